@@ -1,0 +1,35 @@
+package app.soiree.console;
+
+import app.soiree.console.layout.LoginView;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Switches the console on when this process runs the {@code console} role. Staff sign in with a
+ * session (form login, CSRF on); the API's bearer tokens play no part here.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty("soiree.role.console")
+// Vaadin discovers routes in the auto-configuration packages.
+@AutoConfigurationPackage(basePackageClasses = ConsoleAutoConfiguration.class)
+@ComponentScan(basePackageClasses = ConsoleAutoConfiguration.class,
+        excludeFilters = @ComponentScan.Filter(AutoConfiguration.class))
+public class ConsoleAutoConfiguration {
+
+    /** Everything not matched by the API and documentation chains: last in order, as Vaadin requires. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/", "/error").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/console/"));
+        return http.build();
+    }
+}

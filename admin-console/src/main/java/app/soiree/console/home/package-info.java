@@ -1,0 +1,4 @@
+@NullMarked
+package app.soiree.console.home;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.soiree.console.layout;
+
+import org.jspecify.annotations.NullMarked;

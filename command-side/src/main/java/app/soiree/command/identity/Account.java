@@ -1,0 +1,79 @@
+package app.soiree.command.identity;
+
+import app.soiree.api.identity.Role;
+import app.soiree.api.identity.UserId;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * What signing in needs and the event stream must never hold: the normalised email (unique, which
+ * also makes registration set-validated) and the password hash, plus the roles to put in tokens.
+ */
+@Entity
+@Table(name = "accounts")
+class Account {
+
+    @Id
+    @Column(name = "user_id")
+    private UUID userId;
+
+    @Column(nullable = false, unique = true)
+    private String email;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private String roles;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Account() {
+    }
+
+    Account(UserId userId, String email, String passwordHash, Set<Role> roles, Instant createdAt) {
+        this.userId = userId.value();
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.roles = encode(roles);
+        this.createdAt = createdAt;
+    }
+
+    UserId userId() {
+        return new UserId(userId);
+    }
+
+    String email() {
+        return email;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    Set<Role> roles() {
+        if (roles.isBlank()) {
+            return EnumSet.noneOf(Role.class);
+        }
+        return Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    void grant(Role role) {
+        Set<Role> granted = roles();
+        granted.add(role);
+        roles = encode(granted);
+    }
+
+    private static String encode(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,68 @@
+package app.soiree.command.identity;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import app.soiree.api.error.ErrorCode;
+import app.soiree.api.error.SoireeException;
+import app.soiree.api.identity.CreateHostProfile;
+import app.soiree.api.identity.HostProfileCreated;
+import app.soiree.api.identity.RegisterStaffMember;
+import app.soiree.api.identity.RegisterUser;
+import app.soiree.api.identity.Role;
+import app.soiree.api.identity.UserId;
+import app.soiree.api.identity.UserRegistered;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** A person with an account. Decides who is a host and which staff roles an account holds. */
+@Aggregate
+public class User {
+
+    @AggregateIdentifier
+    private UserId userId;
+    private Set<Role> roles;
+
+    protected User() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    User(RegisterUser command, Clock clock) {
+        apply(new UserRegistered(command.userId(), command.email(), command.displayName(), command.phone(),
+                Set.of(Role.GUEST), clock.instant()));
+    }
+
+    @CommandHandler
+    User(RegisterStaffMember command, Clock clock) {
+        if (command.roles().isEmpty() || !Role.STAFF.containsAll(command.roles())) {
+            throw new SoireeException(ErrorCode.VALIDATION_FAILED,
+                    "A staff account needs one or more of the roles " + Role.STAFF);
+        }
+        apply(new UserRegistered(command.userId(), command.email(), command.displayName(), null,
+                Set.copyOf(command.roles()), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(CreateHostProfile command, Clock clock) {
+        if (roles.contains(Role.HOST)) {
+            throw new SoireeException(ErrorCode.ALREADY_A_HOST, "This account already has a host profile");
+        }
+        apply(new HostProfileCreated(userId, command.bio(), clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(UserRegistered event) {
+        userId = event.userId();
+        roles = EnumSet.copyOf(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(HostProfileCreated event) {
+        roles.add(Role.HOST);
+    }
+}

@@ -1,0 +1,74 @@
+package app.soiree.query.identity;
+
+import app.soiree.api.identity.Role;
+import app.soiree.api.identity.UserId;
+import app.soiree.api.identity.UserProfileView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "user_profiles")
+class UserProfile {
+
+    @Id
+    @Column(name = "user_id")
+    private UUID userId;
+
+    @Column(nullable = false)
+    private String email;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    private @Nullable String phone;
+
+    @Column(nullable = false)
+    private String roles;
+
+    @Column(name = "host_bio")
+    private @Nullable String hostBio;
+
+    @Column(name = "registered_at", nullable = false)
+    private Instant registeredAt;
+
+    protected UserProfile() {
+    }
+
+    UserProfile(UserId userId, String email, String displayName, @Nullable String phone, Set<Role> roles, Instant registeredAt) {
+        this.userId = userId.value();
+        this.email = email;
+        this.displayName = displayName;
+        this.phone = phone;
+        this.roles = encode(roles);
+        this.registeredAt = registeredAt;
+    }
+
+    void becomeHost(@Nullable String bio) {
+        Set<Role> current = decode(roles);
+        current.add(Role.HOST);
+        roles = encode(current);
+        hostBio = bio;
+    }
+
+    UserProfileView toView() {
+        return new UserProfileView(new UserId(userId), email, displayName, phone, decode(roles), hostBio, registeredAt);
+    }
+
+    private static String encode(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+    }
+
+    private static Set<Role> decode(String roles) {
+        return Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.soiree.server.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.soiree.server.messaging;
+
+import org.jspecify.annotations.NullMarked;

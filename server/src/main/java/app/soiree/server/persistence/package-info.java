@@ -1,0 +1,4 @@
+@NullMarked
+package app.soiree.server.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,27 @@
+package app.soiree.server.security;
+
+import app.soiree.api.identity.Actor;
+import java.util.Optional;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Lets controllers take the signed-in {@link Actor} as a parameter. */
+class ActorArgumentResolver implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType().equals(Actor.class);
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                  NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        Optional<Actor> actor = Actors.from(SecurityContextHolder.getContext().getAuthentication());
+        return actor.orElseThrow(() -> new InsufficientAuthenticationException("Sign in first"));
+    }
+}

@@ -1,0 +1,123 @@
+package app.soiree.server.security;
+
+import app.soiree.api.identity.Role;
+import app.soiree.command.identity.Tokens;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two ways in. The API ({@code /api/**}) is stateless: a bearer access token signed with the
+ * platform's RSA key (RS256 only, so {@code alg:none} and HMAC forgeries fail), issuer and expiry
+ * checked. The console is session-based with CSRF protection; see {@code ConsoleSecurityConfiguration}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    KeyPair tokenSigningKeys(@Value("${soiree.security.jwt.private-key:}") String privateKeyPem,
+                             @Value("${soiree.data-dir:./data}") Path dataDir) {
+        return SigningKeys.load(privateKeyPem, dataDir);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(KeyPair tokenSigningKeys) {
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) tokenSigningKeys.getPublic())
+                .privateKey((RSAPrivateKey) tokenSigningKeys.getPrivate())
+                .build();
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(KeyPair tokenSigningKeys) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) tokenSigningKeys.getPublic())
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(Duration.ofSeconds(30)), new JwtIssuerValidator(Tokens.ISSUER));
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${soiree.security.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::roles);
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/auth/register", "/api/auth/login", "/api/auth/refresh").permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/gatherings", "/api/gatherings/*",
+                                "/api/gatherings/*/reviews").permitAll()
+                        .requestMatchers("/api/webhooks/**").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Bearer tokens are not sent automatically by browsers, so there is nothing for CSRF to protect.
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                        "/actuator/health", "/actuator/health/**", "/actuator/info")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    private static Collection<GrantedAuthority> roles(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList(Tokens.ROLES_CLAIM);
+        if (roles == null) {
+            return List.of();
+        }
+        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.soiree.server.security;
+
+import org.jspecify.annotations.NullMarked;

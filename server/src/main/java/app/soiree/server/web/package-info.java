@@ -1,0 +1,4 @@
+@NullMarked
+package app.soiree.server.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,36 @@
+package app.soiree.api.error;
+
+/**
+ * Stable, machine-readable error codes. Clients, the REST layer and the console map these codes,
+ * never message texts. Each code carries the HTTP status it is answered with.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400),
+    MALFORMED_REQUEST(400),
+    UNAUTHENTICATED(401),
+    INVALID_CREDENTIALS(401),
+    INVALID_REFRESH_TOKEN(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    EMAIL_ALREADY_REGISTERED(409),
+    STATE_CONFLICT(409),
+    IDEMPOTENCY_KEY_REUSED(409),
+    IDEMPOTENCY_KEY_IN_USE(409),
+    ALREADY_A_HOST(409),
+    BUSINESS_RULE_REFUSED(422),
+    RATE_LIMITED(429),
+    INTERNAL_ERROR(500),
+    SERVICE_UNAVAILABLE(503);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

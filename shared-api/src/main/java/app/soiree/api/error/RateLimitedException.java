@@ -1,0 +1,18 @@
+package app.soiree.api.error;
+
+import java.time.Duration;
+
+/** Too many requests of one kind; {@link #retryAfter()} says when the next one will be accepted. */
+public class RateLimitedException extends SoireeException {
+
+    private final Duration retryAfter;
+
+    public RateLimitedException(String message, Duration retryAfter) {
+        super(ErrorCode.RATE_LIMITED, message);
+        this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

@@ -1,0 +1,25 @@
+package app.soiree.api.identity;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** A user's identity. {@link #toString()} is the bare UUID, which Axon uses as aggregate identifier. */
+public record UserId(UUID value) {
+
+    public UserId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static UserId of(String value) {
+        return new UserId(UUID.fromString(value));
+    }
+
+    public static UserId random() {
+        return new UserId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
