@@ -3,6 +3,7 @@ package app.soiree.command;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
@@ -20,6 +21,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
         excludeFilters = @ComponentScan.Filter(AutoConfiguration.class))
 @EnableJpaRepositories(basePackageClasses = CommandSideAutoConfiguration.class)
 @Import(CommandSideAutoConfiguration.Entities.class)
+@ConfigurationPropertiesScan(basePackageClasses = CommandSideAutoConfiguration.class)
 public class CommandSideAutoConfiguration {
 
     static class Entities implements ImportBeanDefinitionRegistrar {

@@ -6,10 +6,9 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import app.soiree.api.identity.Actor;
-import org.springframework.beans.factory.annotation.Autowired;
+import app.soiree.server.web.SoireeJsonModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.axonframework.commandhandling.CommandBus;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
@@ -32,10 +31,12 @@ public class AxonConfiguration {
      */
     @Bean
     Jackson3SerializerCustomizer axonJsonTypes() {
-        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                .allowIfSubType("org.axonframework.")
-                .allowIfSubType("app.soiree.")
-                .build());
+        return builder -> builder
+                .addModule(new SoireeJsonModule())
+                .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType("org.axonframework.")
+                        .allowIfSubType("app.soiree.")
+                        .build());
     }
 
     /** Declared explicitly: Axon's default correlationId/traceId provider backs off once any provider is declared. */
@@ -48,11 +49,5 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider actingUser() {
         return new SimpleCorrelationDataProvider(Actor.USER_ID_KEY, Actor.ROLES_KEY);
-    }
-
-    @Autowired
-    void registerCommandInterceptors(CommandBus commandBus) {
-        commandBus.registerDispatchInterceptor(new ActorMetadataInterceptor());
-        commandBus.registerHandlerInterceptor(new ErrorCodeInterceptor());
     }
 }

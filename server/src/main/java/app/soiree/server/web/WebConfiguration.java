@@ -19,6 +19,12 @@ public class WebConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
     }
 
+    /** Picked up by Spring Boot's JSON mapper for every HTTP request and response. */
+    @Bean
+    SoireeJsonModule soireeJsonModule() {
+        return new SoireeJsonModule();
+    }
+
     @Bean
     OpenAPI soireeOpenApi() {
         return new OpenAPI()

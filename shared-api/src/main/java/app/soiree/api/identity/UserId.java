@@ -1,10 +1,11 @@
 package app.soiree.api.identity;
 
+import app.soiree.api.TypedId;
 import java.util.Objects;
 import java.util.UUID;
 
 /** A user's identity. {@link #toString()} is the bare UUID, which Axon uses as aggregate identifier. */
-public record UserId(UUID value) {
+public record UserId(UUID value) implements TypedId {
 
     public UserId {
         Objects.requireNonNull(value, "value");

@@ -1,0 +1,1 @@
+// Full cdn version: 25.2.2-undefined
