@@ -1,0 +1,90 @@
+package app.soiree.command.identity;
+
+import static app.soiree.command.Refusals.refusedWith;
+
+import app.soiree.api.error.ErrorCode;
+import app.soiree.api.error.SoireeException;
+import app.soiree.api.identity.CreateHostProfile;
+import app.soiree.api.identity.HostProfileCreated;
+import app.soiree.api.identity.RegisterStaffMember;
+import app.soiree.api.identity.RegisterUser;
+import app.soiree.api.identity.Role;
+import app.soiree.api.identity.UserId;
+import app.soiree.api.identity.UserRegistered;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UserTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    private static final UserId ADA = new UserId(UUID.fromString("00000000-0000-0000-0000-00000000ada0"));
+
+    private AggregateTestFixture<User> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(User.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void registersASelfServiceAccountAsAGuest() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(ADA, "ada@example.test", "Ada", "+4915112345678"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserRegistered(ADA, "ada@example.test", "Ada", "+4915112345678", Set.of(Role.GUEST), NOW));
+    }
+
+    @Test
+    void registersAStaffMemberWithTheirStaffRoles() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterStaffMember(ADA, "ada@example.test", "Ada", Set.of(Role.FINANCE, Role.SUPPORT)))
+                .expectEvents(new UserRegistered(ADA, "ada@example.test", "Ada", null, Set.of(Role.FINANCE, Role.SUPPORT), NOW));
+    }
+
+    @Test
+    void refusesAStaffAccountWithANonStaffRole() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterStaffMember(ADA, "ada@example.test", "Ada", Set.of(Role.FINANCE, Role.HOST)))
+                .expectException(refusedWith(ErrorCode.VALIDATION_FAILED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAStaffAccountWithoutRoles() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterStaffMember(ADA, "ada@example.test", "Ada", Set.of()))
+                .expectException(refusedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void aGuestBecomesAHost() {
+        fixture.given(new UserRegistered(ADA, "ada@example.test", "Ada", null, Set.of(Role.GUEST), NOW))
+                .when(new CreateHostProfile(ADA, "Long dinners"))
+                .expectEvents(new HostProfileCreated(ADA, "Long dinners", NOW));
+    }
+
+    @Test
+    void rejectsASecondHostProfile() {
+        fixture.given(new UserRegistered(ADA, "ada@example.test", "Ada", null, Set.of(Role.GUEST), NOW),
+                        new HostProfileCreated(ADA, null, NOW))
+                .when(new CreateHostProfile(ADA, "again"))
+                .expectExceptionMessage("This account already has a host profile")
+                .expectException(SoireeException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theRefusalCarriesItsErrorCode() {
+        fixture.given(new UserRegistered(ADA, "ada@example.test", "Ada", null, Set.of(Role.GUEST), NOW),
+                        new HostProfileCreated(ADA, null, NOW))
+                .when(new CreateHostProfile(ADA, "again"))
+                .expectException(refusedWith(ErrorCode.ALREADY_A_HOST));
+    }
+}
