@@ -1,0 +1,25 @@
+package app.soiree.api.booking;
+
+import app.soiree.api.TypedId;
+import java.util.Objects;
+import java.util.UUID;
+
+public record BookingId(UUID value) implements TypedId {
+
+    public BookingId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static BookingId of(String value) {
+        return new BookingId(UUID.fromString(value));
+    }
+
+    public static BookingId random() {
+        return new BookingId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,14 @@
+package app.soiree.api.gathering;
+
+import app.soiree.api.Money;
+import app.soiree.api.booking.BookingId;
+import app.soiree.api.identity.UserId;
+import java.time.Instant;
+
+/**
+ * A booking's seats were given back, by its guest or because the gathering was cancelled.
+ * {@code refundDue} is what the refund policy grants (zero for holds and free seats).
+ */
+public record BookingCancelled(GatheringId gatheringId, BookingId bookingId, TierId tierId, UserId guestId, int quantity,
+                               boolean wasConfirmed, Money refundDue, Instant cancelledAt) {
+}

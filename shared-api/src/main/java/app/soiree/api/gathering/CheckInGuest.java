@@ -1,0 +1,8 @@
+package app.soiree.api.gathering;
+
+import app.soiree.api.booking.BookingId;
+import app.soiree.api.identity.UserId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CheckInGuest(@TargetAggregateIdentifier GatheringId gatheringId, BookingId bookingId, UserId requestedBy) {
+}

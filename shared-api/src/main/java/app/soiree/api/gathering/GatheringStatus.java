@@ -1,0 +1,8 @@
+package app.soiree.api.gathering;
+
+public enum GatheringStatus {
+    DRAFT,
+    PUBLISHED,
+    CANCELLED,
+    ENDED
+}
