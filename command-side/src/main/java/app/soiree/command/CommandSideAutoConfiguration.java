@@ -1,9 +1,12 @@
 package app.soiree.command;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
@@ -23,6 +26,16 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @Import(CommandSideAutoConfiguration.Entities.class)
 @ConfigurationPropertiesScan(basePackageClasses = CommandSideAutoConfiguration.class)
 public class CommandSideAutoConfiguration {
+
+    /**
+     * Keeps recently used gatherings in memory: during a booking rush every command finds its
+     * aggregate here instead of replaying the stream. Entries go when memory is needed; the event
+     * store stays the truth. Safe across replicas because Axon routes one aggregate's commands to one node.
+     */
+    @Bean
+    Cache gatheringCache() {
+        return new WeakReferenceCache();
+    }
 
     static class Entities implements ImportBeanDefinitionRegistrar {
         @Override

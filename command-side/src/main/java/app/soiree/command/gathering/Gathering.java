@@ -194,8 +194,9 @@ public class Gathering {
         offerReturnedSeats(tiers.get(seats.tierId()), clock.instant(), policy, deadlines);
     }
 
+    /** Answers the refund the policy grants (zero for holds and free seats). */
     @CommandHandler
-    void handle(CancelBooking command, Clock clock, BookingPolicy policy, DeadlineManager deadlines) {
+    Money handle(CancelBooking command, Clock clock, BookingPolicy policy, DeadlineManager deadlines) {
         BookedSeats seats = booking(command.bookingId());
         if (!seats.guestId().equals(command.requestedBy())) {
             throw SoireeException.notFound("Booking");
@@ -212,6 +213,7 @@ public class Gathering {
         Money refund = confirmed && now.isBefore(fullRefundUntil) ? seats.amount() : Money.zero(seats.amount().currency());
         apply(new BookingCancelled(gatheringId, command.bookingId(), seats.tierId(), seats.guestId(), seats.quantity(), confirmed, refund, now));
         offerReturnedSeats(tiers.get(seats.tierId()), now, policy, deadlines);
+        return refund;
     }
 
     @CommandHandler

@@ -1,11 +1,13 @@
 package app.soiree.server.messaging;
 
+import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
  * Lets a refusal's {@link app.soiree.api.error.ErrorCode} survive the command bus, also across
@@ -19,6 +21,8 @@ class ErrorCodeInterceptor implements MessageHandlerInterceptor<CommandMessage<?
             return interceptorChain.proceed();
         } catch (SoireeException refusal) {
             throw new CommandExecutionException(refusal.getMessage(), null, refusal.code().name());
+        } catch (AggregateNotFoundException missing) {
+            throw new CommandExecutionException("The requested object was not found", null, ErrorCode.NOT_FOUND.name());
         }
     }
 }

@@ -81,6 +81,25 @@ public final class Api {
         return signIn(registered.json().get("userId").asString(), email, password);
     }
 
+    /** A fresh user who has become a host, with tokens that carry the HOST role. */
+    public Session newHost(String displayName) {
+        Session user = newUser(displayName);
+        post("/api/me/host-profile", user.accessToken(), Map.of("bio", "Hosting since today")).expectStatus(200);
+        Response refreshed = post("/api/auth/refresh", null, Map.of("refreshToken", user.refreshToken())).expectStatus(200);
+        return new Session(user.userId(), user.email(), user.password(), refreshed.json().get("accessToken").asString(),
+                refreshed.json().get("refreshToken").asString());
+    }
+
+    /** POST with a fresh Idempotency-Key, as a well-behaved client sends every write. */
+    public Response postOnce(String path, @Nullable String token, @Nullable Object body) {
+        return post(path, token, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    public Response patch(String path, @Nullable String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
     public Session signIn(String userId, String email, String password) {
         Response login = post("/api/auth/login", null, Map.of("email", email, "password", password));
         login.expectStatus(200);

@@ -1,0 +1,87 @@
+package app.soiree.command.booking;
+
+import app.soiree.api.Money;
+import app.soiree.api.booking.BookingId;
+import app.soiree.api.booking.BookingStatus;
+import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.CancelBooking;
+import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.gathering.HoldSeats;
+import app.soiree.api.gathering.SeatsReservation;
+import app.soiree.api.gathering.TierId;
+import app.soiree.api.identity.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Booking seats and giving them back. Both require an {@code Idempotency-Key}, so a retry never books twice. */
+@RestController
+@Tag(name = "Bookings")
+class BookingController {
+
+    private final CommandGateway commands;
+    private final BookingLookupRepository lookups;
+
+    BookingController(CommandGateway commands, BookingLookupRepository lookups) {
+        this.commands = commands;
+        this.lookups = lookups;
+    }
+
+    @PostMapping("/api/bookings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Book seats: free tiers are CONFIRMED at once, paid tiers HELD until paid; 422 SOLD_OUT when no seats are left",
+            parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true))
+    BookingResponse book(@Valid @RequestBody BookingRequest request, Actor actor) {
+        BookingId bookingId = request.bookingId() != null ? request.bookingId() : BookingId.random();
+        SeatsReservation reservation = commands.sendAndWait(
+                new HoldSeats(request.gatheringId(), bookingId, request.tierId(), actor.userId(), request.quantity()));
+        return new BookingResponse(reservation.bookingId(), reservation.status(), reservation.holdExpiresAt(), reservation.amount(), null);
+    }
+
+    @PostMapping("/api/bookings/{bookingId}/cancel")
+    @Operation(summary = "Cancel your booking; confirmed seats are refunded per the gathering's refund policy",
+            parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true))
+    CancellationResponse cancel(@PathVariable BookingId bookingId, Actor actor) {
+        BookingLookup lookup = lookups.findById(bookingId.value())
+                .filter(found -> found.guestId().equals(actor.userId().value()))
+                .orElseThrow(() -> SoireeException.notFound("Booking"));
+        Money refund = commands.sendAndWait(new CancelBooking(new GatheringId(lookup.gatheringId()), bookingId, actor.userId()));
+        return new CancellationResponse(bookingId, BookingStatus.CANCELLED, refund.isZero() ? null : new RefundResponse(refundIdFor(bookingId), refund));
+    }
+
+    /** One refund per cancelled booking, with an id derived from the booking: the refund work uses the same. */
+    static UUID refundIdFor(BookingId bookingId) {
+        return UUID.nameUUIDFromBytes(("refund:" + bookingId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    record BookingRequest(@Nullable BookingId bookingId, @NotNull GatheringId gatheringId, @NotNull TierId tierId,
+                          @Min(1) @Max(100) int quantity) {
+    }
+
+    /** {@code payment} stays null until paid bookings are wired to a payment provider. */
+    record BookingResponse(BookingId bookingId, BookingStatus status, @Nullable Instant holdExpiresAt, Money amount,
+                           @Nullable Object payment) {
+    }
+
+    record CancellationResponse(BookingId bookingId, BookingStatus status, @Nullable RefundResponse refund) {
+    }
+
+    record RefundResponse(UUID refundId, Money amount) {
+    }
+}

@@ -1,0 +1,209 @@
+package app.soiree.server.idempotency;
+
+import app.soiree.api.error.ErrorCode;
+import app.soiree.server.security.Actors;
+import app.soiree.server.web.ProblemDetails;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stripe's semantics for {@code Idempotency-Key} on every authenticated POST under {@code /api}: the
+ * same key with the same request is answered with the first response again (without running it
+ * twice); the same key with a different request is 409 {@code IDEMPOTENCY_KEY_REUSED}; while the
+ * first is still running, 409 {@code IDEMPOTENCY_KEY_IN_USE}. Server failures (5xx) are not
+ * remembered, so a retry runs again. Keys are scoped to the signed-in user.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final int MAX_KEY_LENGTH = 255;
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** Writes that must not happen twice by accident: a key is required. */
+    private static final List<Pattern> KEY_REQUIRED = List.of(
+            Pattern.compile("/api/bookings"),
+            Pattern.compile("/api/bookings/[^/]+/cancel"),
+            Pattern.compile("/api/payouts"));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final IdempotencyStore store;
+
+    IdempotencyFilter(IdempotencyStore store) {
+        this.store = store;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        String userId = Actors.from(SecurityContextHolder.getContext().getAuthentication())
+                .map(actor -> actor.userId().toString()).orElse(null);
+        boolean required = KEY_REQUIRED.stream().anyMatch(p -> p.matcher(request.getRequestURI()).matches());
+        if (userId == null || (key == null && !required)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            ProblemDetail problem = ProblemDetails.validation(List.of(new ProblemDetails.FieldError(HEADER,
+                    "an Idempotency-Key header of 1 to " + MAX_KEY_LENGTH + " characters is required for this request")));
+            problem.setProperty("code", ErrorCode.IDEMPOTENCY_KEY_REQUIRED.name());
+            writeProblem(response, problem);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            writeProblem(response, ProblemDetails.of(ErrorCode.MALFORMED_REQUEST, "The request body is too large"));
+            return;
+        }
+        String requestHash = hash(request.getMethod() + " " + request.getRequestURI() + "\n", body);
+
+        if (!store.claim(userId, key, requestHash)) {
+            answerFromMemory(userId, key, requestHash, response);
+            return;
+        }
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        boolean remembered = false;
+        try {
+            chain.doFilter(new ReplayableBody(request, body), recorded);
+            if (recorded.getStatus() < 500) {
+                store.complete(userId, key, recorded.getStatus(), recorded.getContentType(), recorded.getContentAsByteArray());
+                remembered = true;
+            }
+        } finally {
+            if (!remembered) {
+                store.release(userId, key);
+            }
+            recorded.copyBodyToResponse();
+        }
+    }
+
+    private void answerFromMemory(String userId, String key, String requestHash, HttpServletResponse response) throws IOException {
+        IdempotencyStore.Remembered remembered = store.find(userId, key).orElse(null);
+        if (remembered != null && !remembered.requestHash().equals(requestHash)) {
+            writeProblem(response, ProblemDetails.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different request"));
+        } else if (remembered == null || !remembered.done()) {
+            writeProblem(response, ProblemDetails.of(ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+                    "A request with this Idempotency-Key is still being processed; retry shortly"));
+        } else {
+            response.setStatus(remembered.status());
+            if (remembered.contentType() != null) {
+                response.setContentType(remembered.contentType());
+            }
+            response.setHeader("Idempotent-Replayed", "true");
+            if (remembered.body() != null) {
+                response.getOutputStream().write(remembered.body());
+            }
+        }
+    }
+
+    private static void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+
+    private static String hash(String prefix, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(prefix.getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The request again, with the body this filter already read available to the controller. */
+    private static final class ReplayableBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReplayableBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream source = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return source.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return source.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return source.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package app.soiree.server.idempotency;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The remembered requests and answers, in PostgreSQL, shared by every replica. */
+@Component
+class IdempotencyStore {
+
+    /** A first request that has not answered in this time is taken to have died; its key may be used again. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    IdempotencyStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Claims the key for this request; false when another request already holds or used it. */
+    boolean claim(String userId, String key, String requestHash) {
+        Instant now = clock.instant();
+        jdbc.update("delete from idempotency_keys where user_id = ? and idempotency_key = ? and state = 'IN_FLIGHT' and created_at < ?",
+                userId, key, Timestamp.from(now.minus(ABANDONED_AFTER)));
+        int inserted = jdbc.update("""
+                insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at)
+                values (?, ?, ?, 'IN_FLIGHT', ?) on conflict do nothing""", userId, key, requestHash, Timestamp.from(now));
+        return inserted == 1;
+    }
+
+    Optional<Remembered> find(String userId, String key) {
+        List<Remembered> found = jdbc.query("""
+                select request_hash, state, response_status, response_type, response_body
+                from idempotency_keys where user_id = ? and idempotency_key = ?""",
+                (row, index) -> new Remembered(row.getString("request_hash"), "DONE".equals(row.getString("state")),
+                        row.getInt("response_status"), row.getString("response_type"), row.getBytes("response_body")),
+                userId, key);
+        return found.stream().findFirst();
+    }
+
+    void complete(String userId, String key, int status, @Nullable String contentType, byte[] body) {
+        jdbc.update("""
+                update idempotency_keys set state = 'DONE', response_status = ?, response_type = ?, response_body = ?
+                where user_id = ? and idempotency_key = ?""", status, contentType, body, userId, key);
+    }
+
+    /** Forgets a key whose request failed on our side, so that the client's retry is carried out. */
+    void release(String userId, String key) {
+        jdbc.update("delete from idempotency_keys where user_id = ? and idempotency_key = ?", userId, key);
+    }
+
+    record Remembered(String requestHash, boolean done, int status, @Nullable String contentType, byte @Nullable [] body) {
+    }
+}

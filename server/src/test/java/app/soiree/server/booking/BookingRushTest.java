@@ -1,0 +1,108 @@
+package app.soiree.server.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.soiree.server.support.Api;
+import app.soiree.server.support.Api.Response;
+import app.soiree.server.support.Api.Session;
+import app.soiree.server.support.Gatherings;
+import app.soiree.server.support.IntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The heart of booking: 500 guests press "book" at the same instant for a tier of 50 seats. Exactly
+ * 50 get seats, every other one is told SOLD_OUT, nobody gets an error, and the responses, the event
+ * store and the read model agree.
+ */
+@IntegrationTest
+class BookingRushTest {
+
+    static final int GUESTS = 500;
+    static final int SEATS = 50;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void fiveHundredConcurrentGuestsNeverOverbookATierOfFifty() throws Exception {
+        Api api = new Api(port);
+        Session host = api.newHost("Rush Host");
+        String gatheringId = Gatherings.publish(api, host,
+                Gatherings.gathering("Rush", List.of(Gatherings.tier("General", 1500, SEATS))));
+        String tierId = api.get("/api/gatherings/" + gatheringId, null).expectStatus(200)
+                .json().get("tiers").get(0).get("tierId").asString();
+        List<Session> guests = registerGuests(api);
+
+        List<Response> responses = bookAllAtOnce(api, guests, gatheringId, tierId);
+
+        Map<Integer, Long> byStatus = responses.stream().collect(Collectors.groupingBy(Response::status, Collectors.counting()));
+        assertThat(byStatus).containsOnlyKeys(201, 422);
+        assertThat(byStatus.get(201)).isEqualTo(SEATS);
+        assertThat(byStatus.get(422)).isEqualTo(GUESTS - SEATS);
+        assertThat(responses.stream().filter(r -> r.status() == 422).map(Response::code)).containsOnly("SOLD_OUT");
+        assertThat(responses.stream().filter(r -> r.status() == 201).map(r -> r.json().get("status").asString())).containsOnly("HELD");
+
+        Long seatsHeldInStore = jdbc.queryForObject("""
+                select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%.SeatsHeld'""",
+                Long.class, gatheringId);
+        assertThat(seatsHeldInStore).isEqualTo(SEATS);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Response gathering = api.get("/api/gatherings/" + gatheringId, null).expectStatus(200);
+            assertThat(gathering.json().get("tiers").get(0).get("available").asInt()).isZero();
+            Long heldInProjection = jdbc.queryForObject("select count(*) from bookings where gathering_id = ?::uuid and status = 'HELD'",
+                    Long.class, gatheringId);
+            assertThat(heldInProjection).isEqualTo(SEATS);
+        });
+    }
+
+    private List<Session> registerGuests(Api api) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<Session>> futures = new ArrayList<>();
+            for (int i = 0; i < GUESTS; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> api.newUser("Guest " + n)));
+            }
+            List<Session> guests = new ArrayList<>();
+            for (Future<Session> future : futures) {
+                guests.add(future.get());
+            }
+            return guests;
+        }
+    }
+
+    private List<Response> bookAllAtOnce(Api api, List<Session> guests, String gatheringId, String tierId) throws Exception {
+        CountDownLatch startingGun = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (Session guest : guests) {
+                futures.add(pool.submit(() -> {
+                    startingGun.await();
+                    return api.postOnce("/api/bookings", guest.accessToken(),
+                            Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1));
+                }));
+            }
+            startingGun.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        }
+    }
+}
