@@ -1,0 +1,81 @@
+package app.soiree.query.booking;
+
+import app.soiree.api.booking.BookingId;
+import app.soiree.api.booking.BookingStatus;
+import app.soiree.api.gathering.BookingCancelled;
+import app.soiree.api.gathering.GatheringCancelled;
+import app.soiree.api.gathering.GuestCheckedIn;
+import app.soiree.api.gathering.HoldExpired;
+import app.soiree.api.gathering.SeatsConfirmed;
+import app.soiree.api.gathering.SeatsHeld;
+import app.soiree.query.gathering.TierSeats;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code bookings} in step with the seat events of gatherings and moves the tiers' seat counts
+ * with them. Seats move only when a booking's status really changes, so an event delivered twice
+ * counts once.
+ */
+@Component
+@ProcessingGroup(TierSeats.PROCESSING_GROUP)
+class BookingProjection {
+
+    private final BookingRepository bookings;
+    private final TierSeats seats;
+
+    BookingProjection(BookingRepository bookings, TierSeats seats) {
+        this.bookings = bookings;
+        this.seats = seats;
+    }
+
+    @EventHandler
+    void on(SeatsHeld event) {
+        if (bookings.existsById(event.bookingId().value())) {
+            return;
+        }
+        bookings.save(new Booking(event));
+        seats.move(event.gatheringId(), event.tierId(), event.quantity(), null, BookingStatus.HELD);
+    }
+
+    @EventHandler
+    void on(SeatsConfirmed event) {
+        moveTo(event.bookingId(), BookingStatus.CONFIRMED);
+    }
+
+    @EventHandler
+    void on(HoldExpired event) {
+        moveTo(event.bookingId(), BookingStatus.EXPIRED);
+    }
+
+    /** The booking's own status, not {@code wasConfirmed}, says which count to release: it is what was counted. */
+    @EventHandler
+    void on(BookingCancelled event) {
+        moveTo(event.bookingId(), BookingStatus.CANCELLED);
+    }
+
+    /** Cancelling the gathering gives back every active booking's seats, whether or not each booking's own event follows. */
+    @EventHandler
+    void on(GatheringCancelled event) {
+        event.activeBookings().forEach(bookingId -> moveTo(bookingId, BookingStatus.CANCELLED));
+    }
+
+    @EventHandler
+    void on(GuestCheckedIn event) {
+        booking(event.bookingId()).checkIn();
+    }
+
+    private void moveTo(BookingId bookingId, BookingStatus next) {
+        Booking booking = booking(bookingId);
+        BookingStatus previous = booking.status();
+        if (booking.moveTo(next)) {
+            seats.move(booking.gatheringId(), booking.tierId(), booking.quantity(), previous, next);
+        }
+    }
+
+    private Booking booking(BookingId bookingId) {
+        return bookings.findById(bookingId.value()).orElseThrow(() -> new IllegalStateException(
+                "Booking " + bookingId + " has an event but its seats were never held in this projection"));
+    }
+}

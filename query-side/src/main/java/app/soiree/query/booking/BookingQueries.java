@@ -1,0 +1,47 @@
+package app.soiree.query.booking;
+
+import app.soiree.api.booking.BookingPage;
+import app.soiree.api.booking.BookingView;
+import app.soiree.api.booking.FindBooking;
+import app.soiree.api.booking.FindMyBookings;
+import app.soiree.query.paging.Cursor;
+import app.soiree.query.paging.KeysetPage;
+import app.soiree.query.paging.PageLimit;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.queryhandling.QueryHandler;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+
+@Component
+class BookingQueries {
+
+    private final BookingRepository bookings;
+
+    BookingQueries(BookingRepository bookings) {
+        this.bookings = bookings;
+    }
+
+    /** Only the guest and the gathering's host may see a booking; to anyone else it does not exist. */
+    @QueryHandler
+    @Nullable BookingView handle(FindBooking query) {
+        return bookings.findById(query.bookingId().value())
+                .filter(booking -> booking.isVisibleTo(query.requestedBy()))
+                .map(Booking::toView)
+                .orElse(null);
+    }
+
+    @QueryHandler
+    BookingPage handle(FindMyBookings query) {
+        int limit = PageLimit.clamped(query.limit());
+        Cursor before = Cursor.decode(query.cursor());
+        UUID guestId = query.guestId().value();
+        Limit rows = Limit.of(KeysetPage.rowsToFetch(limit));
+        List<Booking> found = before == null
+                ? bookings.newestOfGuest(guestId, rows)
+                : bookings.newestOfGuestBefore(guestId, before.at(), before.id(), rows);
+        KeysetPage<Booking> page = KeysetPage.of(found, limit, booking -> new Cursor(booking.createdAt(), booking.id()));
+        return new BookingPage(page.items().stream().map(Booking::toView).toList(), page.nextCursor());
+    }
+}

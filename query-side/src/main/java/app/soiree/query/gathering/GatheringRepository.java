@@ -1,0 +1,7 @@
+package app.soiree.query.gathering;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface GatheringRepository extends JpaRepository<Gathering, UUID> {
+}

@@ -1,0 +1,65 @@
+package app.soiree.query;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The query side as the server runs it (its auto-configuration, JPA with schema validation, the
+ * query schema migrated by Flyway on a real PostgreSQL) with Axon reduced to an in-process query
+ * bus and a direct event delivery; see {@link TestEvents}.
+ */
+@SpringBootConfiguration
+@ImportAutoConfiguration({QuerySideAutoConfiguration.class, HibernateJpaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+        JdbcClientAutoConfiguration.class, TransactionAutoConfiguration.class})
+public class QuerySideTestApplication {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setLocaleConfig("locale", "C")
+                .setLocaleConfig("encoding", "UTF8")
+                .start();
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(4);
+        // Before Hibernate starts: it validates its mappings against this schema.
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/query").load().migrate();
+        return dataSource;
+    }
+
+    @Bean
+    QueryBus queryBus() {
+        return SimpleQueryBus.builder().build();
+    }
+
+    @Bean
+    QueryGateway queryGateway(QueryBus queryBus) {
+        return DefaultQueryGateway.builder().queryBus(queryBus).build();
+    }
+
+    @Bean
+    TestEvents testEvents(ApplicationContext context, QueryBus queryBus, TransactionTemplate transactions) {
+        return new TestEvents(context, queryBus, transactions);
+    }
+}

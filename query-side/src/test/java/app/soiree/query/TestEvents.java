@@ -1,0 +1,75 @@
+package app.soiree.query;
+
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Delivers events to the query side's projections the way a tracking processor does: through their
+ * {@code @EventHandler} annotations, one transaction per event. Also subscribes every
+ * {@code @QueryHandler} to the query bus, as Axon's Spring integration does in the server.
+ */
+public class TestEvents implements SmartInitializingSingleton {
+
+    private final ApplicationContext context;
+    private final QueryBus queryBus;
+    private final TransactionTemplate transactions;
+    private List<AnnotationEventHandlerAdapter> projections = List.of();
+
+    TestEvents(ApplicationContext context, QueryBus queryBus, TransactionTemplate transactions) {
+        this.context = context;
+        this.queryBus = queryBus;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        projections = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .map(AnnotationEventHandlerAdapter::new)
+                .toList();
+        for (String name : context.getBeanDefinitionNames()) {
+            Class<?> type = context.getType(name);
+            if (type != null && hasQueryHandlers(ClassUtils.getUserClass(type))) {
+                new AnnotationQueryHandlerAdapter<>(context.getBean(name)).subscribe(queryBus);
+            }
+        }
+    }
+
+    /** Each event in its own transaction, in the order given; a failing handler fails the test. */
+    public void publish(Object... events) {
+        for (Object event : events) {
+            EventMessage<?> message = GenericEventMessage.asEventMessage(event);
+            transactions.executeWithoutResult(status -> projections.stream()
+                    .filter(projection -> projection.canHandle(message))
+                    .forEach(projection -> handle(projection, message)));
+        }
+    }
+
+    private static void handle(AnnotationEventHandlerAdapter projection, EventMessage<?> message) {
+        try {
+            projection.handle(message);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean hasQueryHandlers(Class<?> type) {
+        boolean[] found = {false};
+        ReflectionUtils.doWithMethods(type, method -> found[0] = true,
+                method -> AnnotatedElementUtils.hasAnnotation(method, QueryHandler.class));
+        return found[0];
+    }
+}
