@@ -94,12 +94,12 @@ public class Gathering {
             throw new SoireeException(ErrorCode.EDIT_NOT_ALLOWED, "A " + status.name().toLowerCase() + " gathering cannot be edited");
         }
         GatheringDetails edited = command.changes().applyTo(details);
-        GatheringRules.requireValidDetails(edited);
         List<Tier> newTiers = command.changes().tiers() == null ? currentTiers() : List.copyOf(command.changes().tiers());
-        GatheringRules.requireValidTiers(newTiers);
         if (status == GatheringStatus.PUBLISHED) {
             GatheringRules.requireHarmlessToBookings(details, edited, tiers, newTiers);
         }
+        GatheringRules.requireValidDetails(edited);
+        GatheringRules.requireValidTiers(newTiers);
         apply(new GatheringEdited(gatheringId, edited, newTiers, clock.instant()));
     }
 

@@ -44,7 +44,8 @@ class BookingRushTest {
         Session host = api.newHost("Rush Host");
         String gatheringId = Gatherings.publish(api, host,
                 Gatherings.gathering("Rush", List.of(Gatherings.tier("General", 1500, SEATS))));
-        String tierId = api.get("/api/gatherings/" + gatheringId, null).expectStatus(200)
+        String tierId = await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/gatherings/" + gatheringId, null), r -> r.status() == 200)
                 .json().get("tiers").get(0).get("tierId").asString();
         List<Session> guests = registerGuests(api);
 

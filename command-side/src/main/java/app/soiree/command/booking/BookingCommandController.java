@@ -33,12 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Booking seats and giving them back. Both require an {@code Idempotency-Key}, so a retry never books twice. */
 @RestController
 @Tag(name = "Bookings")
-class BookingController {
+class BookingCommandController {
 
     private final CommandGateway commands;
     private final BookingLookupRepository lookups;
 
-    BookingController(CommandGateway commands, BookingLookupRepository lookups) {
+    BookingCommandController(CommandGateway commands, BookingLookupRepository lookups) {
         this.commands = commands;
         this.lookups = lookups;
     }

@@ -45,11 +45,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** What hosts do to their gatherings, and what guests do at them: waitlist and reviews. */
 @RestController
 @Tag(name = "Gatherings")
-class GatheringController {
+class GatheringCommandController {
 
     private final CommandGateway commands;
 
-    GatheringController(CommandGateway commands) {
+    GatheringCommandController(CommandGateway commands) {
         this.commands = commands;
     }
 
