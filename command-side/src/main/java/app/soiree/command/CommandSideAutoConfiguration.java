@@ -2,6 +2,10 @@ package app.soiree.command;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import app.soiree.command.gathering.BookingPolicy;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
@@ -35,6 +39,11 @@ public class CommandSideAutoConfiguration {
     @Bean
     Cache gatheringCache() {
         return new WeakReferenceCache();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition gatheringSnapshotTrigger(Snapshotter snapshotter, BookingPolicy policy) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, policy.snapshotEveryEvents());
     }
 
     static class Entities implements ImportBeanDefinitionRegistrar {

@@ -3,19 +3,26 @@ package app.soiree.command.gathering;
 import app.soiree.api.Money;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.UserId;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.Objects;
 
 /** The seats of one booking as the gathering sees them. */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 final class BookedSeats {
 
     enum State { HELD, CONFIRMED, RELEASED }
 
-    private final TierId tierId;
-    private final UserId guestId;
-    private final int quantity;
-    private final Money amount;
+    private TierId tierId;
+    private UserId guestId;
+    private int quantity;
+    private Money amount;
     private State state = State.HELD;
     private boolean checkedIn;
+
+    private BookedSeats() {
+        // for snapshots
+    }
 
     BookedSeats(TierId tierId, UserId guestId, int quantity, Money amount) {
         this.tierId = tierId;

@@ -47,6 +47,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -58,22 +60,25 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A gathering and every seat of it. All bookings of one gathering meet here, so this is where
  * capacity is enforced: commands for one aggregate are handled one at a time, and the event store's
  * unique sequence numbers refuse a concurrent append from anywhere else. The aggregate is cached, so
- * a rush of bookings does not replay the stream for every command.
+ * a rush of bookings does not replay the stream for every command, and snapshotted (its fields, as
+ * JSON), so that loading it after a restart does not either.
  */
-@Aggregate(cache = "gatheringCache")
+@Aggregate(cache = "gatheringCache", snapshotTriggerDefinition = "gatheringSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Gathering {
 
     static final String END_DEADLINE = "gathering-end";
     static final String HOLD_EXPIRY_DEADLINE = "hold-expiry";
 
+    // State fields are not final: snapshots restore them field by field.
     @AggregateIdentifier
     private GatheringId gatheringId;
     private UserId hostId;
     private GatheringStatus status;
     private GatheringDetails details;
-    private final Map<TierId, TierSeats> tiers = new LinkedHashMap<>();
-    private final Map<BookingId, BookedSeats> bookings = new LinkedHashMap<>();
-    private final Set<UserId> reviewers = new HashSet<>();
+    private Map<TierId, TierSeats> tiers = new LinkedHashMap<>();
+    private Map<BookingId, BookedSeats> bookings = new LinkedHashMap<>();
+    private Set<UserId> reviewers = new HashSet<>();
     private int offersMade;
 
     protected Gathering() {

@@ -1,6 +1,8 @@
 package app.soiree.command.gathering;
 
 import app.soiree.api.gathering.Tier;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import app.soiree.api.identity.UserId;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,12 +10,17 @@ import java.util.List;
 import java.util.Objects;
 
 /** One tier's seats: how many are held, how many confirmed, and who waits for one. */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 final class TierSeats {
 
     private Tier tier;
     private int held;
     private int confirmed;
-    private final Deque<UserId> waitlist = new ArrayDeque<>();
+    private Deque<UserId> waitlist = new ArrayDeque<>();
+
+    private TierSeats() {
+        // for snapshots
+    }
 
     TierSeats(Tier tier) {
         this.tier = tier;

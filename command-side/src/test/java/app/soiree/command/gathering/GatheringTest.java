@@ -77,7 +77,7 @@ class GatheringTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Gathering.class);
         fixture.registerInjectableResource(new FixtureClock());
-        fixture.registerInjectableResource(new BookingPolicy(HOLD, 4));
+        fixture.registerInjectableResource(new BookingPolicy(HOLD, 4, 100));
     }
 
     @Test

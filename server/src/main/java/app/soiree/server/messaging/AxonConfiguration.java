@@ -1,6 +1,16 @@
 package app.soiree.server.messaging;
 
 import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -37,6 +47,36 @@ public class AxonConfiguration {
                         .allowIfSubType("org.axonframework.")
                         .allowIfSubType("app.soiree.")
                         .build());
+    }
+
+    /**
+     * Snapshots are taken on their own thread, after the command that triggered them. Taken inline,
+     * a snapshot needs a second database connection while its command still holds the aggregate's
+     * lock; in a booking rush every other connection belongs to a command queued on that lock, and
+     * the pool deadlocks. The queue is bounded; a snapshot that does not fit is simply taken later.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService snapshotExecutor() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000),
+                runnable -> Thread.ofPlatform().name("axon-snapshotter").daemon().unstarted(runnable),
+                new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                    HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager,
+                                                    SnapshotterSpanFactory spanFactory, ExecutorService snapshotExecutor) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshotExecutor)
+                .build();
     }
 
     /** Declared explicitly: Axon's default correlationId/traceId provider backs off once any provider is declared. */

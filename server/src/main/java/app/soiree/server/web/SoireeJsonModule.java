@@ -12,6 +12,7 @@ import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
@@ -20,7 +21,8 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The wire form of Soiree's value types, shared by the HTTP API and the event store: typed ids are
- * bare UUID strings, and {@link Money} is {@code {"amount": 2500, "currency": "EUR"}} in minor units.
+ * bare UUID strings (also as map keys, which aggregate snapshots use), and {@link Money} is
+ * {@code {"amount": 2500, "currency": "EUR"}} in minor units.
  */
 public class SoireeJsonModule extends SimpleModule {
 
@@ -64,6 +66,31 @@ public class SoireeJsonModule extends SimpleModule {
     public void setupModule(SetupContext context) {
         super.setupModule(context);
         context.addDeserializers(new TypedIdDeserializers());
+        context.addKeyDeserializers((type, config, description) -> {
+            Class<?> raw = type.getRawClass();
+            if (!TypedId.class.isAssignableFrom(raw) || !raw.isRecord()) {
+                return null;
+            }
+            Constructor<?> constructor = uuidConstructor(raw);
+            return new KeyDeserializer() {
+                @Override
+                public Object deserializeKey(String key, DeserializationContext context) {
+                    try {
+                        return constructor.newInstance(UUID.fromString(key));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+        });
+    }
+
+    private static Constructor<?> uuidConstructor(Class<?> idType) {
+        try {
+            return idType.getDeclaredConstructor(UUID.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(idType + " must have a single UUID component", e);
+        }
     }
 
     /** Reads any {@link TypedId} record from its UUID string through the record's constructor. */
@@ -76,12 +103,7 @@ public class SoireeJsonModule extends SimpleModule {
             if (!TypedId.class.isAssignableFrom(raw) || !raw.isRecord()) {
                 return null;
             }
-            Constructor<?> constructor;
-            try {
-                constructor = raw.getDeclaredConstructor(UUID.class);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(raw + " must have a single UUID component", e);
-            }
+            Constructor<?> constructor = uuidConstructor(raw);
             return new ValueDeserializer<Object>() {
                 @Override
                 public Object deserialize(JsonParser parser, DeserializationContext context) {

@@ -17,7 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Qualifier;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +42,13 @@ class BookingRushTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Serializer serializer;
+    @Autowired
+    @Qualifier("gatheringCache")
+    Cache gatheringCache;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void fiveHundredConcurrentGuestsNeverOverbookATierOfFifty() throws Exception {
@@ -70,6 +82,47 @@ class BookingRushTest {
                     Long.class, gatheringId);
             assertThat(heldInProjection).isEqualTo(SEATS);
         });
+
+        theSnapshotRoundTripsAndTheReloadedGatheringStillGuardsItsSeats(api, guests, responses, gatheringId, tierId);
+    }
+
+    /**
+     * With the cache emptied, the gathering is rebuilt from its latest snapshot plus the events after
+     * it, and must decide exactly as before: a cancelled seat can be booked once, and only once.
+     */
+    private void theSnapshotRoundTripsAndTheReloadedGatheringStillGuardsItsSeats(
+            Api api, List<Session> guests, List<Response> responses, String gatheringId, String tierId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Long.class, gatheringId) > 0);
+        SimpleSerializedObject<byte[]> snapshot = jdbc.queryForObject(
+                "select payload, payload_type, payload_revision from snapshot_event_entry"
+                        + " where aggregate_identifier = ? order by sequence_number desc limit 1",
+                (row, index) -> new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
+                        row.getString("payload_type"), row.getString("payload_revision")),
+                gatheringId);
+        Object restored = serializer.deserialize(snapshot);
+        assertThat(JSON.readTree(serializer.serialize(restored, byte[].class).getData())).isEqualTo(JSON.readTree(snapshot.getData()));
+
+        gatheringCache.removeAll();
+        int winner = indexOf(responses, 201, 0);
+        String bookingId = responses.get(winner).json().get("bookingId").asString();
+        api.postOnce("/api/bookings/" + bookingId + "/cancel", guests.get(winner).accessToken(), null).expectStatus(200);
+        int firstLoser = indexOf(responses, 422, 0);
+        int secondLoser = indexOf(responses, 422, firstLoser + 1);
+        Map<String, Object> booking = Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1);
+        gatheringCache.removeAll();
+        api.postOnce("/api/bookings", guests.get(firstLoser).accessToken(), booking).expectStatus(201);
+        gatheringCache.removeAll();
+        assertThat(api.postOnce("/api/bookings", guests.get(secondLoser).accessToken(), booking).code()).isEqualTo("SOLD_OUT");
+    }
+
+    private static int indexOf(List<Response> responses, int status, int from) {
+        for (int i = from; i < responses.size(); i++) {
+            if (responses.get(i).status() == status) {
+                return i;
+            }
+        }
+        throw new AssertionError("no response with status " + status);
     }
 
     private List<Session> registerGuests(Api api) throws Exception {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import app.soiree.server.SoireeApplication;
 import app.soiree.server.support.Api;
+import app.soiree.server.support.Gatherings;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Stops the whole server, embedded PostgreSQL included, and starts it again on the same data
- * directory: accounts are still there, and a deadline scheduled before the stop fires after it.
+ * directory: accounts are still there, and deadlines scheduled before the stop (a probe's, and a
+ * seat hold's expiry) fire after it.
  */
 class RestartTest {
 
@@ -29,18 +32,33 @@ class RestartTest {
         String email = "durable." + UUID.randomUUID() + "@soiree.test";
         String probeId = UUID.randomUUID().toString();
 
+        String gatheringId;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             Api api = new Api(port(first));
             api.post("/api/auth/register", null, Map.of("email", email, "password", "survives restarts", "displayName", "Durable"))
                     .expectStatus(201);
             first.getBean(CommandGateway.class).sendAndWait(new DeadlineProbe.ScheduleProbe(probeId, Duration.ofSeconds(4)));
             assertThat(fired(first, probeId)).isZero();
+
+            // A paid seat held for a few seconds: the hold must expire even though the server stops first.
+            Api.Session host = api.newHost("Durable Host");
+            gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Durable", List.of(Gatherings.tier("Seat", 1000, 1))));
+            String tierId = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> api.get("/api/gatherings/" + gatheringId, null), r -> r.status() == 200)
+                    .json().get("tiers").get(0).get("tierId").asString();
+            api.postOnce("/api/bookings", api.newUser("Holder").accessToken(),
+                    Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1)).expectStatus(201);
+            assertThat(holdsExpired(first, gatheringId)).isZero();
         }
 
         try (ConfigurableApplicationContext second = start(dataDir)) {
             Api api = new Api(port(second));
             api.post("/api/auth/login", null, Map.of("email", email, "password", "survives restarts")).expectStatus(200);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fired(second, probeId)).isEqualTo(1));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(fired(second, probeId)).isEqualTo(1);
+                assertThat(holdsExpired(second, gatheringId)).isEqualTo(1);
+                assertThat(api.get("/api/gatherings/" + gatheringId, null).json().get("tiers").get(0).get("available").asInt()).isEqualTo(1);
+            });
         }
     }
 
@@ -55,6 +73,13 @@ class RestartTest {
         }
     }
 
+    private static long holdsExpired(ConfigurableApplicationContext context, String gatheringId) {
+        Long count = context.getBean(JdbcTemplate.class).queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%.HoldExpired'",
+                Long.class, gatheringId);
+        return count == null ? 0 : count;
+    }
+
     private static long fired(ConfigurableApplicationContext context, String probeId) {
         Long count = context.getBean(JdbcTemplate.class).queryForObject(
                 "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%ProbeFired'",
@@ -65,7 +90,8 @@ class RestartTest {
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(SoireeApplication.class)
                 .profiles("test")
-                .run("--soiree.data-dir=" + dataDir, "--server.port=0", "--soiree.roles=command,query");
+                .run("--soiree.data-dir=" + dataDir, "--server.port=0", "--soiree.roles=command,query",
+                        "--soiree.booking.hold-duration=PT5S");
     }
 
     private static int port(ConfigurableApplicationContext context) {
