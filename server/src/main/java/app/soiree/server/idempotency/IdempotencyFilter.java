@@ -18,17 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stripe's semantics for {@code Idempotency-Key} on every authenticated POST under {@code /api}: the
@@ -48,7 +44,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             Pattern.compile("/api/bookings"),
             Pattern.compile("/api/bookings/[^/]+/cancel"),
             Pattern.compile("/api/payouts"));
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final IdempotencyStore store;
 
@@ -76,12 +71,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             ProblemDetail problem = ProblemDetails.validation(List.of(new ProblemDetails.FieldError(HEADER,
                     "an Idempotency-Key header of 1 to " + MAX_KEY_LENGTH + " characters is required for this request")));
             problem.setProperty("code", ErrorCode.IDEMPOTENCY_KEY_REQUIRED.name());
-            writeProblem(response, problem);
+            ProblemDetails.write(response, problem);
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            writeProblem(response, ProblemDetails.of(ErrorCode.MALFORMED_REQUEST, "The request body is too large"));
+            ProblemDetails.write(response, ProblemDetails.of(ErrorCode.MALFORMED_REQUEST, "The request body is too large"));
             return;
         }
         String requestHash = hash(request.getMethod() + " " + request.getRequestURI() + "\n", body);
@@ -109,10 +104,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void answerFromMemory(String userId, String key, String requestHash, HttpServletResponse response) throws IOException {
         IdempotencyStore.Remembered remembered = store.find(userId, key).orElse(null);
         if (remembered != null && !remembered.requestHash().equals(requestHash)) {
-            writeProblem(response, ProblemDetails.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+            ProblemDetails.write(response, ProblemDetails.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request"));
         } else if (remembered == null || !remembered.done()) {
-            writeProblem(response, ProblemDetails.of(ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+            ProblemDetails.write(response, ProblemDetails.of(ErrorCode.IDEMPOTENCY_KEY_IN_USE,
                     "A request with this Idempotency-Key is still being processed; retry shortly"));
         } else {
             response.setStatus(remembered.status());
@@ -124,20 +119,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 response.getOutputStream().write(remembered.body());
             }
         }
-    }
-
-    private static void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", String.valueOf(problem.getType()));
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), body);
     }
 
     private static String hash(String prefix, byte[] body) {

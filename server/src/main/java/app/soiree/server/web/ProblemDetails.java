@@ -1,17 +1,24 @@
 package app.soiree.server.web;
 
 import app.soiree.api.error.ErrorCode;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds RFC 9457 problem documents that always carry a stable {@code code}. */
 public final class ProblemDetails {
 
     private static final String TYPE_BASE = "https://soiree.app/problems/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemDetails() {
     }
@@ -29,6 +36,24 @@ public final class ProblemDetails {
         ProblemDetail problem = of(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /**
+     * Writes a problem straight to the servlet response, for filters that answer before Spring MVC
+     * (and its ProblemDetail support) is involved.
+     */
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), body);
     }
 
     /** One invalid field of a request: the JSON path of the field and what is wrong with it. */

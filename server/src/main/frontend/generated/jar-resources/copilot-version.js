@@ -1,1 +1,0 @@
-// Full cdn version: 25.2.2-undefined
