@@ -7,11 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * What signing in needs and the event stream must never hold: the normalised email (unique, which
@@ -44,7 +41,7 @@ class Account {
         this.userId = userId.value();
         this.email = email;
         this.passwordHash = passwordHash;
-        this.roles = encode(roles);
+        this.roles = Role.encode(roles);
         this.createdAt = createdAt;
     }
 
@@ -61,19 +58,12 @@ class Account {
     }
 
     Set<Role> roles() {
-        if (roles.isBlank()) {
-            return EnumSet.noneOf(Role.class);
-        }
-        return Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return Role.decode(roles);
     }
 
     void grant(Role role) {
         Set<Role> granted = roles();
         granted.add(role);
-        roles = encode(granted);
-    }
-
-    private static String encode(Set<Role> roles) {
-        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+        roles = Role.encode(granted);
     }
 }

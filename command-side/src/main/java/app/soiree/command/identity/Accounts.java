@@ -68,12 +68,12 @@ public class Accounts {
 
     /** Whether an account with this email exists; used to create the first admin exactly once. */
     public boolean exists(String email) {
-        return accounts.existsByEmail(normalize(email));
+        return accounts.existsByEmail(normalizeEmail(email));
     }
 
     @Transactional
     public TokenPair login(String email, String password, String clientAddress) {
-        String normalizedEmail = normalize(email);
+        String normalizedEmail = normalizeEmail(email);
         rateLimiter.acquire(normalizedEmail, clientAddress);
         Account account = accounts.findByEmail(normalizedEmail).orElse(null);
         String hash = account == null ? decoyHash : account.passwordHash();
@@ -92,7 +92,7 @@ public class Accounts {
     }
 
     private String claim(UserId userId, String email, String password, Set<Role> roles) {
-        String normalizedEmail = normalize(email);
+        String normalizedEmail = normalizeEmail(email);
         if (accounts.existsByEmail(normalizedEmail)) {
             throw emailTaken();
         }
@@ -108,7 +108,8 @@ public class Accounts {
         return new SoireeException(ErrorCode.EMAIL_ALREADY_REGISTERED, "An account with this email already exists");
     }
 
-    static String normalize(String email) {
+    /** Emails are compared in one form everywhere: no surrounding space, lower case. */
+    public static String normalizeEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -8,11 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 @Entity
@@ -48,27 +45,18 @@ class UserProfile {
         this.email = email;
         this.displayName = displayName;
         this.phone = phone;
-        this.roles = encode(roles);
+        this.roles = Role.encode(roles);
         this.registeredAt = registeredAt;
     }
 
     void becomeHost(@Nullable String bio) {
-        Set<Role> current = decode(roles);
+        Set<Role> current = Role.decode(roles);
         current.add(Role.HOST);
-        roles = encode(current);
+        roles = Role.encode(current);
         hostBio = bio;
     }
 
     UserProfileView toView() {
-        return new UserProfileView(new UserId(userId), email, displayName, phone, decode(roles), hostBio, registeredAt);
-    }
-
-    private static String encode(Set<Role> roles) {
-        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
-    }
-
-    private static Set<Role> decode(String roles) {
-        return Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).map(Role::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return new UserProfileView(new UserId(userId), email, displayName, phone, Role.decode(roles), hostBio, registeredAt);
     }
 }

@@ -20,7 +20,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -68,10 +67,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            ProblemDetail problem = ProblemDetails.validation(List.of(new ProblemDetails.FieldError(HEADER,
-                    "an Idempotency-Key header of 1 to " + MAX_KEY_LENGTH + " characters is required for this request")));
-            problem.setProperty("code", ErrorCode.IDEMPOTENCY_KEY_REQUIRED.name());
-            ProblemDetails.write(response, problem);
+            ProblemDetails.write(response, ProblemDetails.invalidFields(ErrorCode.IDEMPOTENCY_KEY_REQUIRED, List.of(
+                    new ProblemDetails.FieldError(HEADER, "an Idempotency-Key header of 1 to " + MAX_KEY_LENGTH
+                            + " characters is required for this request"))));
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);

@@ -25,15 +25,25 @@ class IdempotencyStore {
         this.clock = clock;
     }
 
-    /** Claims the key for this request; false when another request already holds or used it. */
+    /**
+     * Claims the key for this request; false when another request already holds or used it. An
+     * abandoned claim is cleared only when it is in the way, so a fresh key costs a single insert.
+     */
     boolean claim(String userId, String key, String requestHash) {
         Instant now = clock.instant();
-        jdbc.update("delete from idempotency_keys where user_id = ? and idempotency_key = ? and state = 'IN_FLIGHT' and created_at < ?",
+        if (insert(userId, key, requestHash, now)) {
+            return true;
+        }
+        int purged = jdbc.update(
+                "delete from idempotency_keys where user_id = ? and idempotency_key = ? and state = 'IN_FLIGHT' and created_at < ?",
                 userId, key, Timestamp.from(now.minus(ABANDONED_AFTER)));
-        int inserted = jdbc.update("""
+        return purged == 1 && insert(userId, key, requestHash, now);
+    }
+
+    private boolean insert(String userId, String key, String requestHash, Instant now) {
+        return jdbc.update("""
                 insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at)
-                values (?, ?, ?, 'IN_FLIGHT', ?) on conflict do nothing""", userId, key, requestHash, Timestamp.from(now));
-        return inserted == 1;
+                values (?, ?, ?, 'IN_FLIGHT', ?) on conflict do nothing""", userId, key, requestHash, Timestamp.from(now)) == 1;
     }
 
     Optional<Remembered> find(String userId, String key) {

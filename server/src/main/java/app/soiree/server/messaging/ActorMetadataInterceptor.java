@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,7 +27,7 @@ class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMess
             Map<String, Object> actorMetadata = new HashMap<>();
             Actors.from(SecurityContextHolder.getContext().getAuthentication()).ifPresentOrElse(actor -> {
                 actorMetadata.put(Actor.USER_ID_KEY, actor.userId().toString());
-                actorMetadata.put(Actor.ROLES_KEY, actor.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+                actorMetadata.put(Actor.ROLES_KEY, Role.encode(actor.roles()));
             }, () -> {
                 actorMetadata.put(Actor.USER_ID_KEY, Actor.SYSTEM);
                 actorMetadata.put(Actor.ROLES_KEY, "");

@@ -1,9 +1,8 @@
 package app.soiree.server.security;
 
 import app.soiree.api.identity.Role;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
+import app.soiree.command.identity.Accounts;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -28,20 +27,20 @@ class StaffUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        List<UserDetails> found = jdbc.query("select user_id, password_hash, roles from accounts where email = ?",
-                (row, index) -> {
-                    List<Role> roles = Arrays.stream(row.getString("roles").split(","))
-                            .filter(role -> !role.isBlank()).map(Role::valueOf).toList();
-                    if (roles.stream().noneMatch(Role::isStaff)) {
-                        return null;
-                    }
-                    return User.withUsername(row.getString("user_id"))
-                            .password(row.getString("password_hash"))
-                            .authorities(roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList())
-                            .build();
-                },
-                email.strip().toLowerCase(Locale.ROOT));
-        return found.stream().filter(java.util.Objects::nonNull).findFirst()
+        return jdbc.query("select user_id, password_hash, roles from accounts where email = ?",
+                        (row, index) -> new Credentials(row.getString("user_id"), row.getString("password_hash"),
+                                Role.decode(row.getString("roles"))),
+                        Accounts.normalizeEmail(email))
+                .stream()
+                .filter(credentials -> credentials.roles().stream().anyMatch(Role::isStaff))
+                .map(credentials -> User.withUsername(credentials.userId())
+                        .password(credentials.passwordHash())
+                        .authorities(credentials.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList())
+                        .build())
+                .findFirst()
                 .orElseThrow(() -> new UsernameNotFoundException("No staff account for this email"));
+    }
+
+    private record Credentials(String userId, String passwordHash, Set<Role> roles) {
     }
 }

@@ -33,7 +33,12 @@ public final class ProblemDetails {
     }
 
     public static ProblemDetail validation(List<FieldError> errors) {
-        ProblemDetail problem = of(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.");
+        return invalidFields(ErrorCode.VALIDATION_FAILED, errors);
+    }
+
+    /** A 400 that names the fields (or headers) at fault, under a code more specific than VALIDATION_FAILED. */
+    public static ProblemDetail invalidFields(ErrorCode code, List<FieldError> errors) {
+        ProblemDetail problem = of(code, "The request has invalid fields.");
         problem.setProperty("errors", errors);
         return problem;
     }
