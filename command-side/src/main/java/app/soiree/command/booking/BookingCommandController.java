@@ -10,6 +10,8 @@ import app.soiree.api.gathering.HoldSeats;
 import app.soiree.api.gathering.SeatsReservation;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.Actor;
+import app.soiree.api.payment.RefundId;
+import app.soiree.command.payment.Checkout;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -18,9 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -37,21 +37,28 @@ class BookingCommandController {
 
     private final CommandGateway commands;
     private final BookingLookupRepository lookups;
+    private final Checkout checkout;
 
-    BookingCommandController(CommandGateway commands, BookingLookupRepository lookups) {
+    BookingCommandController(CommandGateway commands, BookingLookupRepository lookups, Checkout checkout) {
         this.commands = commands;
         this.lookups = lookups;
+        this.checkout = checkout;
     }
 
     @PostMapping("/api/bookings")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Book seats: free tiers are CONFIRMED at once, paid tiers HELD until paid; 422 SOLD_OUT when no seats are left",
+    @Operation(summary = "Book seats: free tiers are CONFIRMED at once; paid tiers are HELD and the answer carries the payment "
+            + "to complete (payment.clientSecret for Stripe.js); 422 SOLD_OUT when no seats are left, 422 PAYMENT_DECLINED or "
+            + "503 PAYMENT_PROVIDER_UNAVAILABLE when the provider refuses the payment (the seats are released)",
             parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true))
     BookingResponse book(@Valid @RequestBody BookingRequest request, Actor actor) {
         BookingId bookingId = request.bookingId() != null ? request.bookingId() : BookingId.random();
         SeatsReservation reservation = commands.sendAndWait(
                 new HoldSeats(request.gatheringId(), bookingId, request.tierId(), actor.userId(), request.quantity()));
-        return new BookingResponse(reservation.bookingId(), reservation.status(), reservation.holdExpiresAt(), reservation.amount(), null);
+        Checkout.PaymentStart payment = reservation.status() == BookingStatus.HELD
+                ? checkout.start(reservation, request.gatheringId(), actor.userId())
+                : null;
+        return new BookingResponse(reservation.bookingId(), reservation.status(), reservation.holdExpiresAt(), reservation.amount(), payment);
     }
 
     @PostMapping("/api/bookings/{bookingId}/cancel")
@@ -62,26 +69,22 @@ class BookingCommandController {
                 .filter(found -> found.guestId().equals(actor.userId().value()))
                 .orElseThrow(() -> SoireeException.notFound("Booking"));
         Money refund = commands.sendAndWait(new CancelBooking(new GatheringId(lookup.gatheringId()), bookingId, actor.userId()));
-        return new CancellationResponse(bookingId, BookingStatus.CANCELLED, refund.isZero() ? null : new RefundResponse(refundIdFor(bookingId), refund));
-    }
-
-    /** One refund per cancelled booking, with an id derived from the booking: the refund work uses the same. */
-    static UUID refundIdFor(BookingId bookingId) {
-        return UUID.nameUUIDFromBytes(("refund:" + bookingId).getBytes(StandardCharsets.UTF_8));
+        return new CancellationResponse(bookingId, BookingStatus.CANCELLED,
+                refund.isZero() ? null : new RefundResponse(RefundId.forBooking(bookingId), refund));
     }
 
     record BookingRequest(@Nullable BookingId bookingId, @NotNull GatheringId gatheringId, @NotNull TierId tierId,
                           @Min(1) @Max(100) int quantity) {
     }
 
-    /** {@code payment} stays null until paid bookings are wired to a payment provider. */
+    /** {@code payment} is there for held seats: what the client needs to pay for them. */
     record BookingResponse(BookingId bookingId, BookingStatus status, @Nullable Instant holdExpiresAt, Money amount,
-                           @Nullable Object payment) {
+                           Checkout.@Nullable PaymentStart payment) {
     }
 
     record CancellationResponse(BookingId bookingId, BookingStatus status, @Nullable RefundResponse refund) {
     }
 
-    record RefundResponse(UUID refundId, Money amount) {
+    record RefundResponse(RefundId refundId, Money amount) {
     }
 }

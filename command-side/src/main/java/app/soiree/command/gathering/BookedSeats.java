@@ -11,7 +11,8 @@ import java.util.Objects;
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 final class BookedSeats {
 
-    enum State { HELD, CONFIRMED, RELEASED }
+    /** RELEASED: given back by the guest or the host; EXPIRED: the hold ended unpaid, and a late payment may still restore it. */
+    enum State { HELD, CONFIRMED, EXPIRED, RELEASED }
 
     private TierId tierId;
     private UserId guestId;
@@ -52,7 +53,7 @@ final class BookedSeats {
     }
 
     boolean isActive() {
-        return state != State.RELEASED;
+        return state == State.HELD || state == State.CONFIRMED;
     }
 
     boolean isCheckedIn() {
@@ -65,6 +66,10 @@ final class BookedSeats {
 
     void release() {
         state = State.RELEASED;
+    }
+
+    void expire() {
+        state = State.EXPIRED;
     }
 
     void checkIn() {

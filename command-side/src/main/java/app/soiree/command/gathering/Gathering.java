@@ -28,7 +28,9 @@ import app.soiree.api.gathering.HoldExpired;
 import app.soiree.api.gathering.HoldSeats;
 import app.soiree.api.gathering.JoinWaitlist;
 import app.soiree.api.gathering.PublishGathering;
+import app.soiree.api.gathering.ReleaseHold;
 import app.soiree.api.gathering.ReviewGathering;
+import app.soiree.api.gathering.SeatsConfirmation;
 import app.soiree.api.gathering.SeatsConfirmed;
 import app.soiree.api.gathering.SeatsHeld;
 import app.soiree.api.gathering.SeatsReservation;
@@ -179,13 +181,39 @@ public class Gathering {
     }
 
     @CommandHandler
-    void handle(ConfirmSeats command, Clock clock) {
+    SeatsConfirmation handle(ConfirmSeats command, Clock clock) {
         BookedSeats seats = booking(command.bookingId());
-        switch (seats.state()) {
-            case CONFIRMED -> { } // confirming twice changes nothing
-            case RELEASED -> throw new SoireeException(ErrorCode.HOLD_EXPIRED, "The hold on these seats has ended");
-            case HELD -> apply(new SeatsConfirmed(gatheringId, command.bookingId(), seats.tierId(), seats.guestId(), seats.quantity(),
-                    seats.amount(), clock.instant()));
+        return switch (seats.state()) {
+            case CONFIRMED -> SeatsConfirmation.CONFIRMED; // confirming twice changes nothing
+            case HELD -> {
+                apply(new SeatsConfirmed(gatheringId, command.bookingId(), seats.tierId(), seats.guestId(), seats.quantity(),
+                        seats.amount(), clock.instant()));
+                yield SeatsConfirmation.CONFIRMED;
+            }
+            case EXPIRED -> restoreExpired(command.bookingId(), seats, clock.instant());
+            case RELEASED -> SeatsConfirmation.NOT_PLACED; // the guest gave the seats back before paying
+        };
+    }
+
+    /**
+     * The payment for an expired hold succeeded after all (the guest paid at the last second, or the
+     * provider's word came late). Money paid is never lost: the seats are confirmed if they are still
+     * free and the guest holds no others here; otherwise the payment is refunded.
+     */
+    private SeatsConfirmation restoreExpired(BookingId bookingId, BookedSeats seats, Instant now) {
+        boolean stillBookable = status == GatheringStatus.PUBLISHED && now.isBefore(details.startsAt());
+        if (!stillBookable || tiers.get(seats.tierId()).available() < seats.quantity() || hasActiveBooking(seats.guestId())) {
+            return SeatsConfirmation.NOT_PLACED;
+        }
+        apply(new SeatsConfirmed(gatheringId, bookingId, seats.tierId(), seats.guestId(), seats.quantity(), seats.amount(), now));
+        return SeatsConfirmation.CONFIRMED;
+    }
+
+    @CommandHandler
+    void handle(ReleaseHold command, Clock clock, BookingPolicy policy, DeadlineManager deadlines) {
+        BookedSeats seats = booking(command.bookingId());
+        if (seats.state() == BookedSeats.State.HELD) {
+            expire(command.bookingId(), seats, clock.instant(), policy, deadlines);
         }
     }
 
@@ -193,10 +221,14 @@ public class Gathering {
     void expireHold(BookingId bookingId, Clock clock, BookingPolicy policy, DeadlineManager deadlines) {
         BookedSeats seats = bookings.get(bookingId);
         if (seats == null || seats.state() != BookedSeats.State.HELD) {
-            return; // confirmed or cancelled in time: the hold resolved already
+            return; // confirmed, cancelled or failed in time: the hold resolved already
         }
-        apply(new HoldExpired(gatheringId, bookingId, seats.tierId(), seats.guestId(), seats.quantity(), clock.instant()));
-        offerReturnedSeats(tiers.get(seats.tierId()), clock.instant(), policy, deadlines);
+        expire(bookingId, seats, clock.instant(), policy, deadlines);
+    }
+
+    private void expire(BookingId bookingId, BookedSeats seats, Instant now, BookingPolicy policy, DeadlineManager deadlines) {
+        apply(new HoldExpired(gatheringId, bookingId, seats.tierId(), seats.guestId(), seats.quantity(), now));
+        offerReturnedSeats(tiers.get(seats.tierId()), now, policy, deadlines);
     }
 
     /** Answers the refund the policy grants (zero for holds and free seats). */
@@ -282,12 +314,12 @@ public class Gathering {
         if (definition.isFree()) {
             apply(new SeatsHeld(gatheringId, hostId, bookingId, definition.tierId(), guestId, quantity, amount, null, fromWaitlist, now));
             apply(new SeatsConfirmed(gatheringId, bookingId, definition.tierId(), guestId, quantity, amount, now));
-            return new SeatsReservation(bookingId, BookingStatus.CONFIRMED, amount, null);
+            return new SeatsReservation(bookingId, hostId, BookingStatus.CONFIRMED, amount, null);
         }
         Instant expiresAt = now.plus(holdDuration);
         apply(new SeatsHeld(gatheringId, hostId, bookingId, definition.tierId(), guestId, quantity, amount, expiresAt, fromWaitlist, now));
         deadlines.schedule(expiresAt, HOLD_EXPIRY_DEADLINE, bookingId);
-        return new SeatsReservation(bookingId, BookingStatus.HELD, amount, expiresAt);
+        return new SeatsReservation(bookingId, hostId, BookingStatus.HELD, amount, expiresAt);
     }
 
     /** Returned seats go to the people waiting for them, first come first served, one seat each. */
@@ -315,9 +347,10 @@ public class Gathering {
         BookingStatus status = switch (existing.state()) {
             case HELD -> BookingStatus.HELD;
             case CONFIRMED -> BookingStatus.CONFIRMED;
+            case EXPIRED -> BookingStatus.EXPIRED;
             case RELEASED -> BookingStatus.CANCELLED;
         };
-        return new SeatsReservation(command.bookingId(), status, existing.amount(), null);
+        return new SeatsReservation(command.bookingId(), hostId, status, existing.amount(), null);
     }
 
     private void requireHost(UserId requestedBy) {
@@ -405,14 +438,20 @@ public class Gathering {
 
     @EventSourcingHandler
     void on(SeatsConfirmed event) {
-        tiers.get(event.tierId()).confirmHeld(event.quantity());
-        bookings.get(event.bookingId()).confirm();
+        BookedSeats seats = bookings.get(event.bookingId());
+        TierSeats tier = tiers.get(event.tierId());
+        if (seats.state() == BookedSeats.State.EXPIRED) {
+            tier.confirmRestored(event.quantity());
+        } else {
+            tier.confirmHeld(event.quantity());
+        }
+        seats.confirm();
     }
 
     @EventSourcingHandler
     void on(HoldExpired event) {
         tiers.get(event.tierId()).releaseHeld(event.quantity());
-        bookings.get(event.bookingId()).release();
+        bookings.get(event.bookingId()).expire();
     }
 
     @EventSourcingHandler

@@ -53,6 +53,12 @@ final class TierSeats {
         assertWithinCapacity();
     }
 
+    /** Seats of an expired hold, confirmed after all because its payment arrived late. */
+    void confirmRestored(int quantity) {
+        confirmed += quantity;
+        assertWithinCapacity();
+    }
+
     void releaseHeld(int quantity) {
         held -= quantity;
         assertWithinCapacity();

@@ -11,6 +11,8 @@ import app.soiree.api.gathering.CancelBooking;
 import app.soiree.api.gathering.CancelGathering;
 import app.soiree.api.gathering.CheckInGuest;
 import app.soiree.api.gathering.ConfirmSeats;
+import app.soiree.api.gathering.ReleaseHold;
+import app.soiree.api.gathering.SeatsConfirmation;
 import app.soiree.api.gathering.CreateGathering;
 import app.soiree.api.gathering.EditGathering;
 import app.soiree.api.gathering.GatheringCancelled;
@@ -126,7 +128,7 @@ class GatheringTest {
                 .when(new HoldSeats(GATHERING, ADA_BOOKING, FREE, ADA, 2))
                 .expectEvents(new SeatsHeld(GATHERING, HOST, ADA_BOOKING, FREE, ADA, 2, free, null, false, START),
                         new SeatsConfirmed(GATHERING, ADA_BOOKING, FREE, ADA, 2, free, START))
-                .expectResultMessagePayload(new SeatsReservation(ADA_BOOKING, BookingStatus.CONFIRMED, free, null))
+                .expectResultMessagePayload(new SeatsReservation(ADA_BOOKING, HOST, BookingStatus.CONFIRMED, free, null))
                 .expectNoScheduledDeadlines();
     }
 
@@ -136,7 +138,7 @@ class GatheringTest {
         given(created(), published())
                 .when(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 2))
                 .expectEvents(new SeatsHeld(GATHERING, HOST, ADA_BOOKING, PAID, ADA, 2, PRICE.times(2), expiry, false, START))
-                .expectResultMessagePayload(new SeatsReservation(ADA_BOOKING, BookingStatus.HELD, PRICE.times(2), expiry))
+                .expectResultMessagePayload(new SeatsReservation(ADA_BOOKING, HOST, BookingStatus.HELD, PRICE.times(2), expiry))
                 .expectScheduledDeadlineWithName(expiry, Gathering.HOLD_EXPIRY_DEADLINE);
     }
 
@@ -166,11 +168,54 @@ class GatheringTest {
     }
 
     @Test
-    void anExpiredHoldCannotBeConfirmed() {
-        given(created(), published(), heldFor(ADA_BOOKING, ADA, 1),
-                        new HoldExpired(GATHERING, ADA_BOOKING, PAID, ADA, 1, START))
+    void confirmsAnExpiredHoldWhosePaymentArrivedLateWhileItsSeatsAreFree() {
+        given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), new HoldExpired(GATHERING, ADA_BOOKING, PAID, ADA, 1, START))
                 .when(new ConfirmSeats(GATHERING, ADA_BOOKING))
-                .expectException(refusedWith(ErrorCode.HOLD_EXPIRED));
+                .expectEvents(new SeatsConfirmed(GATHERING, ADA_BOOKING, PAID, ADA, 1, PRICE, START))
+                .expectResultMessagePayload(SeatsConfirmation.CONFIRMED);
+    }
+
+    @Test
+    void doesNotPlaceALatePaymentWhenOthersTookTheSeats() {
+        given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), new HoldExpired(GATHERING, ADA_BOOKING, PAID, ADA, 1, START),
+                        heldFor(GRACE_BOOKING, GRACE, 2))
+                .when(new ConfirmSeats(GATHERING, ADA_BOOKING))
+                .expectNoEvents()
+                .expectResultMessagePayload(SeatsConfirmation.NOT_PLACED);
+    }
+
+    @Test
+    void doesNotPlaceALatePaymentForACancelledGathering() {
+        given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), new HoldExpired(GATHERING, ADA_BOOKING, PAID, ADA, 1, START),
+                        new GatheringCancelled(GATHERING, HOST, "rain", List.of(), START))
+                .when(new ConfirmSeats(GATHERING, ADA_BOOKING))
+                .expectNoEvents()
+                .expectResultMessagePayload(SeatsConfirmation.NOT_PLACED);
+    }
+
+    @Test
+    void doesNotPlaceAPaymentForSeatsTheGuestGaveBack() {
+        given(created(), published(), heldFor(ADA_BOOKING, ADA, 1),
+                        new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, false, Money.zero(PRICE.currency()), START))
+                .when(new ConfirmSeats(GATHERING, ADA_BOOKING))
+                .expectNoEvents()
+                .expectResultMessagePayload(SeatsConfirmation.NOT_PLACED);
+    }
+
+    @Test
+    void aFailedPaymentReleasesTheHoldAtOnce() {
+        given(created(), published())
+                .andGivenCommands(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 2))
+                .when(new ReleaseHold(GATHERING, ADA_BOOKING))
+                .expectEvents(new HoldExpired(GATHERING, ADA_BOOKING, PAID, ADA, 2, START));
+    }
+
+    @Test
+    void releasingAConfirmedBookingChangesNothing() {
+        given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1))
+                .when(new ReleaseHold(GATHERING, ADA_BOOKING))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
@@ -193,7 +238,7 @@ class GatheringTest {
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1))
                 .when(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 1))
                 .expectNoEvents()
-                .expectResultMessagePayload(new SeatsReservation(ADA_BOOKING, BookingStatus.HELD, PRICE, null));
+                .expectResultMessagePayload(new SeatsReservation(ADA_BOOKING, HOST, BookingStatus.HELD, PRICE, null));
     }
 
     @Test

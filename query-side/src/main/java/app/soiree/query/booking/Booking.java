@@ -8,6 +8,7 @@ import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.SeatsHeld;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.UserId;
+import app.soiree.api.payment.PaymentView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -137,12 +138,12 @@ class Booking {
         return bookingId;
     }
 
-    BookingView toView() {
+    BookingView toView(@Nullable PaymentView payment) {
         Currency money = Currency.getInstance(currency);
         // The hold's deadline matters only while the seats are held; afterwards it would only mislead.
         Instant deadline = status == BookingStatus.HELD ? holdExpiresAt : null;
         return new BookingView(new BookingId(bookingId), new GatheringId(gatheringId), new UserId(hostId), new UserId(guestId),
                 new TierId(tierId), quantity, status, new Money(amount, money), new Money(refundedAmount, money), deadline,
-                checkedIn, createdAt);
+                checkedIn, createdAt, payment);
     }
 }

@@ -4,10 +4,13 @@ import app.soiree.api.booking.BookingPage;
 import app.soiree.api.booking.BookingView;
 import app.soiree.api.booking.FindBooking;
 import app.soiree.api.booking.FindMyBookings;
+import app.soiree.api.payment.PaymentView;
+import app.soiree.query.payment.PaymentViews;
 import app.soiree.query.paging.Cursor;
 import app.soiree.query.paging.KeysetPage;
 import app.soiree.query.paging.PageLimit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +21,11 @@ import org.springframework.stereotype.Component;
 class BookingQueries {
 
     private final BookingRepository bookings;
+    private final PaymentViews payments;
 
-    BookingQueries(BookingRepository bookings) {
+    BookingQueries(BookingRepository bookings, PaymentViews payments) {
         this.bookings = bookings;
+        this.payments = payments;
     }
 
     /** Only the guest and the gathering's host may see a booking; to anyone else it does not exist. */
@@ -28,7 +33,7 @@ class BookingQueries {
     @Nullable BookingView handle(FindBooking query) {
         return bookings.findById(query.bookingId().value())
                 .filter(booking -> booking.isVisibleTo(query.requestedBy()))
-                .map(Booking::toView)
+                .map(booking -> booking.toView(payments.forBooking(booking.id()).orElse(null)))
                 .orElse(null);
     }
 
@@ -42,6 +47,7 @@ class BookingQueries {
                 ? bookings.newestOfGuest(guestId, rows)
                 : bookings.newestOfGuestBefore(guestId, before.at(), before.id(), rows);
         KeysetPage<Booking> page = KeysetPage.of(found, limit, booking -> new Cursor(booking.createdAt(), booking.id()));
-        return new BookingPage(page.items().stream().map(Booking::toView).toList(), page.nextCursor());
+        Map<UUID, PaymentView> paid = payments.forBookings(page.items().stream().map(Booking::id).toList());
+        return new BookingPage(page.items().stream().map(booking -> booking.toView(paid.get(booking.id()))).toList(), page.nextCursor());
     }
 }

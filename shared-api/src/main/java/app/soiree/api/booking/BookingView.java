@@ -4,6 +4,7 @@ import app.soiree.api.Money;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.UserId;
+import app.soiree.api.payment.PaymentView;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -19,5 +20,6 @@ public record BookingView(
         Money refundedAmount,
         @Nullable Instant holdExpiresAt,
         boolean checkedIn,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable PaymentView payment) {
 }

@@ -1,0 +1,148 @@
+package app.soiree.command.payment;
+
+import app.soiree.api.identity.Actor;
+import app.soiree.api.payment.CapturePayment;
+import app.soiree.api.payment.DeclinePayment;
+import app.soiree.api.payment.RecordPaymentIntent;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Provider events, stored once and applied once. {@link #receive} stores an event under its
+ * provider's id and commits before the provider gets its 2xx, so an acknowledged event is never lost;
+ * a copy of a stored event is recognised and dropped. Each stored event is then turned into a command
+ * under a short lease (so two nodes do not work on it at once); commands are idempotent, so an event
+ * applied again after a crash between command and bookkeeping changes nothing. Events whose processing
+ * failed are retried by {@link #processPending}, a bounded number of times, then parked loudly.
+ */
+@Component
+public class ProviderInbox {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderInbox.class);
+    private static final Duration LEASE = Duration.ofMinutes(1);
+    static final int MAX_ATTEMPTS = 10;
+    private static final int BATCH_SIZE = 50;
+
+    private final JdbcTemplate jdbc;
+    private final PaymentProvider provider;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    ProviderInbox(JdbcTemplate jdbc, PaymentProvider provider, CommandGateway commands, Clock clock) {
+        this.jdbc = jdbc;
+        this.provider = provider;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a verified event of the active provider and applies it. Returns false for a copy of an
+     * event already stored. Only storing can fail this call; applying is retried later if it fails.
+     */
+    public boolean receive(String eventId, String type, String payload) {
+        int stored = jdbc.update("""
+                insert into provider_events (provider, event_id, event_type, payload, received_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing""",
+                provider.name(), eventId, type, payload, Timestamp.from(clock.instant()));
+        if (stored == 0) {
+            return false;
+        }
+        try {
+            process(eventId);
+        } catch (RuntimeException e) {
+            log.warn("Provider event {} is stored but could not be applied yet; it will be retried", eventId, e);
+        }
+        return true;
+    }
+
+    /** Applies what is stored but not yet applied: events whose first attempt failed, or that a crash interrupted. */
+    @Scheduled(fixedDelayString = "${soiree.payments.inbox-poll-interval:PT5S}")
+    void retryPending() {
+        processPending();
+    }
+
+    public int processPending() {
+        List<String> pending = jdbc.queryForList("""
+                select event_id from provider_events
+                where provider = ? and processed_at is null and attempts < ? and (leased_until is null or leased_until < ?)
+                order by received_at limit ?""",
+                String.class, provider.name(), MAX_ATTEMPTS, Timestamp.from(clock.instant()), BATCH_SIZE);
+        pending.forEach(this::process);
+        return pending.size();
+    }
+
+    void process(String eventId) {
+        String payload = lease(eventId);
+        if (payload == null) {
+            return; // applied already, or someone else holds it right now
+        }
+        String outcome;
+        try {
+            outcome = apply(provider.translate(eventId, payload));
+        } catch (RuntimeException e) {
+            Integer attempts = jdbc.queryForObject("""
+                    update provider_events set leased_until = null, outcome = ?
+                    where provider = ? and event_id = ? returning attempts""",
+                    Integer.class, truncate("failed: " + e), provider.name(), eventId);
+            if (attempts != null && attempts >= MAX_ATTEMPTS) {
+                log.error("Provider event {} failed {} times and is parked until someone looks at it", eventId, attempts, e);
+            }
+            throw e;
+        }
+        jdbc.update("update provider_events set processed_at = ?, leased_until = null, outcome = ? where provider = ? and event_id = ?",
+                Timestamp.from(clock.instant()), truncate(outcome), provider.name(), eventId);
+    }
+
+    private @Nullable String lease(String eventId) {
+        Instant now = clock.instant();
+        List<String> payload = jdbc.queryForList("""
+                update provider_events set leased_until = ?, attempts = attempts + 1
+                where provider = ? and event_id = ? and processed_at is null and (leased_until is null or leased_until < ?)
+                returning payload""",
+                String.class, Timestamp.from(now.plus(LEASE)), provider.name(), eventId, Timestamp.from(now));
+        return payload.isEmpty() ? null : payload.getFirst();
+    }
+
+    /** Sends the command an event means and says what became of it, for whoever reads the inbox later. */
+    private String apply(ProviderEvent event) {
+        if (event.kind() == ProviderEvent.Kind.IGNORED) {
+            return "ignored: " + event.type() + " changes nothing here";
+        }
+        if (event.paymentId() == null) {
+            return "ignored: " + event.type() + " is not about a Soiree payment";
+        }
+        Object command = switch (event.kind()) {
+            case PAYMENT_CREATED -> new RecordPaymentIntent(event.paymentId(), Objects.requireNonNull(event.reference()));
+            case PAYMENT_SUCCEEDED -> new CapturePayment(event.paymentId(), Objects.requireNonNull(event.reference()),
+                    Objects.requireNonNull(event.amount()), event.providerFee(), event.eventId());
+            case PAYMENT_FAILED -> new DeclinePayment(event.paymentId(),
+                    event.failureReason() == null ? "declined by " + provider.name() : event.failureReason(), event.eventId());
+            case IGNORED -> throw new IllegalStateException("handled above");
+        };
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(Map.of(Actor.USER_ID_KEY, "provider:" + provider.name(), Actor.ROLES_KEY, "")));
+        } catch (AggregateNotFoundException unknownPayment) {
+            return "ignored: no payment " + event.paymentId();
+        }
+        return "applied: " + command.getClass().getSimpleName();
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

@@ -1,0 +1,101 @@
+package app.soiree.query.payment;
+
+import app.soiree.api.Money;
+import app.soiree.api.payment.PaymentId;
+import app.soiree.api.payment.PaymentRequested;
+import app.soiree.api.payment.PaymentStatus;
+import app.soiree.api.payment.PaymentView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "payments")
+class PaymentRow {
+
+    @Id
+    @Column(name = "payment_id")
+    private UUID paymentId;
+
+    @Column(name = "booking_id", nullable = false)
+    private UUID bookingId;
+
+    @Column(nullable = false)
+    private String provider;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PaymentStatus status;
+
+    @Column(nullable = false)
+    private long amount;
+
+    @Column(nullable = false)
+    private String currency;
+
+    @Column(name = "refund_requested", nullable = false)
+    private long refundRequested;
+
+    @Column(name = "failure_reason")
+    private @Nullable String failureReason;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected PaymentRow() {
+    }
+
+    PaymentRow(PaymentRequested event) {
+        this.paymentId = event.paymentId().value();
+        this.bookingId = event.bookingId().value();
+        this.provider = event.provider();
+        this.status = PaymentStatus.REQUESTED;
+        this.amount = event.amount().amountMinor();
+        this.currency = event.amount().currency().getCurrencyCode();
+        this.updatedAt = event.requestedAt();
+    }
+
+    /**
+     * A capture is final; any other status may follow another (a success may follow a failure), except
+     * that nothing goes back to REQUESTED. Redelivered events therefore land where they landed before.
+     */
+    void moveTo(PaymentStatus next, Instant at) {
+        if (status == PaymentStatus.CAPTURED || next == PaymentStatus.REQUESTED) {
+            return;
+        }
+        if (next == PaymentStatus.AWAITING_PAYMENT && status == PaymentStatus.DECLINED) {
+            return; // an intent reported after the failure it preceded
+        }
+        status = next;
+        updatedAt = at;
+    }
+
+    void decline(String reason, Instant at) {
+        if (status != PaymentStatus.CAPTURED) {
+            failureReason = reason;
+        }
+        moveTo(PaymentStatus.DECLINED, at);
+    }
+
+    void requestRefund(long amountMinor, Instant at) {
+        refundRequested = Math.addExact(refundRequested, amountMinor);
+        updatedAt = at;
+    }
+
+    UUID bookingId() {
+        return bookingId;
+    }
+
+    PaymentView toView() {
+        Currency money = Currency.getInstance(currency);
+        return new PaymentView(new PaymentId(paymentId), provider, status, new Money(amount, money), new Money(refundRequested, money),
+                failureReason);
+    }
+}

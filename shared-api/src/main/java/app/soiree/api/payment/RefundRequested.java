@@ -1,0 +1,14 @@
+package app.soiree.api.payment;
+
+import app.soiree.api.Money;
+import app.soiree.api.booking.BookingId;
+import app.soiree.api.identity.UserId;
+import java.time.Instant;
+
+/**
+ * A refund is owed to the guest and is to be asked of the provider. It moves no money yet: the
+ * postings come when the provider confirms the refund.
+ */
+public record RefundRequested(PaymentId paymentId, RefundId refundId, BookingId bookingId, UserId hostId, UserId guestId, Money amount,
+                              String reason, Instant requestedAt) {
+}
