@@ -58,7 +58,7 @@ class BookingQueriesTest extends ProjectionTest {
         BookingView booking = find(hold.bookingId(), guest);
 
         assertThat(booking).isEqualTo(new BookingView(hold.bookingId(), dinner.id(), host, guest, dinner.tier().tierId(), 2,
-                BookingStatus.HELD, Money.of(5000, "EUR"), Money.of(0, "EUR"), NOW.plus(HOLD_DURATION), false, NOW));
+                BookingStatus.HELD, Money.of(5000, "EUR"), Money.of(0, "EUR"), NOW.plus(HOLD_DURATION), false, NOW, null));
     }
 
     @Test
