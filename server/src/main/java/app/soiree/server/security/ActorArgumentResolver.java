@@ -4,7 +4,7 @@ import app.soiree.api.identity.Actor;
 import java.util.Optional;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -21,7 +21,10 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        Optional<Actor> actor = Actors.from(SecurityContextHolder.getContext().getAuthentication());
+        // The request's principal is what this application's filter chain authenticated; the static
+        // SecurityContextHolder is shared by every application in the JVM and may belong to another.
+        Optional<Actor> actor = webRequest.getUserPrincipal() instanceof Authentication authentication
+                ? Actors.from(authentication) : Optional.empty();
         return actor.orElseThrow(() -> new InsufficientAuthenticationException("Sign in first"));
     }
 }
