@@ -15,6 +15,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Chooses the payment provider once, at start-up: {@code soiree.payments.provider} if set, else
@@ -26,6 +27,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PaymentProviders {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentProviders.class);
+    static final String EVENT_EXECUTOR = "providerEventExecutor";
 
     static String selected(Environment environment) {
         String configured = environment.getProperty("soiree.payments.provider", "");
@@ -47,6 +49,19 @@ public class PaymentProviders {
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return "simulated".equals(selected(context.getEnvironment()));
         }
+    }
+
+    /** Applies provider events off the webhook's request thread; bounded, and what does not fit waits for the inbox poll. */
+    @Bean(EVENT_EXECUTOR)
+    ThreadPoolTaskExecutor providerEventExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(4);
+        executor.setQueueCapacity(500);
+        executor.setThreadNamePrefix("provider-events-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
     }
 
     @Bean

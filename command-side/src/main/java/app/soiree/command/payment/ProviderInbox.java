@@ -17,6 +17,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,10 +27,12 @@ import org.springframework.stereotype.Component;
 /**
  * Provider events, stored once and applied once. {@link #receive} stores an event under its
  * provider's id and commits before the provider gets its 2xx, so an acknowledged event is never lost;
- * a copy of a stored event is recognised and dropped. Each stored event is then turned into a command
- * under a short lease (so two nodes do not work on it at once); commands are idempotent, so an event
- * applied again after a crash between command and bookkeeping changes nothing. Events whose processing
- * failed are retried by {@link #processPending}, a bounded number of times, then parked loudly.
+ * a copy of a stored event is recognised and dropped. Each stored event is then applied off the
+ * request thread (the provider wants its answer quickly, and applying may ask the provider for
+ * details), as a command sent under a short lease so that two nodes do not work on it at once.
+ * Commands are idempotent, so an event applied again after a crash between command and bookkeeping
+ * changes nothing. Events whose processing failed, or that no thread took, are retried by
+ * {@link #processPending}, a bounded number of times, then parked loudly.
  */
 @Component
 public class ProviderInbox {
@@ -41,16 +46,19 @@ public class ProviderInbox {
     private final PaymentProvider provider;
     private final CommandGateway commands;
     private final Clock clock;
+    private final TaskExecutor executor;
 
-    ProviderInbox(JdbcTemplate jdbc, PaymentProvider provider, CommandGateway commands, Clock clock) {
+    ProviderInbox(JdbcTemplate jdbc, PaymentProvider provider, CommandGateway commands, Clock clock,
+                  @Qualifier(PaymentProviders.EVENT_EXECUTOR) TaskExecutor executor) {
         this.jdbc = jdbc;
         this.provider = provider;
         this.commands = commands;
         this.clock = clock;
+        this.executor = executor;
     }
 
     /**
-     * Stores a verified event of the active provider and applies it. Returns false for a copy of an
+     * Stores a verified event of the active provider and has it applied. Returns false for a copy of an
      * event already stored. Only storing can fail this call; applying is retried later if it fails.
      */
     public boolean receive(String eventId, String type, String payload) {
@@ -62,19 +70,25 @@ public class ProviderInbox {
             return false;
         }
         try {
-            process(eventId);
-        } catch (RuntimeException e) {
-            log.warn("Provider event {} is stored but could not be applied yet; it will be retried", eventId, e);
+            executor.execute(() -> {
+                try {
+                    process(eventId);
+                } catch (RuntimeException e) {
+                    log.warn("Provider event {} is stored but could not be applied yet; it will be retried", eventId, e);
+                }
+            });
+        } catch (TaskRejectedException busy) {
+            log.debug("No thread free for provider event {}; the next poll applies it", eventId);
         }
         return true;
     }
 
-    /** Applies what is stored but not yet applied: events whose first attempt failed, or that a crash interrupted. */
     @Scheduled(fixedDelayString = "${soiree.payments.inbox-poll-interval:PT5S}")
     void retryPending() {
         processPending();
     }
 
+    /** Applies what is stored but not yet applied: events whose first attempt failed, or that a crash interrupted. */
     public int processPending() {
         List<String> pending = jdbc.queryForList("""
                 select event_id from provider_events
