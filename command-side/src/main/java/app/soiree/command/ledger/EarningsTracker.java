@@ -1,0 +1,59 @@
+package app.soiree.command.ledger;
+
+import app.soiree.api.Money;
+import app.soiree.api.gathering.GatheringCancelled;
+import app.soiree.api.gathering.GatheringEnded;
+import app.soiree.api.ledger.EarningsId;
+import app.soiree.api.ledger.FreezeEarnings;
+import app.soiree.api.ledger.LedgerAccounts;
+import app.soiree.api.ledger.Posting;
+import app.soiree.api.ledger.RecordEarnings;
+import app.soiree.api.ledger.ScheduleEarningsRelease;
+import app.soiree.api.payment.PaymentCaptured;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows captures, ends and cancellations into each gathering's earnings. A tracking processor
+ * delivers at least once, so every command it sends is idempotent; a command that fails is retried,
+ * not skipped ({@link EarningsConfiguration}), since a skipped end would leave earnings pending forever.
+ */
+@Component
+@ProcessingGroup(EarningsTracker.PROCESSING_GROUP)
+class EarningsTracker {
+
+    static final String PROCESSING_GROUP = "earnings";
+
+    private final CommandGateway commands;
+    private final WalletPolicy policy;
+
+    EarningsTracker(CommandGateway commands, WalletPolicy policy) {
+        this.commands = commands;
+        this.policy = policy;
+    }
+
+    @EventHandler
+    void on(PaymentCaptured event) {
+        String pending = LedgerAccounts.hostPending(event.hostId());
+        Money net = event.postings().stream().filter(posting -> posting.account().equals(pending)).map(Posting::amount)
+                .reduce(Money::plus)
+                .orElseThrow(() -> new IllegalStateException("Payment " + event.paymentId() + " posted nothing to " + pending))
+                .negated();
+        commands.sendAndWait(new RecordEarnings(EarningsId.forGathering(event.gatheringId()), event.gatheringId(), event.hostId(),
+                event.paymentId(), net));
+    }
+
+    @EventHandler
+    void on(GatheringEnded event) {
+        commands.sendAndWait(new ScheduleEarningsRelease(EarningsId.forGathering(event.gatheringId()), event.gatheringId(),
+                event.hostId(), event.endedAt().plus(policy.releaseAfter())));
+    }
+
+    @EventHandler
+    void on(GatheringCancelled event) {
+        commands.sendAndWait(new FreezeEarnings(EarningsId.forGathering(event.gatheringId()), event.gatheringId(), event.hostId(),
+                event.reason()));
+    }
+}
