@@ -3,7 +3,11 @@ package app.soiree.query;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.time.Clock;
 import javax.sql.DataSource;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryGateway;
@@ -46,6 +50,17 @@ public class QuerySideTestApplication {
         // Before Hibernate starts: it validates its mappings against this schema.
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/query").load().migrate();
         return dataSource;
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** For the audit trail, which reads the event store; tests append what it should find. */
+    @Bean(destroyMethod = "shutDown")
+    EventStore eventStore() {
+        return EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     }
 
     @Bean

@@ -1,10 +1,17 @@
 package app.soiree.query;
 
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
@@ -25,7 +32,8 @@ public class TestEvents implements SmartInitializingSingleton {
     private final ApplicationContext context;
     private final QueryBus queryBus;
     private final TransactionTemplate transactions;
-    private List<AnnotationEventHandlerAdapter> projections = List.of();
+    private final AtomicLong nextPosition = new AtomicLong();
+    private Map<AnnotationEventHandlerAdapter, String> projections = Map.of();
 
     TestEvents(ApplicationContext context, QueryBus queryBus, TransactionTemplate transactions) {
         this.context = context;
@@ -36,8 +44,9 @@ public class TestEvents implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         projections = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
-                .map(AnnotationEventHandlerAdapter::new)
-                .toList();
+                .collect(Collectors.toMap(AnnotationEventHandlerAdapter::new,
+                        bean -> AnnotatedElementUtils.findMergedAnnotation(ClassUtils.getUserClass(bean), ProcessingGroup.class).value(),
+                        (one, other) -> one, LinkedHashMap::new));
         for (String name : context.getBeanDefinitionNames()) {
             Class<?> type = context.getType(name);
             if (type != null && hasQueryHandlers(ClassUtils.getUserClass(type))) {
@@ -49,11 +58,24 @@ public class TestEvents implements SmartInitializingSingleton {
     /** Each event in its own transaction, in the order given; a failing handler fails the test. */
     public void publish(Object... events) {
         for (Object event : events) {
-            EventMessage<?> message = GenericEventMessage.asEventMessage(event);
-            transactions.executeWithoutResult(status -> projections.stream()
-                    .filter(projection -> projection.canHandle(message))
-                    .forEach(projection -> handle(projection, message)));
+            deliver(GenericEventMessage.asEventMessage(event), group -> true);
         }
+    }
+
+    /**
+     * Delivers one message, with its metadata and time, to the projections of one processing group
+     * only. A message given twice is what a redelivery looks like.
+     */
+    public void deliver(String processingGroup, EventMessage<?> event) {
+        deliver(event, processingGroup::equals);
+    }
+
+    /** As a tracking processor delivers: with the next position in the stream. */
+    private void deliver(EventMessage<?> event, Predicate<String> toGroup) {
+        TrackedEventMessage<?> message = new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(nextPosition.getAndIncrement()), event);
+        transactions.executeWithoutResult(status -> projections.entrySet().stream()
+                .filter(projection -> toGroup.test(projection.getValue()) && projection.getKey().canHandle(message))
+                .forEach(projection -> handle(projection.getKey(), message)));
     }
 
     private static void handle(AnnotationEventHandlerAdapter projection, EventMessage<?> message) {

@@ -1,0 +1,63 @@
+package app.soiree.query.ledger;
+
+import app.soiree.api.identity.Actor;
+import app.soiree.api.ledger.LedgerEvent;
+import app.soiree.api.ledger.Posting;
+import app.soiree.api.ledger.Postings;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes every posting of every {@link LedgerEvent} to {@code ledger_entries}. One handler for the
+ * interface, so a new money event is journaled without touching this class. Postings that do not
+ * balance are a bug upstream: the handler throws and the processor stops there rather than skip
+ * them (see {@link LedgerProcessing}).
+ */
+@Component
+@ProcessingGroup(LedgerProjection.PROCESSING_GROUP)
+class LedgerProjection {
+
+    static final String PROCESSING_GROUP = "ledger";
+
+    private static final String INSERT = """
+            insert into ledger_entries
+                (entry_id, global_index, event_id, event_type, occurred_at, account, currency, amount, actor, reference)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (entry_id) do nothing""";
+
+    private final JdbcTemplate jdbc;
+
+    LedgerProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(LedgerEvent event, EventMessage<?> message, TrackingToken token) {
+        List<Posting> postings = Postings.requireBalanced(event.postings());
+        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException(
+                "The ledger needs the event's position in the stream; token " + token + " has none"));
+        String eventType = message.getPayloadType().getSimpleName();
+        Timestamp occurredAt = Timestamp.from(message.getTimestamp());
+        String actor = actorOf(message);
+        List<Object[]> rows = new ArrayList<>(postings.size());
+        for (int index = 0; index < postings.size(); index++) {
+            Posting posting = postings.get(index);
+            rows.add(new Object[] {message.getIdentifier() + ":" + index, globalIndex, message.getIdentifier(), eventType, occurredAt,
+                    posting.account(), posting.amount().currency().getCurrencyCode(), posting.amount().amountMinor(), actor,
+                    event.reference()});
+        }
+        jdbc.batchUpdate(INSERT, rows);
+    }
+
+    private static String actorOf(EventMessage<?> message) {
+        Object userId = message.getMetaData().get(Actor.USER_ID_KEY);
+        return userId == null ? Actor.SYSTEM : userId.toString();
+    }
+}

@@ -1,0 +1,222 @@
+package app.soiree.query.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.soiree.api.Money;
+import app.soiree.api.booking.BookingId;
+import app.soiree.api.error.ErrorCode;
+import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.identity.Actor;
+import app.soiree.api.identity.Role;
+import app.soiree.api.identity.UserId;
+import app.soiree.api.ledger.AccountBalanceView;
+import app.soiree.api.ledger.EarningsReleased;
+import app.soiree.api.ledger.LedgerAccounts;
+import app.soiree.api.ledger.LedgerEntryView;
+import app.soiree.api.ledger.Posting;
+import app.soiree.api.ledger.TrialBalanceView;
+import app.soiree.api.ledger.WalletBalanceView;
+import app.soiree.api.ledger.WalletEntryView;
+import app.soiree.api.payment.PaymentCaptured;
+import app.soiree.api.payment.PaymentId;
+import app.soiree.query.ProjectionTest;
+import app.soiree.query.paging.PageResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class LedgerTest extends ProjectionTest {
+
+    static final Instant T0 = Instant.parse("2026-11-21T12:00:00Z");
+
+    @Autowired
+    LedgerController ledger;
+    @Autowired
+    WalletController wallets;
+
+    final UserId host = UserId.random();
+    final UserId guest = UserId.random();
+
+    @Test
+    void journalsEveryPostingOfAMoneyEventWithItsEventActorAndReference() {
+        PaymentCaptured captured = captured(host, 2500, "EUR");
+        EventMessage<?> message = message(captured, T0, guest);
+
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message);
+
+        List<LedgerEntryView> entries = ledger.accountEntries(LedgerAccounts.hostPending(host), null, null, null, null).items();
+        assertThat(entries).containsExactly(new LedgerEntryView(message.getIdentifier() + ":1", T0, LedgerAccounts.hostPending(host),
+                Money.of(-2345, "EUR"), message.getIdentifier(), "PaymentCaptured", guest.toString(), "payment:" + captured.paymentId()));
+        assertThat(jdbc.sql("select count(*) from ledger_entries where event_id = ?").param(message.getIdentifier()).query(Long.class)
+                .single()).isEqualTo(3);
+        assertThat(jdbc.sql("select distinct global_index from ledger_entries").query(Long.class).list()).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveredEventAddsNothing() {
+        EventMessage<?> message = message(captured(host, 2500, "EUR"), T0, guest);
+
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message);
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message);
+
+        assertThat(jdbc.sql("select count(*) from ledger_entries").query(Long.class).single()).isEqualTo(3);
+        assertThat(wallets.wallet(hostActor(host)).balances().getFirst().pending()).isEqualTo(Money.of(2345, "EUR"));
+    }
+
+    @Test
+    void refusesPostingsThatDoNotBalanceAndWritesNoneOfThem() {
+        PaymentCaptured unbalanced = new PaymentCaptured(PaymentId.forBooking(BookingId.random()), BookingId.random(), GatheringId.random(),
+                host, guest, Money.of(2500, "EUR"), Money.of(155, "EUR"), null,
+                List.of(Posting.debit(LedgerAccounts.PROVIDER_CASH, Money.of(2500, "EUR")),
+                        Posting.credit(LedgerAccounts.hostPending(host), Money.of(2345, "EUR"))),
+                "sim_pi_1", "sim_evt_1", T0);
+
+        assertThatThrownBy(() -> events.deliver(LedgerProjection.PROCESSING_GROUP, message(unbalanced, T0, guest)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("do not balance");
+        assertThat(jdbc.sql("select count(*) from ledger_entries").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theTrialBalanceSumsDebitsAndCreditsPerAccountAndCurrencyAndBalances() {
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 2500, "EUR"), T0, guest));
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 1000, "EUR"), T0.plusSeconds(60), guest));
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 2000, "USD"), T0.plusSeconds(120), null));
+
+        TrialBalanceView balance = ledger.trialBalance(T0.plusSeconds(3600));
+
+        assertThat(balance.balanced()).isTrue();
+        assertThat(balance.accounts()).extracting(AccountBalanceView::account, AccountBalanceView::currency).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("host:" + host + ":pending", "EUR"),
+                org.assertj.core.groups.Tuple.tuple("host:" + host + ":pending", "USD"),
+                org.assertj.core.groups.Tuple.tuple("platform:fees", "EUR"),
+                org.assertj.core.groups.Tuple.tuple("platform:fees", "USD"),
+                org.assertj.core.groups.Tuple.tuple("platform:stripe", "EUR"),
+                org.assertj.core.groups.Tuple.tuple("platform:stripe", "USD"));
+        AccountBalanceView cash = balance.accounts().get(4);
+        assertThat(cash.debits()).isEqualTo(Money.of(3500, "EUR"));
+        assertThat(cash.credits()).isEqualTo(Money.of(0, "EUR"));
+        assertThat(cash.balance()).isEqualTo(Money.of(3500, "EUR"));
+        AccountBalanceView owed = balance.accounts().getFirst();
+        assertThat(owed.debits()).isEqualTo(Money.of(0, "EUR"));
+        assertThat(owed.credits()).isEqualTo(Money.of(2345 + 920, "EUR"));
+        assertThat(owed.balance()).isEqualTo(Money.of(-(2345 + 920), "EUR"));
+    }
+
+    @Test
+    void aTrialBalanceAsOfAPastMomentLeavesOutWhatCameLater() {
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 2500, "EUR"), T0, guest));
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 1000, "EUR"), T0.plusSeconds(60), guest));
+
+        TrialBalanceView before = ledger.trialBalance(T0.plusSeconds(59));
+        TrialBalanceView nothingYet = ledger.trialBalance(T0.minusMillis(1));
+
+        assertThat(before.accounts()).filteredOn(account -> account.account().equals(LedgerAccounts.PROVIDER_CASH))
+                .singleElement().extracting(AccountBalanceView::debits).isEqualTo(Money.of(2500, "EUR"));
+        assertThat(before.asOf()).isEqualTo(T0.plusSeconds(59));
+        assertThat(nothingYet.accounts()).isEmpty();
+        assertThat(nothingYet.balanced()).isTrue();
+    }
+
+    @Test
+    void anAccountStatementIsPagedOldestFirstWithinItsWindow() {
+        for (int i = 0; i < 5; i++) {
+            events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 1000 + i, "EUR"), T0.plusSeconds(i), guest));
+        }
+
+        PageResponse<LedgerEntryView> first = ledger.accountEntries(LedgerAccounts.PROVIDER_CASH, null, null, null, 2);
+        PageResponse<LedgerEntryView> second = ledger.accountEntries(LedgerAccounts.PROVIDER_CASH, null, null, first.nextCursor(), 2);
+        PageResponse<LedgerEntryView> third = ledger.accountEntries(LedgerAccounts.PROVIDER_CASH, null, null, second.nextCursor(), 2);
+        PageResponse<LedgerEntryView> window = ledger.accountEntries(LedgerAccounts.PROVIDER_CASH, T0.plusSeconds(1), T0.plusSeconds(3), null, null);
+
+        List<LedgerEntryView> all = new ArrayList<>(first.items());
+        all.addAll(second.items());
+        all.addAll(third.items());
+        assertThat(all).extracting(entry -> entry.amount().amountMinor()).containsExactly(1000L, 1001L, 1002L, 1003L, 1004L);
+        assertThat(third.nextCursor()).isNull();
+        assertThat(window.items()).extracting(LedgerEntryView::occurredAt).containsExactly(T0.plusSeconds(1), T0.plusSeconds(2));
+    }
+
+    @Test
+    void refusesABadCursorOrLimitAsInvalidInput() {
+        assertThatThrownBy(() -> ledger.accountEntries(LedgerAccounts.PLATFORM_FEES, null, null, "%%%", null))
+                .isInstanceOfSatisfying(SoireeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+        assertThatThrownBy(() -> wallets.entries(hostActor(host), null, 0))
+                .isInstanceOfSatisfying(SoireeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void aHostsWalletShowsWhatThePlatformOwesThemPerCurrency() {
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 2500, "EUR"), T0, guest));
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(released(host, 2345, "EUR"), T0.plusSeconds(60), null));
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 1000, "EUR"), T0.plusSeconds(120), guest));
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 2000, "USD"), T0.plusSeconds(180), guest));
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(UserId.random(), 9000, "EUR"), T0.plusSeconds(240), guest));
+
+        List<WalletBalanceView> balances = wallets.wallet(hostActor(host)).balances();
+
+        assertThat(balances).containsExactly(
+                new WalletBalanceView("EUR", Money.of(920, "EUR"), Money.of(2345, "EUR"), Money.of(0, "EUR"), Money.of(0, "EUR")),
+                new WalletBalanceView("USD", Money.of(1870, "USD"), Money.of(0, "USD"), Money.of(0, "USD"), Money.of(0, "USD")));
+        assertThat(wallets.wallet(hostActor(UserId.random())).balances()).isEmpty();
+    }
+
+    @Test
+    void aHostsWalletEntriesAreTheirOwnNewestFirstAsTheySeeThem() {
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 2500, "EUR"), T0, guest));
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(released(host, 2345, "EUR"), T0.plusSeconds(60), null));
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(UserId.random(), 9000, "EUR"), T0.plusSeconds(120), guest));
+
+        PageResponse<WalletEntryView> first = wallets.entries(hostActor(host), null, 2);
+        PageResponse<WalletEntryView> rest = wallets.entries(hostActor(host), first.nextCursor(), 2);
+
+        List<WalletEntryView> all = new ArrayList<>(first.items());
+        all.addAll(rest.items());
+        assertThat(all).extracting(WalletEntryView::account, entry -> entry.amount().amountMinor(), WalletEntryView::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LedgerAccounts.hostAvailable(host), 2345L, "Earnings released"),
+                org.assertj.core.groups.Tuple.tuple(LedgerAccounts.hostPending(host), -2345L, "Earnings released"),
+                org.assertj.core.groups.Tuple.tuple(LedgerAccounts.hostPending(host), 2345L, "Payment captured"));
+        assertThat(rest.nextCursor()).isNull();
+    }
+
+    @Test
+    void eventTypesReadAsWords() {
+        assertThat(LedgerQueries.inWords("PaymentCaptured")).isEqualTo("Payment captured");
+        assertThat(LedgerQueries.inWords("EarningsReleased")).isEqualTo("Earnings released");
+    }
+
+    /** Gross to provider cash, 5 % + 30 to fees, the rest owed to the host, as the payment aggregate books it. */
+    private static PaymentCaptured captured(UserId host, long gross, String currency) {
+        Money amount = Money.of(gross, currency);
+        Money fee = Money.of((gross * 5 + 50) / 100 + 30, currency);
+        Money net = amount.minus(fee);
+        BookingId bookingId = BookingId.random();
+        return new PaymentCaptured(PaymentId.forBooking(bookingId), bookingId, GatheringId.random(), host, UserId.random(), amount, fee, null,
+                List.of(Posting.debit(LedgerAccounts.PROVIDER_CASH, amount), Posting.credit(LedgerAccounts.hostPending(host), net),
+                        Posting.credit(LedgerAccounts.PLATFORM_FEES, fee)),
+                "sim_pi_" + UUID.randomUUID(), "sim_evt_" + UUID.randomUUID(), T0);
+    }
+
+    private static EarningsReleased released(UserId host, long net, String currency) {
+        Money amount = Money.of(net, currency);
+        return new EarningsReleased(GatheringId.random(), host, amount,
+                List.of(Posting.debit(LedgerAccounts.hostPending(host), amount), Posting.credit(LedgerAccounts.hostAvailable(host), amount)), T0);
+    }
+
+    private static EventMessage<?> message(Object payload, Instant at, UserId actor) {
+        Map<String, ?> metaData = actor == null ? Map.of() : Map.of(Actor.USER_ID_KEY, actor.toString());
+        return new GenericEventMessage<>(UUID.randomUUID().toString(), payload, metaData, at);
+    }
+
+    private static Actor hostActor(UserId host) {
+        return new Actor(host, Set.of(Role.GUEST, Role.HOST));
+    }
+}

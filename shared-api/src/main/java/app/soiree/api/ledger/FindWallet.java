@@ -1,0 +1,6 @@
+package app.soiree.api.ledger;
+
+import app.soiree.api.identity.UserId;
+
+public record FindWallet(UserId hostId) {
+}
