@@ -113,8 +113,7 @@ class EarningsReleaseTest {
     }
 
     private PaymentCaptured bookAndPay(String gatheringId, int quantity) {
-        String tierId = await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/gatherings/" + gatheringId, null),
-                r -> r.status() == 200).json().get("tiers").get(0).get("tierId").asString();
+        String tierId = Gatherings.firstTierId(api, gatheringId);
         JsonNode booking = api.postOnce("/api/bookings", guest.accessToken(),
                 Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", quantity)).expectStatus(201).json();
         String paymentId = booking.get("payment").get("paymentId").asString();

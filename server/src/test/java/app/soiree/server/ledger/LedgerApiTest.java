@@ -48,8 +48,7 @@ class LedgerApiTest {
             support = staff(admin, "SUPPORT");
         }
         String gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Dinner", List.of(Gatherings.tier("Seat", 2500, 3))));
-        String tierId = await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/gatherings/" + gatheringId, null),
-                r -> r.status() == 200).json().get("tiers").get(0).get("tierId").asString();
+        String tierId = Gatherings.firstTierId(api, gatheringId);
         paymentId = api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
                 .expectStatus(201).json().get("payment").get("paymentId").asString();
         beforeCapture = Instant.now();

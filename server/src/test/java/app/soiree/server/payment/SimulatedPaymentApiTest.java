@@ -43,8 +43,7 @@ class SimulatedPaymentApiTest {
         host = api.newHost("Paying Host");
         guest = api.newUser("Paying Guest");
         gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Dinner", List.of(Gatherings.tier("Seat", 2500, 3))));
-        tierId = await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/gatherings/" + gatheringId, null),
-                r -> r.status() == 200).json().get("tiers").get(0).get("tierId").asString();
+        tierId = Gatherings.firstTierId(api, gatheringId);
     }
 
     @Test

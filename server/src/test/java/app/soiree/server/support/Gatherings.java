@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /** Request bodies for gatherings, as a host's client app would send them. */
 public final class Gatherings {
@@ -40,6 +41,12 @@ public final class Gatherings {
         body.put("tiers", tiers);
         body.put("refundPolicy", Map.of("fullRefundHoursBefore", 48));
         return body;
+    }
+
+    /** The id of the gathering's first tier, once the read side shows the gathering. */
+    public static String firstTierId(Api api, String gatheringId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/gatherings/" + gatheringId, null),
+                r -> r.status() == 200).json().get("tiers").get(0).get("tierId").asString();
     }
 
     /** Creates and publishes the gathering; returns its id. */
