@@ -41,13 +41,11 @@ import app.soiree.api.gathering.WaitlistJoined;
 import app.soiree.api.gathering.WaitlistOfferMade;
 import app.soiree.api.identity.UserId;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import app.soiree.command.FixtureClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +76,7 @@ class GatheringTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Gathering.class);
-        fixture.registerInjectableResource(new FixtureClock());
+        fixture.registerInjectableResource(new FixtureClock(() -> fixture == null ? START : fixture.currentTime()));
         fixture.registerInjectableResource(new BookingPolicy(HOLD, 4, 100));
     }
 
@@ -501,23 +499,5 @@ class GatheringTest {
 
     private static UUID id(int n) {
         return new UUID(0, n);
-    }
-
-    /** The fixture's own notion of now, which its deadline testing advances. */
-    private final class FixtureClock extends Clock {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return fixture == null ? START : fixture.currentTime();
-        }
     }
 }

@@ -13,13 +13,11 @@ import app.soiree.api.ledger.Posting;
 import app.soiree.api.ledger.RecordEarnings;
 import app.soiree.api.ledger.ScheduleEarningsRelease;
 import app.soiree.api.payment.PaymentId;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import app.soiree.command.FixtureClock;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +41,7 @@ class GatheringEarningsTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(GatheringEarnings.class);
-        fixture.registerInjectableResource(new FixtureClock());
+        fixture.registerInjectableResource(new FixtureClock(() -> fixture == null ? NOW : fixture.currentTime()));
     }
 
     @Test
@@ -238,22 +236,5 @@ class GatheringEarningsTest {
 
     private static UUID id(int n) {
         return new UUID(0, n);
-    }
-
-    private final class FixtureClock extends Clock {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return fixture == null ? NOW : fixture.currentTime();
-        }
     }
 }

@@ -4,7 +4,6 @@ import static app.soiree.command.payment.PaymentTest.AMOUNT;
 import static app.soiree.command.payment.PaymentTest.BOOKING;
 import static app.soiree.command.payment.PaymentTest.GATHERING;
 import static app.soiree.command.payment.PaymentTest.GUEST;
-import static app.soiree.command.payment.PaymentTest.HOST;
 import static app.soiree.command.payment.PaymentTest.NOW;
 import static app.soiree.command.payment.PaymentTest.PAYMENT;
 import static app.soiree.command.payment.PaymentTest.captured;

@@ -6,6 +6,7 @@ import app.soiree.api.ledger.LedgerEntryPage;
 import app.soiree.api.ledger.LedgerEntryView;
 import app.soiree.api.ledger.TrialBalanceView;
 import app.soiree.query.paging.PageLimit;
+import app.soiree.query.paging.TextCursor;
 import app.soiree.query.paging.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -49,7 +50,7 @@ class LedgerController {
                                                  @RequestParam(required = false) @Nullable Instant to,
                                                  @RequestParam(required = false) @Nullable String cursor,
                                                  @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) @Nullable Integer limit) {
-        FindAccountEntries query = new FindAccountEntries(account, from, to, EntryCursor.requireValid(cursor), PageLimit.validated(limit));
+        FindAccountEntries query = new FindAccountEntries(account, from, to, TextCursor.requireValid(cursor), PageLimit.validated(limit));
         LedgerEntryPage page = queryGateway.query(query, ResponseTypes.instanceOf(LedgerEntryPage.class)).join();
         return new PageResponse<>(page.items(), page.nextCursor());
     }

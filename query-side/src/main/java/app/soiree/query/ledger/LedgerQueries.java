@@ -17,6 +17,7 @@ import app.soiree.api.ledger.WalletEntryView;
 import app.soiree.api.ledger.WalletView;
 import app.soiree.query.paging.KeysetPage;
 import app.soiree.query.paging.PageLimit;
+import app.soiree.query.paging.TextCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -71,7 +72,7 @@ class LedgerQueries {
     @QueryHandler
     LedgerEntryPage handle(FindAccountEntries query) {
         int limit = PageLimit.clamped(query.limit());
-        EntryCursor after = EntryCursor.decode(query.cursor());
+        TextCursor after = TextCursor.decode(query.cursor());
         StringBuilder sql = new StringBuilder("select * from ledger_entries where account = ?");
         List<Object> parameters = new ArrayList<>(List.of(query.account()));
         if (query.from() != null) {
@@ -85,7 +86,7 @@ class LedgerQueries {
         if (after != null) {
             sql.append(" and (occurred_at, entry_id) > (?, ?)");
             parameters.add(Timestamp.from(after.at()));
-            parameters.add(after.entryId());
+            parameters.add(after.key());
         }
         sql.append(" order by occurred_at, entry_id limit ?");
         parameters.add(KeysetPage.rowsToFetch(limit));
@@ -93,7 +94,7 @@ class LedgerQueries {
                 occurredAt(row), row.getString("account"), amount(row), row.getString("event_id"), row.getString("event_type"),
                 row.getString("actor"), row.getString("reference")), parameters.toArray());
         KeysetPage<LedgerEntryView> page = KeysetPage.cut(rows, limit,
-                entry -> new EntryCursor(entry.occurredAt(), entry.entryId()).encode());
+                entry -> new TextCursor(entry.occurredAt(), entry.entryId()).encode());
         return new LedgerEntryPage(page.items(), page.nextCursor());
     }
 
@@ -127,13 +128,13 @@ class LedgerQueries {
     @QueryHandler
     WalletEntryPage handle(FindWalletEntries query) {
         int limit = PageLimit.clamped(query.limit());
-        EntryCursor before = EntryCursor.decode(query.cursor());
+        TextCursor before = TextCursor.decode(query.cursor());
         List<Object> parameters = new ArrayList<>(List.of((Object[]) hostAccounts(query.hostId())));
         String sql = "select * from ledger_entries where account in (?, ?, ?, ?)";
         if (before != null) {
             sql += " and (occurred_at, entry_id) < (?, ?)";
             parameters.add(Timestamp.from(before.at()));
-            parameters.add(before.entryId());
+            parameters.add(before.key());
         }
         sql += " order by occurred_at desc, entry_id desc limit ?";
         parameters.add(KeysetPage.rowsToFetch(limit));
@@ -141,7 +142,7 @@ class LedgerQueries {
                 row.getString("account"), amount(row).negated(), inWords(row.getString("event_type")), row.getString("reference")),
                 parameters.toArray());
         KeysetPage<WalletEntryView> page = KeysetPage.cut(rows, limit,
-                entry -> new EntryCursor(entry.occurredAt(), entry.entryId()).encode());
+                entry -> new TextCursor(entry.occurredAt(), entry.entryId()).encode());
         return new WalletEntryPage(page.items(), page.nextCursor());
     }
 

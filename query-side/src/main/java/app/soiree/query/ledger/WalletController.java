@@ -7,6 +7,7 @@ import app.soiree.api.ledger.WalletEntryPage;
 import app.soiree.api.ledger.WalletEntryView;
 import app.soiree.api.ledger.WalletView;
 import app.soiree.query.paging.PageLimit;
+import app.soiree.query.paging.TextCursor;
 import app.soiree.query.paging.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -42,7 +43,7 @@ class WalletController {
     PageResponse<WalletEntryView> entries(Actor actor,
                                           @RequestParam(required = false) @Nullable String cursor,
                                           @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) @Nullable Integer limit) {
-        FindWalletEntries query = new FindWalletEntries(actor.userId(), EntryCursor.requireValid(cursor), PageLimit.validated(limit));
+        FindWalletEntries query = new FindWalletEntries(actor.userId(), TextCursor.requireValid(cursor), PageLimit.validated(limit));
         WalletEntryPage page = queryGateway.query(query, ResponseTypes.instanceOf(WalletEntryPage.class)).join();
         return new PageResponse<>(page.items(), page.nextCursor());
     }

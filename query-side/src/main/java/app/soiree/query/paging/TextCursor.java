@@ -1,4 +1,4 @@
-package app.soiree.query.ledger;
+package app.soiree.query.paging;
 
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
@@ -9,20 +9,22 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The position of a journal entry in a list: its time, then its entry id to break ties. Like the
- * paging {@code Cursor}, but entry ids are {@code messageId:index} rather than UUIDs.
+ * The sort key of the last item of a page: a time, then a text key that breaks ties (a journal
+ * entry's {@code messageId:index}). {@link Cursor} is the same for UUID keys. Clients see only an
+ * opaque string and must not build one themselves.
  */
-record EntryCursor(Instant at, String entryId) {
+public record TextCursor(Instant at, String key) {
 
     private static final int MAX_ENCODED_LENGTH = 600;
     private static final String SEPARATOR = "|";
 
-    String encode() {
-        byte[] raw = (at + SEPARATOR + entryId).getBytes(StandardCharsets.UTF_8);
+    public String encode() {
+        byte[] raw = (at + SEPARATOR + key).getBytes(StandardCharsets.UTF_8);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
-    static @Nullable EntryCursor decode(@Nullable String cursor) {
+    /** Absent or blank means the first page; anything this class did not encode is a validation error. */
+    public static @Nullable TextCursor decode(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
@@ -35,18 +37,21 @@ record EntryCursor(Instant at, String entryId) {
             if (separator < 0 || separator == raw.length() - 1) {
                 throw invalid();
             }
-            return new EntryCursor(Instant.parse(raw.substring(0, separator)), raw.substring(separator + 1));
+            return new TextCursor(Instant.parse(raw.substring(0, separator)), raw.substring(separator + 1));
         } catch (IllegalArgumentException | DateTimeParseException notOurs) {
             throw invalid();
         }
     }
 
-    /** For request parameters: a malformed cursor is the client's 400, refused before any query is sent. */
-    static @Nullable String requireValid(@Nullable String cursor) {
+    /**
+     * For request parameters: refuses a malformed cursor before any query is sent, so that it is the
+     * client's 400 rather than a failure inside a query handler. Blank becomes absent.
+     */
+    public static @Nullable String requireValid(@Nullable String cursor) {
         return decode(cursor) == null ? null : cursor;
     }
 
-    private static SoireeException invalid() {
+    static SoireeException invalid() {
         return new SoireeException(ErrorCode.VALIDATION_FAILED,
                 "cursor is not valid: pass back the nextCursor of the previous page unchanged");
     }
