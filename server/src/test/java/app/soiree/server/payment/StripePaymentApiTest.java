@@ -99,7 +99,7 @@ class StripePaymentApiTest {
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("PAYMENT_DECLINED");
-        await().atMost(Duration.ofSeconds(10)).until(this::availableSeats, seats -> seats == 3);
+        awaitAvailableSeats(3);
         awaitBooking(bookingId, "EXPIRED");
     }
 
@@ -112,7 +112,7 @@ class StripePaymentApiTest {
 
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.code()).isEqualTo("PAYMENT_PROVIDER_UNAVAILABLE");
-        await().atMost(Duration.ofSeconds(10)).until(this::availableSeats, seats -> seats == 3);
+        awaitAvailableSeats(3);
         // The guest can book again straight away.
         book(guest, 1);
     }
@@ -143,7 +143,7 @@ class StripePaymentApiTest {
 
         awaitBooking(booked.bookingId, "EXPIRED");
         assertThat(paymentOf(booked.bookingId).get("status").asString()).isEqualTo("DECLINED");
-        await().atMost(Duration.ofSeconds(10)).until(this::availableSeats, seats -> seats == 3);
+        awaitAvailableSeats(3);
     }
 
     @Test
@@ -155,7 +155,7 @@ class StripePaymentApiTest {
         deliver(StripeEvents.paymentIntentSucceeded(booked.intentId(), PRICE, "eur", booked.metadata())).expectStatus(200);
 
         awaitBooking(booked.bookingId, "CONFIRMED");
-        assertThat(availableSeats()).isEqualTo(2);
+        awaitAvailableSeats(2);
     }
 
     @Test
@@ -174,7 +174,7 @@ class StripePaymentApiTest {
                 p -> p.get("refundRequested").get("amount").asLong() == PRICE);
         assertThat(payment.get("status").asString()).isEqualTo("CAPTURED");
         assertThat(bookingOf(late.bookingId).get("status").asString()).isEqualTo("EXPIRED");
-        assertThat(availableSeats()).isZero();
+        awaitAvailableSeats(0);
     }
 
     @Test
@@ -374,6 +374,11 @@ class StripePaymentApiTest {
     private void awaitBooking(String bookingId, String status) {
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/bookings/" + bookingId, host.accessToken()),
                 r -> r.status() == 200 && status.equals(r.json().get("status").asString()));
+    }
+
+    /** The gathering's availability is a projection, so it is read until it catches up. */
+    private void awaitAvailableSeats(int expected) {
+        await().atMost(Duration.ofSeconds(10)).until(this::availableSeats, seats -> seats == expected);
     }
 
     private int availableSeats() {
