@@ -174,10 +174,5 @@ class BookingPaymentSagaTest {
         public ProviderPayment retrieve(String providerReference) {
             return answers.removeFirst();
         }
-
-        @Override
-        public ProviderEvent translate(String eventId, String payload) {
-            throw new UnsupportedOperationException("the saga never reads provider events");
-        }
     }
 }
