@@ -37,6 +37,12 @@ class LedgerReplayStore {
     /** A replay that disagrees everywhere lists this many differences; {@code matches} says the rest. */
     static final int MAX_DIFFERENCES = 1_000;
 
+    /**
+     * Replayed balances are only needed until their replay's digest and differences are recorded; the
+     * latest finished replays keep theirs for a closer look in SQL, older ones give the space back.
+     */
+    static final int KEEP_BALANCES_OF_FINISHED_REPLAYS = 5;
+
     static final String INTERRUPTED = "interrupted: the process running it stopped before it finished";
 
     private final JdbcTemplate jdbc;
@@ -57,6 +63,14 @@ class LedgerReplayStore {
                         values (?, 'RUNNING', ?, ?, ?, ?)
                         on conflict do nothing""",
                 replayId, requestedBy, Timestamp.from(startedAt), Timestamp.from(startedAt), headPosition) == 1;
+    }
+
+    void pruneReplayedBalances() {
+        jdbc.update("""
+                        delete from ledger_replay_balances where replay_id in (
+                            select replay_id from ledger_replays where status <> 'RUNNING'
+                            order by started_at desc, replay_id offset ?)""",
+                KEEP_BALANCES_OF_FINISHED_REPLAYS);
     }
 
     boolean exists(UUID replayId) {

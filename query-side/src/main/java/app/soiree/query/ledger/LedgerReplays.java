@@ -88,6 +88,7 @@ class LedgerReplays implements DisposableBean {
                     .map(running -> "Ledger replay " + running + " is still running; start another once it has finished")
                     .orElse("Another ledger replay was started at the same moment; try again"));
         }
+        store.pruneReplayedBalances();
         LedgerReplayRun run = new LedgerReplayRun(replayId, headPosition, events, store, properties, clock);
         try {
             worker.execute(() -> runWithHeartbeat(replayId, run));

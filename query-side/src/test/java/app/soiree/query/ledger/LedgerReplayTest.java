@@ -31,6 +31,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -277,6 +278,20 @@ class LedgerReplayTest extends ProjectionTest {
                 .isInstanceOfSatisfying(SoireeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
         assertThatThrownBy(() -> controller.replays(0))
                 .isInstanceOfSatisfying(SoireeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void keepsTheReplayedBalancesOfTheLatestFinishedReplaysOnly() {
+        appendAndJournal(message(captured(host, 2500, "EUR"), T0, guest));
+        List<UUID> replayIds = new ArrayList<>();
+        for (int i = 0; i < LedgerReplayStore.KEEP_BALANCES_OF_FINISHED_REPLAYS + 2; i++) {
+            replayIds.add(replayToTheEnd("finance-1").replayId());
+        }
+
+        List<UUID> withBalances = jdbc.sql("select distinct replay_id from ledger_replay_balances").query(UUID.class).list();
+        // Pruned when each replay starts: the latest finished ones, and the one that was starting.
+        assertThat(withBalances).containsExactlyInAnyOrderElementsOf(replayIds.subList(1, replayIds.size()));
+        assertThat(view(replayIds.getFirst()).digest()).as("its outcome stays").isNotNull();
     }
 
     private void appendAndJournal(EventMessage<?>... messages) {
