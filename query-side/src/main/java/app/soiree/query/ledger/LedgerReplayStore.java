@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,22 +48,31 @@ class LedgerReplayStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    /**
+     * For what the command that starts a replay writes: Axon runs command handlers in a transaction
+     * that commits only after the handler returns, and the replay's own thread must see its row from
+     * its first moment (and a refusal must not be rolled back with the command).
+     */
+    private final TransactionTemplate ownTransaction;
 
     LedgerReplayStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
-     * Records a new running replay; false when another one is running (or this id is taken), which the
-     * unique index on running replays decides, so two replicas cannot both start one.
+     * Records a new running replay, committed at once; false when another one is running (or this id
+     * is taken), which the unique index on running replays decides, so two replicas cannot both start one.
      */
     boolean insertRunning(UUID replayId, String requestedBy, Instant startedAt, long headPosition) {
-        return jdbc.update("""
+        Boolean inserted = ownTransaction.execute(status -> jdbc.update("""
                         insert into ledger_replays (replay_id, status, requested_by, started_at, heartbeat_at, head_position)
                         values (?, 'RUNNING', ?, ?, ?, ?)
                         on conflict do nothing""",
-                replayId, requestedBy, Timestamp.from(startedAt), Timestamp.from(startedAt), headPosition) == 1;
+                replayId, requestedBy, Timestamp.from(startedAt), Timestamp.from(startedAt), headPosition) == 1);
+        return Boolean.TRUE.equals(inserted);
     }
 
     void pruneReplayedBalances() {
@@ -197,9 +207,11 @@ class LedgerReplayStore {
                 Timestamp.from(finishedAt), eventsProcessed, eventsProcessed, matches, digest, replayId);
     }
 
+    /** Committed at once, whatever transaction the caller is in. */
     void fail(UUID replayId, Instant finishedAt, String failure) {
-        jdbc.update("update ledger_replays set status = 'FAILED', finished_at = ?, failure = ? where replay_id = ? and status = 'RUNNING'",
-                Timestamp.from(finishedAt), failure, replayId);
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "update ledger_replays set status = 'FAILED', finished_at = ?, failure = ? where replay_id = ? and status = 'RUNNING'",
+                Timestamp.from(finishedAt), failure, replayId));
     }
 
     /** Running replays whose heartbeat stopped before {@code staleBefore}: the process running them is gone. */

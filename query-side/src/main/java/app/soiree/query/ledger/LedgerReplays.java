@@ -88,7 +88,6 @@ class LedgerReplays implements DisposableBean {
                     .map(running -> "Ledger replay " + running + " is still running; start another once it has finished")
                     .orElse("Another ledger replay was started at the same moment; try again"));
         }
-        store.pruneReplayedBalances();
         LedgerReplayRun run = new LedgerReplayRun(replayId, headPosition, events, store, properties, clock);
         try {
             worker.execute(() -> runWithHeartbeat(replayId, run));
@@ -130,9 +129,19 @@ class LedgerReplays implements DisposableBean {
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> beat(replayId), everyMillis, everyMillis,
                 TimeUnit.MILLISECONDS);
         try {
+            pruneReplayedBalances();
             run.run();
         } finally {
             heartbeat.cancel(false);
+        }
+    }
+
+    /** Here, on the worker, rather than in the command: deleting old balances takes a while and is no one's wait. */
+    private void pruneReplayedBalances() {
+        try {
+            store.pruneReplayedBalances();
+        } catch (RuntimeException e) {
+            log.warn("Old replayed balances were not pruned; the next replay tries again", e);
         }
     }
 

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Replays over a stream of the test's own, against the live journal built from the same events the
@@ -58,6 +59,8 @@ class LedgerReplayTest extends ProjectionTest {
     LedgerReplays contextReplays;
     @Autowired
     LedgerReplayController controller;
+    @Autowired
+    TransactionTemplate commandTransaction;
 
     private final TestStream stream = new TestStream();
     private final UserId host = UserId.random();
@@ -172,6 +175,19 @@ class LedgerReplayTest extends ProjectionTest {
         assertThat(done.eventsTotal()).isEqualTo(6);
         assertThat(done.matches()).as("compared as of the head it started with, not with what came later").isTrue();
         assertThat(replayToTheEnd("finance-2").eventsTotal()).isEqualTo(8);
+    }
+
+    @Test
+    void aReplayStartedInTheTransactionOfItsCommandRunsFromItsFirstMoment() {
+        appendAndJournal(message(captured(host, 2500, "EUR"), T0, guest));
+
+        // As Axon handles a command: in a transaction that commits after the handler has returned.
+        // Awaitility reads from a thread of its own, outside that transaction.
+        LedgerReplayView replay = commandTransaction.execute(status -> replayToTheEnd("finance-1"));
+
+        assertThat(replay.status()).isEqualTo(LedgerReplayView.COMPLETED);
+        assertThat(replay.eventsTotal()).isEqualTo(1);
+        assertThat(replay.matches()).isTrue();
     }
 
     @Test
