@@ -65,8 +65,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its host's journal entries summed up, and two replays reproduce every balance with the same
  * digest.
  *
- * <p>Refunds, disputes and payouts do not post money yet; test-only events with the postings those
- * flows will make stand in for them, beside the real {@link PaymentCaptured} and {@link EarningsReleased}.
+ * <p>Refunds, disputes and payouts do not post money yet; test-only events with the postings
+ * docs/money-lifecycle.md gives those flows stand in for them, beside the real {@link PaymentCaptured}
+ * and {@link EarningsReleased}.
  */
 class LedgerProperties {
 
@@ -262,25 +263,36 @@ class LedgerProperties {
         }
     }
 
-    /** A share of what is pending goes back to the guest from the platform's cash. */
+    /**
+     * A refund confirmed by the provider (docs/money-lifecycle.md): the guest gets a share of what is
+     * pending back from the platform's cash, plus the platform's fee on it.
+     */
     record Refund(int host, String currency, int secondsLater, boolean deliveredTwice, int percent) implements Movement {
         @Override
         public @Nullable Object event(Model model) {
             UserId hostId = HOSTS.get(host);
-            Money amount = model.owedShare(LedgerAccounts.hostPending(hostId), currency, percent);
-            return amount.isZero() ? null : new RefundPosted(hostId,
-                    List.of(Posting.debit(LedgerAccounts.hostPending(hostId), amount), Posting.credit(LedgerAccounts.PROVIDER_CASH, amount)));
+            Money fromHost = model.owedShare(LedgerAccounts.hostPending(hostId), currency, percent);
+            Money fromFees = Money.of(fromHost.amountMinor() * 5 / 100, currency);
+            return fromHost.isZero() ? null : new RefundPosted(hostId, List.of(
+                    Posting.credit(LedgerAccounts.PROVIDER_CASH, fromHost.plus(fromFees)),
+                    Posting.debit(LedgerAccounts.hostPending(hostId), fromHost),
+                    Posting.debit(LedgerAccounts.PLATFORM_FEES, fromFees)));
         }
     }
 
-    /** A dispute holds a share of what is pending. */
+    /**
+     * A dispute opened (docs/money-lifecycle.md): the provider withdraws the amount and its fee, and
+     * the host's share of what is pending is held.
+     */
     record DisputeHold(int host, String currency, int secondsLater, boolean deliveredTwice, int percent) implements Movement {
         @Override
         public @Nullable Object event(Model model) {
             UserId hostId = HOSTS.get(host);
-            Money amount = model.owedShare(LedgerAccounts.hostPending(hostId), currency, percent);
-            return amount.isZero() ? null : new DisputeHeld(hostId, List.of(Posting.debit(LedgerAccounts.hostPending(hostId), amount),
-                    Posting.credit(LedgerAccounts.hostDisputeHold(hostId), amount)));
+            Money held = model.owedShare(LedgerAccounts.hostPending(hostId), currency, percent);
+            Money withdrawn = held.plus(Money.of(15, currency));
+            return held.isZero() ? null : new DisputeOpened(hostId, List.of(Posting.credit(LedgerAccounts.PROVIDER_CASH, withdrawn),
+                    Posting.debit(LedgerAccounts.DISPUTES, withdrawn), Posting.debit(LedgerAccounts.hostPending(hostId), held),
+                    Posting.credit(LedgerAccounts.hostDisputeHold(hostId), held)));
         }
     }
 
@@ -310,7 +322,7 @@ class LedgerProperties {
         }
     }
 
-    record DisputeHeld(UserId hostId, List<Posting> postings) implements LedgerEvent {
+    record DisputeOpened(UserId hostId, List<Posting> postings) implements LedgerEvent {
         @Override
         public String reference() {
             return "dispute:" + hostId;

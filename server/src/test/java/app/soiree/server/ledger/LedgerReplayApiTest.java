@@ -8,6 +8,7 @@ import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.LedgerChecks;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,8 +56,8 @@ class LedgerReplayApiTest {
         api = new Api(port);
         if (finance == null) {
             Session admin = api.signIn("", "admin@soiree.test", "admin-password-1");
-            finance = staff(admin, "FINANCE");
-            support = staff(admin, "SUPPORT");
+            finance = api.newStaff(admin, "FINANCE");
+            support = api.newStaff(admin, "SUPPORT");
         }
     }
 
@@ -66,6 +67,7 @@ class LedgerReplayApiTest {
         int paid = payForSeats(host, 3);
         editDraftsUntilTheStreamHolds(host, EVENTS_AT_LEAST);
         await().atMost(Duration.ofSeconds(60)).until(() -> pendingOf(host), pending -> pending == NET * paid);
+        LedgerChecks.assertWalletAgreesWithJournal(api, finance, host);
 
         List<JsonNode> samples = new ArrayList<>();
         JsonNode replay = replayToTheEnd(samples);
@@ -318,13 +320,5 @@ class LedgerReplayApiTest {
             }
         }
         return null;
-    }
-
-    private Session staff(Session admin, String role) {
-        String email = role.toLowerCase() + "." + UUID.randomUUID() + "@soiree.test";
-        Response created = api.post("/api/admin/staff", admin.accessToken(),
-                Map.of("email", email, "password", "staff-password-1", "displayName", role, "roles", List.of(role)));
-        created.expectStatus(201);
-        return api.signIn(created.json().get("userId").asString(), email, "staff-password-1");
     }
 }
