@@ -261,7 +261,8 @@ class LedgerReplayApiTest {
 
     /**
      * The rest of the stream: a host working on drafts, where every edit is an event (cheaper to make
-     * by the thousand than paid seats). Edits until the event store holds {@code eventsAtLeast} events.
+     * by the thousand than paid seats). Edits until the event store holds {@code eventsAtLeast} events,
+     * then waits until the read model shows the last edits, so that no backlog is left to the tests after.
      */
     private void editDraftsUntilTheStreamHolds(Session host, int eventsAtLeast) {
         int drafts = 8;
@@ -271,9 +272,11 @@ class LedgerReplayApiTest {
             draftIds.add(api.post("/api/gatherings", host.accessToken(), Gatherings.gathering("Draft " + i,
                     List.of(Gatherings.tier("Seat", PRICE, 10)))).expectStatus(201).json().get("gatheringId").asString());
         }
+        String lastTitle = null;
         try (ExecutorService clients = Executors.newFixedThreadPool(drafts)) {
             int round = 0;
             while (eventsInTheStore() < eventsAtLeast) {
+                lastTitle = "Draft " + round + "." + (editsPerDraftAndRound - 1);
                 int thisRound = round++;
                 List<Future<?>> edits = new ArrayList<>();
                 for (String draftId : draftIds) {
@@ -290,6 +293,11 @@ class LedgerReplayApiTest {
             }
         } catch (Exception e) {
             throw new AssertionError("editing drafts failed", e);
+        }
+        String projectedTitle = lastTitle;
+        for (String draftId : draftIds) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> api.get("/api/gatherings/" + draftId, host.accessToken()),
+                    draft -> draft.status() == 200 && (projectedTitle == null || draft.json().get("title").asString().equals(projectedTitle)));
         }
     }
 
