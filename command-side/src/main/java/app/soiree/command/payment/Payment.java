@@ -281,8 +281,9 @@ public class Payment {
                 // told before
             }
             case SUCCEEDED -> {
-                // The money came back after the refund had gone out: undo exactly what its confirmation posted.
-                Money hostShare = Objects.requireNonNull(refund.hostShare());
+                // The money came back after the refund had gone out: the host gets back what leaves the share of the
+                // refunds still standing at round(refunded·N/C) (for the last refund booked, exactly what it took).
+                Money hostShare = hostShareDebited.minus(hostShareOf(refundedSucceeded.minus(refund.amount())));
                 apply(new RefundReversed(paymentId, refundId, bookingId, gatheringId, hostId, guestId, refund.amount(), hostShare,
                         Postings.requireBalanced(nonZero(List.of(
                                 Posting.debit(LedgerAccounts.PROVIDER_CASH, refund.amount()),
@@ -354,7 +355,7 @@ public class Payment {
 
     @EventSourcingHandler
     void on(RefundRequested event) {
-        refunds.put(event.refundId(), new RefundEntry(event.amount(), RefundStatus.REQUESTED, null, null));
+        refunds.put(event.refundId(), new RefundEntry(event.amount(), RefundStatus.REQUESTED, null));
         setAside = setAside.plus(event.amount());
     }
 
@@ -375,7 +376,7 @@ public class Payment {
 
     @EventSourcingHandler
     void on(PaymentRefunded event) {
-        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.succeeded(event.hostShare(), event.providerReference()));
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.SUCCEEDED, event.providerReference()));
         refundedSucceeded = refundedSucceeded.plus(event.amount());
         hostShareDebited = hostShareDebited.plus(event.hostShare());
     }
@@ -394,15 +395,11 @@ public class Payment {
         hostShareDebited = hostShareDebited.minus(event.hostShare());
     }
 
-    /** One refund as this payment knows it; {@code hostShare} is what its success took from the host. */
-    record RefundEntry(Money amount, RefundStatus state, @Nullable String providerReference, @Nullable Money hostShare) {
+    /** One refund as this payment knows it. */
+    record RefundEntry(Money amount, RefundStatus state, @Nullable String providerReference) {
 
         RefundEntry moveTo(RefundStatus next, @Nullable String reference) {
-            return new RefundEntry(amount, next, reference != null ? reference : providerReference, hostShare);
-        }
-
-        RefundEntry succeeded(Money share, @Nullable String reference) {
-            return new RefundEntry(amount, RefundStatus.SUCCEEDED, reference != null ? reference : providerReference, share);
+            return new RefundEntry(amount, next, reference != null ? reference : providerReference);
         }
     }
 }

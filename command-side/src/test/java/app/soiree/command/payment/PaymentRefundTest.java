@@ -139,6 +139,18 @@ class PaymentRefundTest {
     }
 
     @Test
+    void reversingAnEarlierRefundLeavesTheHostsShareOfWhatStandsAtItsRoundedPart() {
+        // Booked: 781 + 782 = 1563 for 1666. With FIRST reversed, 833 stands, whose share is round(833·0.938) = 781: 782 comes back.
+        given(captured("evt_1"), requestedRefund(FIRST, 833), requestedRefund(SECOND, 833), refunded(FIRST, 833, 781, "evt_r1"),
+                refunded(SECOND, 833, 782, "evt_r2"))
+                .when(new FailRefund(PAYMENT, FIRST, "bank sent it back", "evt_f1"))
+                .expectEvents(new RefundReversed(PAYMENT, FIRST, BOOKING, GATHERING, HOST, GUEST, Money.of(833, "EUR"), Money.of(782, "EUR"),
+                        List.of(new Posting(STRIPE, Money.of(833, "EUR")), new Posting(HOST_PENDING, Money.of(-782, "EUR")),
+                                new Posting(FEES_ACCOUNT, Money.of(-51, "EUR"))),
+                        "bank sent it back", "evt_f1", NOW));
+    }
+
+    @Test
     void afterAReversalTheNextRefundsStillTakeExactlyTheNet() {
         given(captured("evt_1"), requestedRefund(FIRST, 833), refunded(FIRST, 833, 781, "evt_r1"), reversed(FIRST, 833, 781),
                 requestedRefund(SECOND, 2500))
