@@ -91,7 +91,7 @@ public class SimulatedRefundProvider implements RefundProvider {
                     case SUCCEEDED -> ProviderRefund.succeeded(refund.reference());
                     case FAILED -> ProviderRefund.declined(refund.reference(), FAILURE_REASON);
                 })
-                .orElseGet(() -> ProviderRefund.declined(providerReference, "the simulator has no refund " + providerReference));
+                .orElseGet(() -> ProviderRefund.unknown("the simulator has no refund " + providerReference));
     }
 
     Optional<SimulatedRefund> find(RefundId refundId) {

@@ -1,5 +1,6 @@
 package app.soiree.command.refund.stripe;
 
+import app.soiree.api.payment.PaymentOutcome;
 import app.soiree.command.refund.ProviderRefund;
 import app.soiree.command.refund.RefundProvider;
 import app.soiree.command.refund.RefundRequest;
@@ -54,7 +55,10 @@ public class StripeRefundProvider implements RefundProvider {
         try {
             return answerFor(stripe.v1().refunds().retrieve(providerReference));
         } catch (StripeException e) {
-            return failure("retrieve refund " + providerReference, e);
+            ProviderRefund answer = failure("retrieve refund " + providerReference, e);
+            // A look-up that fails says nothing about the refund itself: only the refund's own status may fail it.
+            return answer.outcome() == PaymentOutcome.DECLINED && !answer.unavailable()
+                    ? ProviderRefund.unknown(String.valueOf(answer.failureReason())) : answer;
         }
     }
 
