@@ -249,8 +249,8 @@ public class Gathering {
         boolean confirmed = seats.state() == BookedSeats.State.CONFIRMED;
         Money refund = confirmed ? details.refundPolicy().refundFor(seats.amount(), details.startsAt(), now)
                 : Money.zero(seats.amount().currency());
-        apply(new BookingCancelled(gatheringId, command.bookingId(), seats.tierId(), seats.guestId(), seats.quantity(), confirmed, refund, now,
-                false));
+        apply(new BookingCancelled(gatheringId, command.bookingId(), seats.tierId(), seats.guestId(), seats.quantity(), confirmed, refund,
+                now, false));
         offerReturnedSeats(tiers.get(seats.tierId()), now, policy, deadlines);
         return refund;
     }

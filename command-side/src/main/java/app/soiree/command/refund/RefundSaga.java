@@ -45,6 +45,9 @@ public class RefundSaga {
     public static final String PROCESSING_GROUP = "refunds";
     static final String RETRY_DEADLINE = "refund-retry";
     static final String RECONCILE_DEADLINE = "refund-reconcile";
+    /** What stands for the provider event id when the provider's answer came to a call of ours rather than by webhook. */
+    private static final String CALL = "refund-call:";
+    private static final String RECONCILIATION = "reconciliation:";
     private static final Logger log = LoggerFactory.getLogger(RefundSaga.class);
 
     private RefundId refundId;
@@ -98,12 +101,13 @@ public class RefundSaga {
     void reconcile(RefundId reconciled, DeadlineManager deadlines) {
         ProviderRefund answer = provider.retrieve(Objects.requireNonNull(providerReference));
         switch (answer.outcome()) {
-            case SUCCEEDED -> commands.sendAndWait(new ConfirmRefund(paymentId, refundId, referenceOf(answer), "reconciliation:" + refundId));
+            case SUCCEEDED -> commands.sendAndWait(new ConfirmRefund(paymentId, refundId, referenceOf(answer), RECONCILIATION + refundId));
             case DECLINED -> {
                 if (answer.unavailable()) {
                     scheduleCheck(deadlines);
                 } else {
-                    commands.sendAndWait(new FailRefund(paymentId, refundId, String.valueOf(answer.failureReason()), "reconciliation:" + refundId));
+                    commands.sendAndWait(new FailRefund(paymentId, refundId, String.valueOf(answer.failureReason()),
+                            RECONCILIATION + refundId));
                 }
             }
             case PENDING, UNKNOWN -> scheduleCheck(deadlines);
@@ -114,7 +118,7 @@ public class RefundSaga {
         attempts++;
         ProviderRefund answer = provider.refund(new RefundRequest(refundId, paymentId, paymentReference, amount, reason));
         switch (answer.outcome()) {
-            case SUCCEEDED -> commands.sendAndWait(new ConfirmRefund(paymentId, refundId, referenceOf(answer), "refund-call:" + refundId));
+            case SUCCEEDED -> commands.sendAndWait(new ConfirmRefund(paymentId, refundId, referenceOf(answer), CALL + refundId));
             case PENDING -> {
                 providerReference = referenceOf(answer);
                 commands.sendAndWait(new MarkRefundPending(paymentId, refundId, providerReference));
@@ -124,7 +128,7 @@ public class RefundSaga {
                 if (answer.unavailable()) {
                     scheduleRetry(deadlines, String.valueOf(answer.failureReason()));
                 } else {
-                    commands.sendAndWait(new FailRefund(paymentId, refundId, String.valueOf(answer.failureReason()), "refund-call:" + refundId));
+                    commands.sendAndWait(new FailRefund(paymentId, refundId, String.valueOf(answer.failureReason()), CALL + refundId));
                 }
             }
             case UNKNOWN -> scheduleRetry(deadlines, String.valueOf(answer.failureReason()));

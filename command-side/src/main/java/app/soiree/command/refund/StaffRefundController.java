@@ -39,8 +39,9 @@ class StaffRefundController {
     @PostMapping("/api/staff/refunds")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('SUPPORT', 'ADMIN')")
-    @Operation(summary = "Refund part or all of a booking's payment (support); 422 REFUND_EXCEEDS_CAPTURED beyond what is left to "
-            + "refund, 404 for an unknown booking, 409 PAYMENT_NOT_CAPTURED when nothing was paid. Send an Idempotency-Key to retry safely.")
+    @Operation(summary = "Refund part or all of a booking's payment (support); 422 REFUND_EXCEEDS_CAPTURED beyond what is left "
+            + "to refund, 404 for an unknown booking, 409 PAYMENT_NOT_CAPTURED when nothing was paid. "
+            + "Send an Idempotency-Key to retry safely.")
     ManualRefundResponse refund(@Valid @RequestBody ManualRefundRequest request) {
         RefundId refundId = RefundId.random();
         commands.sendAndWait(new RefundPayment(PaymentId.forBooking(request.bookingId()), refundId, request.amount(),

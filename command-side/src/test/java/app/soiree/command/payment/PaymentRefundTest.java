@@ -103,7 +103,8 @@ class PaymentRefundTest {
     void aRefundTheProviderRefusedMayBeRefundedAgain() {
         given(captured("evt_1"), requestedRefund(FIRST, 2500))
                 .when(new FailRefund(PAYMENT, FIRST, "refused by Stripe", "evt_f1"))
-                .expectEvents(new RefundFailed(PAYMENT, FIRST, BOOKING, GATHERING, Money.of(2500, "EUR"), "refused by Stripe", "evt_f1", NOW));
+                .expectEvents(new RefundFailed(PAYMENT, FIRST, BOOKING, GATHERING, Money.of(2500, "EUR"), "refused by Stripe",
+                        "evt_f1", NOW));
         given(captured("evt_1"), requestedRefund(FIRST, 2500), failed(FIRST, 2500))
                 .when(new RefundPayment(PAYMENT, SECOND, Money.of(2500, "EUR"), "again"))
                 .expectEvents(new RefundRequested(PAYMENT, SECOND, BOOKING, GATHERING, HOST, GUEST, Money.of(2500, "EUR"), "again", "pi_1",
@@ -176,8 +177,8 @@ class PaymentRefundTest {
     void refundingWhatRemainsTakesNoMoreThanIsLeft() {
         given(captured("evt_1"), requestedRefund(FIRST, 2000))
                 .when(new RefundRemaining(PAYMENT, SECOND, Money.of(2500, "EUR"), "cancelled"))
-                .expectEvents(new RefundRequested(PAYMENT, SECOND, BOOKING, GATHERING, HOST, GUEST, Money.of(500, "EUR"), "cancelled", "pi_1",
-                        NOW))
+                .expectEvents(new RefundRequested(PAYMENT, SECOND, BOOKING, GATHERING, HOST, GUEST, Money.of(500, "EUR"),
+                        "cancelled", "pi_1", NOW))
                 .expectResultMessagePayload(Money.of(500, "EUR"));
     }
 
@@ -244,7 +245,8 @@ class PaymentRefundTest {
         given(captured("evt_1"), requestedRefund(FIRST, 833), requestedRefund(SECOND, 833))
                 .when(report)
                 .expectEvents(refunded(FIRST, 833, 781, "evt_c1"),
-                        new RefundFailed(PAYMENT, SECOND, BOOKING, GATHERING, Money.of(833, "EUR"), "failed at Stripe: unknown", "evt_c1", NOW));
+                        new RefundFailed(PAYMENT, SECOND, BOOKING, GATHERING, Money.of(833, "EUR"), "failed at Stripe: unknown",
+                                "evt_c1", NOW));
         given(captured("evt_1"), requestedRefund(FIRST, 833), requestedRefund(SECOND, 833), refunded(FIRST, 833, 781, "evt_r1"),
                 failed(SECOND, 833))
                 .when(report)

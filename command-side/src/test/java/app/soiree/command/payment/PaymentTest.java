@@ -140,10 +140,12 @@ class PaymentTest {
     @Test
     void refundsNoMoreThanWasCaptured() {
         RefundId first = new RefundId(id(20));
+        RefundRequested requested = new RefundRequested(PAYMENT, first, BOOKING, GATHERING, HOST, GUEST, Money.of(2000, "EUR"), "goodwill",
+                "pi_1", NOW);
         given(captured("evt_1"))
                 .when(new RefundPayment(PAYMENT, first, Money.of(2000, "EUR"), "goodwill"))
-                .expectEvents(new RefundRequested(PAYMENT, first, BOOKING, GATHERING, HOST, GUEST, Money.of(2000, "EUR"), "goodwill", "pi_1", NOW));
-        given(captured("evt_1"), new RefundRequested(PAYMENT, first, BOOKING, GATHERING, HOST, GUEST, Money.of(2000, "EUR"), "goodwill", "pi_1", NOW))
+                .expectEvents(requested);
+        given(captured("evt_1"), requested)
                 .when(new RefundPayment(PAYMENT, new RefundId(id(21)), Money.of(501, "EUR"), "more"))
                 .expectException(refusedWith(ErrorCode.REFUND_EXCEEDS_CAPTURED));
     }

@@ -101,7 +101,8 @@ class RefundInvariantsProperties {
                 case RefundFailed failed -> setAside -= failed.amount().amountMinor();
                 case PaymentRefunded booked -> {
                     Postings.requireBalanced(booked.postings());
-                    assertThat(bookedNow.merge(booked.refundId(), 1, Integer::sum)).as("refund %s booked twice", booked.refundId()).isEqualTo(1);
+                    assertThat(bookedNow.merge(booked.refundId(), 1, Integer::sum))
+                            .as("refund %s booked twice", booked.refundId()).isEqualTo(1);
                     refunded += booked.amount().amountMinor();
                     hostShare += booked.hostShare().amountMinor();
                     pendingDebited += sumOf(booked.postings(), pending);
@@ -131,7 +132,8 @@ class RefundInvariantsProperties {
     }
 
     private static long sumOf(List<Posting> postings, String account) {
-        return postings.stream().filter(posting -> posting.account().equals(account)).mapToLong(posting -> posting.amount().amountMinor()).sum();
+        return postings.stream().filter(posting -> posting.account().equals(account))
+                .mapToLong(posting -> posting.amount().amountMinor()).sum();
     }
 
     private static long shareOf(long refunded, long net, long captured) {

@@ -77,7 +77,8 @@ class GatheringCancellationSagaTest {
 
     @Test
     void aBookingStaffAlreadyRefundedInFullNeedsNothingMore() {
-        fixture.setCallbackBehavior((command, metadata) -> command instanceof RefundRemaining refund ? Money.zero(refund.upTo().currency()) : null);
+        fixture.setCallbackBehavior((command, metadata) ->
+                command instanceof RefundRemaining refund ? Money.zero(refund.upTo().currency()) : null);
         fixture.givenAggregate(GATHERING.toString()).published(cancelled(ADA))
                 .whenPublishingA(bookingCancelled(ADA, PRICE))
                 .expectDispatchedCommands(refund(ADA))

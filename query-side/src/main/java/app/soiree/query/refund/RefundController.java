@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Refunds")
 class RefundController {
 
+    private static final String LIMIT = "1 to 100, default 20";
+
     private final QueryGateway queryGateway;
 
     RefundController(QueryGateway queryGateway) {
@@ -43,7 +45,7 @@ class RefundController {
     PageResponse<RefundView> refunds(@RequestParam(required = false) @Nullable RefundStatus status,
                                      @RequestParam(required = false) @Nullable UUID bookingId,
                                      @RequestParam(required = false) @Nullable String cursor,
-                                     @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) @Nullable Integer limit) {
+                                     @Parameter(description = LIMIT) @RequestParam(required = false) @Nullable Integer limit) {
         return page(new FindRefunds(bookingId == null ? null : new BookingId(bookingId), status, Cursor.requireValid(cursor),
                 PageLimit.validated(limit)));
     }
@@ -53,7 +55,7 @@ class RefundController {
     @Operation(summary = "A booking's refunds, newest first, with their status, reason and who asked for them (staff)")
     PageResponse<RefundView> bookingRefunds(@PathVariable UUID bookingId,
                                             @RequestParam(required = false) @Nullable String cursor,
-                                            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) @Nullable Integer limit) {
+                                            @Parameter(description = LIMIT) @RequestParam(required = false) @Nullable Integer limit) {
         return page(new FindRefunds(new BookingId(bookingId), null, Cursor.requireValid(cursor), PageLimit.validated(limit)));
     }
 

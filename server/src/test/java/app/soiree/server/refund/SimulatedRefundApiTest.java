@@ -78,7 +78,7 @@ class SimulatedRefundApiTest {
         Session guest = api.newUser("Early Canceller");
         Booked booked = bookAndPay(guest, gatheringId);
 
-        JsonNode cancelled = api.postOnce("/api/bookings/" + booked.bookingId + "/cancel", guest.accessToken(), null).expectStatus(200).json();
+        JsonNode cancelled = cancel(guest, booked.bookingId).expectStatus(200).json();
 
         assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.get("refund").get("refundId").asString())
@@ -97,7 +97,8 @@ class SimulatedRefundApiTest {
         assertThat(refunds.get("items")).hasSize(1);
         assertThat(refunds.get("items").get(0).get("requestedBy").asString()).isEqualTo(guest.userId());
         assertThat(refunds.get("items").get(0).get("reason").asString()).contains("refund policy");
-        assertThat(refunded(booked.paymentId)).singleElement().satisfies(refund -> assertThat(refund.hostShare().amountMinor()).isEqualTo(NET));
+        assertThat(refunded(booked.paymentId)).singleElement()
+                .satisfies(refund -> assertThat(refund.hostShare().amountMinor()).isEqualTo(NET));
     }
 
     @Test
@@ -108,7 +109,7 @@ class SimulatedRefundApiTest {
         Session guest = api.newUser("Late Canceller");
         Booked booked = bookAndPay(guest, gatheringId);
 
-        JsonNode cancelled = api.postOnce("/api/bookings/" + booked.bookingId + "/cancel", guest.accessToken(), null).expectStatus(200).json();
+        JsonNode cancelled = cancel(guest, booked.bookingId).expectStatus(200).json();
 
         assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.get("refund").isNull()).isTrue();
@@ -123,7 +124,7 @@ class SimulatedRefundApiTest {
         Session guest = api.newUser("Holder");
         String bookingId = book(guest, gatheringId).get("bookingId").asString();
 
-        JsonNode cancelled = api.postOnce("/api/bookings/" + bookingId + "/cancel", guest.accessToken(), null).expectStatus(200).json();
+        JsonNode cancelled = cancel(guest, bookingId).expectStatus(200).json();
 
         assertThat(cancelled.get("refund").isNull()).isTrue();
         awaitBooking(guest, bookingId, "CANCELLED");
@@ -235,7 +236,7 @@ class SimulatedRefundApiTest {
         // Decided before the refund reaches the simulator, as a card that can no longer take refunds would.
         api.post("/api/dev/refunds/" + refundId + "/outcome", support.accessToken(), Map.of("outcome", "failed")).expectStatus(202);
 
-        api.postOnce("/api/bookings/" + booked.bookingId + "/cancel", guest.accessToken(), null).expectStatus(200);
+        cancel(guest, booked.bookingId).expectStatus(200);
 
         JsonNode payment = await().atMost(WAIT).until(() -> bookingOf(guest, booked.bookingId).get("payment"),
                 p -> p.get("refunds").size() == 1 && "FAILED".equals(p.get("refunds").get(0).get("status").asString()));
@@ -254,7 +255,7 @@ class SimulatedRefundApiTest {
         String gatheringId = open(Gatherings.gathering("Bounced", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Bounced Guest");
         Booked booked = bookAndPay(guest, gatheringId);
-        api.postOnce("/api/bookings/" + booked.bookingId + "/cancel", guest.accessToken(), null).expectStatus(200);
+        cancel(guest, booked.bookingId).expectStatus(200);
         awaitBooking(guest, booked.bookingId, "REFUNDED");
         String refundId = RefundId.forBooking(BookingId.of(booked.bookingId)).toString();
 
@@ -327,6 +328,10 @@ class SimulatedRefundApiTest {
         return new Booked(bookingId, paymentId);
     }
 
+    private Response cancel(Session guest, String bookingId) {
+        return api.postOnce("/api/bookings/" + bookingId + "/cancel", guest.accessToken(), null);
+    }
+
     private Response staffRefund(String bookingId, long amount, String reason) {
         return api.postOnce("/api/staff/refunds", support.accessToken(),
                 Map.of("bookingId", bookingId, "amount", Gatherings.money(amount), "reason", reason));
@@ -350,6 +355,7 @@ class SimulatedRefundApiTest {
     }
 
     private <T> List<T> eventsOf(String aggregateId, Class<T> type) {
-        return events.readEvents(aggregateId).asStream().map(message -> message.getPayload()).filter(type::isInstance).map(type::cast).toList();
+        return events.readEvents(aggregateId).asStream().map(message -> message.getPayload()).filter(type::isInstance).map(type::cast)
+                .toList();
     }
 }

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +74,8 @@ public class SimulatedRefundProvider implements RefundProvider {
             Status outcome = known.presetOutcome() != null ? known.presetOutcome()
                     : properties.simulatedOutcome() == RefundsProperties.SimulatedOutcome.succeeded ? Status.SUCCEEDED : Status.PENDING;
             jdbc.update("""
-                    update simulated_refunds set payment_id = ?, amount = ?, currency = ?, status = ?, updated_at = ? where refund_id = ?""",
+                    update simulated_refunds set payment_id = ?, amount = ?, currency = ?, status = ?, updated_at = ?
+                    where refund_id = ?""",
                     request.paymentId().value(), request.amount().amountMinor(), request.amount().currency().getCurrencyCode(),
                     outcome.name(), now, request.refundId().value());
             known = find(request.refundId()).orElseThrow();
@@ -117,10 +119,10 @@ public class SimulatedRefundProvider implements RefundProvider {
         if (refund.status() != Status.SUCCEEDED && refund.status() != Status.FAILED) {
             return;
         }
-        Money amount = java.util.Objects.requireNonNull(refund.amount());
+        Money amount = Objects.requireNonNull(refund.amount());
         String type = refund.status() == Status.SUCCEEDED ? SUCCEEDED_EVENT : FAILED_EVENT;
         String payload = JSON.writeValueAsString(new SimulatedEvent(type, refund.refundId().toString(),
-                java.util.Objects.requireNonNull(refund.paymentId()).toString(), refund.reference(), amount.amountMinor(),
+                Objects.requireNonNull(refund.paymentId()).toString(), refund.reference(), amount.amountMinor(),
                 amount.currency().getCurrencyCode(), refund.status() == Status.FAILED ? FAILURE_REASON : null));
         String eventId = eventIdFor(refund.refundId(), type);
         // Like a webhook, the report comes after the call that caused it has completed: once what this
@@ -141,8 +143,9 @@ public class SimulatedRefundProvider implements RefundProvider {
         String currency = row.getString("currency");
         UUID paymentId = row.getObject("payment_id", UUID.class);
         String preset = row.getString("preset_outcome");
-        return new SimulatedRefund(new RefundId(row.getObject("refund_id", UUID.class)), paymentId == null ? null : new PaymentId(paymentId),
-                row.getString("reference"), currency == null ? null : new Money(row.getLong("amount"), Currency.getInstance(currency)),
+        return new SimulatedRefund(new RefundId(row.getObject("refund_id", UUID.class)),
+                paymentId == null ? null : new PaymentId(paymentId), row.getString("reference"),
+                currency == null ? null : new Money(row.getLong("amount"), Currency.getInstance(currency)),
                 Status.valueOf(row.getString("status")), preset == null ? null : Status.valueOf(preset));
     }
 

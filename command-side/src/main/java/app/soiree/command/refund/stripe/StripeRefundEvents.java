@@ -16,6 +16,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.Event;
 import com.stripe.model.Refund;
+import com.stripe.model.RefundCollection;
 import com.stripe.param.RefundListParams;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,8 +112,9 @@ public class StripeRefundEvents implements ProviderEventTranslator {
      * listed from Stripe. Stripe not answering fails the translation, and the inbox tries again later.
      */
     private List<Refund> refundsOf(Charge charge) {
-        if (charge.getRefunds() != null && charge.getRefunds().getData() != null && !Boolean.TRUE.equals(charge.getRefunds().getHasMore())) {
-            return charge.getRefunds().getData();
+        RefundCollection included = charge.getRefunds();
+        if (included != null && included.getData() != null && !Boolean.TRUE.equals(included.getHasMore())) {
+            return included.getData();
         }
         try {
             List<Refund> refunds = new ArrayList<>();

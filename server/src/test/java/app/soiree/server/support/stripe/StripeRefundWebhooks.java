@@ -34,7 +34,8 @@ public final class StripeRefundWebhooks {
     /** The charge after refunds of {@code amountRefunded}; {@code refunds} null leaves the list out, as Stripe does now. */
     public static EventPayload chargeRefunded(String intentId, long amount, long amountRefunded, Map<String, String> paymentMetadata,
                                               List<Map<String, Object>> refunds, boolean includeRefunds) {
-        Map<String, Object> charge = StripeEvents.charge(intentId, amount, "eur", paymentMetadata, StripeEvents.balanceTransactionId(intentId));
+        Map<String, Object> charge = StripeEvents.charge(intentId, amount, "eur", paymentMetadata,
+                StripeEvents.balanceTransactionId(intentId));
         charge.put("amount_refunded", amountRefunded);
         charge.put("refunded", amountRefunded == amount);
         if (includeRefunds) {
