@@ -17,6 +17,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +58,7 @@ public class SimulatedDisputes implements DisputeProvider {
     }
 
     /** The guest's bank disputes a paid intent; the same request again reports nothing new. */
-    String open(SimulatedPaymentProvider.Intent intent, Money amount, String reason) {
+    String open(SimulatedPaymentProvider.Intent intent, Money amount, String reason, @Nullable Instant evidenceDueBy) {
         if (intent.status() != SimulatedPaymentProvider.IntentStatus.SUCCEEDED) {
             throw new SoireeException(ErrorCode.PAYMENT_NOT_CAPTURED, "Only a payment that succeeded can be disputed");
         }
@@ -71,7 +72,8 @@ public class SimulatedDisputes implements DisputeProvider {
                 insert into simulated_disputes (payment_id, reference, amount, currency, reason, status, evidence_due_by, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_id) do nothing""",
                 intent.paymentId().value(), referenceFor(intent.paymentId()), amount.amountMinor(), amount.currency().getCurrencyCode(),
-                reason, Status.needs_response.name(), Timestamp.from(now.plus(policy.simulatedEvidenceWindow())), Timestamp.from(now),
+                reason, Status.needs_response.name(),
+                Timestamp.from(evidenceDueBy != null ? evidenceDueBy : now.plus(policy.simulatedEvidenceWindow())), Timestamp.from(now),
                 Timestamp.from(now));
         if (opened == 0) {
             throw new SoireeException(ErrorCode.STATE_CONFLICT, "The simulated payment is disputed already; a charge has one dispute at most");
@@ -122,7 +124,7 @@ public class SimulatedDisputes implements DisputeProvider {
         }
     }
 
-    private SimulatedDispute move(SimulatedDispute dispute, Status status, String evidence) {
+    private SimulatedDispute move(SimulatedDispute dispute, Status status, @Nullable String evidence) {
         jdbc.update("update simulated_disputes set status = ?, evidence = coalesce(?, evidence), updated_at = ? where payment_id = ?",
                 status.name(), evidence, Timestamp.from(clock.instant()), dispute.paymentId().value());
         return new SimulatedDispute(dispute.paymentId(), dispute.reference(), dispute.amount(), dispute.reason(), status,

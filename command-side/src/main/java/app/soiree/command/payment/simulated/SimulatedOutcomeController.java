@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
@@ -36,10 +37,12 @@ class SimulatedOutcomeController {
     enum Outcome { succeeded, failed, disputed, dispute_won, dispute_lost }
 
     /**
-     * {@code amount} (minor units of the payment's currency) and {@code reason} only for {@code disputed}: by default the
-     * whole payment, for {@code fraudulent}.
+     * {@code amount} (minor units of the payment's currency), {@code reason} and {@code evidenceDueBy} only for
+     * {@code disputed}: by default the whole payment, {@code fraudulent}, and {@code soiree.disputes.simulated-evidence-window}
+     * from now.
      */
-    record OutcomeRequest(@NotNull Outcome outcome, @Nullable @Positive Long amount, @Nullable @Size(max = 64) String reason) {
+    record OutcomeRequest(@NotNull Outcome outcome, @Nullable @Positive Long amount, @Nullable @Size(max = 64) String reason,
+                          @Nullable Instant evidenceDueBy) {
     }
 
     record OutcomeAccepted(String eventId) {
@@ -70,7 +73,7 @@ class SimulatedOutcomeController {
             case failed -> settle(intent, SimulatedPaymentProvider.IntentStatus.FAILED);
             case disputed -> disputes.open(intent,
                     request.amount() == null ? intent.amount() : new Money(request.amount(), intent.amount().currency()),
-                    request.reason() == null ? "fraudulent" : request.reason());
+                    request.reason() == null ? "fraudulent" : request.reason(), request.evidenceDueBy());
             case dispute_won -> disputes.decide(paymentId, true);
             case dispute_lost -> disputes.decide(paymentId, false);
         });
