@@ -239,7 +239,10 @@ public class Payment {
                     command.providerEventId(), now));
             case NEEDS_RESPONSE, UNDER_REVIEW -> {
                 boolean changed = command.status() != dispute.status() || !command.evidenceDueBy().equals(dispute.evidenceDueBy());
-                if (changed && command.reportedAt().isAfter(dispute.reportedAt())) {
+                // Stripe stamps events by the second: within one second, a dispute only moves forward (needs response, under review).
+                boolean newer = command.reportedAt().isAfter(dispute.reportedAt()) || (command.reportedAt().equals(dispute.reportedAt())
+                        && command.status().ordinal() >= dispute.status().ordinal());
+                if (changed && newer) {
                     apply(new ProviderDisputeUpdated(paymentId, command.disputeId(), command.status(), command.evidenceDueBy(),
                             command.reportedAt(), command.providerEventId()));
                 }

@@ -172,6 +172,17 @@ class PaymentDisputeTest {
     }
 
     @Test
+    void withinTheSameSecondADisputeOnlyMovesForward() {
+        given(captured(), disputed(AMOUNT, "evt_created", NOW))
+                .when(report(ProviderDisputeStatus.UNDER_REVIEW, "evt_updated", NOW))
+                .expectEvents(new ProviderDisputeUpdated(PAYMENT, DISPUTE, ProviderDisputeStatus.UNDER_REVIEW, DUE, NOW, "evt_updated"));
+        given(captured(), disputed(AMOUNT, "evt_created", NOW),
+                new ProviderDisputeUpdated(PAYMENT, DISPUTE, ProviderDisputeStatus.UNDER_REVIEW, DUE, NOW, "evt_updated"))
+                .when(report(ProviderDisputeStatus.NEEDS_RESPONSE, "evt_withdrawn", NOW))
+                .expectNoEvents();
+    }
+
+    @Test
     void aPaymentUnderDisputeCannotBeRefunded() {
         given(captured(), disputed(AMOUNT, "evt_created", NOW))
                 .when(new RefundPayment(PAYMENT, new RefundId(id(20)), Money.of(100, "EUR"), "goodwill"))
