@@ -7,6 +7,7 @@ import app.soiree.command.payment.simulated.SimulatedDisputeEvents;
 import app.soiree.command.payment.simulated.SimulatedDisputes;
 import app.soiree.command.payment.stripe.StripeDisputeEvents;
 import app.soiree.command.payment.stripe.StripeDisputeProvider;
+import app.soiree.command.payment.stripe.StripeProperties;
 import com.stripe.StripeClient;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +27,8 @@ class DisputeProviders {
 
     @Bean
     @Conditional(PaymentProviders.StripeSelected.class)
-    StripeDisputeProvider stripeDisputeProvider(StripeClient stripe) {
-        return new StripeDisputeProvider(stripe);
+    StripeDisputeProvider stripeDisputeProvider(StripeClient stripe, StripeProperties properties, EvidenceFiles files) {
+        return new StripeDisputeProvider(stripe, properties, files);
     }
 
     @Bean

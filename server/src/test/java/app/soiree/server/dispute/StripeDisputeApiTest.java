@@ -13,6 +13,7 @@ import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.LedgerChecks;
 import app.soiree.server.support.StripeIntegrationTest;
+import app.soiree.server.support.Uploads;
 import app.soiree.server.support.stripe.StripeDisputes;
 import app.soiree.server.support.stripe.StripeEvents;
 import app.soiree.server.support.stripe.StripeEvents.EventPayload;
@@ -107,14 +108,18 @@ class StripeDisputeApiTest {
         assertThat(Instant.parse(opened.get("evidenceDueBy").asString())).isEqualTo(dispute.dueBy());
 
         String text = "The guest attended & checked in at 19:02 (ticket #" + paid.bookingId + ").";
-        api.post(staff(disputeId) + "/evidence", support.accessToken(), Map.of("text", text)).expectStatus(200);
+        String fileId = new Uploads(port).upload(staff(disputeId) + "/files", support.accessToken(), "file", "check-in.pdf",
+                "application/pdf", Uploads.pdf("Check-in log")).expectStatus(201).json().get("fileId").asString();
+        api.post(staff(disputeId) + "/evidence", support.accessToken(), Map.of("text", text, "fileIds", List.of(fileId))).expectStatus(200);
         api.post(staff(disputeId) + "/submit", support.accessToken(), null).expectStatus(200);
 
+        assertThat(StripeDisputes.evidenceUploads()).hasSize(1);
         List<LoggedRequest> submissions = StripeDisputes.submissionsOf(dispute.id());
         assertThat(submissions).hasSize(1);
         Map<String, String> form = form(submissions.getFirst());
         assertThat(form).containsEntry("submit", "true").containsEntry("evidence[uncategorized_text]", text)
                 .containsEntry("metadata[soiree_dispute_id]", disputeId);
+        assertThat(form.get("evidence[uncategorized_file]")).startsWith("file_");
         assertThat(submissions.getFirst().getHeader("Idempotency-Key")).isNotBlank();
         StripeStandIn.verifyAllRequestsAuthenticated();
         awaitDispute(disputeId, "UNDER_REVIEW");

@@ -1,5 +1,6 @@
 package app.soiree.server.support.stripe;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -30,6 +31,8 @@ public final class StripeDisputes {
     private static final int DISPUTE_ENDPOINTS = 9; // after the stand-in's failure injections and retrieves, before its defaults
     private static final int DISPUTE_FAILURES = 2;
     private static final UUID UPDATE_STUB = UUID.nameUUIDFromBytes("stripe-disputes:update".getBytes());
+    private static final String FILES = "/v1/files";
+    private static final UUID FILE_STUB = UUID.nameUUIDFromBytes("stripe-disputes:files".getBytes());
     private static final UUID CLOSE_STUB = UUID.nameUUIDFromBytes("stripe-disputes:close".getBytes());
     private static final Map<String, Object> PER_TEST = Map.of("stripeStandIn", "per-test");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -57,7 +60,31 @@ public final class StripeDisputes {
                         "{{request.pathSegments.[2]}}"))));
         StripeStandIn.server().stubFor(post(urlPathMatching(DISPUTES + "/dp_[A-Za-z0-9]+/close")).withId(CLOSE_STUB).atPriority(DISPUTE_ENDPOINTS)
                 .willReturn(stripeJson(200, disputeTemplate("lost", "{{request.pathSegments.[2]}}"))));
+        // Uploads go to Stripe's files host; the SDK is pointed at the stand-in for both.
+        StripeStandIn.server().stubFor(post(urlPathEqualTo(FILES)).withId(FILE_STUB).atPriority(DISPUTE_ENDPOINTS)
+                .willReturn(stripeJson(200, """
+                        {
+                          "id": "file_{{randomValue length=24 type='ALPHANUMERIC'}}",
+                          "object": "file",
+                          "created": %d,
+                          "expires_at": null,
+                          "filename": "upload",
+                          "links": {"object": "list", "data": [], "has_more": false, "url": "/v1/file_links"},
+                          "purpose": "dispute_evidence",
+                          "size": {{request.headers.Content-Length}},
+                          "title": null,
+                          "type": "pdf",
+                          "url": null
+                        }
+                        """.formatted(Instant.now().getEpochSecond()))));
         return Boolean.TRUE;
+    }
+
+    /** Files uploaded as dispute evidence: multipart requests with {@code purpose=dispute_evidence} and a file. */
+    public static List<LoggedRequest> evidenceUploads() {
+        return StripeStandIn.server().findAll(postRequestedFor(urlPathEqualTo(FILES))
+                .withRequestBodyPart(aMultipart().withName("purpose").withBody(equalTo("dispute_evidence")).build())
+                .withRequestBodyPart(aMultipart().withName("file").build()));
     }
 
     /** Stripe refuses to change this dispute any more: what it answers for a dispute that was decided or already submitted. */
