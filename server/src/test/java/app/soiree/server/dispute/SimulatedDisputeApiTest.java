@@ -3,6 +3,10 @@ package app.soiree.server.dispute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.soiree.api.dispute.DisputePage;
+import app.soiree.api.dispute.DisputeStatus;
+import app.soiree.api.dispute.DisputeSummary;
+import app.soiree.api.dispute.FindDisputes;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
@@ -21,9 +25,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +52,8 @@ class SimulatedDisputeApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    QueryGateway queries;
 
     private Api api;
     private Uploads uploads;
@@ -396,6 +406,26 @@ class SimulatedDisputeApiTest {
         assertThat(api.get(staff("not-a-uuid"), support.accessToken()).status()).isEqualTo(400);
         outcome(paid.paymentId, Map.of("outcome", "dispute_won")).expectStatus(202);
         awaitDispute(disputeId, "WON");
+    }
+
+    @Test
+    void theConsolesQueueIsUpdatedLiveWhenADisputeOpensAndChanges() {
+        Paid paid = paidBooking();
+        List<DisputeSummary> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SubscriptionQueryResult<DisputePage, DisputeSummary> queue = queries.subscriptionQuery(
+                new FindDisputes(List.of(), null, null, null, null, 20), ResponseTypes.instanceOf(DisputePage.class),
+                ResponseTypes.instanceOf(DisputeSummary.class))) {
+            assertThat(queue.initialResult().block(WAIT)).isNotNull();
+            queue.updates().subscribe(updates::add);
+
+            outcome(paid.paymentId, Map.of("outcome", "disputed")).expectStatus(202);
+            await().atMost(WAIT).until(() -> updates.stream().anyMatch(update -> update.paymentId().toString().equals(paid.paymentId)
+                    && update.status() == DisputeStatus.NEEDS_RESPONSE));
+            outcome(paid.paymentId, Map.of("outcome", "dispute_won")).expectStatus(202);
+            await().atMost(WAIT).until(() -> updates.stream().anyMatch(update -> update.paymentId().toString().equals(paid.paymentId)
+                    && update.status() == DisputeStatus.WON));
+        }
+        awaitWallet(Map.of("EUR:pending", NET));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
