@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.SpringBootConfiguration;
@@ -70,6 +71,12 @@ public class QuerySideTestApplication {
     @Bean
     QueryBus queryBus() {
         return SimpleQueryBus.builder().build();
+    }
+
+    /** For projections that push updates to subscription queries (disputes). */
+    @Bean
+    QueryUpdateEmitter queryUpdateEmitter(QueryBus queryBus) {
+        return queryBus.queryUpdateEmitter();
     }
 
     @Bean

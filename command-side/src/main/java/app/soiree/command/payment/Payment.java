@@ -4,6 +4,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import app.soiree.api.Money;
 import app.soiree.api.booking.BookingId;
+import app.soiree.api.dispute.DisputeId;
+import app.soiree.api.dispute.DisputeLost;
+import app.soiree.api.dispute.DisputeWon;
+import app.soiree.api.dispute.PaymentDisputed;
+import app.soiree.api.dispute.ProviderDisputeStatus;
+import app.soiree.api.dispute.ProviderDisputeUpdated;
+import app.soiree.api.dispute.RecordProviderDispute;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.GatheringId;
@@ -39,9 +46,11 @@ import app.soiree.api.payment.RefundId;
 import app.soiree.api.payment.RefundPayment;
 import app.soiree.api.payment.RefundRequested;
 import app.soiree.api.payment.RequestPayment;
+import app.soiree.command.dispute.DisputePolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -237,11 +246,12 @@ public class Payment {
         if (requested.isNegative() || requested.isZero()) {
             throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A refund needs a positive amount");
         }
+        requireNoOpenDispute();
     }
 
-    /** What may still be refunded: the capture less every refund that has not failed. */
+    /** What may still be refunded: the capture less every refund that has not failed, and less what went to disputes. */
     private Money refundable() {
-        return captured.minus(setAside);
+        return captured.minus(setAside).minus(heldOrLostToDisputes());
     }
 
     private void requestRefund(RefundId refundId, Money refund, String reason, Clock clock) {
@@ -401,5 +411,110 @@ public class Payment {
         RefundEntry moveTo(RefundStatus next, @Nullable String reference) {
             return new RefundEntry(amount, next, reference != null ? reference : providerReference);
         }
+    }
+
+    // ---- Disputes ---------------------------------------------------------------------------------------------------
+    // The provider's word on a dispute meets the payment here, one report at a time: every dispute event carries the
+    // whole dispute, so whichever arrives first opens it, a final status decides it once, and copies or late reports
+    // change nothing. Keeping the dispute's money beside the captures and refunds also means a refund can never take
+    // money that a dispute holds or has lost. Support's work on the dispute is the Dispute aggregate's.
+
+    private Map<DisputeId, DisputeOnPayment> disputes = new HashMap<>();
+
+    /** What the opening withheld ({@code amount}, {@code fee}, {@code hostShare}), and the provider's latest word. */
+    private record DisputeOnPayment(Money amount, Money fee, Money hostShare, ProviderDisputeStatus status, Instant evidenceDueBy,
+                                    Instant reportedAt) {
+    }
+
+    @CommandHandler
+    void handle(RecordProviderDispute command, DisputePolicy policy, Clock clock) {
+        if (!disputes.containsKey(command.disputeId())) {
+            openDispute(command, policy, clock.instant());
+        }
+        DisputeOnPayment dispute = disputes.get(command.disputeId());
+        if (dispute.status().isFinal()) {
+            return; // decided once; a copy, a funds-reinstated after the win, or a stale report changes nothing
+        }
+        Instant now = clock.instant();
+        switch (command.status()) {
+            case WON -> apply(new DisputeWon(paymentId, command.disputeId(), bookingId, gatheringId, hostId, dispute.amount(), dispute.fee(),
+                    dispute.hostShare(), DisputePostings.won(hostId, dispute.amount(), dispute.fee(), dispute.hostShare()),
+                    command.providerEventId(), now));
+            case LOST -> apply(new DisputeLost(paymentId, command.disputeId(), bookingId, gatheringId, hostId, dispute.amount(), dispute.fee(),
+                    dispute.hostShare(), DisputePostings.lost(hostId, dispute.amount(), dispute.fee(), dispute.hostShare()),
+                    command.providerEventId(), now));
+            case NEEDS_RESPONSE, UNDER_REVIEW -> {
+                boolean changed = command.status() != dispute.status() || !command.evidenceDueBy().equals(dispute.evidenceDueBy());
+                // Stripe stamps events by the second: within one second, a dispute only moves forward (needs response, under review).
+                boolean newer = command.reportedAt().isAfter(dispute.reportedAt()) || (command.reportedAt().equals(dispute.reportedAt())
+                        && command.status().ordinal() >= dispute.status().ordinal());
+                if (changed && newer) {
+                    apply(new ProviderDisputeUpdated(paymentId, command.disputeId(), command.status(), command.evidenceDueBy(),
+                            command.reportedAt(), command.providerEventId()));
+                }
+            }
+        }
+    }
+
+    /**
+     * The provider has withdrawn the disputed amount and its fee. It can only dispute what was captured and is still
+     * with the platform; a report that says otherwise is refused, so the inbox retries it (a capture may still be on
+     * its way) and finally parks it for someone to look at, rather than booking money that does not add up.
+     */
+    private void openDispute(RecordProviderDispute command, DisputePolicy policy, Instant now) {
+        if (status != PaymentStatus.CAPTURED) {
+            throw new SoireeException(ErrorCode.PAYMENT_NOT_CAPTURED, "Payment " + paymentId + " is disputed but was not captured (yet)");
+        }
+        Money disputed = command.amount();
+        if (!disputed.currency().equals(captured.currency()) || disputed.isNegative() || disputed.isZero()) {
+            throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A dispute of " + disputed + " does not fit payment " + paymentId);
+        }
+        Money withdrawable = refundable(); // a refund under way counts as gone until the provider says it failed
+        if (disputed.isGreaterThan(withdrawable)) {
+            throw new SoireeException(ErrorCode.STATE_CONFLICT, "Payment " + paymentId + " has " + withdrawable.amountMinor()
+                    + " minor units left to dispute, not " + disputed.amountMinor());
+        }
+        Money fee = policy.feeFor(disputed.currency());
+        Money hostShare = policy.hostShare(disputed, fee);
+        apply(new PaymentDisputed(paymentId, command.disputeId(), bookingId, gatheringId, hostId, guestId, provider,
+                command.providerDisputeId(), disputed, fee, hostShare, command.reason(), command.evidenceDueBy(),
+                DisputePostings.opened(hostId, disputed, fee, hostShare), command.providerEventId(), command.reportedAt(), now));
+    }
+
+    /** A refund must not take money a dispute holds: none while one is open ({@link #refundable()} leaves out what lost ones took). */
+    private void requireNoOpenDispute() {
+        if (disputes.values().stream().anyMatch(dispute -> !dispute.status().isFinal())) {
+            throw new SoireeException(ErrorCode.REFUND_NOT_ALLOWED, "This payment is under dispute; it cannot be refunded until the dispute is decided");
+        }
+    }
+
+    /** What open and lost disputes took from this payment; a won dispute took nothing. */
+    private Money heldOrLostToDisputes() {
+        return disputes.values().stream().filter(dispute -> dispute.status() != ProviderDisputeStatus.WON).map(DisputeOnPayment::amount)
+                .reduce(Money.zero(amount.currency()), Money::plus);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentDisputed event) {
+        disputes.put(event.disputeId(), new DisputeOnPayment(event.amount(), event.fee(), event.hostShare(),
+                ProviderDisputeStatus.NEEDS_RESPONSE, event.evidenceDueBy(), event.reportedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(ProviderDisputeUpdated event) {
+        disputes.computeIfPresent(event.disputeId(), (id, dispute) -> new DisputeOnPayment(dispute.amount(), dispute.fee(),
+                dispute.hostShare(), event.status(), event.evidenceDueBy(), event.reportedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(DisputeWon event) {
+        disputes.computeIfPresent(event.disputeId(), (id, dispute) -> new DisputeOnPayment(dispute.amount(), dispute.fee(),
+                dispute.hostShare(), ProviderDisputeStatus.WON, dispute.evidenceDueBy(), dispute.reportedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(DisputeLost event) {
+        disputes.computeIfPresent(event.disputeId(), (id, dispute) -> new DisputeOnPayment(dispute.amount(), dispute.fee(),
+                dispute.hostShare(), ProviderDisputeStatus.LOST, dispute.evidenceDueBy(), dispute.reportedAt()));
     }
 }
