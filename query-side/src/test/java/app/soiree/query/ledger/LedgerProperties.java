@@ -20,6 +20,8 @@ import app.soiree.api.ledger.WalletBalanceView;
 import app.soiree.api.ledger.WalletView;
 import app.soiree.api.payment.PaymentCaptured;
 import app.soiree.api.payment.PaymentId;
+import app.soiree.api.payment.PaymentRefunded;
+import app.soiree.api.payment.RefundId;
 import app.soiree.query.ledger.LedgerReplayStore.BalanceKey;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -65,9 +67,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its host's journal entries summed up, and two replays reproduce every balance with the same
  * digest.
  *
- * <p>Refunds, disputes and payouts do not post money yet; test-only events with the postings
- * docs/money-lifecycle.md gives those flows stand in for them, beside the real {@link PaymentCaptured}
- * and {@link EarningsReleased}.
+ * <p>Captures, releases and refunds are the real events; disputes and payouts do not post money
+ * here yet, and test-only events with the postings docs/money-lifecycle.md gives them stand in.
  */
 class LedgerProperties {
 
@@ -264,19 +265,22 @@ class LedgerProperties {
     }
 
     /**
-     * A refund confirmed by the provider (docs/money-lifecycle.md): the guest gets a share of what is
+     * A refund confirmed by the provider, as the payment books it: the guest gets a share of what is
      * pending back from the platform's cash, plus the platform's fee on it.
      */
     record Refund(int host, String currency, int secondsLater, boolean deliveredTwice, int percent) implements Movement {
         @Override
         public @Nullable Object event(Model model) {
             UserId hostId = HOSTS.get(host);
-            Money fromHost = model.owedShare(LedgerAccounts.hostPending(hostId), currency, percent);
-            Money fromFees = Money.of(fromHost.amountMinor() * 5 / 100, currency);
-            return fromHost.isZero() ? null : new RefundPosted(hostId, List.of(
-                    Posting.credit(LedgerAccounts.PROVIDER_CASH, fromHost.plus(fromFees)),
-                    Posting.debit(LedgerAccounts.hostPending(hostId), fromHost),
-                    Posting.debit(LedgerAccounts.PLATFORM_FEES, fromFees)));
+            Money hostShare = model.owedShare(LedgerAccounts.hostPending(hostId), currency, percent);
+            Money fromFees = Money.of(hostShare.amountMinor() * 5 / 100, currency);
+            Money refunded = hostShare.plus(fromFees);
+            BookingId bookingId = BookingId.random();
+            return hostShare.isZero() ? null : new PaymentRefunded(PaymentId.forBooking(bookingId), new RefundId(UUID.randomUUID()), bookingId,
+                    GatheringId.random(), hostId, UserId.random(), refunded, hostShare,
+                    List.of(Posting.credit(LedgerAccounts.PROVIDER_CASH, refunded), Posting.debit(LedgerAccounts.hostPending(hostId), hostShare),
+                            Posting.debit(LedgerAccounts.PLATFORM_FEES, fromFees)),
+                    "sim_re", "sim_evt_" + UUID.randomUUID(), START);
         }
     }
 
@@ -312,13 +316,6 @@ class LedgerProperties {
         @Override
         public Object event(Model model) {
             return new HostWaved(HOSTS.get(host));
-        }
-    }
-
-    record RefundPosted(UserId hostId, List<Posting> postings) implements LedgerEvent {
-        @Override
-        public String reference() {
-            return "refund:" + hostId;
         }
     }
 
