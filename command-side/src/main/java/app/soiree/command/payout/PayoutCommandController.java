@@ -2,6 +2,7 @@ package app.soiree.command.payout;
 
 import app.soiree.api.Money;
 import app.soiree.api.identity.Actor;
+import app.soiree.api.identity.UserId;
 import app.soiree.api.payout.ApprovePayout;
 import app.soiree.api.payout.HostWalletId;
 import app.soiree.api.payout.OpenPayout;
@@ -11,13 +12,13 @@ import app.soiree.api.payout.RejectPayout;
 import app.soiree.api.payout.ReservePayoutFunds;
 import app.soiree.api.payout.RetryPayoutTransfer;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Payouts")
 class PayoutCommandController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commands;
     private final PayoutOnboarding onboarding;
@@ -54,10 +58,10 @@ class PayoutCommandController {
     @PreAuthorize("hasRole('HOST')")
     @Operation(summary = "Request a payout of available earnings; the amount is reserved at once. 422 INSUFFICIENT_FUNDS beyond what is "
             + "available, 409 PAYOUT_ACCOUNT_NOT_READY without an enabled payout account. Small payouts are approved at once, "
-            + "larger ones wait for one or two FINANCE approvals (PENDING_APPROVAL).",
-            parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true))
-    PayoutResponse request(@Valid @RequestBody PayoutRequest request, Actor actor) {
-        PayoutId payoutId = request.payoutId() != null ? request.payoutId() : PayoutId.random();
+            + "larger ones wait for one or two FINANCE approvals (PENDING_APPROVAL). The Idempotency-Key is required.")
+    PayoutResponse request(@Valid @RequestBody PayoutRequest request, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+                           Actor actor) {
+        PayoutId payoutId = request.payoutId() != null ? request.payoutId() : payoutFor(actor.userId(), idempotencyKey);
         String destination = commands.sendAndWait(
                 new ReservePayoutFunds(HostWalletId.forHost(actor.userId()), actor.userId(), payoutId, request.amount()));
         PayoutStatus status = commands.sendAndWait(new OpenPayout(payoutId, actor.userId(), request.amount(), destination));
@@ -90,6 +94,15 @@ class PayoutCommandController {
     PayoutResponse retryTransfer(@PathVariable PayoutId payoutId, Actor actor) {
         commands.sendAndWait(new RetryPayoutTransfer(payoutId, actor.userId()));
         return new PayoutResponse(payoutId, PayoutStatus.APPROVED);
+    }
+
+    /**
+     * A request's payout follows from its idempotency key (per host), so a retry after an answer that never
+     * came (or a 5xx, which is not remembered) finds the payout the first attempt reserved instead of
+     * reserving a second one.
+     */
+    private static PayoutId payoutFor(UserId hostId, String idempotencyKey) {
+        return new PayoutId(UUID.nameUUIDFromBytes(("payout:" + hostId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** {@code payoutId} may be chosen by the client, so that a retry after a lost answer finds the same payout. */

@@ -18,8 +18,6 @@ import org.springframework.context.annotation.Configuration;
 class PayoutConfiguration {
 
     static final String WALLET_SNAPSHOT_TRIGGER = "hostWalletSnapshotTrigger";
-    /** A wallet collects an event for every release and settlement of its host: loading it never replays more than this. */
-    private static final int WALLET_SNAPSHOT_EVERY_EVENTS = 100;
 
     @Autowired
     void retryFailedSteps(EventProcessingConfigurer processing) {
@@ -29,7 +27,7 @@ class PayoutConfiguration {
     }
 
     @Bean(WALLET_SNAPSHOT_TRIGGER)
-    SnapshotTriggerDefinition hostWalletSnapshotTrigger(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, WALLET_SNAPSHOT_EVERY_EVENTS);
+    SnapshotTriggerDefinition hostWalletSnapshotTrigger(Snapshotter snapshotter, PayoutProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.walletSnapshotEveryEvents());
     }
 }

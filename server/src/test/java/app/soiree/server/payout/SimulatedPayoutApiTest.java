@@ -4,6 +4,8 @@ import static app.soiree.server.support.Gatherings.money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.soiree.api.identity.UserId;
+import app.soiree.api.payout.HostWalletId;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,6 +50,8 @@ class SimulatedPayoutApiTest {
     int port;
     @Autowired
     EventStore events;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Api api;
     private Session finance;
@@ -178,8 +183,12 @@ class SimulatedPayoutApiTest {
         Response late = api.post("/api/staff/payouts/" + payoutId + "/approve", otherFinance.accessToken(), null);
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("PAYOUT_NOT_PENDING");
-        // The returned funds can be paid out again.
+        // The returned funds can be paid out again, by a wallet that is loaded from its snapshot by now.
         assertThat(request(host, NET).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Integer.class,
+                HostWalletId.forHost(UserId.of(host.userId())).toString()) > 0);
+        assertThat(request(host, 1).code()).isEqualTo("INSUFFICIENT_FUNDS");
     }
 
     @Test

@@ -402,12 +402,12 @@ class StripePayoutApiTest {
     }
 
     private <T> List<T> walletEvents(Session who, Class<T> type) {
-        return events.readEvents(HostWalletId.forHost(UserId.of(who.userId())).toString()).asStream().map(message -> message.getPayload())
+        return events.readEvents(HostWalletId.forHost(UserId.of(who.userId())).toString(), 0L).asStream().map(message -> message.getPayload())
                 .filter(type::isInstance).map(type::cast).toList();
     }
 
     private <T> List<T> payoutEvents(String payoutId, Class<T> type) {
-        return events.readEvents(PayoutId.of(payoutId).toString()).asStream().map(message -> message.getPayload())
+        return events.readEvents(PayoutId.of(payoutId).toString(), 0L).asStream().map(message -> message.getPayload())
                 .filter(type::isInstance).map(type::cast).toList();
     }
 }

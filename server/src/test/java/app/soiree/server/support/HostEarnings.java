@@ -80,7 +80,7 @@ public final class HostEarnings {
 
     /** What the host's HostWallet learned from other events (releases, settlements) in EUR. */
     public static long knownToWallet(EventStore events, Session host) {
-        return events.readEvents(HostWalletId.forHost(UserId.of(host.userId())).toString()).asStream()
+        return events.readEvents(HostWalletId.forHost(UserId.of(host.userId())).toString(), 0L).asStream()
                 .map(message -> message.getPayload())
                 .filter(AvailableFundsRecorded.class::isInstance).map(AvailableFundsRecorded.class::cast)
                 .filter(recorded -> recorded.change().currency().getCurrencyCode().equals("EUR"))
