@@ -69,7 +69,7 @@ public class QuerySideTestApplication {
         return EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     }
 
-    /** Subscription queries' updates, as the server's Axon configuration provides them. */
+    /** Subscription queries' updates (disputes, payouts), as the server's Axon configuration provides them. */
     @Bean
     QueryUpdateEmitter queryUpdateEmitter() {
         return SimpleQueryUpdateEmitter.builder().build();
@@ -78,12 +78,6 @@ public class QuerySideTestApplication {
     @Bean
     QueryBus queryBus(QueryUpdateEmitter queryUpdateEmitter) {
         return SimpleQueryBus.builder().queryUpdateEmitter(queryUpdateEmitter).build();
-    }
-
-    /** For projections that push updates to subscription queries (disputes). */
-    @Bean
-    QueryUpdateEmitter queryUpdateEmitter(QueryBus queryBus) {
-        return queryBus.queryUpdateEmitter();
     }
 
     @Bean
