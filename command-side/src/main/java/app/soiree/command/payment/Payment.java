@@ -203,6 +203,9 @@ public class Payment {
 
     @CommandHandler
     void handle(FailRefund command, Clock clock) {
+        if (command.refusedOnRequest() && refunds.require(paymentId, command.refundId()).state() == RefundStatus.SUCCEEDED) {
+            return; // a request for a refund already made was refused because it was made: nothing about it failed
+        }
         failRefund(command.refundId(), command.reason(), command.providerEventId(), clock);
     }
 
