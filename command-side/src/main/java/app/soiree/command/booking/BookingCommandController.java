@@ -15,6 +15,7 @@ import app.soiree.api.payment.RefundId;
 import app.soiree.api.payment.RefundRemaining;
 import app.soiree.command.payment.Checkout;
 import app.soiree.command.refund.CancellationRefunds;
+import app.soiree.command.refund.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -86,7 +87,8 @@ class BookingCommandController {
     /**
      * Records the refund now, so the answer names its exact amount (less whatever staff refunded before).
      * The cancellation alone already guarantees the refund: a tracker records it from the event if this
-     * does not get to, so a failure here answers with what the policy grants.
+     * does not get to, so a failure here answers with what the policy grants. A refusal (the payment
+     * refuses refunds now) answers no refund: the tracker meets the same refusal and leaves it to staff.
      */
     private Money refundOwed(BookingId bookingId, Money refundDue) {
         try {
@@ -94,6 +96,10 @@ class BookingCommandController {
                     refundDue, CancellationRefunds.REASON));
             return requested == null ? refundDue : requested;
         } catch (RuntimeException e) {
+            if (Refusal.codeOf(e).isPresent()) {
+                log.error("Booking {} is cancelled, and its refund of {} was refused: it is left to staff", bookingId, refundDue, e);
+                return Money.zero(refundDue.currency());
+            }
             log.warn("Booking {} is cancelled; its refund is recorded from the cancellation event instead", bookingId, e);
             return refundDue;
         }

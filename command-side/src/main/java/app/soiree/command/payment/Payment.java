@@ -20,44 +20,40 @@ import app.soiree.api.ledger.Posting;
 import app.soiree.api.ledger.Postings;
 import app.soiree.api.payment.CapturePayment;
 import app.soiree.api.payment.ConfirmRefund;
+import app.soiree.api.payment.DeclinePayment;
 import app.soiree.api.payment.FailRefund;
+import app.soiree.api.payment.MarkPaymentOutcomeUnknown;
 import app.soiree.api.payment.MarkRefundOutcomeUnknown;
 import app.soiree.api.payment.MarkRefundPending;
-import app.soiree.api.payment.PaymentRefunded;
-import app.soiree.api.payment.RecordRefundOutcomes;
-import app.soiree.api.payment.RefundFailed;
-import app.soiree.api.payment.RefundNotNeeded;
-import app.soiree.api.payment.RefundOutcomeUnknown;
-import app.soiree.api.payment.RefundPending;
-import app.soiree.api.payment.RefundRemaining;
-import app.soiree.api.payment.RefundReversed;
-import app.soiree.api.payment.RefundStatus;
-import app.soiree.api.payment.DeclinePayment;
-import app.soiree.api.payment.MarkPaymentOutcomeUnknown;
 import app.soiree.api.payment.PaymentCaptured;
 import app.soiree.api.payment.PaymentDeclined;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.PaymentIntentCreated;
 import app.soiree.api.payment.PaymentOutcomeUnknown;
+import app.soiree.api.payment.PaymentRefunded;
 import app.soiree.api.payment.PaymentRequested;
 import app.soiree.api.payment.PaymentStatus;
 import app.soiree.api.payment.RecordPaymentIntent;
+import app.soiree.api.payment.RecordRefundOutcomes;
+import app.soiree.api.payment.RefundFailed;
 import app.soiree.api.payment.RefundId;
+import app.soiree.api.payment.RefundNotNeeded;
+import app.soiree.api.payment.RefundOutcomeUnknown;
 import app.soiree.api.payment.RefundPayment;
+import app.soiree.api.payment.RefundPending;
+import app.soiree.api.payment.RefundRemaining;
 import app.soiree.api.payment.RefundRequested;
+import app.soiree.api.payment.RefundReversed;
+import app.soiree.api.payment.RefundStatus;
 import app.soiree.api.payment.RequestPayment;
 import app.soiree.command.dispute.DisputePolicy;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -88,12 +84,7 @@ public class Payment {
     private Money captured;
     /** The host's net of the capture (N): what the capture credited to the host's pending account. */
     private Money hostNet;
-    /** Refunds not failed (requested, pending, unknown or succeeded): never more than captured. */
-    private Money setAside;
-    private Money refundedSucceeded;
-    private Money hostShareDebited;
-    private Map<RefundId, RefundEntry> refunds = new HashMap<>();
-    private Set<RefundId> notNeeded = new HashSet<>();
+    private PaymentRefunds refunds;
 
     protected Payment() {
         // for Axon's event sourcing, and for the first RequestPayment
@@ -163,54 +154,55 @@ public class Payment {
     }
 
     // ---- Refunds ------------------------------------------------------------------------------------------------
-    // Every refund is tracked by its id: requested, then succeeded or failed as the provider says. What is
-    // set aside for refunds not failed never exceeds what was captured; the host's share of the refunds that
-    // succeeded is always round(refunded·N/C), so refunds adding up to the capture take exactly the host's net.
+    // Each refund is tracked by its id (PaymentRefunds): requested, then succeeded or failed as the provider
+    // says, whoever reports it and however often. Booked only when the provider confirms it.
 
     @CommandHandler
     void handle(RefundPayment command, Clock clock) {
-        if (refunds.containsKey(command.refundId())) {
+        if (refunds.find(command.refundId()) != null) {
             return;
         }
         requireRefundable(command.amount());
-        if (command.amount().isGreaterThan(refundable())) {
+        Money refundable = refundable();
+        if (command.amount().isGreaterThan(refundable)) {
             throw new SoireeException(ErrorCode.REFUND_EXCEEDS_CAPTURED,
-                    "At most " + refundable().amountMinor() + " minor units of this payment can still be refunded");
+                    "At most " + refundable.amountMinor() + " minor units of this payment can still be refunded");
         }
         requestRefund(command.refundId(), command.amount(), command.reason(), clock);
     }
 
     @CommandHandler
     Money handle(RefundRemaining command, Clock clock) {
-        RefundEntry known = refunds.get(command.refundId());
+        PaymentRefunds.Refund known = refunds.find(command.refundId());
         if (known != null) {
             return known.amount();
         }
-        if (notNeeded.contains(command.refundId())) {
+        if (refunds.wasNotNeeded(command.refundId())) {
             return Money.zero(amount.currency());
         }
         requireRefundable(command.upTo());
-        Money remaining = command.upTo().isGreaterThan(refundable()) ? refundable() : command.upTo();
+        Money refundable = refundable();
+        Money remaining = command.upTo().isGreaterThan(refundable) ? refundable : command.upTo();
         if (remaining.isZero()) {
             apply(new RefundNotNeeded(paymentId, command.refundId(), bookingId, gatheringId, command.reason(), clock.instant()));
-            return remaining;
+        } else {
+            requestRefund(command.refundId(), remaining, command.reason(), clock);
         }
-        requestRefund(command.refundId(), remaining, command.reason(), clock);
         return remaining;
     }
 
     @CommandHandler
     void handle(MarkRefundPending command, Clock clock) {
-        RefundEntry refund = knownRefund(command.refundId());
-        if (refund.state() == RefundStatus.REQUESTED || refund.state() == RefundStatus.OUTCOME_UNKNOWN) {
+        RefundStatus state = refunds.require(paymentId, command.refundId()).state();
+        if (state == RefundStatus.REQUESTED || state == RefundStatus.OUTCOME_UNKNOWN) {
             apply(new RefundPending(paymentId, command.refundId(), command.providerReference(), clock.instant()));
         }
     }
 
     @CommandHandler
     void handle(MarkRefundOutcomeUnknown command, Clock clock) {
-        RefundEntry refund = knownRefund(command.refundId());
-        if (refund.state() == RefundStatus.REQUESTED || refund.state() == RefundStatus.PENDING) {
+        RefundStatus state = refunds.require(paymentId, command.refundId()).state();
+        if (state == RefundStatus.REQUESTED || state == RefundStatus.PENDING) {
             apply(new RefundOutcomeUnknown(paymentId, command.refundId(), command.reason(), clock.instant()));
         }
     }
@@ -222,6 +214,9 @@ public class Payment {
 
     @CommandHandler
     void handle(FailRefund command, Clock clock) {
+        if (command.refusedOnRequest() && refunds.require(paymentId, command.refundId()).state() == RefundStatus.SUCCEEDED) {
+            return; // a request for a refund already made was refused because it was made: nothing about it failed
+        }
         failRefund(command.refundId(), command.reason(), command.providerEventId(), clock);
     }
 
@@ -251,7 +246,7 @@ public class Payment {
 
     /** What may still be refunded: the capture less every refund that has not failed, and less what went to disputes. */
     private Money refundable() {
-        return captured.minus(setAside).minus(heldOrLostToDisputes());
+        return refunds.refundable(captured).minus(heldOrLostToDisputes());
     }
 
     private void requestRefund(RefundId refundId, Money refund, String reason, Clock clock) {
@@ -259,63 +254,31 @@ public class Payment {
                 Objects.requireNonNull(providerReference, "a captured payment has its provider reference"), clock.instant()));
     }
 
-    private RefundEntry knownRefund(RefundId refundId) {
-        RefundEntry refund = refunds.get(refundId);
-        if (refund == null) {
-            // Refunds are only ever sent to the provider after they were recorded here: a report about another is not ours to settle.
-            throw new IllegalStateException("Payment " + paymentId + " has no refund " + refundId);
-        }
-        return refund;
-    }
-
-    private void confirmRefund(RefundId refundId, @Nullable String reference, String providerEventId, Clock clock) {
-        RefundEntry refund = knownRefund(refundId);
+    private void confirmRefund(RefundId refundId, String reference, String providerEventId, Clock clock) {
+        PaymentRefunds.Refund refund = refunds.require(paymentId, refundId);
         if (refund.state() == RefundStatus.SUCCEEDED || refund.state() == RefundStatus.FAILED) {
             return; // told before; and a failed refund is final at the provider, so a success after it is a stale report
         }
-        Money cumulative = refundedSucceeded.plus(refund.amount());
-        Money hostShare = hostShareOf(cumulative).minus(hostShareDebited);
-        Money feeShare = refund.amount().minus(hostShare);
+        Money hostShare = refunds.shareOnSuccess(refund, captured, hostNet);
         apply(new PaymentRefunded(paymentId, refundId, bookingId, gatheringId, hostId, guestId, refund.amount(), hostShare,
-                Postings.requireBalanced(nonZero(List.of(
-                        Posting.credit(LedgerAccounts.PROVIDER_CASH, refund.amount()),
-                        Posting.debit(LedgerAccounts.hostPending(hostId), hostShare),
-                        Posting.debit(LedgerAccounts.PLATFORM_FEES, feeShare)))),
-                reference != null ? reference : refund.providerReference(), providerEventId, clock.instant()));
+                PaymentRefunds.refundPostings(hostId, refund.amount(), hostShare), reference, providerEventId, clock.instant()));
     }
 
     private void failRefund(RefundId refundId, String reason, String providerEventId, Clock clock) {
-        RefundEntry refund = knownRefund(refundId);
+        PaymentRefunds.Refund refund = refunds.require(paymentId, refundId);
         switch (refund.state()) {
             case FAILED -> {
                 // told before
             }
             case SUCCEEDED -> {
-                // The money came back after the refund had gone out: the host gets back what leaves the share of the
-                // refunds still standing at round(refunded·N/C) (for the last refund booked, exactly what it took).
-                Money hostShare = hostShareDebited.minus(hostShareOf(refundedSucceeded.minus(refund.amount())));
+                // The money came back after the refund had gone out (a bank sent it back): undo it in the ledger.
+                Money hostShare = refunds.shareOnReversal(refund, captured, hostNet);
                 apply(new RefundReversed(paymentId, refundId, bookingId, gatheringId, hostId, guestId, refund.amount(), hostShare,
-                        Postings.requireBalanced(nonZero(List.of(
-                                Posting.debit(LedgerAccounts.PROVIDER_CASH, refund.amount()),
-                                Posting.credit(LedgerAccounts.hostPending(hostId), hostShare),
-                                Posting.credit(LedgerAccounts.PLATFORM_FEES, refund.amount().minus(hostShare))))),
-                        reason, providerEventId, clock.instant()));
+                        PaymentRefunds.reversalPostings(hostId, refund.amount(), hostShare), reason, providerEventId, clock.instant()));
             }
             default -> apply(new RefundFailed(paymentId, refundId, bookingId, gatheringId, refund.amount(), reason, providerEventId,
                     clock.instant()));
         }
-    }
-
-    /** The host's part of {@code refunded} out of the capture: round(refunded·N/C), half up, exact for the whole capture. */
-    private Money hostShareOf(Money refunded) {
-        BigDecimal share = BigDecimal.valueOf(refunded.amountMinor()).multiply(BigDecimal.valueOf(hostNet.amountMinor()))
-                .divide(BigDecimal.valueOf(captured.amountMinor()), 0, RoundingMode.HALF_UP);
-        return new Money(share.longValueExact(), refunded.currency());
-    }
-
-    /** A zero posting says nothing (a refund when the platform kept no fee); the refund's own cash posting is never zero. */
-    private static List<Posting> nonZero(List<Posting> postings) {
-        return postings.stream().filter(posting -> !posting.amount().isZero()).toList();
     }
 
     @EventSourcingHandler
@@ -330,9 +293,7 @@ public class Payment {
         status = PaymentStatus.REQUESTED;
         captured = Money.zero(amount.currency());
         hostNet = Money.zero(amount.currency());
-        setAside = Money.zero(amount.currency());
-        refundedSucceeded = Money.zero(amount.currency());
-        hostShareDebited = Money.zero(amount.currency());
+        refunds = new PaymentRefunds(amount.currency());
     }
 
     @EventSourcingHandler
@@ -365,52 +326,37 @@ public class Payment {
 
     @EventSourcingHandler
     void on(RefundRequested event) {
-        refunds.put(event.refundId(), new RefundEntry(event.amount(), RefundStatus.REQUESTED, null));
-        setAside = setAside.plus(event.amount());
+        refunds.on(event);
     }
 
     @EventSourcingHandler
     void on(RefundNotNeeded event) {
-        notNeeded.add(event.refundId());
+        refunds.on(event);
     }
 
     @EventSourcingHandler
     void on(RefundPending event) {
-        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.PENDING, event.providerReference()));
+        refunds.on(event);
     }
 
     @EventSourcingHandler
     void on(RefundOutcomeUnknown event) {
-        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.OUTCOME_UNKNOWN, null));
+        refunds.on(event);
     }
 
     @EventSourcingHandler
     void on(PaymentRefunded event) {
-        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.SUCCEEDED, event.providerReference()));
-        refundedSucceeded = refundedSucceeded.plus(event.amount());
-        hostShareDebited = hostShareDebited.plus(event.hostShare());
+        refunds.on(event);
     }
 
     @EventSourcingHandler
     void on(RefundFailed event) {
-        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.FAILED, null));
-        setAside = setAside.minus(event.amount());
+        refunds.on(event);
     }
 
     @EventSourcingHandler
     void on(RefundReversed event) {
-        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.FAILED, null));
-        setAside = setAside.minus(event.amount());
-        refundedSucceeded = refundedSucceeded.minus(event.amount());
-        hostShareDebited = hostShareDebited.minus(event.hostShare());
-    }
-
-    /** One refund as this payment knows it. */
-    record RefundEntry(Money amount, RefundStatus state, @Nullable String providerReference) {
-
-        RefundEntry moveTo(RefundStatus next, @Nullable String reference) {
-            return new RefundEntry(amount, next, reference != null ? reference : providerReference);
-        }
+        refunds.on(event);
     }
 
     // ---- Disputes ---------------------------------------------------------------------------------------------------

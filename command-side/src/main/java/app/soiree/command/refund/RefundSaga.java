@@ -35,7 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code soiree.refunds.reconcile-after}). A call that went unanswered is sent again later, under the
  * same idempotency key, with a doubling wait and at most {@code soiree.refunds.max-attempts} times; then
  * the refund is marked for staff, loudly. It ends when the payment records the refund's outcome,
- * whoever reported it.
+ * whoever reported it. Its processor must never be reset: replayed, it would ask the provider again,
+ * and an idempotency key does not last forever (Stripe keeps them for 24 hours).
  */
 @Saga
 @ProcessingGroup(RefundSaga.PROCESSING_GROUP)
@@ -106,7 +107,7 @@ public class RefundSaga {
                 if (answer.unavailable()) {
                     scheduleCheck(deadlines);
                 } else {
-                    commands.sendAndWait(new FailRefund(paymentId, refundId, String.valueOf(answer.failureReason()),
+                    commands.sendAndWait(FailRefund.reported(paymentId, refundId, String.valueOf(answer.failureReason()),
                             RECONCILIATION + refundId));
                 }
             }
@@ -128,7 +129,8 @@ public class RefundSaga {
                 if (answer.unavailable()) {
                     scheduleRetry(deadlines, String.valueOf(answer.failureReason()));
                 } else {
-                    commands.sendAndWait(new FailRefund(paymentId, refundId, String.valueOf(answer.failureReason()), CALL + refundId));
+                    commands.sendAndWait(FailRefund.refusedOnRequest(paymentId, refundId, String.valueOf(answer.failureReason()),
+                            CALL + refundId));
                 }
             }
             case UNKNOWN -> scheduleRetry(deadlines, String.valueOf(answer.failureReason()));

@@ -11,12 +11,12 @@ import org.axonframework.messaging.HandlerExecutionException;
  * command bus) from a failure. A process that meets a refusal records it and goes on; asking again
  * would be refused again, forever. A failure is thrown on, so the event is retried.
  */
-final class Refusal {
+public final class Refusal {
 
     private Refusal() {
     }
 
-    static Optional<ErrorCode> codeOf(RuntimeException thrown) {
+    public static Optional<ErrorCode> codeOf(RuntimeException thrown) {
         if (thrown instanceof SoireeException refusal) {
             return Optional.of(refusal.code());
         }

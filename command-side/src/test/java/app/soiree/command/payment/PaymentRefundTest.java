@@ -102,7 +102,7 @@ class PaymentRefundTest {
     @Test
     void aRefundTheProviderRefusedMayBeRefundedAgain() {
         given(captured("evt_1"), requestedRefund(FIRST, 2500))
-                .when(new FailRefund(PAYMENT, FIRST, "refused by Stripe", "evt_f1"))
+                .when(FailRefund.reported(PAYMENT, FIRST, "refused by Stripe", "evt_f1"))
                 .expectEvents(new RefundFailed(PAYMENT, FIRST, BOOKING, GATHERING, Money.of(2500, "EUR"), "refused by Stripe",
                         "evt_f1", NOW));
         given(captured("evt_1"), requestedRefund(FIRST, 2500), failed(FIRST, 2500))
@@ -114,7 +114,7 @@ class PaymentRefundTest {
     @Test
     void aFailureIsRecordedOnce() {
         given(captured("evt_1"), requestedRefund(FIRST, 2500), failed(FIRST, 2500))
-                .when(new FailRefund(PAYMENT, FIRST, "refused by Stripe", "evt_f2"))
+                .when(FailRefund.reported(PAYMENT, FIRST, "refused by Stripe", "evt_f2"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -132,11 +132,24 @@ class PaymentRefundTest {
     @Test
     void aFailureAfterTheSuccessReversesExactlyWhatWasBooked() {
         given(captured("evt_1"), requestedRefund(FIRST, 833), refunded(FIRST, 833, 781, "evt_r1"))
-                .when(new FailRefund(PAYMENT, FIRST, "failed at Stripe: expired_or_canceled_card", "evt_f1"))
+                .when(FailRefund.reported(PAYMENT, FIRST, "failed at Stripe: expired_or_canceled_card", "evt_f1"))
                 .expectEvents(new RefundReversed(PAYMENT, FIRST, BOOKING, GATHERING, HOST, GUEST, Money.of(833, "EUR"), Money.of(781, "EUR"),
                         List.of(new Posting(STRIPE, Money.of(833, "EUR")), new Posting(HOST_PENDING, Money.of(-781, "EUR")),
                                 new Posting(FEES_ACCOUNT, Money.of(-52, "EUR"))),
                         "failed at Stripe: expired_or_canceled_card", "evt_f1", NOW));
+    }
+
+    /** Asking again for a refund already made (a saga replayed long after) is refused for that reason: the refund stands. */
+    @Test
+    void aRefusedRequestForARefundAlreadyMadeChangesNothing() {
+        given(captured("evt_1"), requestedRefund(FIRST, 2500), refunded(FIRST, 2500, 2345, "evt_r1"))
+                .when(FailRefund.refusedOnRequest(PAYMENT, FIRST, "refused by Stripe: charge_already_refunded", "refund-call:1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        given(captured("evt_1"), requestedRefund(FIRST, 2500))
+                .when(FailRefund.refusedOnRequest(PAYMENT, FIRST, "refused by Stripe: amount_too_large", "refund-call:1"))
+                .expectEvents(new RefundFailed(PAYMENT, FIRST, BOOKING, GATHERING, Money.of(2500, "EUR"),
+                        "refused by Stripe: amount_too_large", "refund-call:1", NOW));
     }
 
     @Test
@@ -144,7 +157,7 @@ class PaymentRefundTest {
         // Booked: 781 + 782 = 1563 for 1666. With FIRST reversed, 833 stands, whose share is round(833·0.938) = 781: 782 comes back.
         given(captured("evt_1"), requestedRefund(FIRST, 833), requestedRefund(SECOND, 833), refunded(FIRST, 833, 781, "evt_r1"),
                 refunded(SECOND, 833, 782, "evt_r2"))
-                .when(new FailRefund(PAYMENT, FIRST, "bank sent it back", "evt_f1"))
+                .when(FailRefund.reported(PAYMENT, FIRST, "bank sent it back", "evt_f1"))
                 .expectEvents(new RefundReversed(PAYMENT, FIRST, BOOKING, GATHERING, HOST, GUEST, Money.of(833, "EUR"), Money.of(782, "EUR"),
                         List.of(new Posting(STRIPE, Money.of(833, "EUR")), new Posting(HOST_PENDING, Money.of(-782, "EUR")),
                                 new Posting(FEES_ACCOUNT, Money.of(-51, "EUR"))),

@@ -97,7 +97,7 @@ class RefundSagaTest {
         provider.answers.add(ProviderRefund.declined("re_1", "failed at Stripe: lost_or_stolen_card"));
         fixture.givenAggregate(PAYMENT.toString()).published(requested())
                 .whenTimeElapses(RECONCILE_AFTER)
-                .expectDispatchedCommands(new FailRefund(PAYMENT, REFUND, "failed at Stripe: lost_or_stolen_card",
+                .expectDispatchedCommands(FailRefund.reported(PAYMENT, REFUND, "failed at Stripe: lost_or_stolen_card",
                         "reconciliation:" + REFUND));
     }
 
@@ -130,7 +130,7 @@ class RefundSagaTest {
         provider.answers.add(ProviderRefund.declined(null, "refused by Stripe: charge_already_refunded"));
         fixture.givenNoPriorActivity()
                 .whenPublishingA(requested())
-                .expectDispatchedCommands(new FailRefund(PAYMENT, REFUND, "refused by Stripe: charge_already_refunded",
+                .expectDispatchedCommands(FailRefund.refusedOnRequest(PAYMENT, REFUND, "refused by Stripe: charge_already_refunded",
                         "refund-call:" + REFUND));
     }
 

@@ -33,7 +33,7 @@ public class SimulatedRefundEvents implements ProviderEventTranslator {
         return switch (type) {
             case SimulatedRefundProvider.SUCCEEDED_EVENT -> ProviderEvent.command(eventId, type,
                     new ConfirmRefund(paymentId, refundId, reference, eventId));
-            case SimulatedRefundProvider.FAILED_EVENT -> ProviderEvent.command(eventId, type, new FailRefund(paymentId, refundId,
+            case SimulatedRefundProvider.FAILED_EVENT -> ProviderEvent.command(eventId, type, FailRefund.reported(paymentId, refundId,
                     event.path("failureReason").asString(SimulatedRefundProvider.FAILURE_REASON), eventId));
             default -> ProviderEvent.ignored(eventId, type);
         };

@@ -73,8 +73,9 @@ public class StripeRefundEvents implements ProviderEventTranslator {
         return switch (String.valueOf(refund.getStatus())) {
             case "succeeded" -> ProviderEvent.command(eventId, type, new ConfirmRefund(paymentId, refundId, refund.getId(), eventId));
             case "failed" -> ProviderEvent.command(eventId, type,
-                    new FailRefund(paymentId, refundId, StripeRefundProvider.failureOf(refund), eventId));
-            case "canceled" -> ProviderEvent.command(eventId, type, new FailRefund(paymentId, refundId, "cancelled at Stripe", eventId));
+                    FailRefund.reported(paymentId, refundId, StripeRefundProvider.failureOf(refund), eventId));
+            case "canceled" -> ProviderEvent.command(eventId, type,
+                    FailRefund.reported(paymentId, refundId, "cancelled at Stripe", eventId));
             default -> ProviderEvent.command(eventId, type, new MarkRefundPending(paymentId, refundId, refund.getId()));
         };
     }
