@@ -17,7 +17,6 @@ import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -69,18 +68,12 @@ public class QuerySideTestApplication {
         return EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     }
 
-    /** Subscription queries' updates, as the server's Axon configuration provides them. */
     @Bean
-    QueryUpdateEmitter queryUpdateEmitter() {
-        return SimpleQueryUpdateEmitter.builder().build();
+    QueryBus queryBus() {
+        return SimpleQueryBus.builder().build();
     }
 
-    @Bean
-    QueryBus queryBus(QueryUpdateEmitter queryUpdateEmitter) {
-        return SimpleQueryBus.builder().queryUpdateEmitter(queryUpdateEmitter).build();
-    }
-
-    /** For projections that push updates to subscription queries (disputes). */
+    /** For projections that push updates to subscription queries (disputes, payouts). */
     @Bean
     QueryUpdateEmitter queryUpdateEmitter(QueryBus queryBus) {
         return queryBus.queryUpdateEmitter();
