@@ -9,7 +9,6 @@ import app.soiree.server.support.Api.Session;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,13 +17,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * Money a host can pay out, the way it comes in real life: a guest pays for seats at the host's gathering,
  * the gathering ends, and {@code soiree.wallet.release-after} later (two seconds under the test profile) the
- * net is released to the host's available balance. Many hosts are set up side by side, so that they all wait
- * for one end rather than one after another.
+ * net is released to the host's available balance. Many hosts are set up together, so that they all wait for
+ * one end rather than one after another.
  */
 public final class HostEarnings {
 
     public static final long PRICE = 2500;
-    private static final Duration RELEASE = Duration.ofSeconds(60);
+    private static final Duration RELEASE = Duration.ofSeconds(120);
 
     private HostEarnings() {
     }
@@ -52,9 +51,10 @@ public final class HostEarnings {
      * HostWallet knows it (the payout decision reads the latter).
      */
     public static void earn(Api api, EventStore events, List<Session> hosts, int seats, Payer payer) {
-        Instant startsAt = Instant.now().plusSeconds(6 + 2L * hosts.size()).truncatedTo(ChronoUnit.SECONDS);
+        // Generous: the gatherings must be booked and paid before they start, on a machine that may be busy.
+        Instant startsAt = Instant.now().plusSeconds(15 + 2L * hosts.size()).truncatedTo(ChronoUnit.SECONDS);
         Session guest = api.newUser("Paying Guest");
-        List<String> paid = new ArrayList<>();
+        // One after another: in parallel, a busy machine makes the provider's answers late and the holds expire first.
         for (Session host : hosts) {
             String gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Supper of " + host.userId(), startsAt,
                     startsAt.plusSeconds(1), List.of(Gatherings.tier("Seat", PRICE, seats))));
@@ -62,10 +62,6 @@ public final class HostEarnings {
             JsonNode booking = api.postOnce("/api/bookings", guest.accessToken(),
                     Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", seats)).expectStatus(201).json();
             payer.pay(guest, booking);
-            paid.add(gatheringId);
-        }
-        if (Instant.now().isAfter(startsAt)) {
-            throw new IllegalStateException("Setting up " + hosts.size() + " gatherings took longer than their start; give them more time");
         }
         for (Session host : hosts) {
             awaitAvailable(api, events, host, netFor(seats));
