@@ -5,6 +5,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -80,8 +84,19 @@ public class QuerySideTestApplication {
         return DefaultQueryGateway.builder().queryBus(queryBus).build();
     }
 
+    /** For the ledger replays, which are started by a command. */
     @Bean
-    TestEvents testEvents(ApplicationContext context, QueryBus queryBus, TransactionTemplate transactions) {
-        return new TestEvents(context, queryBus, transactions);
+    CommandBus commandBus() {
+        return SimpleCommandBus.builder().build();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).build();
+    }
+
+    @Bean
+    TestEvents testEvents(ApplicationContext context, QueryBus queryBus, CommandBus commandBus, TransactionTemplate transactions) {
+        return new TestEvents(context, queryBus, commandBus, transactions);
     }
 }

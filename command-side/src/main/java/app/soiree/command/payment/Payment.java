@@ -19,6 +19,19 @@ import app.soiree.api.ledger.LedgerAccounts;
 import app.soiree.api.ledger.Posting;
 import app.soiree.api.ledger.Postings;
 import app.soiree.api.payment.CapturePayment;
+import app.soiree.api.payment.ConfirmRefund;
+import app.soiree.api.payment.FailRefund;
+import app.soiree.api.payment.MarkRefundOutcomeUnknown;
+import app.soiree.api.payment.MarkRefundPending;
+import app.soiree.api.payment.PaymentRefunded;
+import app.soiree.api.payment.RecordRefundOutcomes;
+import app.soiree.api.payment.RefundFailed;
+import app.soiree.api.payment.RefundNotNeeded;
+import app.soiree.api.payment.RefundOutcomeUnknown;
+import app.soiree.api.payment.RefundPending;
+import app.soiree.api.payment.RefundRemaining;
+import app.soiree.api.payment.RefundReversed;
+import app.soiree.api.payment.RefundStatus;
 import app.soiree.api.payment.DeclinePayment;
 import app.soiree.api.payment.MarkPaymentOutcomeUnknown;
 import app.soiree.api.payment.PaymentCaptured;
@@ -34,6 +47,8 @@ import app.soiree.api.payment.RefundPayment;
 import app.soiree.api.payment.RefundRequested;
 import app.soiree.api.payment.RequestPayment;
 import app.soiree.command.dispute.DisputePolicy;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +56,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -70,8 +86,14 @@ public class Payment {
     private PaymentStatus status;
     private @Nullable String providerReference;
     private Money captured;
-    private Money refunded;
-    private Set<RefundId> refunds = new HashSet<>();
+    /** The host's net of the capture (N): what the capture credited to the host's pending account. */
+    private Money hostNet;
+    /** Refunds not failed (requested, pending, unknown or succeeded): never more than captured. */
+    private Money setAside;
+    private Money refundedSucceeded;
+    private Money hostShareDebited;
+    private Map<RefundId, RefundEntry> refunds = new HashMap<>();
+    private Set<RefundId> notNeeded = new HashSet<>();
 
     protected Payment() {
         // for Axon's event sourcing, and for the first RequestPayment
@@ -140,24 +162,160 @@ public class Payment {
         apply(new PaymentDeclined(paymentId, bookingId, gatheringId, command.reason(), command.providerEventId(), clock.instant()));
     }
 
+    // ---- Refunds ------------------------------------------------------------------------------------------------
+    // Every refund is tracked by its id: requested, then succeeded or failed as the provider says. What is
+    // set aside for refunds not failed never exceeds what was captured; the host's share of the refunds that
+    // succeeded is always round(refunded·N/C), so refunds adding up to the capture take exactly the host's net.
+
     @CommandHandler
     void handle(RefundPayment command, Clock clock) {
-        if (refunds.contains(command.refundId())) {
+        if (refunds.containsKey(command.refundId())) {
             return;
         }
+        requireRefundable(command.amount());
+        if (command.amount().isGreaterThan(refundable())) {
+            throw new SoireeException(ErrorCode.REFUND_EXCEEDS_CAPTURED,
+                    "At most " + refundable().amountMinor() + " minor units of this payment can still be refunded");
+        }
+        requestRefund(command.refundId(), command.amount(), command.reason(), clock);
+    }
+
+    @CommandHandler
+    Money handle(RefundRemaining command, Clock clock) {
+        RefundEntry known = refunds.get(command.refundId());
+        if (known != null) {
+            return known.amount();
+        }
+        if (notNeeded.contains(command.refundId())) {
+            return Money.zero(amount.currency());
+        }
+        requireRefundable(command.upTo());
+        Money remaining = command.upTo().isGreaterThan(refundable()) ? refundable() : command.upTo();
+        if (remaining.isZero()) {
+            apply(new RefundNotNeeded(paymentId, command.refundId(), bookingId, gatheringId, command.reason(), clock.instant()));
+            return remaining;
+        }
+        requestRefund(command.refundId(), remaining, command.reason(), clock);
+        return remaining;
+    }
+
+    @CommandHandler
+    void handle(MarkRefundPending command, Clock clock) {
+        RefundEntry refund = knownRefund(command.refundId());
+        if (refund.state() == RefundStatus.REQUESTED || refund.state() == RefundStatus.OUTCOME_UNKNOWN) {
+            apply(new RefundPending(paymentId, command.refundId(), command.providerReference(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    void handle(MarkRefundOutcomeUnknown command, Clock clock) {
+        RefundEntry refund = knownRefund(command.refundId());
+        if (refund.state() == RefundStatus.REQUESTED || refund.state() == RefundStatus.PENDING) {
+            apply(new RefundOutcomeUnknown(paymentId, command.refundId(), command.reason(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ConfirmRefund command, Clock clock) {
+        confirmRefund(command.refundId(), command.providerReference(), command.providerEventId(), clock);
+    }
+
+    @CommandHandler
+    void handle(FailRefund command, Clock clock) {
+        failRefund(command.refundId(), command.reason(), command.providerEventId(), clock);
+    }
+
+    @CommandHandler
+    void handle(RecordRefundOutcomes command, Clock clock) {
+        for (RecordRefundOutcomes.Outcome outcome : command.outcomes()) {
+            if (outcome.succeeded()) {
+                confirmRefund(outcome.refundId(), outcome.providerReference(), command.providerEventId(), clock);
+            } else {
+                failRefund(outcome.refundId(), String.valueOf(outcome.failureReason()), command.providerEventId(), clock);
+            }
+        }
+    }
+
+    private void requireRefundable(Money requested) {
         if (status != PaymentStatus.CAPTURED) {
             throw new SoireeException(ErrorCode.PAYMENT_NOT_CAPTURED, "Only a captured payment can be refunded");
         }
-        if (command.amount().isNegative() || command.amount().isZero()) {
+        if (!requested.currency().equals(captured.currency())) {
+            throw new SoireeException(ErrorCode.VALIDATION_FAILED, "This payment was made in " + captured.currency().getCurrencyCode());
+        }
+        if (requested.isNegative() || requested.isZero()) {
             throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A refund needs a positive amount");
         }
-        requireUndisputed(command.amount());
-        if (command.amount().isGreaterThan(captured.minus(refunded))) {
-            throw new SoireeException(ErrorCode.REFUND_EXCEEDS_CAPTURED,
-                    "At most " + captured.minus(refunded).amountMinor() + " minor units of this payment can still be refunded");
+        requireNoOpenDispute();
+    }
+
+    /** What may still be refunded: the capture less every refund that has not failed, and what disputes hold or lost. */
+    private Money refundable() {
+        return captured.minus(setAside).minus(heldOrLostToDisputes());
+    }
+
+    private void requestRefund(RefundId refundId, Money refund, String reason, Clock clock) {
+        apply(new RefundRequested(paymentId, refundId, bookingId, gatheringId, hostId, guestId, refund, reason,
+                Objects.requireNonNull(providerReference, "a captured payment has its provider reference"), clock.instant()));
+    }
+
+    private RefundEntry knownRefund(RefundId refundId) {
+        RefundEntry refund = refunds.get(refundId);
+        if (refund == null) {
+            // Refunds are only ever sent to the provider after they were recorded here: a report about another is not ours to settle.
+            throw new IllegalStateException("Payment " + paymentId + " has no refund " + refundId);
         }
-        apply(new RefundRequested(paymentId, command.refundId(), bookingId, hostId, guestId, command.amount(), command.reason(),
-                clock.instant()));
+        return refund;
+    }
+
+    private void confirmRefund(RefundId refundId, @Nullable String reference, String providerEventId, Clock clock) {
+        RefundEntry refund = knownRefund(refundId);
+        if (refund.state() == RefundStatus.SUCCEEDED || refund.state() == RefundStatus.FAILED) {
+            return; // told before; and a failed refund is final at the provider, so a success after it is a stale report
+        }
+        Money cumulative = refundedSucceeded.plus(refund.amount());
+        Money hostShare = hostShareOf(cumulative).minus(hostShareDebited);
+        Money feeShare = refund.amount().minus(hostShare);
+        apply(new PaymentRefunded(paymentId, refundId, bookingId, gatheringId, hostId, guestId, refund.amount(), hostShare,
+                Postings.requireBalanced(nonZero(List.of(
+                        Posting.credit(LedgerAccounts.PROVIDER_CASH, refund.amount()),
+                        Posting.debit(LedgerAccounts.hostPending(hostId), hostShare),
+                        Posting.debit(LedgerAccounts.PLATFORM_FEES, feeShare)))),
+                reference != null ? reference : refund.providerReference(), providerEventId, clock.instant()));
+    }
+
+    private void failRefund(RefundId refundId, String reason, String providerEventId, Clock clock) {
+        RefundEntry refund = knownRefund(refundId);
+        switch (refund.state()) {
+            case FAILED -> {
+                // told before
+            }
+            case SUCCEEDED -> {
+                // The money came back after the refund had gone out: the host gets back what leaves the share of the
+                // refunds still standing at round(refunded·N/C) (for the last refund booked, exactly what it took).
+                Money hostShare = hostShareDebited.minus(hostShareOf(refundedSucceeded.minus(refund.amount())));
+                apply(new RefundReversed(paymentId, refundId, bookingId, gatheringId, hostId, guestId, refund.amount(), hostShare,
+                        Postings.requireBalanced(nonZero(List.of(
+                                Posting.debit(LedgerAccounts.PROVIDER_CASH, refund.amount()),
+                                Posting.credit(LedgerAccounts.hostPending(hostId), hostShare),
+                                Posting.credit(LedgerAccounts.PLATFORM_FEES, refund.amount().minus(hostShare))))),
+                        reason, providerEventId, clock.instant()));
+            }
+            default -> apply(new RefundFailed(paymentId, refundId, bookingId, gatheringId, refund.amount(), reason, providerEventId,
+                    clock.instant()));
+        }
+    }
+
+    /** The host's part of {@code refunded} out of the capture: round(refunded·N/C), half up, exact for the whole capture. */
+    private Money hostShareOf(Money refunded) {
+        BigDecimal share = BigDecimal.valueOf(refunded.amountMinor()).multiply(BigDecimal.valueOf(hostNet.amountMinor()))
+                .divide(BigDecimal.valueOf(captured.amountMinor()), 0, RoundingMode.HALF_UP);
+        return new Money(share.longValueExact(), refunded.currency());
+    }
+
+    /** A zero posting says nothing (a refund when the platform kept no fee); the refund's own cash posting is never zero. */
+    private static List<Posting> nonZero(List<Posting> postings) {
+        return postings.stream().filter(posting -> !posting.amount().isZero()).toList();
     }
 
     @EventSourcingHandler
@@ -171,7 +329,10 @@ public class Payment {
         provider = event.provider();
         status = PaymentStatus.REQUESTED;
         captured = Money.zero(amount.currency());
-        refunded = Money.zero(amount.currency());
+        hostNet = Money.zero(amount.currency());
+        setAside = Money.zero(amount.currency());
+        refundedSucceeded = Money.zero(amount.currency());
+        hostShareDebited = Money.zero(amount.currency());
     }
 
     @EventSourcingHandler
@@ -191,6 +352,7 @@ public class Payment {
     void on(PaymentCaptured event) {
         status = PaymentStatus.CAPTURED;
         captured = event.amount();
+        hostNet = event.amount().minus(event.platformFee());
         if (providerReference == null) {
             providerReference = event.providerReference();
         }
@@ -203,8 +365,52 @@ public class Payment {
 
     @EventSourcingHandler
     void on(RefundRequested event) {
-        refunds.add(event.refundId());
-        refunded = refunded.plus(event.amount());
+        refunds.put(event.refundId(), new RefundEntry(event.amount(), RefundStatus.REQUESTED, null));
+        setAside = setAside.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(RefundNotNeeded event) {
+        notNeeded.add(event.refundId());
+    }
+
+    @EventSourcingHandler
+    void on(RefundPending event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.PENDING, event.providerReference()));
+    }
+
+    @EventSourcingHandler
+    void on(RefundOutcomeUnknown event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.OUTCOME_UNKNOWN, null));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefunded event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.SUCCEEDED, event.providerReference()));
+        refundedSucceeded = refundedSucceeded.plus(event.amount());
+        hostShareDebited = hostShareDebited.plus(event.hostShare());
+    }
+
+    @EventSourcingHandler
+    void on(RefundFailed event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.FAILED, null));
+        setAside = setAside.minus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(RefundReversed event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.FAILED, null));
+        setAside = setAside.minus(event.amount());
+        refundedSucceeded = refundedSucceeded.minus(event.amount());
+        hostShareDebited = hostShareDebited.minus(event.hostShare());
+    }
+
+    /** One refund as this payment knows it. */
+    record RefundEntry(Money amount, RefundStatus state, @Nullable String providerReference) {
+
+        RefundEntry moveTo(RefundStatus next, @Nullable String reference) {
+            return new RefundEntry(amount, next, reference != null ? reference : providerReference);
+        }
     }
 
     // ---- Disputes ---------------------------------------------------------------------------------------------------
@@ -263,7 +469,7 @@ public class Payment {
         if (!disputed.currency().equals(captured.currency()) || disputed.isNegative() || disputed.isZero()) {
             throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A dispute of " + disputed + " does not fit payment " + paymentId);
         }
-        Money withdrawable = captured.minus(refunded).minus(heldOrLostToDisputes());
+        Money withdrawable = refundable();
         if (disputed.isGreaterThan(withdrawable)) {
             throw new SoireeException(ErrorCode.STATE_CONFLICT, "Payment " + paymentId + " has " + withdrawable.amountMinor()
                     + " minor units left to dispute, not " + disputed.amountMinor());
@@ -275,15 +481,10 @@ public class Payment {
                 DisputePostings.opened(hostId, disputed, fee, hostShare), command.providerEventId(), command.reportedAt(), now));
     }
 
-    /** A refund must not take money a dispute holds: none while one is open, and never what a lost dispute already gave back. */
-    private void requireUndisputed(Money refund) {
+    /** A refund must not race a dispute over the same money: none while one is open (what it may take is not known yet). */
+    private void requireNoOpenDispute() {
         if (disputes.values().stream().anyMatch(dispute -> !dispute.status().isFinal())) {
             throw new SoireeException(ErrorCode.REFUND_NOT_ALLOWED, "This payment is under dispute; it cannot be refunded until the dispute is decided");
-        }
-        Money refundable = captured.minus(refunded).minus(heldOrLostToDisputes());
-        if (refund.isGreaterThan(refundable)) {
-            throw new SoireeException(ErrorCode.REFUND_EXCEEDS_CAPTURED,
-                    "At most " + refundable.amountMinor() + " minor units of this payment can still be refunded; the rest went to a dispute");
         }
     }
 

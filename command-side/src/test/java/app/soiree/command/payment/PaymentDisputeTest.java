@@ -20,6 +20,7 @@ import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.PaymentRequested;
 import app.soiree.api.payment.RefundId;
 import app.soiree.api.payment.RefundPayment;
+import app.soiree.api.payment.RefundRemaining;
 import app.soiree.api.payment.RefundRequested;
 import app.soiree.command.dispute.DisputePolicy;
 import java.math.BigDecimal;
@@ -93,10 +94,10 @@ class PaymentDisputeTest {
     @Test
     void refusesADisputeOfMoreThanIsLeftAfterRefunds() {
         RefundId refund = new RefundId(id(20));
-        given(captured(), new RefundRequested(PAYMENT, refund, BOOKING, HOST, GUEST, Money.of(1000, "EUR"), "goodwill", NOW))
+        given(captured(), new RefundRequested(PAYMENT, refund, BOOKING, GATHERING, HOST, GUEST, Money.of(1000, "EUR"), "goodwill", "pi_1", NOW))
                 .when(report(ProviderDisputeStatus.NEEDS_RESPONSE, AMOUNT, "evt_created", NOW))
                 .expectException(refusedWith(ErrorCode.STATE_CONFLICT));
-        given(captured(), new RefundRequested(PAYMENT, refund, BOOKING, HOST, GUEST, Money.of(1000, "EUR"), "goodwill", NOW))
+        given(captured(), new RefundRequested(PAYMENT, refund, BOOKING, GATHERING, HOST, GUEST, Money.of(1000, "EUR"), "goodwill", "pi_1", NOW))
                 .when(report(ProviderDisputeStatus.NEEDS_RESPONSE, Money.of(1500, "EUR"), "evt_created", NOW))
                 .expectEvents(disputed(Money.of(1500, "EUR"), "evt_created", NOW));
     }
@@ -190,11 +191,28 @@ class PaymentDisputeTest {
     }
 
     @Test
+    void aCancellationDuringAnOpenDisputeIsRefusedAndLeftToStaff() {
+        given(captured(), disputed(AMOUNT, "evt_created", NOW))
+                .when(new RefundRemaining(PAYMENT, new RefundId(id(20)), AMOUNT, "The guest cancelled"))
+                .expectException(refusedWith(ErrorCode.REFUND_NOT_ALLOWED));
+    }
+
+    @Test
+    void aCancellationAfterALostDisputeRefundsOnlyWhatTheDisputeLeft() {
+        Money partial = Money.of(1000, "EUR");
+        RefundId refund = new RefundId(id(20));
+        given(captured(), disputed(partial, "evt_created", NOW), lostOf(partial, "evt_closed"))
+                .when(new RefundRemaining(PAYMENT, refund, AMOUNT, "The guest cancelled"))
+                .expectEvents(new RefundRequested(PAYMENT, refund, BOOKING, GATHERING, HOST, GUEST, Money.of(1500, "EUR"),
+                        "The guest cancelled", "pi_1", NOW));
+    }
+
+    @Test
     void aWonDisputeLeavesThePaymentRefundable() {
         RefundId refund = new RefundId(id(20));
         given(captured(), disputed(AMOUNT, "evt_created", NOW), won("evt_closed"))
                 .when(new RefundPayment(PAYMENT, refund, AMOUNT, "goodwill"))
-                .expectEvents(new RefundRequested(PAYMENT, refund, BOOKING, HOST, GUEST, AMOUNT, "goodwill", NOW));
+                .expectEvents(new RefundRequested(PAYMENT, refund, BOOKING, GATHERING, HOST, GUEST, AMOUNT, "goodwill", "pi_1", NOW));
     }
 
     @Test
@@ -206,7 +224,7 @@ class PaymentDisputeTest {
         RefundId rest = new RefundId(id(21));
         given(captured(), disputed(partial, "evt_created", NOW), lostOf(partial, "evt_closed"))
                 .when(new RefundPayment(PAYMENT, rest, Money.of(1500, "EUR"), "goodwill"))
-                .expectEvents(new RefundRequested(PAYMENT, rest, BOOKING, HOST, GUEST, Money.of(1500, "EUR"), "goodwill", NOW));
+                .expectEvents(new RefundRequested(PAYMENT, rest, BOOKING, GATHERING, HOST, GUEST, Money.of(1500, "EUR"), "goodwill", "pi_1", NOW));
     }
 
     private TestExecutor<Payment> given(Object... events) {
