@@ -20,6 +20,7 @@ import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.PaymentRequested;
 import app.soiree.api.payment.RefundId;
 import app.soiree.api.payment.RefundPayment;
+import app.soiree.api.payment.RefundRemaining;
 import app.soiree.api.payment.RefundRequested;
 import app.soiree.command.dispute.DisputePolicy;
 import java.math.BigDecimal;
@@ -187,6 +188,23 @@ class PaymentDisputeTest {
         given(captured(), disputed(AMOUNT, "evt_created", NOW))
                 .when(new RefundPayment(PAYMENT, new RefundId(id(20)), Money.of(100, "EUR"), "goodwill"))
                 .expectException(refusedWith(ErrorCode.REFUND_NOT_ALLOWED));
+    }
+
+    @Test
+    void aCancellationDuringAnOpenDisputeIsRefusedAndLeftToStaff() {
+        given(captured(), disputed(AMOUNT, "evt_created", NOW))
+                .when(new RefundRemaining(PAYMENT, new RefundId(id(20)), AMOUNT, "The guest cancelled"))
+                .expectException(refusedWith(ErrorCode.REFUND_NOT_ALLOWED));
+    }
+
+    @Test
+    void aCancellationAfterALostDisputeRefundsOnlyWhatTheDisputeLeft() {
+        Money partial = Money.of(1000, "EUR");
+        RefundId refund = new RefundId(id(20));
+        given(captured(), disputed(partial, "evt_created", NOW), lostOf(partial, "evt_closed"))
+                .when(new RefundRemaining(PAYMENT, refund, AMOUNT, "The guest cancelled"))
+                .expectEvents(new RefundRequested(PAYMENT, refund, BOOKING, GATHERING, HOST, GUEST, Money.of(1500, "EUR"),
+                        "The guest cancelled", "pi_1", NOW));
     }
 
     @Test
