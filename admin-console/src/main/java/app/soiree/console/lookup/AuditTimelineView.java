@@ -52,9 +52,9 @@ public class AuditTimelineView extends VerticalLayout implements BeforeEnterObse
     final H2 title = new H2("Audit timeline");
     final Paragraph summary = new Paragraph();
     final Grid<AuditEventView> events = new Grid<>();
-    private final Map<String, String> actorNames = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, ActorName> actorNames = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, ActorName> eldest) {
             return size() > REMEMBERED_ACTORS;
         }
     };
@@ -76,7 +76,8 @@ public class AuditTimelineView extends VerticalLayout implements BeforeEnterObse
         events.addColumn(AuditEventView::sequence).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         events.addColumn(event -> Formats.time(event.occurredAt())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         events.addColumn(AuditEventView::type).setHeader("Event").setAutoWidth(true).setFlexGrow(0);
-        events.addColumn(this::actor).setHeader("Actor").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(this::actor).setHeader("Actor").setAutoWidth(true).setFlexGrow(0)
+                .setTooltipGenerator(event -> actorNames.computeIfAbsent(event.actor(), this::actorName).describe());
         events.addComponentColumn(event -> {
             Span payload = new Span(abbreviated(event.payloadJson()));
             payload.addClassName("mono");
@@ -120,20 +121,20 @@ public class AuditTimelineView extends VerticalLayout implements BeforeEnterObse
         return new KeysetPager.Page<>(page.events(), page.nextSequence() == null ? null : page.nextSequence().toString());
     }
 
-    /** The actor's name and email when they are a user the read side knows, else the raw value (e.g. "system"). */
+    /** The actor by name when they are a user the read side knows (email and id in the tooltip), else as recorded ("system"). */
     private String actor(AuditEventView event) {
-        String label = actorNames.computeIfAbsent(event.actor(), this::actorName);
-        return event.actorRoles().isBlank() ? label : label + " (" + event.actorRoles() + ")";
+        String name = actorNames.computeIfAbsent(event.actor(), this::actorName).name();
+        return event.actorRoles().isBlank() ? name : name + " (" + event.actorRoles() + ")";
     }
 
-    private String actorName(String actor) {
-        if (Actor.SYSTEM.equals(actor)) {
-            return actor;
-        }
+    private ActorName actorName(String actor) {
         return uuid(actor).map(id -> {
             UserProfileView profile = queries.ask(new FindUserProfile(new UserId(id)), UserProfileView.class);
-            return profile == null ? actor : profile.displayName() + " <" + profile.email() + ">";
-        }).orElse(actor);
+            return profile == null ? new ActorName(actor, actor) : new ActorName(profile.displayName(), profile.email() + " · " + actor);
+        }).orElseGet(() -> new ActorName(actor, Actor.SYSTEM.equals(actor) ? "The platform itself (a deadline, start-up)" : actor));
+    }
+
+    private record ActorName(String name, String describe) {
     }
 
     /** The row shows the start of the payload; the details show all of it. */
