@@ -36,7 +36,7 @@ class ConsoleE2eTest {
     static void staffAndAPaidBooking(@LocalServerPort int port) {
         assumeTrue(Chromium.installed(), Chromium.INSTALL_HINT);
         Api api = new Api(port);
-        Map<String, Api.Session> staff = StaffAccounts.open(api, PREFIX, List.of("FINANCE", "SUPPORT"));
+        Map<String, Api.Session> staff = StaffAccounts.open(api, StaffAccounts.admin(api), PREFIX, List.of("FINANCE", "SUPPORT"));
         paid = PaidBooking.make(api, "Supper in the browser", staff.get("SUPPORT"));
     }
 

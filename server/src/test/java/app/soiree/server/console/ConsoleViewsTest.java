@@ -61,6 +61,7 @@ class ConsoleViewsTest extends SpringBrowserlessTest {
     private static final String ADMIN = "admin@soiree.test";
 
     private static PaidBooking paid;
+    private static Api.Session admin;
 
     @Autowired
     QueryGateway queries;
@@ -71,7 +72,8 @@ class ConsoleViewsTest extends SpringBrowserlessTest {
     @BeforeAll
     static void staffAndAPaidBooking(@LocalServerPort int port) {
         Api api = new Api(port);
-        Map<String, Api.Session> staff = StaffAccounts.open(api, PREFIX, List.of("FINANCE", "SUPPORT"));
+        admin = StaffAccounts.admin(api);
+        Map<String, Api.Session> staff = StaffAccounts.open(api, admin, PREFIX, List.of("FINANCE", "SUPPORT"));
         paid = PaidBooking.make(api, "Console dinner", staff.get("SUPPORT"));
     }
 
@@ -110,7 +112,6 @@ class ConsoleViewsTest extends SpringBrowserlessTest {
     void anAdminChangesAStaffMembersRolesForTheirNextSignIn() {
         String email = "changing." + UUID.randomUUID() + "@soiree.test";
         Api api = new Api(port);
-        Api.Session admin = api.signIn("", ADMIN, "admin-password-1");
         api.post("/api/admin/staff", admin.accessToken(), Map.of("email", email, "password", "a-first-password",
                 "displayName", "Sam Changing", "roles", List.of("SUPPORT"))).expectStatus(201);
         await().atMost(Duration.ofSeconds(20)).until(() -> userByEmail(email), found -> found != null);
@@ -163,7 +164,7 @@ class ConsoleViewsTest extends SpringBrowserlessTest {
     void supportFindsTheBookingByEveryNameItHas() {
         for (String name : List.of(paid.bookingId(), paid.paymentId(), paid.providerReference())) {
             // Payment ids and provider references are indexed by their own projection, a moment after the payment.
-            await().pollInSameThread().atMost(Duration.ofSeconds(20)).as("finds for " + name).until(() -> {
+            await().pollInSameThread().atMost(Duration.ofSeconds(20)).alias("finds for " + name).until(() -> {
                 lookUp(name);
                 return $(Card.class).all().stream().anyMatch(card -> card.getHeaderPrefix() instanceof Badge kind
                         && kind.getText().equals("Booking") && card.getTitleAsText().equals("1 × seat, 25.00 EUR"));
@@ -197,8 +198,6 @@ class ConsoleViewsTest extends SpringBrowserlessTest {
 
         AuditEventView requested = test(events).getRow(0);
         assertThat(requested.payloadJson()).contains("\"paymentId\":\"" + paid.paymentId() + "\"");
-        test(events).clickRow(0);
-        assertThat(events.isDetailsVisible(requested)).as("the whole payload opens under the row").isTrue();
     }
 
     @Test

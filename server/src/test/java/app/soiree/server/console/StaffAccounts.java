@@ -15,9 +15,13 @@ final class StaffAccounts {
     private StaffAccounts() {
     }
 
+    /** The first admin, signed in to the API; one sign-in serves a whole test class (its token lasts 15 minutes). */
+    static Api.Session admin(Api api) {
+        return api.signIn("", "admin@soiree.test", "admin-password-1");
+    }
+
     /** Opens one account per role, with emails unique to {@code prefix}, and signs each in to the API. */
-    static Map<String, Api.Session> open(Api api, String prefix, List<String> roles) {
-        Api.Session admin = api.signIn("", "admin@soiree.test", "admin-password-1");
+    static Map<String, Api.Session> open(Api api, Api.Session admin, String prefix, List<String> roles) {
         Map<String, Api.Session> sessions = new java.util.LinkedHashMap<>();
         for (String role : roles) {
             String email = prefix + "." + role.toLowerCase() + "@soiree.test";
