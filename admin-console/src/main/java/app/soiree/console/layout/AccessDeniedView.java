@@ -25,7 +25,7 @@ import app.soiree.console.home.HomeView;
 public class AccessDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {
 
     public AccessDeniedView() {
-        addClassName("access-denied-view");
+        addClassName("console-view");
         add(new H2("You are not allowed to open this page"),
                 new Paragraph("Your roles do not include the work this page is for. If you need it, ask an admin to grant the role."),
                 new RouterLink("Back to the start", HomeView.class));

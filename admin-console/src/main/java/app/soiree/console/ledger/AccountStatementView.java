@@ -133,7 +133,7 @@ public class AccountStatementView extends VerticalLayout implements BeforeEnterO
         export.setEnabled(ready);
         if (ready) {
             export.setHref(new StatementExport(queries, chosen, instant(from), instant(to)), AttachmentType.DOWNLOAD);
-            summary.setText("Postings of " + chosen + ", oldest first. Debits add to the account, credits take from it.");
+            summary.setText("Postings of " + chosen + ", oldest first, each with the event that made it.");
         } else {
             export.removeHref();
             summary.setText("Choose an account.");

@@ -31,7 +31,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -153,9 +152,5 @@ public class StaffView extends VerticalLayout {
     private static void notify(String text, NotificationVariant variant) {
         Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
         notification.addThemeVariants(variant);
-    }
-
-    static UserId newUserId() {
-        return new UserId(UUID.randomUUID());
     }
 }
