@@ -22,6 +22,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({QuerySideAutoConfiguration.class, HibernateJpaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-        JdbcClientAutoConfiguration.class, TransactionAutoConfiguration.class})
+        JdbcClientAutoConfiguration.class, TransactionAutoConfiguration.class, JacksonAutoConfiguration.class})
 public class QuerySideTestApplication {
 
     @Bean(destroyMethod = "close")
