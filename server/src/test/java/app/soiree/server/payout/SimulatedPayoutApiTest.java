@@ -57,6 +57,8 @@ class SimulatedPayoutApiTest {
     private Session finance;
     private Session otherFinance;
     private Session financeHost;
+    private Session support;
+    private Map<String, String> bookings;
     private final Deque<Session> hosts = new ArrayDeque<>();
     private Session host;
 
@@ -66,13 +68,14 @@ class SimulatedPayoutApiTest {
         Session admin = api.signIn("", "admin@soiree.test", "admin-password-1");
         finance = api.newStaff(admin, "FINANCE");
         otherFinance = api.newStaff(admin, "FINANCE");
+        support = api.newStaff(admin, "SUPPORT");
         financeHost = HostEarnings.financeHost(api, admin);
         List<Session> earning = new ArrayList<>();
         earning.add(financeHost);
-        for (int i = 0; i < 10; i++) { // one per test that needs earnings, and one to spare
+        for (int i = 0; i < 11; i++) { // one per test that needs earnings, and one to spare
             earning.add(api.newHost("Payout Host " + i));
         }
-        HostEarnings.earn(api, events, earning, SEATS, HostEarnings.simulated(api));
+        bookings = HostEarnings.earn(api, events, earning, SEATS, HostEarnings.simulated(api));
         hosts.addAll(earning.subList(1, earning.size()));
     }
 
@@ -264,6 +267,32 @@ class SimulatedPayoutApiTest {
         JsonNode reversed = awaitStatus(host, payoutId, "FAILED");
         assertThat(reversed.get("reversed").get("amount").asLong()).isEqualTo(1000);
         awaitWallet(host, NET, 0);
+    }
+
+    /**
+     * A refund after the earnings were paid out leaves the host owing: the refund takes its share from
+     * available, the wallet learns of it, and no payout is possible until later earnings settle the debt.
+     */
+    @Test
+    void aRefundAfterAPayoutLeavesTheHostOwingAndPayingOutNothing() {
+        host = onboarded(hosts.pop());
+        String payoutId = request(host, NET).expectStatus(201).json().get("payoutId").asString();
+        api.post("/api/staff/payouts/" + payoutId + "/approve", finance.accessToken(), null).expectStatus(200);
+        api.post("/api/staff/payouts/" + payoutId + "/approve", otherFinance.accessToken(), null).expectStatus(200);
+        awaitStatus(host, payoutId, "PAID");
+
+        String refundId = api.postOnce("/api/staff/refunds", support.accessToken(), Map.of("bookingId", bookings.get(host.userId()),
+                "amount", money(HostEarnings.PRICE), "reason", "One guest could not come")).expectStatus(201).json()
+                .get("refundId").asString();
+        api.post("/api/dev/refunds/" + refundId + "/outcome", support.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
+
+        // The host's share of a refund of one seat out of two: round(2500 * 4720 / 5000).
+        long owed = Math.round(HostEarnings.PRICE * (double) NET / (HostEarnings.PRICE * SEATS));
+        awaitWallet(host, -owed, 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> HostEarnings.knownToWallet(events, host) == NET - owed);
+        Response refused = request(host, 1);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("INSUFFICIENT_FUNDS");
     }
 
     @Test

@@ -9,6 +9,7 @@ import app.soiree.server.support.Api.Session;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -48,12 +49,13 @@ public final class HostEarnings {
     /**
      * Gives each host the net of {@code seats} seats, released to available: one gathering each, starting
      * shortly, booked and paid by one guest. Returns once every host's wallet shows it and every host's
-     * HostWallet knows it (the payout decision reads the latter).
+     * HostWallet knows it (the payout decision reads the latter). Answers each host's booking id, by host id.
      */
-    public static void earn(Api api, EventStore events, List<Session> hosts, int seats, Payer payer) {
+    public static Map<String, String> earn(Api api, EventStore events, List<Session> hosts, int seats, Payer payer) {
         // Generous: the gatherings must be booked and paid before they start, on a machine that may be busy.
         Instant startsAt = Instant.now().plusSeconds(15 + 2L * hosts.size()).truncatedTo(ChronoUnit.SECONDS);
         Session guest = api.newUser("Paying Guest");
+        Map<String, String> bookings = new HashMap<>();
         // One after another: in parallel, a busy machine makes the provider's answers late and the holds expire first.
         for (Session host : hosts) {
             String gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Supper of " + host.userId(), startsAt,
@@ -62,10 +64,12 @@ public final class HostEarnings {
             JsonNode booking = api.postOnce("/api/bookings", guest.accessToken(),
                     Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", seats)).expectStatus(201).json();
             payer.pay(guest, booking);
+            bookings.put(host.userId(), booking.get("bookingId").asString());
         }
         for (Session host : hosts) {
             awaitAvailable(api, events, host, netFor(seats));
         }
+        return bookings;
     }
 
     /** Waits until the host's wallet (the projection) and HostWallet (the aggregate) both count {@code amount} available in EUR. */
