@@ -8,6 +8,7 @@ import app.soiree.api.dispute.RecordEvidenceFile;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.UserId;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,7 +36,7 @@ public class EvidenceFiles {
 
     /** What Stripe accepts as dispute evidence, recognised by the bytes every such file starts with. */
     enum Kind {
-        PDF("application/pdf", "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+        PDF("application/pdf", "%PDF-".getBytes(StandardCharsets.US_ASCII)),
         PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}),
         JPEG("image/jpeg", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff});
 
@@ -120,7 +122,7 @@ public class EvidenceFiles {
 
     private static String baseType(String contentType) {
         int parameters = contentType.indexOf(';');
-        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(java.util.Locale.ROOT);
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
     }
 
     /** The last path segment, without control characters, bounded; a file without a usable name gets one. */
@@ -130,7 +132,7 @@ public class EvidenceFiles {
         name = name.codePoints().filter(c -> !Character.isISOControl(c) && c != '"')
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            name = "evidence." + kind.name().toLowerCase(java.util.Locale.ROOT);
+            name = "evidence." + kind.name().toLowerCase(Locale.ROOT);
         }
         return name.length() <= MAX_NAME_LENGTH ? name : name.substring(name.length() - MAX_NAME_LENGTH);
     }

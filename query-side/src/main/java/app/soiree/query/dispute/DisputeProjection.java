@@ -9,6 +9,7 @@ import app.soiree.api.dispute.DisputeEvidenceSubmitted;
 import app.soiree.api.dispute.DisputeId;
 import app.soiree.api.dispute.DisputeLost;
 import app.soiree.api.dispute.DisputeOpened;
+import app.soiree.api.dispute.DisputeOutcome;
 import app.soiree.api.dispute.DisputeProviderStatusChanged;
 import app.soiree.api.dispute.DisputeStatus;
 import app.soiree.api.dispute.DisputeSummary;
@@ -155,7 +156,7 @@ class DisputeProjection {
 
     @EventHandler
     void on(DisputeClosed event, EventMessage<?> message, TrackingToken token) {
-        close(event.disputeId(), event.outcome() == app.soiree.api.dispute.DisputeOutcome.WON ? DisputeStatus.WON : DisputeStatus.LOST,
+        close(event.disputeId(), event.outcome() == DisputeOutcome.WON ? DisputeStatus.WON : DisputeStatus.LOST,
                 event.closedAt());
         changed(event.disputeId(), message, token, "closed: " + event.outcome());
     }

@@ -134,6 +134,30 @@ class SimulatedDisputeApiTest {
     }
 
     @Test
+    void aPaymentUnderDisputeIsNotRefundedUntilTheDisputeIsDecided() {
+        Paid paid = paidBooking();
+        outcome(paid.paymentId, Map.of("outcome", "disputed", "amount", 1000)).expectStatus(202);
+        String disputeId = awaitHostDispute().get("disputeId").asString();
+        awaitDispute(disputeId, "NEEDS_RESPONSE");
+
+        Response refused = api.postOnce("/api/staff/refunds", support.accessToken(),
+                Map.of("bookingId", paid.bookingId, "amount", Gatherings.money(500), "reason", "goodwill"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("REFUND_NOT_ALLOWED");
+
+        outcome(paid.paymentId, Map.of("outcome", "dispute_lost")).expectStatus(202);
+        awaitDispute(disputeId, "LOST");
+        // the lost 1000 went back to the guest through the bank: only the other 1500 can still be refunded
+        await().atMost(WAIT).until(() -> api.postOnce("/api/staff/refunds", support.accessToken(),
+                Map.of("bookingId", paid.bookingId, "amount", Gatherings.money(1501), "reason", "goodwill")).code(),
+                "REFUND_EXCEEDS_CAPTURED"::equals);
+        api.postOnce("/api/staff/refunds", support.accessToken(),
+                Map.of("bookingId", paid.bookingId, "amount", Gatherings.money(1500), "reason", "goodwill")).expectStatus(201);
+        // the simulator confirms the refund; the host's share of it leaves pending: round(1500 * 2345 / 2500) = 1407
+        awaitWallet(Map.of("EUR:pending", NET - 1000 - 1407));
+    }
+
+    @Test
     void aPartialDisputeHoldsOnlyItsAmount() {
         Paid paid = paidBooking();
         outcome(paid.paymentId, Map.of("outcome", "disputed", "amount", 1000, "reason", "product_not_received")).expectStatus(202);
@@ -444,15 +468,32 @@ class SimulatedDisputeApiTest {
     /** A booked seat whose payment the simulator captured, with the host's net pending. */
     private Paid paidBooking() {
         Paid paid = book();
-        long before = LedgerChecks.walletOf(api, host).getOrDefault("EUR:pending", 0L);
         outcome(paid.paymentId, Map.of("outcome", "succeeded")).expectStatus(202);
-        await().atMost(WAIT).until(() -> LedgerChecks.walletOf(api, host).getOrDefault("EUR:pending", 0L), pending -> pending == before + NET);
+        awaitBooked("payment:" + paid.paymentId);
         return paid;
     }
 
     /** As staff, who may set any simulated payment's outcome. */
     private Response outcome(String paymentId, Map<String, Object> body) {
         return api.post("/api/dev/payments/" + paymentId + "/outcome", support.accessToken(), body);
+    }
+
+    /**
+     * Waits until the journal has the host's pending entry of this business reference and the wallet has caught up
+     * with the journal: other postings of the host may still be on their way, so no total is assumed.
+     */
+    private void awaitBooked(String reference) {
+        await().atMost(WAIT).until(() -> {
+            JsonNode page = api.get("/api/finance/ledger/accounts/host:" + host.userId() + ":pending/entries?limit=100", finance.accessToken())
+                    .expectStatus(200).json();
+            for (JsonNode entry : page.get("items")) {
+                if (reference.equals(entry.get("reference").asString())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        LedgerChecks.assertWalletAgreesWithJournal(api, finance, host);
     }
 
     private static String staff(String disputeId) {

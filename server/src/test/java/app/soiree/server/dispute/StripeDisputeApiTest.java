@@ -284,9 +284,8 @@ class StripeDisputeApiTest {
         Paid paid = new Paid(bookingId, paymentId);
         Map<String, String> metadata = Map.of("soiree_payment_id", paymentId, "soiree_booking_id", bookingId, "soiree_gathering_id", gatheringId);
         StripeStandIn.stubRetrieve(paid.intentId(), "succeeded", PRICE, "eur", metadata);
-        long before = LedgerChecks.walletOf(api, host).getOrDefault("EUR:pending", 0L);
         deliver(StripeEvents.paymentIntentSucceeded(paid.intentId(), PRICE, "eur", metadata)).expectStatus(200);
-        await().atMost(WAIT).until(() -> LedgerChecks.walletOf(api, host).getOrDefault("EUR:pending", 0L), pending -> pending == before + NET);
+        awaitBooked("payment:" + paymentId);
         return paid;
     }
 
@@ -328,6 +327,24 @@ class StripeDisputeApiTest {
     private int count(String paymentId, Class<?> type) {
         return (int) events.readEvents(PaymentId.of(paymentId).toString()).asStream().map(message -> message.getPayload())
                 .filter(type::isInstance).count();
+    }
+
+    /**
+     * Waits until the journal has the host's pending entry of this business reference and the wallet has caught up
+     * with the journal: other postings of the host may still be on their way, so no total is assumed.
+     */
+    private void awaitBooked(String reference) {
+        await().atMost(WAIT).until(() -> {
+            JsonNode page = api.get("/api/finance/ledger/accounts/host:" + host.userId() + ":pending/entries?limit=100", finance.accessToken())
+                    .expectStatus(200).json();
+            for (JsonNode entry : page.get("items")) {
+                if (reference.equals(entry.get("reference").asString())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        LedgerChecks.assertWalletAgreesWithJournal(api, finance, host);
     }
 
     private static String staff(String disputeId) {

@@ -10,6 +10,8 @@ import app.soiree.command.dispute.DisputeProvider;
 import app.soiree.command.dispute.DisputeSubmission;
 import app.soiree.command.payment.ProviderInbox;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -149,7 +151,7 @@ public class SimulatedDisputes implements DisputeProvider {
                 .orElseThrow(() -> new SoireeException(ErrorCode.STATE_CONFLICT, "The simulator has no dispute " + reference));
     }
 
-    private SimulatedDispute dispute(java.sql.ResultSet row, int index) throws java.sql.SQLException {
+    private SimulatedDispute dispute(ResultSet row, int index) throws SQLException {
         return new SimulatedDispute(new PaymentId(row.getObject("payment_id", UUID.class)), row.getString("reference"),
                 new Money(row.getLong("amount"), Currency.getInstance(row.getString("currency"))), row.getString("reason"),
                 Status.valueOf(row.getString("status")), row.getTimestamp("evidence_due_by").toInstant());
