@@ -98,8 +98,11 @@ final class Profiler {
                 case "jdk.SocketRead" -> socketReadsByThread.merge(threadGroup(event.getThread().getJavaName()), event.getDuration(), Duration::plus);
                 case "jdk.ThreadPark", "jdk.JavaMonitorEnter" -> {
                     RecordedStackTrace stack = event.getStackTrace();
-                    String site = stack == null ? "?" : stack.getFrames().stream().filter(Profiler::interesting).findFirst()
-                            .map(Profiler::method).orElse("?");
+                    if (stack == null || idle(stack)) {
+                        continue;
+                    }
+                    // The first frame outside java.util.concurrent and the JDK's internals says who waits for what.
+                    String site = stack.getFrames().stream().filter(frame -> !jdkInternal(frame)).findFirst().map(Profiler::method).orElse("?");
                     waitsBySite.merge((type.endsWith("Park") ? "parked in " : "blocked in ") + site, event.getDuration(), Duration::plus);
                 }
                 case "jdk.GarbageCollection" -> gcPauses = gcPauses.plus(event.getDuration("sumOfPauses"));
@@ -124,7 +127,8 @@ final class Profiler {
         out.append(table("Hottest methods, inclusive (Soiree, Axon, Hibernate, Spring, JDBC, Jackson frames)", "method", totalByMethod, samples, 20));
         out.append(table("Hottest methods, self", "method", selfByMethod, samples, 12));
         out.append(durations("Time in socket reads (waiting for PostgreSQL or a client), by thread; events of 10 ms and more", socketReadsByThread, 8));
-        out.append(durations("Time parked or blocked, by the first Soiree/library frame; events of 10 ms and more", waitsBySite, 10));
+        out.append(durations("Time parked or blocked (not counting idle pool threads and processors waiting for new events), "
+                + "by the first frame outside the JDK; events of 10 ms and more", waitsBySite, 10));
         return out.toString();
     }
 
@@ -155,6 +159,20 @@ final class Profiler {
     private static String method(RecordedFrame frame) {
         String type = frame.getMethod().getType().getName();
         return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+    }
+
+    /** A worker with nothing to do: an idle pool thread, or a tracking processor waiting for the next event. */
+    private static boolean idle(RecordedStackTrace stack) {
+        return stack.getFrames().stream().map(Profiler::method).anyMatch(method -> method.equals("ThreadPoolExecutor.getTask")
+                || method.equals("ForkJoinPool.awaitWork") || method.equals("ScheduledThreadPoolExecutor$DelayedWorkQueue.take")
+                || method.equals("EmbeddedEventStore$EventConsumer.peekGlobalStream") || method.equals("EmbeddedEventStore$EventProducer.waitForData")
+                || method.equals("NioEndpoint$Poller.run") || method.equals("Thread.sleep"));
+    }
+
+    private static boolean jdkInternal(RecordedFrame frame) {
+        String type = frame.getMethod().getType().getName();
+        return type.startsWith("java.util.concurrent.") || type.startsWith("jdk.internal.") || type.startsWith("sun.misc.")
+                || type.equals("java.lang.Thread") || type.equals("java.lang.Object") || type.startsWith("java.lang.invoke.");
     }
 
     private static boolean interesting(RecordedFrame frame) {

@@ -3,6 +3,7 @@ package app.soiree.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The harness's knobs, read from system properties ({@code -Dbenchmarks.*}). An empty value means the
@@ -27,6 +28,7 @@ record Settings(
         List<String> serverJvmArgs,
         List<String> serverArgs,
         boolean jfr,
+        Set<String> phases,
         Path serverJar,
         Path output) {
 
@@ -52,8 +54,16 @@ record Settings(
                 words(text("serverJvmArgs", "")),
                 words(text("serverArgs", "")),
                 Boolean.parseBoolean(text("jfr", "false")),
+                phases(text("phases", String.join(",", PHASES))),
                 Path.of(require("serverJar")).toAbsolutePath().normalize(),
                 Path.of(text("output", "target/benchmarks")).toAbsolutePath().normalize());
+    }
+
+    /** The phases a run can have; {@code -Dbenchmarks.phases=rush,ledger} runs only those (the first start is always measured). */
+    static final List<String> PHASES = List.of("restart", "rush", "soldout", "ledger", "replay", "reads");
+
+    boolean runs(String phase) {
+        return phases.contains(phase);
     }
 
     boolean embeddedDatabase() {
@@ -65,7 +75,8 @@ record Settings(
         return "guests N=%d, seats C=%d, rush arrivals over %d s (open model), client concurrency K=%d, calibration %d s each, "
                 .formatted(guests, seats, rushSeconds, concurrency, calibrationSeconds)
                 + "sold-out probe %d s, ledger payments %d, warm-up bookings %d, gatherings listed %d, reads %d s each%s%s"
-                .formatted(soldOutSeconds, ledgerPayments, warmupBookings, gatherings, readSeconds, quick ? ", quick mode" : "", jfr ? ", JFR on" : "");
+                .formatted(soldOutSeconds, ledgerPayments, warmupBookings, gatherings, readSeconds, quick ? ", quick mode" : "", jfr ? ", JFR on" : "")
+                + (phases.containsAll(PHASES) ? "" : ", phases " + String.join(",", phases));
     }
 
     private static String text(String name, String fallback) {
@@ -92,6 +103,16 @@ record Settings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a whole number, was " + value, e);
         }
+    }
+
+    private static Set<String> phases(String text) {
+        Set<String> phases = new java.util.LinkedHashSet<>(Arrays.asList(text.trim().toLowerCase().split("\\s*,\\s*")));
+        for (String phase : phases) {
+            if (!PHASES.contains(phase)) {
+                throw new IllegalArgumentException("-Dbenchmarks.phases: unknown phase " + phase + "; known: " + PHASES);
+            }
+        }
+        return phases;
     }
 
     private static List<String> words(String text) {
