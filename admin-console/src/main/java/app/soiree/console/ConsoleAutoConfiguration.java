@@ -28,7 +28,9 @@ public class ConsoleAutoConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/", "/error").permitAll());
+        // The stylesheets of the app shell (ConsoleShell) style the sign-in page too, before anyone has signed in.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/", "/error", "/" + ConsoleShell.STYLESHEET, "/lumo/**")
+                .permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/console/"));
         return http.build();
     }

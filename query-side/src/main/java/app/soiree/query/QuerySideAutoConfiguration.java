@@ -2,6 +2,7 @@ package app.soiree.query;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
@@ -20,6 +21,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
         excludeFilters = @ComponentScan.Filter(AutoConfiguration.class))
 @EnableJpaRepositories(basePackageClasses = QuerySideAutoConfiguration.class)
 @Import(QuerySideAutoConfiguration.Entities.class)
+@ConfigurationPropertiesScan(basePackageClasses = QuerySideAutoConfiguration.class)
 public class QuerySideAutoConfiguration {
 
     static class Entities implements ImportBeanDefinitionRegistrar {

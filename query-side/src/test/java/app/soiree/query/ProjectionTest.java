@@ -25,6 +25,6 @@ public abstract class ProjectionTest {
 
     @BeforeEach
     void startFromEmptyTables() {
-        jdbc.sql("truncate gatherings, gathering_tiers, bookings, reviews, user_profiles, ledger_entries").update();
+        jdbc.sql("truncate gatherings, gathering_tiers, bookings, reviews, user_profiles, ledger_entries, ledger_balances, ledger_replays, booking_payment_references cascade").update();
     }
 }

@@ -5,17 +5,24 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
@@ -30,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({QuerySideAutoConfiguration.class, HibernateJpaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-        JdbcClientAutoConfiguration.class, TransactionAutoConfiguration.class})
+        JdbcClientAutoConfiguration.class, TransactionAutoConfiguration.class, JacksonAutoConfiguration.class})
 public class QuerySideTestApplication {
 
     @Bean(destroyMethod = "close")
@@ -63,9 +70,15 @@ public class QuerySideTestApplication {
         return EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
     }
 
+    /** Subscription queries' updates (disputes, payouts), as the server's Axon configuration provides them. */
     @Bean
-    QueryBus queryBus() {
-        return SimpleQueryBus.builder().build();
+    QueryUpdateEmitter queryUpdateEmitter() {
+        return SimpleQueryUpdateEmitter.builder().build();
+    }
+
+    @Bean
+    QueryBus queryBus(QueryUpdateEmitter queryUpdateEmitter) {
+        return SimpleQueryBus.builder().queryUpdateEmitter(queryUpdateEmitter).build();
     }
 
     @Bean
@@ -73,8 +86,19 @@ public class QuerySideTestApplication {
         return DefaultQueryGateway.builder().queryBus(queryBus).build();
     }
 
+    /** For the ledger replays, which are started by a command. */
     @Bean
-    TestEvents testEvents(ApplicationContext context, QueryBus queryBus, TransactionTemplate transactions) {
-        return new TestEvents(context, queryBus, transactions);
+    CommandBus commandBus() {
+        return SimpleCommandBus.builder().build();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).build();
+    }
+
+    @Bean
+    TestEvents testEvents(ApplicationContext context, QueryBus queryBus, CommandBus commandBus, TransactionTemplate transactions) {
+        return new TestEvents(context, queryBus, commandBus, transactions);
     }
 }

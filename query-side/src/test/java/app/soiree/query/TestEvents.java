@@ -1,10 +1,14 @@
 package app.soiree.query;
 
+import java.lang.annotation.Annotation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,19 +29,22 @@ import org.springframework.util.ReflectionUtils;
 /**
  * Delivers events to the query side's projections the way a tracking processor does: through their
  * {@code @EventHandler} annotations, one transaction per event. Also subscribes every
- * {@code @QueryHandler} to the query bus, as Axon's Spring integration does in the server.
+ * {@code @QueryHandler} and {@code @CommandHandler} to its bus, as Axon's Spring integration does in
+ * the server.
  */
 public class TestEvents implements SmartInitializingSingleton {
 
     private final ApplicationContext context;
     private final QueryBus queryBus;
+    private final CommandBus commandBus;
     private final TransactionTemplate transactions;
     private final AtomicLong nextPosition = new AtomicLong();
     private Map<AnnotationEventHandlerAdapter, String> projections = Map.of();
 
-    TestEvents(ApplicationContext context, QueryBus queryBus, TransactionTemplate transactions) {
+    TestEvents(ApplicationContext context, QueryBus queryBus, CommandBus commandBus, TransactionTemplate transactions) {
         this.context = context;
         this.queryBus = queryBus;
+        this.commandBus = commandBus;
         this.transactions = transactions;
     }
 
@@ -49,8 +56,11 @@ public class TestEvents implements SmartInitializingSingleton {
                         (one, other) -> one, LinkedHashMap::new));
         for (String name : context.getBeanDefinitionNames()) {
             Class<?> type = context.getType(name);
-            if (type != null && hasQueryHandlers(ClassUtils.getUserClass(type))) {
+            if (type != null && hasHandlers(ClassUtils.getUserClass(type), QueryHandler.class)) {
                 new AnnotationQueryHandlerAdapter<>(context.getBean(name)).subscribe(queryBus);
+            }
+            if (type != null && hasHandlers(ClassUtils.getUserClass(type), CommandHandler.class)) {
+                new AnnotationCommandHandlerAdapter<>(context.getBean(name)).subscribe(commandBus);
             }
         }
     }
@@ -70,9 +80,17 @@ public class TestEvents implements SmartInitializingSingleton {
         deliver(event, processingGroup::equals);
     }
 
+    /** As read from an event store: with the position the store gave it. */
+    public void deliverAsStored(String processingGroup, TrackedEventMessage<?> event) {
+        deliverTracked(event, processingGroup::equals);
+    }
+
     /** As a tracking processor delivers: with the next position in the stream. */
     private void deliver(EventMessage<?> event, Predicate<String> toGroup) {
-        TrackedEventMessage<?> message = new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(nextPosition.getAndIncrement()), event);
+        deliverTracked(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(nextPosition.getAndIncrement()), event), toGroup);
+    }
+
+    private void deliverTracked(TrackedEventMessage<?> message, Predicate<String> toGroup) {
         transactions.executeWithoutResult(status -> projections.entrySet().stream()
                 .filter(projection -> toGroup.test(projection.getValue()) && projection.getKey().canHandle(message))
                 .forEach(projection -> handle(projection.getKey(), message)));
@@ -88,10 +106,10 @@ public class TestEvents implements SmartInitializingSingleton {
         }
     }
 
-    private static boolean hasQueryHandlers(Class<?> type) {
+    private static boolean hasHandlers(Class<?> type, Class<? extends Annotation> handler) {
         boolean[] found = {false};
         ReflectionUtils.doWithMethods(type, method -> found[0] = true,
-                method -> AnnotatedElementUtils.hasAnnotation(method, QueryHandler.class));
+                method -> AnnotatedElementUtils.hasAnnotation(method, handler));
         return found[0];
     }
 }

@@ -12,8 +12,12 @@ import app.soiree.api.gathering.SeatsReservation;
 import app.soiree.api.gathering.SoldOut;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.Actor;
+import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.RefundId;
+import app.soiree.api.payment.RefundRemaining;
 import app.soiree.command.payment.Checkout;
+import app.soiree.command.refund.CancellationRefunds;
+import app.soiree.command.refund.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -25,6 +29,8 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Bookings")
 class BookingCommandController {
+    private static final Logger log = LoggerFactory.getLogger(BookingCommandController.class);
 
     private final CommandGateway commands;
     private final BookingLookupRepository lookups;
@@ -74,9 +81,34 @@ class BookingCommandController {
         BookingLookup lookup = lookups.findById(bookingId.value())
                 .filter(found -> found.guestId().equals(actor.userId().value()))
                 .orElseThrow(() -> SoireeException.notFound("Booking"));
-        Money refund = commands.sendAndWait(new CancelBooking(new GatheringId(lookup.gatheringId()), bookingId, actor.userId()));
+        Money refundDue = commands.sendAndWait(new CancelBooking(new GatheringId(lookup.gatheringId()), bookingId, actor.userId()));
+        if (refundDue.isZero()) {
+            return new CancellationResponse(bookingId, BookingStatus.CANCELLED, null);
+        }
+        Money refund = refundOwed(bookingId, refundDue);
         return new CancellationResponse(bookingId, BookingStatus.CANCELLED,
                 refund.isZero() ? null : new RefundResponse(RefundId.forBooking(bookingId), refund));
+    }
+
+    /**
+     * Records the refund now, so the answer names its exact amount (less whatever staff refunded before).
+     * The cancellation alone already guarantees the refund: a tracker records it from the event if this
+     * does not get to, so a failure here answers with what the policy grants. A refusal (the payment
+     * refuses refunds now) answers no refund: the tracker meets the same refusal and leaves it to staff.
+     */
+    private Money refundOwed(BookingId bookingId, Money refundDue) {
+        try {
+            Money requested = commands.sendAndWait(new RefundRemaining(PaymentId.forBooking(bookingId), RefundId.forBooking(bookingId),
+                    refundDue, CancellationRefunds.REASON));
+            return requested == null ? refundDue : requested;
+        } catch (RuntimeException e) {
+            if (Refusal.codeOf(e).isPresent()) {
+                log.error("Booking {} is cancelled, and its refund of {} was refused: it is left to staff", bookingId, refundDue, e);
+                return Money.zero(refundDue.currency());
+            }
+            log.warn("Booking {} is cancelled; its refund is recorded from the cancellation event instead", bookingId, e);
+            return refundDue;
+        }
     }
 
     record BookingRequest(@Nullable BookingId bookingId, @NotNull GatheringId gatheringId, @NotNull TierId tierId,

@@ -138,7 +138,8 @@ public class Gathering {
             boolean confirmed = seats.state() == BookedSeats.State.CONFIRMED;
             // The host called it off: every guest gets everything back, whatever the policy says.
             Money refund = confirmed ? seats.amount() : Money.zero(seats.amount().currency());
-            apply(new BookingCancelled(gatheringId, bookingId, seats.tierId(), seats.guestId(), seats.quantity(), confirmed, refund, now));
+            apply(new BookingCancelled(gatheringId, bookingId, seats.tierId(), seats.guestId(), seats.quantity(), confirmed, refund, now,
+                    true));
         }
         deadlines.cancelAllWithinScope(END_DEADLINE);
     }
@@ -248,9 +249,10 @@ public class Gathering {
             throw SoireeException.conflict("A booking cannot be cancelled once the gathering has started");
         }
         boolean confirmed = seats.state() == BookedSeats.State.CONFIRMED;
-        Instant fullRefundUntil = details.startsAt().minus(Duration.ofHours(details.refundPolicy().fullRefundHoursBefore()));
-        Money refund = confirmed && now.isBefore(fullRefundUntil) ? seats.amount() : Money.zero(seats.amount().currency());
-        apply(new BookingCancelled(gatheringId, command.bookingId(), seats.tierId(), seats.guestId(), seats.quantity(), confirmed, refund, now));
+        Money refund = confirmed ? details.refundPolicy().refundFor(seats.amount(), details.startsAt(), now)
+                : Money.zero(seats.amount().currency());
+        apply(new BookingCancelled(gatheringId, command.bookingId(), seats.tierId(), seats.guestId(), seats.quantity(), confirmed, refund,
+                now, false));
         offerReturnedSeats(tiers.get(seats.tierId()), now, policy, deadlines);
         return refund;
     }

@@ -61,6 +61,11 @@ class Account {
         return Role.decode(roles);
     }
 
+    /** The roles as the account's events last set them; the credential store follows the {@code User} aggregate. */
+    void holdExactly(Set<Role> granted) {
+        roles = Role.encode(granted);
+    }
+
     void grant(Role role) {
         Set<Role> granted = roles();
         granted.add(role);

@@ -57,13 +57,19 @@ public class Accounts {
 
     @Transactional
     public UserId registerStaffMember(String email, String password, String displayName, Set<Role> roles) {
+        UserId userId = UserId.random();
+        registerStaffMember(userId, email, password, displayName, roles);
+        return userId;
+    }
+
+    /** As above, under an id the caller chose (the console names the account before it exists). */
+    @Transactional
+    public void registerStaffMember(UserId userId, String email, String password, String displayName, Set<Role> roles) {
         if (roles.isEmpty() || !Role.STAFF.containsAll(roles)) {
             throw new SoireeException(ErrorCode.VALIDATION_FAILED, "Staff accounts hold only the roles " + Role.STAFF);
         }
-        UserId userId = UserId.random();
         String normalizedEmail = claim(userId, email, password, EnumSet.copyOf(roles));
         commandGateway.sendAndWait(new RegisterStaffMember(userId, normalizedEmail, displayName.strip(), roles));
-        return userId;
     }
 
     /** Whether an account with this email exists; used to create the first admin exactly once. */

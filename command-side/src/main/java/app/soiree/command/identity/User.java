@@ -4,11 +4,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
+import app.soiree.api.identity.Actor;
+import app.soiree.api.identity.ChangeStaffRoles;
 import app.soiree.api.identity.CreateHostProfile;
 import app.soiree.api.identity.HostProfileCreated;
 import app.soiree.api.identity.RegisterStaffMember;
 import app.soiree.api.identity.RegisterUser;
 import app.soiree.api.identity.Role;
+import app.soiree.api.identity.StaffRolesChanged;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.identity.UserRegistered;
 import java.time.Clock;
@@ -16,6 +19,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.jspecify.annotations.Nullable;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -55,6 +60,31 @@ public class User {
         apply(new HostProfileCreated(userId, command.bio(), clock.instant()));
     }
 
+    /**
+     * Only staff accounts have staff roles to change: a guest's password was never vetted by an admin.
+     * An admin cannot drop ADMIN from their own account, so the console always keeps an admin.
+     */
+    @CommandHandler
+    void handle(ChangeStaffRoles command, @MetaDataValue(Actor.USER_ID_KEY) @Nullable String actingUserId, Clock clock) {
+        if (command.roles().isEmpty() || !Role.STAFF.containsAll(command.roles())) {
+            throw new SoireeException(ErrorCode.VALIDATION_FAILED,
+                    "A staff account needs one or more of the roles " + Role.STAFF);
+        }
+        if (roles.stream().noneMatch(Role::isStaff)) {
+            throw new SoireeException(ErrorCode.STATE_CONFLICT, "Only staff accounts have staff roles to change");
+        }
+        if (userId.toString().equals(actingUserId) && roles.contains(Role.ADMIN) && !command.roles().contains(Role.ADMIN)) {
+            throw new SoireeException(ErrorCode.STATE_CONFLICT, "Admins cannot take the ADMIN role from themselves");
+        }
+        Set<Role> next = EnumSet.copyOf(roles);
+        next.removeAll(Role.STAFF);
+        next.addAll(command.roles());
+        if (next.equals(roles)) {
+            return;
+        }
+        apply(new StaffRolesChanged(userId, next, clock.instant()));
+    }
+
     @EventSourcingHandler
     void on(UserRegistered event) {
         userId = event.userId();
@@ -64,5 +94,10 @@ public class User {
     @EventSourcingHandler
     void on(HostProfileCreated event) {
         roles.add(Role.HOST);
+    }
+
+    @EventSourcingHandler
+    void on(StaffRolesChanged event) {
+        roles = EnumSet.copyOf(event.roles());
     }
 }

@@ -10,14 +10,15 @@ import app.soiree.api.ledger.EarningsId;
 import app.soiree.api.ledger.EarningsRecorded;
 import app.soiree.api.ledger.EarningsReleaseScheduled;
 import app.soiree.api.ledger.EarningsReleased;
+import app.soiree.api.ledger.EarningsSettled;
 import app.soiree.api.ledger.FreezeEarnings;
 import app.soiree.api.ledger.LedgerAccounts;
 import app.soiree.api.ledger.Posting;
 import app.soiree.api.ledger.Postings;
 import app.soiree.api.ledger.RecordEarnings;
 import app.soiree.api.ledger.ScheduleEarningsRelease;
-import app.soiree.api.payment.PaymentId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,8 +36,9 @@ import org.jspecify.annotations.Nullable;
  * A gathering's net earnings on their way from {@code host:{id}:pending} to {@code host:{id}:available}.
  * Its commands come from a tracking processor, so each arrives any number of times and in no promised
  * order: every one of them creates the aggregate if need be and changes nothing the second time.
- * Earnings recorded after the release stay pending: only a payment that could not be placed is
- * captured that late, and it is refunded from pending.
+ * Changes before the release (captures, refunds, disputes) add up to what the release moves; a change
+ * after it is settled at once ({@link EarningsSettled}), so pending returns to what is still to be
+ * released. A cancelled gathering's earnings are never released: its refunds empty its pending.
  */
 @Aggregate
 public class GatheringEarnings {
@@ -47,7 +49,7 @@ public class GatheringEarnings {
     private EarningsId earningsId;
     private GatheringId gatheringId;
     private UserId hostId;
-    private Set<PaymentId> payments = new HashSet<>();
+    private Set<String> sources = new HashSet<>();
     private @Nullable Money total;
     private boolean scheduled;
     private boolean frozen;
@@ -60,15 +62,18 @@ public class GatheringEarnings {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordEarnings command, Clock clock) {
-        if (payments.contains(command.paymentId())) {
+        if (sources.contains(command.source())) {
             return;
         }
         Money net = command.net();
-        if (net.isNegative() || (total != null && !total.currency().equals(net.currency()))) {
-            throw new IllegalStateException("Earnings of " + command.gatheringId() + " cannot take " + net + " on top of " + total);
+        if (total != null && !total.currency().equals(net.currency())) {
+            throw new IllegalStateException("Earnings of " + command.gatheringId() + " in " + total.currency() + " cannot take " + net);
         }
-        apply(new EarningsRecorded(command.earningsId(), command.gatheringId(), command.hostId(), command.paymentId(), net,
-                clock.instant()));
+        Instant now = clock.instant();
+        apply(new EarningsRecorded(command.earningsId(), command.gatheringId(), command.hostId(), command.source(), net, now));
+        if (released && !net.isZero()) {
+            apply(new EarningsSettled(earningsId, gatheringId, hostId, command.source(), net, moveToAvailable(net), now));
+        }
     }
 
     @CommandHandler
@@ -95,19 +100,24 @@ public class GatheringEarnings {
     // A deadline handler's first parameter is the deadline's payload.
     @DeadlineHandler(deadlineName = RELEASE_DEADLINE)
     void release(EarningsId releasing, Clock clock) {
-        if (frozen || released || total == null || total.isNegative() || total.isZero()) {
+        if (frozen || released || total == null || total.isZero()) {
             return;
         }
-        List<Posting> postings = Postings.requireBalanced(List.of(
-                Posting.debit(LedgerAccounts.hostPending(hostId), total),
-                Posting.credit(LedgerAccounts.hostAvailable(hostId), total)));
-        apply(new EarningsReleased(gatheringId, hostId, total, postings, clock.instant()));
+        // A negative total (a dispute lost with its fee) is released too: the host's available balance carries the debt.
+        apply(new EarningsReleased(gatheringId, hostId, total, moveToAvailable(total), clock.instant()));
+    }
+
+    /** Postings that move a signed amount from pending to available (a negative one moves a debt). */
+    private List<Posting> moveToAvailable(Money amount) {
+        return Postings.requireBalanced(List.of(
+                Posting.debit(LedgerAccounts.hostPending(hostId), amount),
+                Posting.credit(LedgerAccounts.hostAvailable(hostId), amount)));
     }
 
     @EventSourcingHandler
     void on(EarningsRecorded event) {
         identify(event.earningsId(), event.gatheringId(), event.hostId());
-        payments.add(event.paymentId());
+        sources.add(event.source());
         total = total == null ? event.net() : total.plus(event.net());
     }
 

@@ -4,6 +4,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import app.soiree.api.Money;
 import app.soiree.api.booking.BookingId;
+import app.soiree.api.dispute.DisputeId;
+import app.soiree.api.dispute.DisputeLost;
+import app.soiree.api.dispute.DisputeWon;
+import app.soiree.api.dispute.PaymentDisputed;
+import app.soiree.api.dispute.ProviderDisputeStatus;
+import app.soiree.api.dispute.ProviderDisputeUpdated;
+import app.soiree.api.dispute.RecordProviderDispute;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.GatheringId;
@@ -12,25 +19,41 @@ import app.soiree.api.ledger.LedgerAccounts;
 import app.soiree.api.ledger.Posting;
 import app.soiree.api.ledger.Postings;
 import app.soiree.api.payment.CapturePayment;
+import app.soiree.api.payment.ConfirmRefund;
 import app.soiree.api.payment.DeclinePayment;
+import app.soiree.api.payment.FailRefund;
 import app.soiree.api.payment.MarkPaymentOutcomeUnknown;
+import app.soiree.api.payment.MarkRefundOutcomeUnknown;
+import app.soiree.api.payment.MarkRefundPending;
 import app.soiree.api.payment.PaymentCaptured;
 import app.soiree.api.payment.PaymentDeclined;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.PaymentIntentCreated;
 import app.soiree.api.payment.PaymentOutcomeUnknown;
+import app.soiree.api.payment.PaymentRefunded;
 import app.soiree.api.payment.PaymentRequested;
 import app.soiree.api.payment.PaymentStatus;
 import app.soiree.api.payment.RecordPaymentIntent;
+import app.soiree.api.payment.RecordRefundOutcomes;
+import app.soiree.api.payment.RefundFailed;
 import app.soiree.api.payment.RefundId;
+import app.soiree.api.payment.RefundNotNeeded;
+import app.soiree.api.payment.RefundOutcomeUnknown;
 import app.soiree.api.payment.RefundPayment;
+import app.soiree.api.payment.RefundPending;
+import app.soiree.api.payment.RefundRemaining;
 import app.soiree.api.payment.RefundRequested;
+import app.soiree.api.payment.RefundReversed;
+import app.soiree.api.payment.RefundStatus;
 import app.soiree.api.payment.RequestPayment;
+import app.soiree.command.dispute.DisputePolicy;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -59,8 +82,9 @@ public class Payment {
     private PaymentStatus status;
     private @Nullable String providerReference;
     private Money captured;
-    private Money refunded;
-    private Set<RefundId> refunds = new HashSet<>();
+    /** The host's net of the capture (N): what the capture credited to the host's pending account. */
+    private Money hostNet;
+    private PaymentRefunds refunds;
 
     protected Payment() {
         // for Axon's event sourcing, and for the first RequestPayment
@@ -129,23 +153,132 @@ public class Payment {
         apply(new PaymentDeclined(paymentId, bookingId, gatheringId, command.reason(), command.providerEventId(), clock.instant()));
     }
 
+    // ---- Refunds ------------------------------------------------------------------------------------------------
+    // Each refund is tracked by its id (PaymentRefunds): requested, then succeeded or failed as the provider
+    // says, whoever reports it and however often. Booked only when the provider confirms it.
+
     @CommandHandler
     void handle(RefundPayment command, Clock clock) {
-        if (refunds.contains(command.refundId())) {
+        if (refunds.find(command.refundId()) != null) {
             return;
         }
+        requireRefundable(command.amount());
+        Money refundable = refundable();
+        if (command.amount().isGreaterThan(refundable)) {
+            throw new SoireeException(ErrorCode.REFUND_EXCEEDS_CAPTURED,
+                    "At most " + refundable.amountMinor() + " minor units of this payment can still be refunded");
+        }
+        requestRefund(command.refundId(), command.amount(), command.reason(), clock);
+    }
+
+    @CommandHandler
+    Money handle(RefundRemaining command, Clock clock) {
+        PaymentRefunds.Refund known = refunds.find(command.refundId());
+        if (known != null) {
+            return known.amount();
+        }
+        if (refunds.wasNotNeeded(command.refundId())) {
+            return Money.zero(amount.currency());
+        }
+        requireRefundable(command.upTo());
+        Money refundable = refundable();
+        Money remaining = command.upTo().isGreaterThan(refundable) ? refundable : command.upTo();
+        if (remaining.isZero()) {
+            apply(new RefundNotNeeded(paymentId, command.refundId(), bookingId, gatheringId, command.reason(), clock.instant()));
+        } else {
+            requestRefund(command.refundId(), remaining, command.reason(), clock);
+        }
+        return remaining;
+    }
+
+    @CommandHandler
+    void handle(MarkRefundPending command, Clock clock) {
+        RefundStatus state = refunds.require(paymentId, command.refundId()).state();
+        if (state == RefundStatus.REQUESTED || state == RefundStatus.OUTCOME_UNKNOWN) {
+            apply(new RefundPending(paymentId, command.refundId(), command.providerReference(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    void handle(MarkRefundOutcomeUnknown command, Clock clock) {
+        RefundStatus state = refunds.require(paymentId, command.refundId()).state();
+        if (state == RefundStatus.REQUESTED || state == RefundStatus.PENDING) {
+            apply(new RefundOutcomeUnknown(paymentId, command.refundId(), command.reason(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ConfirmRefund command, Clock clock) {
+        confirmRefund(command.refundId(), command.providerReference(), command.providerEventId(), clock);
+    }
+
+    @CommandHandler
+    void handle(FailRefund command, Clock clock) {
+        if (command.refusedOnRequest() && refunds.require(paymentId, command.refundId()).state() == RefundStatus.SUCCEEDED) {
+            return; // a request for a refund already made was refused because it was made: nothing about it failed
+        }
+        failRefund(command.refundId(), command.reason(), command.providerEventId(), clock);
+    }
+
+    @CommandHandler
+    void handle(RecordRefundOutcomes command, Clock clock) {
+        for (RecordRefundOutcomes.Outcome outcome : command.outcomes()) {
+            if (outcome.succeeded()) {
+                confirmRefund(outcome.refundId(), outcome.providerReference(), command.providerEventId(), clock);
+            } else {
+                failRefund(outcome.refundId(), String.valueOf(outcome.failureReason()), command.providerEventId(), clock);
+            }
+        }
+    }
+
+    private void requireRefundable(Money requested) {
         if (status != PaymentStatus.CAPTURED) {
             throw new SoireeException(ErrorCode.PAYMENT_NOT_CAPTURED, "Only a captured payment can be refunded");
         }
-        if (command.amount().isNegative() || command.amount().isZero()) {
+        if (!requested.currency().equals(captured.currency())) {
+            throw new SoireeException(ErrorCode.VALIDATION_FAILED, "This payment was made in " + captured.currency().getCurrencyCode());
+        }
+        if (requested.isNegative() || requested.isZero()) {
             throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A refund needs a positive amount");
         }
-        if (command.amount().isGreaterThan(captured.minus(refunded))) {
-            throw new SoireeException(ErrorCode.REFUND_EXCEEDS_CAPTURED,
-                    "At most " + captured.minus(refunded).amountMinor() + " minor units of this payment can still be refunded");
+        requireNoOpenDispute();
+    }
+
+    /** What may still be refunded: the capture less every refund that has not failed, and less what went to disputes. */
+    private Money refundable() {
+        return refunds.refundable(captured).minus(heldOrLostToDisputes());
+    }
+
+    private void requestRefund(RefundId refundId, Money refund, String reason, Clock clock) {
+        apply(new RefundRequested(paymentId, refundId, bookingId, gatheringId, hostId, guestId, refund, reason,
+                Objects.requireNonNull(providerReference, "a captured payment has its provider reference"), clock.instant()));
+    }
+
+    private void confirmRefund(RefundId refundId, String reference, String providerEventId, Clock clock) {
+        PaymentRefunds.Refund refund = refunds.require(paymentId, refundId);
+        if (refund.state() == RefundStatus.SUCCEEDED || refund.state() == RefundStatus.FAILED) {
+            return; // told before; and a failed refund is final at the provider, so a success after it is a stale report
         }
-        apply(new RefundRequested(paymentId, command.refundId(), bookingId, hostId, guestId, command.amount(), command.reason(),
-                clock.instant()));
+        Money hostShare = refunds.shareOnSuccess(refund, captured, hostNet);
+        apply(new PaymentRefunded(paymentId, refundId, bookingId, gatheringId, hostId, guestId, refund.amount(), hostShare,
+                PaymentRefunds.refundPostings(hostId, refund.amount(), hostShare), reference, providerEventId, clock.instant()));
+    }
+
+    private void failRefund(RefundId refundId, String reason, String providerEventId, Clock clock) {
+        PaymentRefunds.Refund refund = refunds.require(paymentId, refundId);
+        switch (refund.state()) {
+            case FAILED -> {
+                // told before
+            }
+            case SUCCEEDED -> {
+                // The money came back after the refund had gone out (a bank sent it back): undo it in the ledger.
+                Money hostShare = refunds.shareOnReversal(refund, captured, hostNet);
+                apply(new RefundReversed(paymentId, refundId, bookingId, gatheringId, hostId, guestId, refund.amount(), hostShare,
+                        PaymentRefunds.reversalPostings(hostId, refund.amount(), hostShare), reason, providerEventId, clock.instant()));
+            }
+            default -> apply(new RefundFailed(paymentId, refundId, bookingId, gatheringId, refund.amount(), reason, providerEventId,
+                    clock.instant()));
+        }
     }
 
     @EventSourcingHandler
@@ -159,7 +292,8 @@ public class Payment {
         provider = event.provider();
         status = PaymentStatus.REQUESTED;
         captured = Money.zero(amount.currency());
-        refunded = Money.zero(amount.currency());
+        hostNet = Money.zero(amount.currency());
+        refunds = new PaymentRefunds(amount.currency());
     }
 
     @EventSourcingHandler
@@ -179,6 +313,7 @@ public class Payment {
     void on(PaymentCaptured event) {
         status = PaymentStatus.CAPTURED;
         captured = event.amount();
+        hostNet = event.amount().minus(event.platformFee());
         if (providerReference == null) {
             providerReference = event.providerReference();
         }
@@ -191,7 +326,141 @@ public class Payment {
 
     @EventSourcingHandler
     void on(RefundRequested event) {
-        refunds.add(event.refundId());
-        refunded = refunded.plus(event.amount());
+        refunds.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(RefundNotNeeded event) {
+        refunds.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(RefundPending event) {
+        refunds.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(RefundOutcomeUnknown event) {
+        refunds.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefunded event) {
+        refunds.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(RefundFailed event) {
+        refunds.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(RefundReversed event) {
+        refunds.on(event);
+    }
+
+    // ---- Disputes ---------------------------------------------------------------------------------------------------
+    // The provider's word on a dispute meets the payment here, one report at a time: every dispute event carries the
+    // whole dispute, so whichever arrives first opens it, a final status decides it once, and copies or late reports
+    // change nothing. Keeping the dispute's money beside the captures and refunds also means a refund can never take
+    // money that a dispute holds or has lost. Support's work on the dispute is the Dispute aggregate's.
+
+    private Map<DisputeId, DisputeOnPayment> disputes = new HashMap<>();
+
+    /** What the opening withheld ({@code amount}, {@code fee}, {@code hostShare}), and the provider's latest word. */
+    private record DisputeOnPayment(Money amount, Money fee, Money hostShare, ProviderDisputeStatus status, Instant evidenceDueBy,
+                                    Instant reportedAt) {
+    }
+
+    @CommandHandler
+    void handle(RecordProviderDispute command, DisputePolicy policy, Clock clock) {
+        if (!disputes.containsKey(command.disputeId())) {
+            openDispute(command, policy, clock.instant());
+        }
+        DisputeOnPayment dispute = disputes.get(command.disputeId());
+        if (dispute.status().isFinal()) {
+            return; // decided once; a copy, a funds-reinstated after the win, or a stale report changes nothing
+        }
+        Instant now = clock.instant();
+        switch (command.status()) {
+            case WON -> apply(new DisputeWon(paymentId, command.disputeId(), bookingId, gatheringId, hostId, dispute.amount(), dispute.fee(),
+                    dispute.hostShare(), DisputePostings.won(hostId, dispute.amount(), dispute.fee(), dispute.hostShare()),
+                    command.providerEventId(), now));
+            case LOST -> apply(new DisputeLost(paymentId, command.disputeId(), bookingId, gatheringId, hostId, dispute.amount(), dispute.fee(),
+                    dispute.hostShare(), DisputePostings.lost(hostId, dispute.amount(), dispute.fee(), dispute.hostShare()),
+                    command.providerEventId(), now));
+            case NEEDS_RESPONSE, UNDER_REVIEW -> {
+                boolean changed = command.status() != dispute.status() || !command.evidenceDueBy().equals(dispute.evidenceDueBy());
+                // Stripe stamps events by the second: within one second, a dispute only moves forward (needs response, under review).
+                boolean newer = command.reportedAt().isAfter(dispute.reportedAt()) || (command.reportedAt().equals(dispute.reportedAt())
+                        && command.status().ordinal() >= dispute.status().ordinal());
+                if (changed && newer) {
+                    apply(new ProviderDisputeUpdated(paymentId, command.disputeId(), command.status(), command.evidenceDueBy(),
+                            command.reportedAt(), command.providerEventId()));
+                }
+            }
+        }
+    }
+
+    /**
+     * The provider has withdrawn the disputed amount and its fee. It can only dispute what was captured and is still
+     * with the platform; a report that says otherwise is refused, so the inbox retries it (a capture may still be on
+     * its way) and finally parks it for someone to look at, rather than booking money that does not add up.
+     */
+    private void openDispute(RecordProviderDispute command, DisputePolicy policy, Instant now) {
+        if (status != PaymentStatus.CAPTURED) {
+            throw new SoireeException(ErrorCode.PAYMENT_NOT_CAPTURED, "Payment " + paymentId + " is disputed but was not captured (yet)");
+        }
+        Money disputed = command.amount();
+        if (!disputed.currency().equals(captured.currency()) || disputed.isNegative() || disputed.isZero()) {
+            throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A dispute of " + disputed + " does not fit payment " + paymentId);
+        }
+        Money withdrawable = refundable(); // a refund under way counts as gone until the provider says it failed
+        if (disputed.isGreaterThan(withdrawable)) {
+            throw new SoireeException(ErrorCode.STATE_CONFLICT, "Payment " + paymentId + " has " + withdrawable.amountMinor()
+                    + " minor units left to dispute, not " + disputed.amountMinor());
+        }
+        Money fee = policy.feeFor(disputed.currency());
+        Money hostShare = policy.hostShare(disputed, fee);
+        apply(new PaymentDisputed(paymentId, command.disputeId(), bookingId, gatheringId, hostId, guestId, provider,
+                command.providerDisputeId(), disputed, fee, hostShare, command.reason(), command.evidenceDueBy(),
+                DisputePostings.opened(hostId, disputed, fee, hostShare), command.providerEventId(), command.reportedAt(), now));
+    }
+
+    /** A refund must not take money a dispute holds: none while one is open ({@link #refundable()} leaves out what lost ones took). */
+    private void requireNoOpenDispute() {
+        if (disputes.values().stream().anyMatch(dispute -> !dispute.status().isFinal())) {
+            throw new SoireeException(ErrorCode.REFUND_NOT_ALLOWED, "This payment is under dispute; it cannot be refunded until the dispute is decided");
+        }
+    }
+
+    /** What open and lost disputes took from this payment; a won dispute took nothing. */
+    private Money heldOrLostToDisputes() {
+        return disputes.values().stream().filter(dispute -> dispute.status() != ProviderDisputeStatus.WON).map(DisputeOnPayment::amount)
+                .reduce(Money.zero(amount.currency()), Money::plus);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentDisputed event) {
+        disputes.put(event.disputeId(), new DisputeOnPayment(event.amount(), event.fee(), event.hostShare(),
+                ProviderDisputeStatus.NEEDS_RESPONSE, event.evidenceDueBy(), event.reportedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(ProviderDisputeUpdated event) {
+        disputes.computeIfPresent(event.disputeId(), (id, dispute) -> new DisputeOnPayment(dispute.amount(), dispute.fee(),
+                dispute.hostShare(), event.status(), event.evidenceDueBy(), event.reportedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(DisputeWon event) {
+        disputes.computeIfPresent(event.disputeId(), (id, dispute) -> new DisputeOnPayment(dispute.amount(), dispute.fee(),
+                dispute.hostShare(), ProviderDisputeStatus.WON, dispute.evidenceDueBy(), dispute.reportedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(DisputeLost event) {
+        disputes.computeIfPresent(event.disputeId(), (id, dispute) -> new DisputeOnPayment(dispute.amount(), dispute.fee(),
+                dispute.hostShare(), ProviderDisputeStatus.LOST, dispute.evidenceDueBy(), dispute.reportedAt()));
     }
 }

@@ -15,7 +15,4 @@ public interface PaymentProvider {
 
     /** Asks the provider where a payment stands. */
     ProviderPayment retrieve(String providerReference);
-
-    /** Turns a stored provider event, already verified when it was received, into what it means for a payment. */
-    ProviderEvent translate(String eventId, String payload);
 }

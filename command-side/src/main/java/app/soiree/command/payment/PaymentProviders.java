@@ -1,8 +1,11 @@
 package app.soiree.command.payment;
 
+import app.soiree.command.payment.simulated.SimulatedPaymentEvents;
 import app.soiree.command.payment.simulated.SimulatedPaymentProvider;
+import app.soiree.command.payment.stripe.StripePaymentIntentEvents;
 import app.soiree.command.payment.stripe.StripePaymentProvider;
 import app.soiree.command.payment.stripe.StripeProperties;
+import com.stripe.StripeClient;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +69,21 @@ public class PaymentProviders {
 
     @Bean
     @Conditional(StripeSelected.class)
-    StripePaymentProvider stripePaymentProvider(StripeProperties properties) {
+    StripeClient stripeClient(StripeProperties properties) {
         log.info("Payments go through Stripe at {}", properties.apiBase());
-        return new StripePaymentProvider(properties);
+        return StripePaymentProvider.client(properties);
+    }
+
+    @Bean
+    @Conditional(StripeSelected.class)
+    StripePaymentProvider stripePaymentProvider(StripeClient stripe) {
+        return new StripePaymentProvider(stripe);
+    }
+
+    @Bean
+    @Conditional(StripeSelected.class)
+    StripePaymentIntentEvents stripePaymentIntentEvents(StripePaymentProvider stripe) {
+        return new StripePaymentIntentEvents(stripe);
     }
 
     @Bean
@@ -77,5 +92,11 @@ public class PaymentProviders {
         log.warn("Payments use the SIMULATED provider: no money moves. Outcomes are set with "
                 + "POST /api/dev/payments/{paymentId}/outcome. Configure soiree.stripe.secret-key for real payments.");
         return new SimulatedPaymentProvider(jdbc, clock);
+    }
+
+    @Bean
+    @Conditional(SimulatedSelected.class)
+    SimulatedPaymentEvents simulatedPaymentEvents() {
+        return new SimulatedPaymentEvents();
     }
 }

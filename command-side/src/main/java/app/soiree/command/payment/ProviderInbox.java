@@ -1,16 +1,12 @@
 package app.soiree.command.payment;
 
 import app.soiree.api.identity.Actor;
-import app.soiree.api.payment.CapturePayment;
-import app.soiree.api.payment.DeclinePayment;
-import app.soiree.api.payment.RecordPaymentIntent;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -44,14 +40,16 @@ public class ProviderInbox {
 
     private final JdbcTemplate jdbc;
     private final PaymentProvider provider;
+    private final List<ProviderEventTranslator> translators;
     private final CommandGateway commands;
     private final Clock clock;
     private final TaskExecutor executor;
 
-    ProviderInbox(JdbcTemplate jdbc, PaymentProvider provider, CommandGateway commands, Clock clock,
-                  @Qualifier(PaymentProviders.EVENT_EXECUTOR) TaskExecutor executor) {
+    ProviderInbox(JdbcTemplate jdbc, PaymentProvider provider, List<ProviderEventTranslator> translators, CommandGateway commands,
+                  Clock clock, @Qualifier(PaymentProviders.EVENT_EXECUTOR) TaskExecutor executor) {
         this.jdbc = jdbc;
         this.provider = provider;
+        this.translators = translators.stream().filter(translator -> translator.provider().equals(provider.name())).toList();
         this.commands = commands;
         this.clock = clock;
         this.executor = executor;
@@ -100,13 +98,13 @@ public class ProviderInbox {
     }
 
     void process(String eventId) {
-        String payload = lease(eventId);
-        if (payload == null) {
+        StoredEvent stored = lease(eventId);
+        if (stored == null) {
             return; // applied already, or someone else holds it right now
         }
         String outcome;
         try {
-            outcome = apply(provider.translate(eventId, payload));
+            outcome = apply(translate(eventId, stored));
         } catch (RuntimeException e) {
             Integer attempts = jdbc.queryForObject("""
                     update provider_events set leased_until = null, outcome = ?
@@ -121,39 +119,38 @@ public class ProviderInbox {
                 Timestamp.from(clock.instant()), truncate(outcome), provider.name(), eventId);
     }
 
-    private @Nullable String lease(String eventId) {
+    private @Nullable StoredEvent lease(String eventId) {
         Instant now = clock.instant();
-        List<String> payload = jdbc.queryForList("""
+        List<StoredEvent> leased = jdbc.query("""
                 update provider_events set leased_until = ?, attempts = attempts + 1
                 where provider = ? and event_id = ? and processed_at is null and (leased_until is null or leased_until < ?)
-                returning payload""",
-                String.class, Timestamp.from(now.plus(LEASE)), provider.name(), eventId, Timestamp.from(now));
-        return payload.isEmpty() ? null : payload.getFirst();
+                returning event_type, payload""",
+                (row, number) -> new StoredEvent(row.getString("event_type"), row.getString("payload")),
+                Timestamp.from(now.plus(LEASE)), provider.name(), eventId, Timestamp.from(now));
+        return leased.isEmpty() ? null : leased.getFirst();
+    }
+
+    private record StoredEvent(String type, String payload) {
+    }
+
+    private ProviderEvent translate(String eventId, StoredEvent stored) {
+        return translators.stream().filter(translator -> translator.translates(stored.type())).findFirst()
+                .map(translator -> translator.translate(eventId, stored.type(), stored.payload()))
+                .orElseGet(() -> ProviderEvent.ignored(eventId, stored.type()));
     }
 
     /** Sends the command an event means and says what became of it, for whoever reads the inbox later. */
     private String apply(ProviderEvent event) {
-        if (event.kind() == ProviderEvent.Kind.IGNORED) {
-            return "ignored: " + event.type() + " changes nothing here";
+        if (event.command() == null) {
+            return event.note();
         }
-        if (event.paymentId() == null) {
-            return "ignored: " + event.type() + " is not about a Soiree payment";
-        }
-        Object command = switch (event.kind()) {
-            case PAYMENT_CREATED -> new RecordPaymentIntent(event.paymentId(), Objects.requireNonNull(event.reference()));
-            case PAYMENT_SUCCEEDED -> new CapturePayment(event.paymentId(), Objects.requireNonNull(event.reference()),
-                    Objects.requireNonNull(event.amount()), event.providerFee(), event.eventId());
-            case PAYMENT_FAILED -> new DeclinePayment(event.paymentId(),
-                    event.failureReason() == null ? "declined by " + provider.name() : event.failureReason(), event.eventId());
-            case IGNORED -> throw new IllegalStateException("handled above");
-        };
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(event.command())
                     .andMetaData(Map.of(Actor.USER_ID_KEY, "provider:" + provider.name(), Actor.ROLES_KEY, "")));
-        } catch (AggregateNotFoundException unknownPayment) {
-            return "ignored: no payment " + event.paymentId();
+        } catch (AggregateNotFoundException unknown) {
+            return "ignored: " + event.type() + " is about nothing Soiree knows (" + unknown.getMessage() + ")";
         }
-        return "applied: " + command.getClass().getSimpleName();
+        return event.note();
     }
 
     private static String truncate(String text) {

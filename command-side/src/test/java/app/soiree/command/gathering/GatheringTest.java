@@ -195,7 +195,7 @@ class GatheringTest {
     @Test
     void doesNotPlaceAPaymentForSeatsTheGuestGaveBack() {
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1),
-                        new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, false, Money.zero(PRICE.currency()), START))
+                        new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, false, Money.zero(PRICE.currency()), START, false))
                 .when(new ConfirmSeats(GATHERING, ADA_BOOKING))
                 .expectNoEvents()
                 .expectResultMessagePayload(SeatsConfirmation.NOT_PLACED);
@@ -401,15 +401,15 @@ class GatheringTest {
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1), heldFor(GRACE_BOOKING, GRACE, 1))
                 .when(new CancelGathering(GATHERING, HOST, "Storm"))
                 .expectEvents(new GatheringCancelled(GATHERING, HOST, "Storm", List.of(ADA_BOOKING, GRACE_BOOKING), START),
-                        new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, PRICE, START),
-                        new BookingCancelled(GATHERING, GRACE_BOOKING, PAID, GRACE, 1, false, Money.of(0, "EUR"), START));
+                        new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, PRICE, START, true),
+                        new BookingCancelled(GATHERING, GRACE_BOOKING, PAID, GRACE, 1, false, Money.of(0, "EUR"), START, true));
     }
 
     @Test
     void aGuestCancellingEarlyEnoughIsRefundedInFull() {
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1))
                 .when(new CancelBooking(GATHERING, ADA_BOOKING, ADA))
-                .expectEvents(new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, PRICE, START));
+                .expectEvents(new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, PRICE, START, false));
     }
 
     @Test
@@ -418,7 +418,7 @@ class GatheringTest {
                 .andGivenCurrentTime(DETAILS.startsAt().minus(Duration.ofHours(47)))
                 .when(new CancelBooking(GATHERING, ADA_BOOKING, ADA))
                 .expectEvents(new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, Money.of(0, "EUR"),
-                        DETAILS.startsAt().minus(Duration.ofHours(47))));
+                        DETAILS.startsAt().minus(Duration.ofHours(47)), false));
     }
 
     @Test

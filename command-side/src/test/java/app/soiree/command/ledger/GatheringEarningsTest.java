@@ -8,11 +8,11 @@ import app.soiree.api.ledger.EarningsId;
 import app.soiree.api.ledger.EarningsRecorded;
 import app.soiree.api.ledger.EarningsReleaseScheduled;
 import app.soiree.api.ledger.EarningsReleased;
+import app.soiree.api.ledger.EarningsSettled;
 import app.soiree.api.ledger.FreezeEarnings;
 import app.soiree.api.ledger.Posting;
 import app.soiree.api.ledger.RecordEarnings;
 import app.soiree.api.ledger.ScheduleEarningsRelease;
-import app.soiree.api.payment.PaymentId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +31,10 @@ class GatheringEarningsTest {
     private static final GatheringId GATHERING = new GatheringId(id(1));
     private static final EarningsId EARNINGS = EarningsId.forGathering(GATHERING);
     private static final UserId HOST = new UserId(id(2));
-    private static final PaymentId ADA_PAYMENT = new PaymentId(id(3));
-    private static final PaymentId GRACE_PAYMENT = new PaymentId(id(4));
+    // Earnings are counted per event that posted them: these stand for event identifiers.
+    private static final String ADA_PAYMENT = "event-ada-captured";
+    private static final String GRACE_PAYMENT = "event-grace-captured";
+    private static final String ADA_REFUND = "event-ada-refunded";
     private static final Money ADA_NET = Money.of(4720, "EUR");
     private static final Money GRACE_NET = Money.of(2345, "EUR");
 
@@ -59,10 +61,55 @@ class GatheringEarningsTest {
     }
 
     @Test
-    void refusesANegativeNet() {
-        fixture.givenCurrentTime(NOW)
-                .when(record(ADA_PAYMENT, ADA_NET.negated()))
-                .expectException(IllegalStateException.class);
+    void aRefundBeforeTheReleaseLowersWhatIsReleased() {
+        Money refunded = Money.of(-1000, "EUR");
+        Money total = ADA_NET.plus(refunded);
+        given(recorded(ADA_PAYMENT, ADA_NET), recorded(ADA_REFUND, refunded))
+                .andGivenCommands(schedule())
+                .whenTimeElapses(WAIT.plusSeconds(1))
+                .expectEvents(new EarningsReleased(GATHERING, HOST, total, List.of(
+                        Posting.debit("host:" + HOST + ":pending", total),
+                        Posting.credit("host:" + HOST + ":available", total)), RELEASE_AT));
+    }
+
+    @Test
+    void aRefundAfterTheReleaseIsTakenFromAvailable() {
+        Money refunded = Money.of(-1000, "EUR");
+        given(recorded(ADA_PAYMENT, ADA_NET), new EarningsReleaseScheduled(EARNINGS, GATHERING, HOST, RELEASE_AT, NOW),
+                released(ADA_NET))
+                .when(record(ADA_REFUND, refunded))
+                .expectEvents(recorded(ADA_REFUND, refunded), new EarningsSettled(EARNINGS, GATHERING, HOST, ADA_REFUND, refunded,
+                        List.of(Posting.credit("host:" + HOST + ":pending", Money.of(1000, "EUR")),
+                                Posting.debit("host:" + HOST + ":available", Money.of(1000, "EUR"))), NOW));
+    }
+
+    @Test
+    void aCaptureAfterTheReleaseMovesOnToAvailable() {
+        given(recorded(ADA_PAYMENT, ADA_NET), new EarningsReleaseScheduled(EARNINGS, GATHERING, HOST, RELEASE_AT, NOW),
+                released(ADA_NET))
+                .when(record(GRACE_PAYMENT, GRACE_NET))
+                .expectEvents(recorded(GRACE_PAYMENT, GRACE_NET), new EarningsSettled(EARNINGS, GATHERING, HOST, GRACE_PAYMENT, GRACE_NET,
+                        List.of(Posting.debit("host:" + HOST + ":pending", GRACE_NET),
+                                Posting.credit("host:" + HOST + ":available", GRACE_NET)), NOW));
+    }
+
+    @Test
+    void aNegativeTotalIsReleasedAsADebt() {
+        Money lost = Money.of(-6220, "EUR"); // a dispute lost with its fee: more than the payment earned
+        Money total = ADA_NET.plus(lost);
+        given(recorded(ADA_PAYMENT, ADA_NET), recorded("event-dispute-lost", lost))
+                .andGivenCommands(schedule())
+                .whenTimeElapses(WAIT.plusSeconds(1))
+                .expectEvents(new EarningsReleased(GATHERING, HOST, total, List.of(
+                        Posting.debit("host:" + HOST + ":pending", total),
+                        Posting.credit("host:" + HOST + ":available", total)), RELEASE_AT));
+    }
+
+    @Test
+    void frozenEarningsFollowRefundsButAreNeverReleased() {
+        given(recorded(ADA_PAYMENT, ADA_NET), frozen())
+                .when(record(ADA_REFUND, ADA_NET.negated()))
+                .expectEvents(recorded(ADA_REFUND, ADA_NET.negated()));
     }
 
     @Test
@@ -209,12 +256,12 @@ class GatheringEarningsTest {
         return fixture.givenCurrentTime(NOW).andGiven(List.of(events));
     }
 
-    private static RecordEarnings record(PaymentId paymentId, Money net) {
-        return new RecordEarnings(EARNINGS, GATHERING, HOST, paymentId, net);
+    private static RecordEarnings record(String source, Money net) {
+        return new RecordEarnings(EARNINGS, GATHERING, HOST, source, net);
     }
 
-    private static EarningsRecorded recorded(PaymentId paymentId, Money net) {
-        return new EarningsRecorded(EARNINGS, GATHERING, HOST, paymentId, net, NOW);
+    private static EarningsRecorded recorded(String source, Money net) {
+        return new EarningsRecorded(EARNINGS, GATHERING, HOST, source, net, NOW);
     }
 
     private static ScheduleEarningsRelease schedule() {

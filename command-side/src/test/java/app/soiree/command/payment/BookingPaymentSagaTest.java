@@ -143,7 +143,7 @@ class BookingPaymentSagaTest {
     void endsWhenTheGuestGivesTheSeatsBackBeforePaying() {
         fixture.givenAggregate(PAYMENT.toString()).published(requested())
                 .andThenAggregate(GATHERING.toString()).published(
-                        new BookingCancelled(GATHERING, BOOKING, TIER, GUEST, 1, false, Money.zero(AMOUNT.currency()), NOW))
+                        new BookingCancelled(GATHERING, BOOKING, TIER, GUEST, 1, false, Money.zero(AMOUNT.currency()), NOW, false))
                 .whenTimeElapses(Duration.ofSeconds(1))
                 .expectActiveSagas(0);
     }
@@ -173,11 +173,6 @@ class BookingPaymentSagaTest {
         @Override
         public ProviderPayment retrieve(String providerReference) {
             return answers.removeFirst();
-        }
-
-        @Override
-        public ProviderEvent translate(String eventId, String payload) {
-            throw new UnsupportedOperationException("the saga never reads provider events");
         }
     }
 }

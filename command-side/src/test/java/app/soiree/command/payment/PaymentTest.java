@@ -140,10 +140,12 @@ class PaymentTest {
     @Test
     void refundsNoMoreThanWasCaptured() {
         RefundId first = new RefundId(id(20));
+        RefundRequested requested = new RefundRequested(PAYMENT, first, BOOKING, GATHERING, HOST, GUEST, Money.of(2000, "EUR"), "goodwill",
+                "pi_1", NOW);
         given(captured("evt_1"))
                 .when(new RefundPayment(PAYMENT, first, Money.of(2000, "EUR"), "goodwill"))
-                .expectEvents(new RefundRequested(PAYMENT, first, BOOKING, HOST, GUEST, Money.of(2000, "EUR"), "goodwill", NOW));
-        given(captured("evt_1"), new RefundRequested(PAYMENT, first, BOOKING, HOST, GUEST, Money.of(2000, "EUR"), "goodwill", NOW))
+                .expectEvents(requested);
+        given(captured("evt_1"), requested)
                 .when(new RefundPayment(PAYMENT, new RefundId(id(21)), Money.of(501, "EUR"), "more"))
                 .expectException(refusedWith(ErrorCode.REFUND_EXCEEDS_CAPTURED));
     }
@@ -151,7 +153,7 @@ class PaymentTest {
     @Test
     void theSameRefundTwiceIsOneRefund() {
         RefundId refund = new RefundId(id(20));
-        given(captured("evt_1"), new RefundRequested(PAYMENT, refund, BOOKING, HOST, GUEST, AMOUNT, "seats gone", NOW))
+        given(captured("evt_1"), new RefundRequested(PAYMENT, refund, BOOKING, GATHERING, HOST, GUEST, AMOUNT, "seats gone", "pi_1", NOW))
                 .when(new RefundPayment(PAYMENT, refund, AMOUNT, "seats gone"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();

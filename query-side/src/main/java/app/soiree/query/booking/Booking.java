@@ -103,7 +103,33 @@ class Booking {
             return false;
         }
         status = next;
+        settleRefundStatus();
         return true;
+    }
+
+    /**
+     * A refund the provider confirmed. A booking that no longer holds seats and got all its money back
+     * is REFUNDED; one that still holds them (staff gave money back as a gesture) stays what it is.
+     */
+    void refunded(long amountMinor) {
+        refundedAmount = Math.addExact(refundedAmount, amountMinor);
+        settleRefundStatus();
+    }
+
+    /** A confirmed refund that failed afterwards: the money went back to the platform. */
+    void refundReversed(long amountMinor) {
+        refundedAmount = Math.subtractExact(refundedAmount, amountMinor);
+        if (status == BookingStatus.REFUNDED && refundedAmount < amount) {
+            // Its seats were given back either way; which of CANCELLED or EXPIRED it was is not kept, and CANCELLED says enough.
+            status = BookingStatus.CANCELLED;
+        }
+    }
+
+    private void settleRefundStatus() {
+        boolean seatsGone = status == BookingStatus.CANCELLED || status == BookingStatus.EXPIRED;
+        if (seatsGone && amount > 0 && refundedAmount >= amount) {
+            status = BookingStatus.REFUNDED;
+        }
     }
 
     void checkIn() {

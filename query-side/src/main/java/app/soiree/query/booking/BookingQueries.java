@@ -3,6 +3,9 @@ package app.soiree.query.booking;
 import app.soiree.api.booking.BookingPage;
 import app.soiree.api.booking.BookingView;
 import app.soiree.api.booking.FindBooking;
+import app.soiree.api.booking.FindBookingByProviderReference;
+import app.soiree.api.booking.FindBookingForStaff;
+import app.soiree.api.booking.FindBookingOfPayment;
 import app.soiree.api.booking.FindMyBookings;
 import app.soiree.api.payment.PaymentView;
 import app.soiree.query.payment.PaymentViews;
@@ -23,9 +26,12 @@ class BookingQueries {
     private final BookingRepository bookings;
     private final PaymentViews payments;
 
-    BookingQueries(BookingRepository bookings, PaymentViews payments) {
+    private final PaymentReferenceRepository paymentReferences;
+
+    BookingQueries(BookingRepository bookings, PaymentViews payments, PaymentReferenceRepository paymentReferences) {
         this.bookings = bookings;
         this.payments = payments;
+        this.paymentReferences = paymentReferences;
     }
 
     /** Only the guest and the gathering's host may see a booking; to anyone else it does not exist. */
@@ -35,6 +41,27 @@ class BookingQueries {
                 .filter(booking -> booking.isVisibleTo(query.requestedBy()))
                 .map(booking -> booking.toView(payments.forBooking(booking.id()).orElse(null)))
                 .orElse(null);
+    }
+
+    /** Staff see every booking; the console and staff endpoints are the only senders. */
+    @QueryHandler
+    @Nullable BookingView handle(FindBookingForStaff query) {
+        return staffView(query.bookingId().value());
+    }
+
+    @QueryHandler
+    @Nullable BookingView handle(FindBookingOfPayment query) {
+        return paymentReferences.findById(query.paymentId().value()).map(reference -> staffView(reference.bookingId())).orElse(null);
+    }
+
+    @QueryHandler
+    @Nullable BookingView handle(FindBookingByProviderReference query) {
+        return paymentReferences.findFirstByProviderReference(query.providerReference().strip())
+                .map(reference -> staffView(reference.bookingId())).orElse(null);
+    }
+
+    private @Nullable BookingView staffView(UUID bookingId) {
+        return bookings.findById(bookingId).map(booking -> booking.toView(payments.forBooking(booking.id()).orElse(null))).orElse(null);
     }
 
     @QueryHandler

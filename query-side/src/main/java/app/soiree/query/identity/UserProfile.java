@@ -56,6 +56,10 @@ class UserProfile {
         hostBio = bio;
     }
 
+    void holdExactly(Set<Role> granted) {
+        roles = Role.encode(granted);
+    }
+
     UserProfileView toView() {
         return new UserProfileView(new UserId(userId), email, displayName, phone, Role.decode(roles), hostBio, registeredAt);
     }

@@ -1,9 +1,17 @@
 package app.soiree.query.identity;
 
+import app.soiree.api.identity.FindStaffMembers;
+import app.soiree.api.identity.FindUserByEmail;
 import app.soiree.api.identity.FindUserProfile;
 import app.soiree.api.identity.HostProfileCreated;
+import app.soiree.api.identity.StaffMemberPage;
+import app.soiree.api.identity.StaffRolesChanged;
 import app.soiree.api.identity.UserProfileView;
 import app.soiree.api.identity.UserRegistered;
+import app.soiree.query.paging.KeysetPage;
+import app.soiree.query.paging.PageLimit;
+import java.util.List;
+import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
@@ -35,8 +43,28 @@ class UserProfileProjection {
         profiles.findById(event.userId().value()).ifPresent(profile -> profile.becomeHost(event.bio()));
     }
 
+    @EventHandler
+    void on(StaffRolesChanged event) {
+        profiles.findById(event.userId().value()).ifPresent(profile -> profile.holdExactly(event.roles()));
+    }
+
     @QueryHandler
     @Nullable UserProfileView handle(FindUserProfile query) {
         return profiles.findById(query.userId().value()).map(UserProfile::toView).orElse(null);
+    }
+
+    /** Emails are stored as accounts normalise them: no surrounding space, lower case. */
+    @QueryHandler
+    @Nullable UserProfileView handle(FindUserByEmail query) {
+        return profiles.findFirstByEmail(query.email().strip().toLowerCase(Locale.ROOT)).map(UserProfile::toView).orElse(null);
+    }
+
+    @QueryHandler
+    StaffMemberPage handle(FindStaffMembers query) {
+        int limit = PageLimit.clamped(query.limit());
+        List<UserProfileView> rows = profiles.staffAfter(StaffCursor.decode(query.cursor()), KeysetPage.rowsToFetch(limit))
+                .stream().map(UserProfile::toView).toList();
+        KeysetPage<UserProfileView> page = KeysetPage.cut(rows, limit, profile -> StaffCursor.encode(profile.email()));
+        return new StaffMemberPage(page.items(), page.nextCursor());
     }
 }

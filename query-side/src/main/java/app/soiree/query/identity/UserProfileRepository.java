@@ -1,7 +1,23 @@
 package app.soiree.query.identity;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface UserProfileRepository extends JpaRepository<UserProfile, UUID> {
+
+    Optional<UserProfile> findFirstByEmail(String email);
+
+    /**
+     * Staff accounts by email, after {@code afterEmail}. The role condition is written exactly as the
+     * partial index {@code user_profiles_staff} states it, so PostgreSQL reads that small index and
+     * never scans every guest's profile.
+     */
+    @Query(value = """
+            select * from user_profiles
+            where roles ~ '(^|,)(SUPPORT|FINANCE|ADMIN)(,|$)' and email > :afterEmail
+            order by email limit :rows""", nativeQuery = true)
+    List<UserProfile> staffAfter(String afterEmail, int rows);
 }

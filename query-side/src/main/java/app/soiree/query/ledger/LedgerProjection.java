@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes every posting of every {@link LedgerEvent} to {@code ledger_entries}. One handler for the
- * interface, so a new money event is journaled without touching this class. Postings that do not
- * balance are a bug upstream: the handler throws and the processor stops there rather than skip
+ * Writes every posting of every {@link LedgerEvent} to {@code ledger_entries} and adds it to the
+ * running balance of its account in {@code ledger_balances}, in the same statement. One handler for
+ * the interface, so a new money event is journaled without touching this class. Postings that do
+ * not balance are a bug upstream: the handler throws and the processor stops there rather than skip
  * them (see {@link LedgerProcessing}).
  */
 @Component
@@ -26,11 +27,21 @@ class LedgerProjection {
 
     static final String PROCESSING_GROUP = "ledger";
 
+    /**
+     * The balance grows only by entries this statement really inserted: a redelivered event's entries
+     * already exist, insert nothing and so add nothing, which keeps the balances equal to the journal.
+     */
     private static final String INSERT = """
-            insert into ledger_entries
-                (entry_id, global_index, event_id, event_type, occurred_at, account, currency, amount, actor, reference)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (entry_id) do nothing""";
+            with inserted as (
+                insert into ledger_entries
+                    (entry_id, global_index, event_id, event_type, occurred_at, account, currency, amount, actor, reference)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (entry_id) do nothing
+                returning account, currency, amount)
+            insert into ledger_balances (account, currency, debits, credits)
+            select account, currency, greatest(amount, 0), greatest(-amount, 0) from inserted
+            on conflict (account, currency) do update
+                set debits = ledger_balances.debits + excluded.debits, credits = ledger_balances.credits + excluded.credits""";
 
     private final JdbcTemplate jdbc;
 

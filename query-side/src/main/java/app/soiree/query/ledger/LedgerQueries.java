@@ -33,40 +33,61 @@ import java.util.regex.Pattern;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Reads of the journal: sums for trial balances and wallets, keyset pages for statements. */
+/** Reads of the journal: running balances or sums for trial balances, running balances for wallets, keyset pages for statements. */
 @Component
 class LedgerQueries {
 
     private static final Pattern WORD_START = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate oneSnapshot;
 
-    LedgerQueries(JdbcTemplate jdbc) {
+    LedgerQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.oneSnapshot = new TransactionTemplate(transactions);
+        oneSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        oneSnapshot.setReadOnly(true);
     }
 
+    /**
+     * Up to date (no entry after {@code asOf}), the running balances are the answer: one row per
+     * account. As of an earlier moment, the journal is summed up to it. Both reads share one snapshot,
+     * so an entry committed in between cannot make the check and the answer disagree.
+     */
     @QueryHandler
     TrialBalanceView handle(FindTrialBalance query) {
-        List<AccountBalanceView> accounts = jdbc.query("""
-                        select account, currency,
-                               coalesce(sum(amount) filter (where amount > 0), 0) as debits,
-                               coalesce(-sum(amount) filter (where amount < 0), 0) as credits
-                        from ledger_entries
-                        where occurred_at <= ?
-                        group by account, currency
-                        order by account, currency""",
-                (row, number) -> {
-                    String currency = row.getString("currency");
-                    Money debits = Money.of(row.getLong("debits"), currency);
-                    Money credits = Money.of(row.getLong("credits"), currency);
-                    return new AccountBalanceView(row.getString("account"), currency, debits, credits, debits.minus(credits));
-                },
-                Timestamp.from(query.asOf()));
+        Timestamp asOf = Timestamp.from(query.asOf());
+        List<AccountBalanceView> accounts = oneSnapshot.execute(status -> {
+            boolean upToDate = Boolean.TRUE.equals(jdbc.queryForObject(
+                    "select coalesce(max(occurred_at) <= ?, true) from ledger_entries", Boolean.class, asOf));
+            return upToDate
+                    ? jdbc.query("select account, currency, debits, credits from ledger_balances order by account, currency",
+                            LedgerQueries::accountBalance)
+                    : jdbc.query("""
+                                    select account, currency,
+                                           coalesce(sum(amount) filter (where amount > 0), 0) as debits,
+                                           coalesce(-sum(amount) filter (where amount < 0), 0) as credits
+                                    from ledger_entries
+                                    where occurred_at <= ?
+                                    group by account, currency
+                                    order by account, currency""",
+                            LedgerQueries::accountBalance, asOf);
+        });
         Map<String, Long> sumPerCurrency = new HashMap<>();
         accounts.forEach(account -> sumPerCurrency.merge(account.currency(), account.balance().amountMinor(), Math::addExact));
         boolean balanced = sumPerCurrency.values().stream().allMatch(sum -> sum == 0);
         return new TrialBalanceView(query.asOf(), accounts, balanced);
+    }
+
+    private static AccountBalanceView accountBalance(ResultSet row, int number) throws SQLException {
+        String currency = row.getString("currency");
+        Money debits = Money.of(row.getLong("debits"), currency);
+        Money credits = Money.of(row.getLong("credits"), currency);
+        return new AccountBalanceView(row.getString("account"), currency, debits, credits, debits.minus(credits));
     }
 
     @QueryHandler
@@ -98,19 +119,19 @@ class LedgerQueries {
         return new LedgerEntryPage(page.items(), page.nextCursor());
     }
 
-    /** Host accounts hold what the platform owes the host, which the ledger books as credits: the host sees them negated. */
+    /**
+     * Host accounts hold what the platform owes the host, which the ledger books as credits: the host
+     * sees credits − debits. Read from the running balances. A host none of whose accounts has seen a
+     * posting has no currency to show: {@code balances} is empty, not a row of zeros.
+     */
     @QueryHandler
     WalletView handle(FindWallet query) {
         UserId host = query.hostId();
         Map<String, Map<String, Long>> byCurrency = new TreeMap<>();
-        jdbc.query("""
-                        select currency, account, sum(amount) as total
-                        from ledger_entries
-                        where account in (?, ?, ?, ?)
-                        group by currency, account""",
+        jdbc.query("select currency, account, credits - debits as owed from ledger_balances where account in (?, ?, ?, ?)",
                 (ResultSet row) -> {
                     byCurrency.computeIfAbsent(row.getString("currency"), currency -> new HashMap<>())
-                            .put(row.getString("account"), Math.negateExact(row.getLong("total")));
+                            .put(row.getString("account"), row.getLong("owed"));
                 },
                 (Object[]) hostAccounts(host));
         List<WalletBalanceView> balances = byCurrency.entrySet().stream().map(entry -> {

@@ -5,6 +5,8 @@ import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.PaymentRequested;
 import app.soiree.api.payment.PaymentStatus;
 import app.soiree.api.payment.PaymentView;
+import app.soiree.api.payment.RefundStatus;
+import app.soiree.api.payment.RefundView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -93,9 +96,16 @@ class PaymentRow {
         return bookingId;
     }
 
-    PaymentView toView() {
+    UUID id() {
+        return paymentId;
+    }
+
+    /** {@code refunds} as guests and hosts see them: without who asked for each. */
+    PaymentView toView(List<RefundView> refunds) {
         Currency money = Currency.getInstance(currency);
+        long refunded = refunds.stream().filter(refund -> refund.status() == RefundStatus.SUCCEEDED)
+                .mapToLong(refund -> refund.amount().amountMinor()).sum();
         return new PaymentView(new PaymentId(paymentId), provider, status, new Money(amount, money), new Money(refundRequested, money),
-                failureReason);
+                failureReason, new Money(refunded, money), refunds.stream().map(RefundView::withoutRequester).toList());
     }
 }

@@ -7,9 +7,10 @@ import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
 import app.soiree.query.ProjectionTest;
-import app.soiree.query.audit.AuditController.AuditEventView;
+import app.soiree.query.audit.AuditController.AuditEventWire;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,23 @@ class AuditControllerTest extends ProjectionTest {
 
         assertThat(trail.aggregateType()).isEqualTo("Payment");
         assertThat(trail.truncated()).isFalse();
-        assertThat(trail.events()).extracting(AuditEventView::sequence, AuditEventView::type, AuditEventView::actor).containsExactly(
+        assertThat(trail.events()).extracting(AuditEventWire::sequence, AuditEventWire::type, AuditEventWire::actor).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(0L, "Opened", "someone"),
                 org.assertj.core.groups.Tuple.tuple(1L, "Renamed", Actor.SYSTEM));
-        assertThat(trail.events().getFirst().payload()).isEqualTo(new Opened("a"));
+        assertThat(trail.events().getFirst().payload()).isEqualTo("{\"name\":\"a\"}");
+    }
+
+    @Test
+    void saysWhenAnEntityHasMoreEventsThanOneAnswerHolds() {
+        UUID id = UUID.randomUUID();
+        eventStore.publish(IntStream.rangeClosed(0, AuditController.MAX_EVENTS)
+                .mapToObj(sequence -> new GenericDomainEventMessage<>("Payment", id.toString(), sequence, new Renamed("n" + sequence)))
+                .toList());
+
+        AuditController.AuditTrailView trail = controller.auditTrail("Payment", id);
+
+        assertThat(trail.events()).hasSize(AuditController.MAX_EVENTS);
+        assertThat(trail.truncated()).isTrue();
     }
 
     @Test

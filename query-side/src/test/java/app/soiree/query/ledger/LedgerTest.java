@@ -1,5 +1,9 @@
 package app.soiree.query.ledger;
 
+import static app.soiree.query.ledger.LedgerFixtures.T0;
+import static app.soiree.query.ledger.LedgerFixtures.captured;
+import static app.soiree.query.ledger.LedgerFixtures.message;
+import static app.soiree.query.ledger.LedgerFixtures.released;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,20 +27,16 @@ import app.soiree.api.payment.PaymentCaptured;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.query.ProjectionTest;
 import app.soiree.query.paging.PageResponse;
-import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class LedgerTest extends ProjectionTest {
-
-    static final Instant T0 = Instant.parse("2026-11-21T12:00:00Z");
 
     @Autowired
     LedgerController ledger;
@@ -109,6 +109,33 @@ class LedgerTest extends ProjectionTest {
         assertThat(owed.debits()).isEqualTo(Money.of(0, "EUR"));
         assertThat(owed.credits()).isEqualTo(Money.of(2345 + 920, "EUR"));
         assertThat(owed.balance()).isEqualTo(Money.of(-(2345 + 920), "EUR"));
+    }
+
+    @Test
+    void theRunningBalancesAreTheJournalSummedUpAndAnswerTheTrialBalanceOfNow() {
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 2500, "EUR"), T0, guest));
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(released(host, 2345, "EUR"), T0.plusSeconds(60), null));
+        EventMessage<?> redelivered = message(captured(host, 1000, "USD"), T0.plusSeconds(120), guest);
+        events.deliver(LedgerProjection.PROCESSING_GROUP, redelivered);
+        events.deliver(LedgerProjection.PROCESSING_GROUP, redelivered);
+
+        List<AccountTotals> running = jdbc.sql("select account, currency, debits, credits from ledger_balances order by account, currency")
+                .query(LedgerTest::totals).list();
+        List<AccountTotals> summed = jdbc.sql("""
+                        select account, currency,
+                               coalesce(sum(amount) filter (where amount > 0), 0) as debits,
+                               coalesce(-sum(amount) filter (where amount < 0), 0) as credits
+                        from ledger_entries group by account, currency order by account, currency""")
+                .query(LedgerTest::totals).list();
+        assertThat(running).hasSize(7).isEqualTo(summed);
+        assertThat(running).contains(new AccountTotals(LedgerAccounts.hostPending(host), "EUR", 2345, 2345));
+
+        TrialBalanceView now = ledger.trialBalance(null);
+        TrialBalanceView atTheLastEntry = ledger.trialBalance(T0.plusSeconds(120));
+        TrialBalanceView justBefore = ledger.trialBalance(T0.plusSeconds(120).minusMillis(1));
+        assertThat(now.accounts()).isEqualTo(atTheLastEntry.accounts()).hasSize(7);
+        assertThat(now.balanced()).isTrue();
+        assertThat(justBefore.accounts()).extracting(AccountBalanceView::currency).containsOnly("EUR");
     }
 
     @Test
@@ -193,27 +220,11 @@ class LedgerTest extends ProjectionTest {
         assertThat(LedgerQueries.inWords("EarningsReleased")).isEqualTo("Earnings released");
     }
 
-    /** Gross to provider cash, 5 % + 30 to fees, the rest owed to the host, as the payment aggregate books it. */
-    private static PaymentCaptured captured(UserId host, long gross, String currency) {
-        Money amount = Money.of(gross, currency);
-        Money fee = Money.of((gross * 5 + 50) / 100 + 30, currency);
-        Money net = amount.minus(fee);
-        BookingId bookingId = BookingId.random();
-        return new PaymentCaptured(PaymentId.forBooking(bookingId), bookingId, GatheringId.random(), host, UserId.random(), amount, fee, null,
-                List.of(Posting.debit(LedgerAccounts.PROVIDER_CASH, amount), Posting.credit(LedgerAccounts.hostPending(host), net),
-                        Posting.credit(LedgerAccounts.PLATFORM_FEES, fee)),
-                "sim_pi_" + UUID.randomUUID(), "sim_evt_" + UUID.randomUUID(), T0);
+    private static AccountTotals totals(ResultSet row, int number) throws SQLException {
+        return new AccountTotals(row.getString("account"), row.getString("currency"), row.getLong("debits"), row.getLong("credits"));
     }
 
-    private static EarningsReleased released(UserId host, long net, String currency) {
-        Money amount = Money.of(net, currency);
-        return new EarningsReleased(GatheringId.random(), host, amount,
-                List.of(Posting.debit(LedgerAccounts.hostPending(host), amount), Posting.credit(LedgerAccounts.hostAvailable(host), amount)), T0);
-    }
-
-    private static EventMessage<?> message(Object payload, Instant at, UserId actor) {
-        Map<String, ?> metaData = actor == null ? Map.of() : Map.of(Actor.USER_ID_KEY, actor.toString());
-        return new GenericEventMessage<>(UUID.randomUUID().toString(), payload, metaData, at);
+    record AccountTotals(String account, String currency, long debits, long credits) {
     }
 
     private static Actor hostActor(UserId host) {

@@ -8,6 +8,7 @@ import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.LedgerChecks;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,8 +45,8 @@ class LedgerApiTest {
         guest = api.newUser("Ledger Guest");
         if (finance == null) {
             Session admin = api.signIn("", "admin@soiree.test", "admin-password-1");
-            finance = staff(admin, "FINANCE");
-            support = staff(admin, "SUPPORT");
+            finance = api.newStaff(admin, "FINANCE");
+            support = api.newStaff(admin, "SUPPORT");
         }
         String gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Dinner", List.of(Gatherings.tier("Seat", 2500, 3))));
         String tierId = Gatherings.firstTierId(api, gatheringId);
@@ -54,6 +55,13 @@ class LedgerApiTest {
         beforeCapture = Instant.now();
         api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
         await().atMost(Duration.ofSeconds(15)).until(() -> pendingOf(wallet(host)), pending -> pending == 2345);
+    }
+
+    @Test
+    void theLedgerBalancesAndTheWalletAgreesWithTheJournal() {
+        LedgerChecks.assertTrialBalanceBalances(api, finance);
+        LedgerChecks.assertWalletAgreesWithJournal(api, finance, host);
+        assertThat(LedgerChecks.walletOf(api, host)).containsExactly(Map.entry("EUR:pending", 2345L));
     }
 
     @Test
@@ -173,13 +181,5 @@ class LedgerApiTest {
             }
         }
         throw new AssertionError(name + " is not in the trial balance");
-    }
-
-    private Session staff(Session admin, String role) {
-        String email = role.toLowerCase() + "." + UUID.randomUUID() + "@soiree.test";
-        Response created = api.post("/api/admin/staff", admin.accessToken(),
-                Map.of("email", email, "password", "staff-password-1", "displayName", role, "roles", List.of(role)));
-        created.expectStatus(201);
-        return api.signIn(created.json().get("userId").asString(), email, "staff-password-1");
     }
 }

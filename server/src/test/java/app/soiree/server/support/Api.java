@@ -100,6 +100,15 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /** A new staff member with the given roles (SUPPORT, FINANCE, ADMIN), created by an admin, signed in. */
+    public Session newStaff(Session admin, String... roles) {
+        String email = String.join("-", roles).toLowerCase(java.util.Locale.ROOT) + "." + UUID.randomUUID() + "@soiree.test";
+        Response created = post("/api/admin/staff", admin.accessToken(),
+                Map.of("email", email, "password", "staff-password-1", "displayName", String.join(" ", roles), "roles", java.util.List.of(roles)));
+        created.expectStatus(201);
+        return signIn(created.json().get("userId").asString(), email, "staff-password-1");
+    }
+
     public Session signIn(String userId, String email, String password) {
         Response login = post("/api/auth/login", null, Map.of("email", email, "password", password));
         login.expectStatus(200);

@@ -6,9 +6,10 @@ import app.soiree.api.identity.UserId;
 import java.time.Instant;
 
 /**
- * A booking's seats were given back, by its guest or because the gathering was cancelled.
+ * A booking's seats were given back, by its guest or because the gathering was cancelled
+ * ({@code gatheringCancelled}: then the gathering's cancellation sees to the refund).
  * {@code refundDue} is what the refund policy grants (zero for holds and free seats).
  */
 public record BookingCancelled(GatheringId gatheringId, BookingId bookingId, TierId tierId, UserId guestId, int quantity,
-                               boolean wasConfirmed, Money refundDue, Instant cancelledAt) {
+                               boolean wasConfirmed, Money refundDue, Instant cancelledAt, boolean gatheringCancelled) {
 }

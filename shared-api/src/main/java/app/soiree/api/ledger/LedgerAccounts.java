@@ -11,7 +11,11 @@ public final class LedgerAccounts {
     public static final String PLATFORM_FEES = "platform:fees";
     /** What the payment provider charged for moving the money. */
     public static final String PROVIDER_FEES = "platform:provider-fees";
+    /** What the platform lost: disputes lost beyond what their hosts bear. */
     public static final String LOSSES = "platform:losses";
+    /** Money the provider withdrew for open disputes, until the outcome brings it back or makes it a loss. */
+    public static final String DISPUTES = "platform:disputes";
+    /** Payouts sent to hosts' connected accounts and not yet confirmed by the provider. */
     public static final String PAYOUTS_IN_TRANSIT = "platform:payouts-in-transit";
 
     private LedgerAccounts() {

@@ -3,10 +3,13 @@ package app.soiree.api.ledger;
 import app.soiree.api.Money;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
-import app.soiree.api.payment.PaymentId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** A payment for the gathering was captured: its host's net is counted once per payment. */
+/**
+ * A {@link HostEarningsEvent} changed the gathering's earnings by {@code net}: positive when the host
+ * is owed more (a capture), negative when less (a refund, a dispute). Counted once per {@code source},
+ * the identifier of the event that posted it.
+ */
 public record RecordEarnings(@TargetAggregateIdentifier EarningsId earningsId, GatheringId gatheringId, UserId hostId,
-                             PaymentId paymentId, Money net) {
+                             String source, Money net) {
 }

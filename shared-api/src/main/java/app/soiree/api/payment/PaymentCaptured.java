@@ -4,7 +4,7 @@ import app.soiree.api.Money;
 import app.soiree.api.booking.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
-import app.soiree.api.ledger.LedgerEvent;
+import app.soiree.api.ledger.HostEarningsEvent;
 import app.soiree.api.ledger.Posting;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record PaymentCaptured(PaymentId paymentId, BookingId bookingId, GatheringId gatheringId, UserId hostId, UserId guestId,
                               Money amount, Money platformFee, @Nullable Money providerFee, List<Posting> postings,
-                              String providerReference, String providerEventId, Instant capturedAt) implements LedgerEvent {
+                              String providerReference, String providerEventId, Instant capturedAt) implements HostEarningsEvent {
 
     @Override
     public String reference() {

@@ -16,6 +16,11 @@ public record RefundId(UUID value) implements TypedId {
         return new RefundId(UUID.fromString(value));
     }
 
+    /** A refund of its own: each manual refund by staff is a new one. */
+    public static RefundId random() {
+        return new RefundId(UUID.randomUUID());
+    }
+
     /** The refund a booking gets back when it ends without its seats: one per booking, whoever asks for it first. */
     public static RefundId forBooking(BookingId bookingId) {
         return new RefundId(UUID.nameUUIDFromBytes(("refund:" + bookingId).getBytes(StandardCharsets.UTF_8)));

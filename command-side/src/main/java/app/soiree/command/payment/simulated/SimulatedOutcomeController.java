@@ -1,6 +1,6 @@
 package app.soiree.command.payment.simulated;
 
-import app.soiree.api.error.ErrorCode;
+import app.soiree.api.Money;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.payment.PaymentId;
@@ -10,7 +10,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +24,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * DEVELOPMENT ONLY: decides what the simulated provider does with a payment. It exists only while the
- * provider is {@code simulated}; with Stripe configured the path is not there (404). The payment's
- * guest (who would be paying) and staff may call it.
+ * DEVELOPMENT ONLY: decides what the simulated provider does with a payment: it succeeds or fails, or the
+ * guest's bank disputes it and the dispute is won or lost. It exists only while the provider is
+ * {@code simulated}; with Stripe configured the path is not there (404). The payment's guest (who would be
+ * paying) and staff may call it.
  */
 @RestController
 @Conditional(PaymentProviders.SimulatedSelected.class)
@@ -31,40 +36,56 @@ class SimulatedOutcomeController {
 
     enum Outcome { succeeded, failed, disputed, dispute_won, dispute_lost }
 
-    record OutcomeRequest(@NotNull Outcome outcome) {
+    /**
+     * {@code amount} (minor units of the payment's currency), {@code reason} and {@code evidenceDueBy} only for
+     * {@code disputed}: by default the whole payment, {@code fraudulent}, and {@code soiree.disputes.simulated-evidence-window}
+     * from now.
+     */
+    record OutcomeRequest(@NotNull Outcome outcome, @Nullable @Positive Long amount, @Nullable @Size(max = 64) String reason,
+                          @Nullable Instant evidenceDueBy) {
     }
 
     record OutcomeAccepted(String eventId) {
     }
 
     private final SimulatedPaymentProvider simulator;
+    private final SimulatedDisputes disputes;
     private final ProviderInbox inbox;
 
-    SimulatedOutcomeController(SimulatedPaymentProvider simulator, ProviderInbox inbox) {
+    SimulatedOutcomeController(SimulatedPaymentProvider simulator, SimulatedDisputes disputes, ProviderInbox inbox) {
         this.simulator = simulator;
+        this.disputes = disputes;
         this.inbox = inbox;
     }
 
     @PostMapping("/api/dev/payments/{paymentId}/outcome")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "DEVELOPMENT ONLY, simulated provider: make a payment succeed or fail as if the provider had said so. "
-            + "Absent (404) when the provider is stripe.")
+    @Operation(summary = "DEVELOPMENT ONLY, simulated provider: make a payment succeed or fail, or have it disputed and the "
+            + "dispute won or lost, as if the provider had said so. Absent (404) when the provider is stripe.",
+            description = "disputed: 409 PAYMENT_NOT_CAPTURED before a success, 409 STATE_CONFLICT when disputed already. "
+                    + "dispute_won, dispute_lost: 409 when there is no open dispute.")
     OutcomeAccepted decide(@PathVariable PaymentId paymentId, @Valid @RequestBody OutcomeRequest request, Actor actor) {
         SimulatedPaymentProvider.Intent intent = simulator.find(paymentId)
                 .filter(found -> found.guestId().equals(actor.userId()) || actor.isStaff())
                 .orElseThrow(() -> SoireeException.notFound("Payment"));
-        SimulatedPaymentProvider.IntentStatus next = switch (request.outcome()) {
-            case succeeded -> SimulatedPaymentProvider.IntentStatus.SUCCEEDED;
-            case failed -> SimulatedPaymentProvider.IntentStatus.FAILED;
-            case disputed, dispute_won, dispute_lost -> throw new SoireeException(ErrorCode.STATE_CONFLICT,
-                    "The simulator does not open disputes yet: only succeeded and failed are simulated");
-        };
+        return new OutcomeAccepted(switch (request.outcome()) {
+            case succeeded -> settle(intent, SimulatedPaymentProvider.IntentStatus.SUCCEEDED);
+            case failed -> settle(intent, SimulatedPaymentProvider.IntentStatus.FAILED);
+            case disputed -> disputes.open(intent,
+                    request.amount() == null ? intent.amount() : new Money(request.amount(), intent.amount().currency()),
+                    request.reason() == null ? "fraudulent" : request.reason(), request.evidenceDueBy());
+            case dispute_won -> disputes.decide(paymentId, true);
+            case dispute_lost -> disputes.decide(paymentId, false);
+        });
+    }
+
+    private String settle(SimulatedPaymentProvider.Intent intent, SimulatedPaymentProvider.IntentStatus next) {
         if (intent.status() == SimulatedPaymentProvider.IntentStatus.SUCCEEDED && next == SimulatedPaymentProvider.IntentStatus.FAILED) {
             throw SoireeException.conflict("A payment that succeeded cannot fail afterwards");
         }
         String eventId = "sim_evt_" + UUID.randomUUID().toString().replace("-", "");
         String payload = simulator.settle(intent, next);
         inbox.receive(eventId, next == SimulatedPaymentProvider.IntentStatus.SUCCEEDED ? "payment.succeeded" : "payment.failed", payload);
-        return new OutcomeAccepted(eventId);
+        return eventId;
     }
 }

@@ -5,7 +5,6 @@ import app.soiree.api.identity.UserId;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.command.payment.PaymentIntentRequest;
 import app.soiree.command.payment.PaymentProvider;
-import app.soiree.command.payment.ProviderEvent;
 import app.soiree.command.payment.ProviderPayment;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -62,22 +60,6 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     public ProviderPayment retrieve(String providerReference) {
         return byReference(providerReference).map(this::answerFor)
                 .orElseGet(() -> ProviderPayment.declined(providerReference, "the simulator has no intent " + providerReference));
-    }
-
-    @Override
-    public ProviderEvent translate(String eventId, String payload) {
-        JsonNode event = JSON.readTree(payload);
-        String type = event.path("type").asString();
-        PaymentId paymentId = PaymentId.of(event.path("paymentId").asString());
-        String reference = event.path("reference").asString();
-        Money amount = new Money(event.path("amount").asLong(), Currency.getInstance(event.path("currency").asString()));
-        return switch (type) {
-            case "payment.succeeded" -> new ProviderEvent(eventId, type, ProviderEvent.Kind.PAYMENT_SUCCEEDED, paymentId, reference,
-                    amount, null, null);
-            case "payment.failed" -> new ProviderEvent(eventId, type, ProviderEvent.Kind.PAYMENT_FAILED, paymentId, reference,
-                    null, null, "declined by the simulated provider");
-            default -> ProviderEvent.ignored(eventId, type);
-        };
     }
 
     Optional<Intent> find(PaymentId paymentId) {

@@ -1,31 +1,22 @@
 package app.soiree.command.payment.stripe;
 
 import app.soiree.api.Money;
-import app.soiree.api.payment.PaymentId;
 import app.soiree.command.payment.PaymentIntentRequest;
 import app.soiree.command.payment.PaymentProvider;
-import app.soiree.command.payment.ProviderEvent;
 import app.soiree.command.payment.ProviderPayment;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
-import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
-import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
-import com.stripe.model.StripeObject;
-import com.stripe.net.ApiResource;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
-import java.util.Currency;
-import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +32,23 @@ public class StripePaymentProvider implements PaymentProvider {
     private static final Logger log = LoggerFactory.getLogger(StripePaymentProvider.class);
     private static final String FEE_EXPANSION = "latest_charge.balance_transaction";
 
+    public static final String NAME = "stripe";
+
     private final StripeClient stripe;
 
-    public StripePaymentProvider(StripeProperties properties) {
+    public StripePaymentProvider(StripeClient stripe) {
+        this.stripe = stripe;
+    }
+
+    /**
+     * The one client every Stripe adapter shares. The SDK does not retry on its own: each caller decides
+     * what an unanswered call means, and repeats a create only under the same idempotency key.
+     */
+    public static StripeClient client(StripeProperties properties) {
         if (properties.secretKey() == null || properties.secretKey().isBlank()) {
             throw new IllegalStateException("soiree.payments.provider is stripe but soiree.stripe.secret-key is not set");
         }
-        this.stripe = StripeClient.builder()
+        return StripeClient.builder()
                 .setApiKey(properties.secretKey())
                 .setApiBase(properties.apiBase())
                 .setConnectTimeout(Math.toIntExact(properties.connectTimeout().toMillis()))
@@ -58,14 +59,14 @@ public class StripePaymentProvider implements PaymentProvider {
 
     @Override
     public String name() {
-        return "stripe";
+        return NAME;
     }
 
     @Override
     public ProviderPayment create(PaymentIntentRequest request) {
         PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
                 .setAmount(request.amount().amountMinor())
-                .setCurrency(request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+                .setCurrency(StripeEventPayloads.currencyParameter(request.amount()))
                 .putMetadata(PaymentIntentRequest.PAYMENT_ID_KEY, request.paymentId().toString())
                 .putMetadata(PaymentIntentRequest.BOOKING_ID_KEY, request.bookingId().toString())
                 .putMetadata(PaymentIntentRequest.GATHERING_ID_KEY, request.gatheringId().toString())
@@ -89,33 +90,9 @@ public class StripePaymentProvider implements PaymentProvider {
         }
     }
 
-    @Override
-    public ProviderEvent translate(String eventId, String payload) {
-        Event event = ApiResource.GSON.fromJson(payload, Event.class);
-        String type = event.getType();
-        if (!type.startsWith("payment_intent.")) {
-            return ProviderEvent.ignored(eventId, type);
-        }
-        PaymentIntent intent = (PaymentIntent) dataObject(event);
-        @Nullable PaymentId paymentId = paymentIdOf(intent.getMetadata());
-        return switch (type) {
-            case "payment_intent.created" -> new ProviderEvent(eventId, type, ProviderEvent.Kind.PAYMENT_CREATED, paymentId,
-                    intent.getId(), null, null, null);
-            case "payment_intent.succeeded" -> new ProviderEvent(eventId, type, ProviderEvent.Kind.PAYMENT_SUCCEEDED, paymentId,
-                    intent.getId(), money(intent.getAmountReceived(), intent.getCurrency()), feeOf(intent.getId()), null);
-            case "payment_intent.payment_failed" -> new ProviderEvent(eventId, type, ProviderEvent.Kind.PAYMENT_FAILED, paymentId,
-                    intent.getId(), null, null, intent.getLastPaymentError() != null
-                            ? "declined: " + intent.getLastPaymentError().getCode() + " (" + intent.getLastPaymentError().getMessage() + ")"
-                            : "declined by Stripe");
-            case "payment_intent.canceled" -> new ProviderEvent(eventId, type, ProviderEvent.Kind.PAYMENT_FAILED, paymentId,
-                    intent.getId(), null, null, "cancelled at Stripe: " + intent.getCancellationReason());
-            default -> ProviderEvent.ignored(eventId, type);
-        };
-    }
-
     private ProviderPayment answerFor(PaymentIntent intent) {
         return switch (intent.getStatus()) {
-            case "succeeded" -> ProviderPayment.succeeded(intent.getId(), money(intent.getAmountReceived(), intent.getCurrency()),
+            case "succeeded" -> ProviderPayment.succeeded(intent.getId(), StripeEventPayloads.money(intent.getAmountReceived(), intent.getCurrency()),
                     feeOf(intent));
             case "canceled" -> ProviderPayment.declined(intent.getId(), "cancelled at Stripe: " + intent.getCancellationReason());
             // requires_payment_method (also after a failed attempt: the guest may try another card),
@@ -147,40 +124,9 @@ public class StripePaymentProvider implements PaymentProvider {
         return ProviderPayment.unavailable("Stripe refused the platform's credentials");
     }
 
-    /** Stripe's own fee for a payment, when Stripe tells; an unanswered question leaves it unknown rather than failing the capture. */
-    private @Nullable Money feeOf(String intentId) {
-        ProviderPayment answer = retrieve(intentId);
-        return answer.providerFee();
-    }
-
     private static @Nullable Money feeOf(PaymentIntent intent) {
         Charge charge = intent.getLatestChargeObject();
         BalanceTransaction transfer = charge == null ? null : charge.getBalanceTransactionObject();
-        return transfer == null || transfer.getFee() == null ? null : money(transfer.getFee(), transfer.getCurrency());
-    }
-
-    private static StripeObject dataObject(Event event) {
-        // Events written with another API version than the SDK's do not deserialize safely; their
-        // PaymentIntent fields that matter here (id, status, amounts, metadata) are stable across versions.
-        return event.getDataObjectDeserializer().getObject().orElseGet(() -> {
-            try {
-                return event.getDataObjectDeserializer().deserializeUnsafe();
-            } catch (EventDataObjectDeserializationException e) {
-                throw new IllegalStateException("Stripe event " + event.getId() + " has an unreadable object", e);
-            }
-        });
-    }
-
-    private static @Nullable PaymentId paymentIdOf(@Nullable Map<String, String> metadata) {
-        String value = metadata == null ? null : metadata.get(PaymentIntentRequest.PAYMENT_ID_KEY);
-        try {
-            return value == null ? null : PaymentId.of(value);
-        } catch (IllegalArgumentException notOurs) {
-            return null;
-        }
-    }
-
-    private static Money money(Long amountMinor, String currency) {
-        return new Money(amountMinor, Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
+        return transfer == null || transfer.getFee() == null ? null : StripeEventPayloads.money(transfer.getFee(), transfer.getCurrency());
     }
 }

@@ -1,0 +1,68 @@
+package app.soiree.console.platform;
+
+import app.soiree.api.error.ErrorCode;
+import app.soiree.api.identity.Actor;
+import app.soiree.api.identity.Role;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends commands in the name of the signed-in staff member. The actor travels as explicit metadata
+ * rather than being read from the security context at dispatch, because a console action may run on
+ * a push connection or a background thread where no request (and so no security context) exists;
+ * the platform's dispatch interceptor keeps metadata that is already there. Every event the command
+ * causes inherits it, so the action is attributable in the event stream.
+ */
+@Component
+public class StaffCommands {
+
+    /** A command that takes longer is reported as not done rather than leaving the screen waiting. */
+    static final long TIMEOUT_SECONDS = 30;
+
+    private final CommandGateway commandGateway;
+    private final SignedInStaff signedIn;
+
+    StaffCommands(CommandGateway commandGateway, SignedInStaff signedIn) {
+        this.commandGateway = commandGateway;
+        this.signedIn = signedIn;
+    }
+
+    /** Sends and waits; a refusal arrives as {@link CommandRefused} with its error code. */
+    public void send(Object command) {
+        Actor actor = signedIn.actor();
+        MetaData metaData = MetaData.from(Map.of(Actor.USER_ID_KEY, actor.userId().toString(), Actor.ROLES_KEY, Role.encode(actor.roles())));
+        try {
+            commandGateway.send(command, metaData).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            throw refusal(failed.getCause());
+        } catch (TimeoutException slow) {
+            throw new CommandRefused(ErrorCode.INTERNAL_ERROR, "No answer within " + TIMEOUT_SECONDS + " seconds", slow);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CommandRefused(ErrorCode.INTERNAL_ERROR, "Interrupted while waiting for the answer", interrupted);
+        }
+    }
+
+    /** Refusals keep their code across the bus in the exception's details (see the server's ErrorCodeInterceptor). */
+    private static CommandRefused refusal(Throwable cause) {
+        ErrorCode code = cause instanceof HandlerExecutionException failed
+                ? failed.getDetails().flatMap(StaffCommands::errorCode).orElse(ErrorCode.INTERNAL_ERROR)
+                : ErrorCode.INTERNAL_ERROR;
+        return new CommandRefused(code, String.valueOf(cause.getMessage()), cause);
+    }
+
+    private static Optional<ErrorCode> errorCode(Object details) {
+        try {
+            return Optional.of(ErrorCode.valueOf(details.toString()));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
+}

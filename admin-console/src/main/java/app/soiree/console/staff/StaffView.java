@@ -1,0 +1,156 @@
+package app.soiree.console.staff;
+
+import app.soiree.api.identity.ChangeStaffRoles;
+import app.soiree.api.identity.CreateStaffAccount;
+import app.soiree.api.identity.FindStaffMembers;
+import app.soiree.api.identity.FindUserProfile;
+import app.soiree.api.identity.Role;
+import app.soiree.api.identity.StaffMemberPage;
+import app.soiree.api.identity.UserId;
+import app.soiree.api.identity.UserProfileView;
+import app.soiree.console.layout.InSection;
+import app.soiree.console.layout.MenuSection;
+import app.soiree.console.platform.CommandRefused;
+import app.soiree.console.platform.Formats;
+import app.soiree.console.platform.KeysetPager;
+import app.soiree.console.platform.LiveUpdates;
+import app.soiree.console.platform.SignedInStaff;
+import app.soiree.console.platform.StaffCommands;
+import app.soiree.console.platform.StaffQueries;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Admins open staff accounts and set their roles. The list is the read side's, so an account created
+ * a moment ago appears once its events are projected; the view follows that and refreshes itself.
+ */
+@Route("staff")
+@PageTitle("Staff · Soiree console")
+@Menu(order = 900, title = "Staff accounts")
+@InSection(MenuSection.ADMINISTRATION)
+@RolesAllowed("ADMIN")
+public class StaffView extends VerticalLayout {
+
+    static final int PAGE_SIZE = 50;
+    /** How long to wait for the list to show a change before leaving it to the Refresh button. */
+    static final Duration PROJECTION_WAIT = Duration.ofSeconds(15);
+
+    private final StaffCommands commands;
+    private final StaffQueries queries;
+    private final LiveUpdates liveUpdates;
+    private final SignedInStaff signedIn;
+    final StaffAccountForm form = new StaffAccountForm();
+    final Grid<UserProfileView> staff = new Grid<>();
+    final Button refresh = new Button("Refresh");
+    private final KeysetPager<UserProfileView> pager;
+
+    public StaffView(StaffCommands commands, StaffQueries queries, LiveUpdates liveUpdates, SignedInStaff signedIn) {
+        this.commands = commands;
+        this.queries = queries;
+        this.liveUpdates = liveUpdates;
+        this.signedIn = signedIn;
+        this.pager = new KeysetPager<>(PAGE_SIZE, cursor -> {
+            StaffMemberPage page = queries.ask(new FindStaffMembers(cursor, PAGE_SIZE), StaffMemberPage.class);
+            return page == null ? new KeysetPager.Page<>(java.util.List.of(), null) : new KeysetPager.Page<>(page.items(), page.nextCursor());
+        });
+        addClassName("console-view");
+        setSizeFull();
+        configureForm();
+        configureGrid();
+        add(new H2("Staff accounts"), new H3("Open an account"), form, new H3("Staff"), refresh, staff);
+    }
+
+    private void configureForm() {
+        form.addCreateListener(event -> create(event.command()));
+    }
+
+    private void configureGrid() {
+        staff.addColumn(UserProfileView::displayName).setHeader("Name").setAutoWidth(true);
+        staff.addColumn(UserProfileView::email).setHeader("Email").setAutoWidth(true);
+        staff.addColumn(profile -> roles(profile.roles())).setHeader("Roles").setAutoWidth(true);
+        staff.addColumn(profile -> Formats.time(profile.registeredAt())).setHeader("Since").setAutoWidth(true);
+        staff.addComponentColumn(profile -> {
+            Button change = new Button("Change roles", click -> openRoles(profile));
+            change.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
+            return change;
+        }).setHeader("").setAutoWidth(true);
+        staff.setPageSize(PAGE_SIZE);
+        staff.setItems(pager::fetch);
+        staff.setWidthFull();
+        staff.setMinHeight("20em");
+        refresh.addClickListener(click -> reload());
+    }
+
+    private void create(CreateStaffAccount command) {
+        try {
+            commands.send(command);
+        } catch (CommandRefused refused) {
+            form.showRefusal(refused);
+            return;
+        }
+        form.clear();
+        notify("Account opened for " + command.email() + ". They can sign in now.", NotificationVariant.SUCCESS);
+        showOnceProjected(command.userId(), command.roles());
+    }
+
+    private void openRoles(UserProfileView profile) {
+        boolean ownAccount = profile.userId().equals(signedIn.userId());
+        new RolesDialog(profile, ownAccount, roles -> {
+            try {
+                commands.send(new ChangeStaffRoles(profile.userId(), roles));
+            } catch (CommandRefused refused) {
+                notify(refused.explanation(), NotificationVariant.ERROR);
+                return false;
+            }
+            notify("Roles of " + profile.email() + " are now " + roles(roles)
+                    + ". A session they already have keeps the old roles until they sign in again.", NotificationVariant.SUCCESS);
+            showOnceProjected(profile.userId(), roles);
+            return true;
+        }).open();
+    }
+
+    /** The read side follows the events a moment later; reload the list when it shows the account with these staff roles. */
+    private void showOnceProjected(UserId userId, Set<Role> staffRoles) {
+        reload();
+        liveUpdates.follow(staff, Duration.ofMillis(300), PROJECTION_WAIT,
+                () -> queries.ask(new FindUserProfile(userId), UserProfileView.class),
+                profile -> {
+                    if (isProjected(profile, staffRoles)) {
+                        reload();
+                    }
+                },
+                profile -> isProjected(profile, staffRoles));
+    }
+
+    private static boolean isProjected(@Nullable UserProfileView profile, Set<Role> staffRoles) {
+        return profile != null && profile.roles().stream().filter(Role::isStaff).collect(Collectors.toSet()).equals(staffRoles);
+    }
+
+    void reload() {
+        pager.reset();
+        staff.getDataProvider().refreshAll();
+    }
+
+    static String roles(Set<Role> roles) {
+        return roles.stream().filter(Role::isStaff).sorted().map(Role::name).collect(Collectors.joining(", "));
+    }
+
+    private static void notify(String text, NotificationVariant variant) {
+        Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
+        notification.addThemeVariants(variant);
+    }
+}

@@ -1,0 +1,23 @@
+package app.soiree.console.support;
+
+import java.time.Clock;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The console alone, as the server runs it (its auto-configuration, Vaadin, Spring Security, Axon's
+ * in-process command and query buses), with test handlers standing in for the platform behind the
+ * gateways: the views are what these tests are about.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({TestLedger.class, TestDirectory.class})
+public class ConsoleTestApplication {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,45 @@
+package app.soiree.command.dispute;
+
+import app.soiree.command.payment.PaymentProviders;
+import app.soiree.command.payment.PaymentReferences;
+import app.soiree.command.payment.ProviderInbox;
+import app.soiree.command.payment.simulated.SimulatedDisputeEvents;
+import app.soiree.command.payment.simulated.SimulatedDisputes;
+import app.soiree.command.payment.stripe.StripeDisputeEvents;
+import app.soiree.command.payment.stripe.StripeDisputeProvider;
+import app.soiree.command.payment.stripe.StripeProperties;
+import com.stripe.StripeClient;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The dispute adapters of the selected payment provider: its events about disputes, and support's actions at it. */
+@Configuration(proxyBeanMethods = false)
+class DisputeProviders {
+
+    @Bean
+    @Conditional(PaymentProviders.StripeSelected.class)
+    StripeDisputeEvents stripeDisputeEvents(PaymentReferences references, StripeClient stripe) {
+        return new StripeDisputeEvents(references, stripe);
+    }
+
+    @Bean
+    @Conditional(PaymentProviders.StripeSelected.class)
+    StripeDisputeProvider stripeDisputeProvider(StripeClient stripe, StripeProperties properties, EvidenceFiles files) {
+        return new StripeDisputeProvider(stripe, properties, files);
+    }
+
+    @Bean
+    @Conditional(PaymentProviders.SimulatedSelected.class)
+    SimulatedDisputes simulatedDisputes(JdbcTemplate jdbc, ProviderInbox inbox, DisputePolicy policy, Clock clock) {
+        return new SimulatedDisputes(jdbc, inbox, policy, clock);
+    }
+
+    @Bean
+    @Conditional(PaymentProviders.SimulatedSelected.class)
+    SimulatedDisputeEvents simulatedDisputeEvents() {
+        return new SimulatedDisputeEvents();
+    }
+}

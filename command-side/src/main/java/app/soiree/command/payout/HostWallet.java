@@ -1,0 +1,230 @@
+package app.soiree.command.payout;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import app.soiree.api.Money;
+import app.soiree.api.error.ErrorCode;
+import app.soiree.api.error.SoireeException;
+import app.soiree.api.identity.UserId;
+import app.soiree.api.ledger.LedgerAccounts;
+import app.soiree.api.ledger.Posting;
+import app.soiree.api.ledger.Postings;
+import app.soiree.api.payout.AvailableFundsRecorded;
+import app.soiree.api.payout.HostWalletId;
+import app.soiree.api.payout.OpenPayoutAccount;
+import app.soiree.api.payout.PayoutAccountOpened;
+import app.soiree.api.payout.PayoutAccountStatusReported;
+import app.soiree.api.payout.PayoutFundsReserved;
+import app.soiree.api.payout.PayoutFundsReturned;
+import app.soiree.api.payout.PayoutFundsSource;
+import app.soiree.api.payout.RecordAvailableFunds;
+import app.soiree.api.payout.ReportPayoutAccountStatus;
+import app.soiree.api.payout.ReservePayoutFunds;
+import app.soiree.api.payout.ReturnPayoutFunds;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one place that decides whether a payout fits. It knows the host's available balance per currency:
+ * what other events posted to {@code host:{id}:available} (forwarded in stream order by the
+ * {@link AvailableFundsForwarder}, once per event), plus its own reservations and returns. Commands to one
+ * wallet run one at a time, so concurrent payout requests can never reserve more than there is. A balance
+ * it learns late only makes it more careful (earnings arrive late), except for a refund after a payout,
+ * which the ledger then shows as what the host owes.
+ *
+ * <p>It also knows the host's connected account at the provider, and whether transfers to it are enabled.
+ */
+@Aggregate(snapshotTriggerDefinition = PayoutConfiguration.WALLET_SNAPSHOT_TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+public class HostWallet {
+
+    // State fields are not final: snapshots restore them field by field.
+    @AggregateIdentifier
+    private HostWalletId walletId;
+    private UserId hostId;
+    /** Minor units per ISO currency code, signed: negative when the host owes (a refund after a payout). */
+    private Map<String, Long> available = new HashMap<>();
+    /** The sources of forwarded changes (an event's identifier and currency): each is counted once. */
+    private Set<String> sources = new HashSet<>();
+    /** The amount reserved for each payout, by payout id. */
+    private Map<String, Money> reserved = new HashMap<>();
+    /** What came back of each payout so far, by payout id: never more than was reserved. */
+    private Map<String, Money> returned = new HashMap<>();
+    /** Returns already made, as {@code payoutId:returnId}. */
+    private Set<String> returns = new HashSet<>();
+    private @Nullable String provider;
+    private @Nullable String accountId;
+    private boolean transfersEnabled;
+    private @Nullable Instant statusObservedAt;
+
+    protected HostWallet() {
+        // for Axon's event sourcing, and for whichever command comes first
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordAvailableFunds command, Clock clock) {
+        if (sources.contains(command.source())) {
+            return;
+        }
+        apply(new AvailableFundsRecorded(command.walletId(), command.hostId(), command.source(), command.sourceType(), command.change(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    String handle(OpenPayoutAccount command, Clock clock) {
+        if (accountId != null) {
+            return accountId; // the first account recorded stays the host's; a racing onboarding uses it too
+        }
+        apply(new PayoutAccountOpened(command.walletId(), command.hostId(), command.provider(), command.accountId(),
+                command.transfersEnabled(), clock.instant()));
+        return command.accountId();
+    }
+
+    /** Reports may come before the account is recorded (the provider is quick), in any order, and about accounts that are not this host's. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ReportPayoutAccountStatus command, Clock clock) {
+        Instant now = clock.instant();
+        if (accountId == null) {
+            apply(new PayoutAccountOpened(command.walletId(), command.hostId(), command.provider(), command.accountId(),
+                    command.transfersEnabled(), now));
+        } else if (!accountId.equals(command.accountId())) {
+            return; // an account this wallet does not pay to
+        }
+        if (statusObservedAt != null && !command.observedAt().isAfter(statusObservedAt)) {
+            return; // older news than what is known, or the same news again
+        }
+        apply(new PayoutAccountStatusReported(command.walletId(), command.hostId(), command.accountId(), command.transfersEnabled(),
+                command.observedAt(), command.sourceEventId(), now));
+    }
+
+    /** Answers with the connected account the payout goes to. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    String handle(ReservePayoutFunds command, Clock clock) {
+        Money amount = command.amount();
+        Money alreadyReserved = reserved.get(command.payoutId().toString());
+        if (alreadyReserved != null) {
+            if (alreadyReserved.equals(amount) && command.hostId().equals(hostId)) {
+                return Objects.requireNonNull(accountId); // the same request again
+            }
+            throw SoireeException.conflict("Payout " + command.payoutId() + " was requested with another amount");
+        }
+        if (amount.isNegative() || amount.isZero()) {
+            throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A payout needs a positive amount");
+        }
+        if (accountId == null || !transfersEnabled) {
+            throw new SoireeException(ErrorCode.PAYOUT_ACCOUNT_NOT_READY,
+                    "Payouts need a payout account that the provider has enabled; see POST /api/me/payout-account");
+        }
+        Money availableNow = availableIn(amount);
+        if (amount.isGreaterThan(availableNow)) {
+            throw new SoireeException(ErrorCode.INSUFFICIENT_FUNDS,
+                    "At most " + Math.max(0, availableNow.amountMinor()) + " minor units of " + amount.currency().getCurrencyCode()
+                            + " are available for a payout");
+        }
+        apply(new PayoutFundsReserved(walletId(command), command.hostId(), command.payoutId(), amount, accountId,
+                Postings.requireBalanced(List.of(
+                        Posting.debit(LedgerAccounts.hostAvailable(command.hostId()), amount),
+                        Posting.credit(LedgerAccounts.hostReserved(command.hostId()), amount))),
+                clock.instant()));
+        return accountId;
+    }
+
+    @CommandHandler
+    void handle(ReturnPayoutFunds command, Clock clock) {
+        if (returns.contains(returnKey(command))) {
+            return;
+        }
+        Money reservedForPayout = reserved.get(command.payoutId().toString());
+        if (reservedForPayout == null) {
+            throw new IllegalStateException("Wallet " + walletId + " never reserved payout " + command.payoutId());
+        }
+        Money outstanding = reservedForPayout.minus(returned.getOrDefault(command.payoutId().toString(), Money.zero(reservedForPayout.currency())));
+        Money amount = command.amount();
+        if (amount.isNegative() || amount.isZero() || amount.isGreaterThan(outstanding)) {
+            throw new IllegalStateException("Payout " + command.payoutId() + " cannot return " + amount + ": " + outstanding + " is left");
+        }
+        String from = switch (command.from()) {
+            case RESERVED -> LedgerAccounts.hostReserved(hostId);
+            case IN_TRANSIT -> LedgerAccounts.PAYOUTS_IN_TRANSIT;
+            case PROVIDER -> LedgerAccounts.PROVIDER_CASH;
+        };
+        apply(new PayoutFundsReturned(walletId, hostId, command.payoutId(), command.returnId(), amount, command.from(), command.reason(),
+                Postings.requireBalanced(List.of(Posting.debit(from, amount), Posting.credit(LedgerAccounts.hostAvailable(hostId), amount))),
+                clock.instant()));
+    }
+
+    private Money availableIn(Money amount) {
+        return new Money(available.getOrDefault(amount.currency().getCurrencyCode(), 0L), amount.currency());
+    }
+
+    private HostWalletId walletId(ReservePayoutFunds command) {
+        return walletId != null ? walletId : command.walletId();
+    }
+
+    private static String returnKey(ReturnPayoutFunds command) {
+        return command.payoutId() + ":" + command.returnId();
+    }
+
+    @EventSourcingHandler
+    void on(AvailableFundsRecorded event) {
+        identify(event.walletId(), event.hostId());
+        sources.add(event.source());
+        add(event.change());
+    }
+
+    @EventSourcingHandler
+    void on(PayoutAccountOpened event) {
+        identify(event.walletId(), event.hostId());
+        provider = event.provider();
+        accountId = event.accountId();
+        transfersEnabled = event.transfersEnabled();
+    }
+
+    @EventSourcingHandler
+    void on(PayoutAccountStatusReported event) {
+        transfersEnabled = event.transfersEnabled();
+        statusObservedAt = event.observedAt();
+    }
+
+    @EventSourcingHandler
+    void on(PayoutFundsReserved event) {
+        identify(event.walletId(), event.hostId());
+        add(event.amount().negated());
+        reserved.put(event.payoutId().toString(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(PayoutFundsReturned event) {
+        add(event.amount());
+        returns.add(event.payoutId() + ":" + event.returnId());
+        returned.merge(event.payoutId().toString(), event.amount(), Money::plus);
+    }
+
+    private void add(Money change) {
+        available.merge(change.currency().getCurrencyCode(), change.amountMinor(), Math::addExact);
+    }
+
+    private void identify(HostWalletId wallet, UserId host) {
+        walletId = wallet;
+        hostId = host;
+    }
+}

@@ -1,0 +1,50 @@
+package app.soiree.query.booking;
+
+import app.soiree.api.booking.BookingId;
+import app.soiree.api.payment.PaymentRefunded;
+import app.soiree.api.payment.RefundReversed;
+import app.soiree.query.gathering.TierSeats;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds confirmed refunds to their booking's {@code refundedAmount}, each refund once ({@code booking_refunds}
+ * remembers which were counted), and takes a reversed one off again. In the bookings' own processor, so a
+ * refund is applied after the cancellation that caused it.
+ */
+@Component
+@ProcessingGroup(TierSeats.PROCESSING_GROUP)
+class BookingRefunds {
+
+    private final BookingRepository bookings;
+    private final JdbcTemplate jdbc;
+
+    BookingRefunds(BookingRepository bookings, JdbcTemplate jdbc) {
+        this.bookings = bookings;
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PaymentRefunded event) {
+        int counted = jdbc.update("insert into booking_refunds (refund_id, booking_id, amount) values (?, ?, ?) on conflict do nothing",
+                event.refundId().value(), event.bookingId().value(), event.amount().amountMinor());
+        if (counted == 1) {
+            booking(event.bookingId()).refunded(event.amount().amountMinor());
+        }
+    }
+
+    @EventHandler
+    void on(RefundReversed event) {
+        int uncounted = jdbc.update("delete from booking_refunds where refund_id = ?", event.refundId().value());
+        if (uncounted == 1) {
+            booking(event.bookingId()).refundReversed(event.amount().amountMinor());
+        }
+    }
+
+    private Booking booking(BookingId bookingId) {
+        return bookings.findById(bookingId.value()).orElseThrow(() -> new IllegalStateException(
+                "Booking " + bookingId + " has a refund but its seats were never held in this projection"));
+    }
+}

@@ -1,0 +1,6 @@
+package app.soiree.api.dispute;
+
+public enum DisputeOutcome {
+    WON,
+    LOST
+}

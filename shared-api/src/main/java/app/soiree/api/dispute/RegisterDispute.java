@@ -1,0 +1,15 @@
+package app.soiree.api.dispute;
+
+import app.soiree.api.Money;
+import app.soiree.api.booking.BookingId;
+import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.identity.UserId;
+import app.soiree.api.payment.PaymentId;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Opens support's work on a dispute the payment has recorded; sent for every {@link PaymentDisputed}, harmless again. */
+public record RegisterDispute(@TargetAggregateIdentifier DisputeId disputeId, PaymentId paymentId, BookingId bookingId,
+                              GatheringId gatheringId, UserId hostId, UserId guestId, String provider, String providerDisputeId,
+                              Money amount, Money fee, Money hostShare, String reason, Instant evidenceDueBy, Instant openedAt) {
+}

@@ -1,0 +1,15 @@
+package app.soiree.api.payout;
+
+import app.soiree.api.Money;
+import app.soiree.api.identity.UserId;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cheap signals for the finance queue: how long the host has had an account and a connected account,
+ * how many payouts were paid, failed or rejected before, and how much was paid in this currency.
+ * {@code openDisputes} is null until disputes are known to this view.
+ */
+public record PayoutRiskHints(PayoutId payoutId, UserId hostId, @Nullable Instant hostSince, @Nullable Instant payoutAccountOpenedAt,
+                              long paidPayouts, Money paidTotal, long failedOrRejectedPayouts, @Nullable Integer openDisputes) {
+}
