@@ -393,9 +393,12 @@ public final class Benchmarks {
         long clockStart = System.currentTimeMillis();
         System.out.println("Ledger replay " + replayId);
         JsonNode state = Waiting.until("ledger replay " + replayId, Duration.ofMinutes(10), () -> {
-            JsonNode now = api.get("/api/finance/ledger/replays/" + replayId, cast.finance().accessToken()).expect(200).json();
-            String status = now.path("status").asText();
-            return status.equals("COMPLETED") || status.equals("FAILED") ? now : null;
+            Api.Response now = api.get("/api/finance/ledger/replays/" + replayId, cast.finance().accessToken());
+            if (now.status() == 404) {
+                return null; // its read model has not caught up with the start yet
+            }
+            String status = now.expect(200).json().path("status").asText();
+            return status.equals("COMPLETED") || status.equals("FAILED") ? now.json() : null;
         });
         long clockEnd = System.currentTimeMillis();
         long processed = state.path("eventsProcessed").asLong();
