@@ -3,11 +3,13 @@ package app.soiree.command.booking;
 import app.soiree.api.Money;
 import app.soiree.api.booking.BookingId;
 import app.soiree.api.booking.BookingStatus;
+import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.CancelBooking;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.HoldSeats;
 import app.soiree.api.gathering.SeatsReservation;
+import app.soiree.api.gathering.SoldOut;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.payment.PaymentId;
@@ -60,8 +62,12 @@ class BookingCommandController {
             parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true))
     BookingResponse book(@Valid @RequestBody BookingRequest request, Actor actor) {
         BookingId bookingId = request.bookingId() != null ? request.bookingId() : BookingId.random();
-        SeatsReservation reservation = commands.sendAndWait(
+        Object answer = commands.sendAndWait(
                 new HoldSeats(request.gatheringId(), bookingId, request.tierId(), actor.userId(), request.quantity()));
+        if (answer instanceof SoldOut soldOut) {
+            throw new SoireeException(ErrorCode.SOLD_OUT, soldOut.message());
+        }
+        SeatsReservation reservation = (SeatsReservation) answer;
         Checkout.PaymentStart payment = reservation.status() == BookingStatus.HELD
                 ? checkout.start(reservation, request.gatheringId(), actor.userId())
                 : null;

@@ -34,6 +34,7 @@ import app.soiree.api.gathering.SeatsConfirmation;
 import app.soiree.api.gathering.SeatsConfirmed;
 import app.soiree.api.gathering.SeatsHeld;
 import app.soiree.api.gathering.SeatsReservation;
+import app.soiree.api.gathering.SoldOut;
 import app.soiree.api.gathering.Tier;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.gathering.WaitlistJoined;
@@ -158,8 +159,9 @@ public class Gathering {
         apply(new GatheringEnded(gatheringId, hostId, now));
     }
 
+    /** Answers the {@link SeatsReservation}, or {@link SoldOut} when the tier has too few seats left. */
     @CommandHandler
-    SeatsReservation handle(HoldSeats command, Clock clock, BookingPolicy policy, DeadlineManager deadlines) {
+    Object handle(HoldSeats command, Clock clock, BookingPolicy policy, DeadlineManager deadlines) {
         BookedSeats existing = bookings.get(command.bookingId());
         if (existing != null) {
             return replayOf(command, existing);
@@ -174,9 +176,9 @@ public class Gathering {
             throw new SoireeException(ErrorCode.ALREADY_BOOKED, "You already have seats for this gathering");
         }
         if (tier.available() < command.quantity()) {
-            // A refusal, not an event: sold-out answers must stay cheap under a rush.
-            throw new SoireeException(ErrorCode.SOLD_OUT, tier.available() == 0
-                    ? "This tier is sold out" : "Only " + tier.available() + " seats of this tier are left");
+            // A refusal, not an event: sold-out answers must stay cheap under a rush. Answered, not
+            // thrown: an exception would roll back and evict this gathering from the cache (see SoldOut).
+            return new SoldOut(tier.available());
         }
         return holdFor(command.bookingId(), tier, command.guestId(), command.quantity(), false, clock.instant(), policy.holdDuration(), deadlines);
     }

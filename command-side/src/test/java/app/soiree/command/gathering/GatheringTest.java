@@ -27,6 +27,7 @@ import app.soiree.api.gathering.GatheringReviewed;
 import app.soiree.api.gathering.GuestCheckedIn;
 import app.soiree.api.gathering.HoldExpired;
 import app.soiree.api.gathering.HoldSeats;
+import app.soiree.api.gathering.SoldOut;
 import app.soiree.api.gathering.JoinWaitlist;
 import app.soiree.api.gathering.PublishGathering;
 import app.soiree.api.gathering.RefundPolicy;
@@ -220,7 +221,8 @@ class GatheringTest {
     void refusesMoreSeatsThanAreLeft() {
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1))
                 .when(new HoldSeats(GATHERING, GRACE_BOOKING, PAID, GRACE, 2))
-                .expectException(refusedWith(ErrorCode.SOLD_OUT))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(new SoldOut(1))
                 .expectNoEvents();
     }
 

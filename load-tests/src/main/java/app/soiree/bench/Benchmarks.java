@@ -1,0 +1,491 @@
+package app.soiree.bench;
+
+import app.soiree.bench.Api.Session;
+import app.soiree.bench.Samples.Sample;
+import app.soiree.bench.Samples.Stats;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The benchmark harness, issue 8: starts the server on its embedded PostgreSQL (production durability)
+ * or against a given one, calibrates that PostgreSQL, drives the hot paths with Gatling, checks that
+ * what was sold and posted is exactly right, and writes {@code summary.md}. Exits 1 when a correctness
+ * check fails and 2 when the harness could not run; never because a number is low.
+ */
+public final class Benchmarks {
+
+    private static final String SALES = "Booking rush";
+
+    private final Settings settings;
+    private final Report report;
+    private final GatlingRunner gatling;
+    private ServerProcess server;
+    private Database database;
+    private Profiler profiler;
+    private Api api;
+
+    private Benchmarks(Settings settings, Report report) {
+        this.settings = settings;
+        this.report = report;
+        this.gatling = new GatlingRunner(settings.output());
+    }
+
+    public static void main(String[] args) {
+        // Before Gatling reads its configuration. A rush queues thousands of requests behind one
+        // gathering; a client that gave up would leave a held seat unpaid and the run undersold, so
+        // every request waits for its answer (the latencies show how long that was).
+        System.setProperty("gatling.http.requestTimeout", Long.toString(Duration.ofMinutes(15).toMillis()));
+        System.setProperty("gatling.data.enableAnalytics", "false");
+        Settings settings = Settings.fromSystemProperties();
+        Report report = new Report();
+        int exit;
+        try {
+            new Benchmarks(settings, report).run();
+            exit = report.failed() ? 1 : 0;
+        } catch (Throwable e) {
+            e.printStackTrace();
+            report.check("The harness ran to the end", false, e.toString());
+            exit = 2;
+        }
+        Path summary = settings.output().resolve("summary.md");
+        try {
+            report.write(summary);
+            System.out.println();
+            System.out.println(Files.readString(summary));
+            System.out.println("Summary written to " + summary);
+        } catch (IOException e) {
+            e.printStackTrace();
+            exit = 2;
+        }
+        System.exit(exit);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(settings.output());
+        Machine.describe(report, settings);
+        server = new ServerProcess(settings);
+        try {
+            startAndRestart();
+            database = new Database(server.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
+            Machine.describeDatabase(report, database);
+            profiler = new Profiler(server.pid(), settings.output());
+            api = new Api(server.baseUrl());
+
+            Baselines baselines = calibrate();
+            Cast cast = setUp();
+            warmUp(cast);
+            if (settings.runs("rush")) {
+                Rush rush = bookingRush(cast, baselines);
+                if (settings.runs("soldout")) {
+                    soldOutProbe(cast, rush);
+                }
+            }
+            double liveEventsPerSecond = settings.runs("ledger") ? ledgerAppend(cast, baselines) : 0;
+            if (settings.runs("replay")) {
+                replay(cast, liveEventsPerSecond);
+            }
+            if (settings.runs("reads")) {
+                reads(cast, baselines);
+            }
+            idleMemory("after the load");
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+            Duration stopped = server.stop();
+            report.row("Embedded default", "stop (SIGTERM to exited)", seconds(stopped));
+            report.machine("load average at the end (1, 5, 15 min)", Machine.loadAverage());
+        }
+    }
+
+    // ---- 1. the server: first start, idle memory, restart
+
+    private void startAndRestart() throws Exception {
+        String fresh = settings.embeddedDatabase() ? "fresh data directory, PostgreSQL cluster created" : "external PostgreSQL given by URL";
+        server.wipeData();
+        System.out.println("Starting the server (" + fresh + ") from " + settings.serverJar());
+        Duration first = server.start();
+        report.row("Embedded default", "first start to healthy (" + fresh + ")", seconds(first), "", "", "≤ 20 s", first.toMillis() <= 20_000);
+        idleMemory("after the first start");
+        if (!settings.runs("restart")) {
+            return;
+        }
+        Duration stopped = server.stop();
+        report.row("Embedded default", "stop (SIGTERM to exited)", seconds(stopped));
+        Duration restart = server.start();
+        report.row("Embedded default", "restart to healthy (same data directory)", seconds(restart), "", "", "≤ 10 s", restart.toMillis() <= 10_000);
+        idleMemory("after the restart");
+    }
+
+    private void idleMemory(String when) {
+        // Idle: nothing is sent; background pollers (tracking processors, scheduler) still run, as in production.
+        Waiting.sleep(settings.quick() ? 3_000 : 10_000);
+        long jvm = server.jvmResidentBytes();
+        Optional<Long> postgres = server.postgresProportionalBytes();
+        long total = jvm + postgres.orElse(0L);
+        String measured = postgres.map(pg -> "%s (JVM RSS %s + PostgreSQL PSS %s)".formatted(mib(total), mib(jvm), mib(pg))).orElse("JVM RSS " + mib(jvm));
+        report.row("Embedded default", "resident memory at idle, " + when, measured, "", "", "≤ 1 GiB", total <= 1L << 30);
+    }
+
+    // ---- 2. calibration
+
+    record Baselines(Calibration.Rate inserts, Calibration.Rate hotRow, Calibration.Rate reads) {
+    }
+
+    private Baselines calibrate() throws Exception {
+        System.out.println("Calibrating PostgreSQL with " + settings.concurrency() + " clients");
+        Calibration calibration = new Calibration(database, settings.concurrency(), Duration.ofSeconds(settings.calibrationSeconds()));
+        calibration.createScratchTables();
+        Baselines baselines = new Baselines(calibration.inserts(), calibration.hotRow(), calibration.primaryKeyReads());
+        calibration.dropScratchTables();
+        String clients = " (plain JDBC, " + settings.concurrency() + " clients)";
+        report.row("Calibration", "R_ins: single-row INSERT + COMMIT" + clients, perSecond(baselines.inserts()));
+        report.row("Calibration", "R_hot: one-row `UPDATE … sold = sold + 1 … sold < cap` + COMMIT" + clients, perSecond(baselines.hotRow()));
+        report.row("Calibration", "R_read: primary-key SELECT" + clients, perSecond(baselines.reads()));
+        return baselines;
+    }
+
+    // ---- setup (not measured)
+
+    /** Who takes part: the admin from configuration, one host, one finance clerk, the guests. */
+    record Cast(Session admin, Session host, Session finance, List<Session> guests) {
+    }
+
+    private Cast setUp() throws Exception {
+        startProfile("setup");
+        long started = System.nanoTime();
+        Session admin = api.signIn("", ServerProcess.ADMIN_EMAIL, server.adminPassword());
+        Session host = api.registerHost("Benchmark Host");
+        Session finance = api.staff(admin, "Benchmark Finance", "FINANCE");
+        // Published gatherings for the discovery reads to list: a realistic first page, not an empty one.
+        Api.inParallel(settings.gatherings(), Math.min(4, settings.concurrency()),
+                i -> api.publishGathering(host, "Supper club " + i, 40, 3_000));
+        Duration gatherings = Duration.ofNanos(System.nanoTime() - started);
+        List<Session> guests = api.registerGuests(settings.guests(), settings.concurrency());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        report.note("Setup (not measured): %d gatherings published in %s; %d guests registered and signed in in %s."
+                .formatted(settings.gatherings(), seconds(gatherings), guests.size(), seconds(took.minus(gatherings))));
+        stopProfile("setup");
+        return new Cast(admin, host, finance, guests);
+    }
+
+    /**
+     * A fresh JVM interprets and compiles every code path on its first use. The start-up rows measure
+     * that cold start; the load phases measure a server that has booked, paid and read before, as a
+     * production server has: a few bookings on their own gathering, paid and confirmed, and some reads.
+     */
+    private void warmUp(Cast cast) throws Exception {
+        long started = System.nanoTime();
+        int bookings = Math.min(settings.warmupBookings(), cast.guests().size());
+        Api.Tier tier = api.publishGathering(cast.host(), "Warm-up", bookings, 1_000);
+        List<Session> guests = cast.guests().subList(cast.guests().size() - bookings, cast.guests().size());
+        Api.inParallel(bookings, settings.concurrency(), i -> {
+            Session guest = guests.get(i);
+            JsonNode booking = api.postOnce("/api/bookings", guest.accessToken(),
+                    Map.of("gatheringId", tier.gatheringId(), "tierId", tier.tierId(), "quantity", 1)).expect(201).json();
+            return api.post("/api/dev/payments/" + booking.get("payment").get("paymentId").asText() + "/outcome", guest.accessToken(),
+                    Map.of("outcome", "succeeded")).expect(202);
+        });
+        long confirmed = Waiting.untilCount(bookings, Duration.ofSeconds(120), () -> database.countEvents(tier.gatheringId(), "SeatsConfirmed"));
+        Api.inParallel(200, settings.concurrency(), i -> i % 2 == 0
+                ? api.get("/api/gatherings", null).expect(200)
+                : api.get("/api/me/wallet", cast.host().accessToken()).expect(200));
+        report.note("Warm-up (not measured): %d bookings held, paid and %d confirmed, and 200 reads, in %s."
+                .formatted(bookings, confirmed, seconds(Duration.ofNanos(System.nanoTime() - started))));
+    }
+
+    // ---- 3. booking rush
+
+    record Rush(String gatheringId, String tierId, List<Session> guestsWithoutSeats, double confirmedPerSecond) {
+    }
+
+    private Rush bookingRush(Cast cast, Baselines baselines) throws Exception {
+        int expectedSold = Math.min(settings.guests(), settings.seats());
+        Api.Tier tier = api.publishGathering(cast.host(), "The rush", settings.seats(), 2_500);
+        ConcurrentLinkedQueue<String> tokens = new ConcurrentLinkedQueue<>();
+        cast.guests().forEach(guest -> tokens.add(guest.accessToken()));
+        BookingRushSimulation.plan = new BookingRushSimulation.Plan(server.baseUrl(), tier.gatheringId(), tier.tierId(), tokens,
+                settings.guests(), Duration.ofSeconds(settings.rushSeconds()));
+
+        System.out.printf("Booking rush: %d guests over %d s for %d seats%n", settings.guests(), settings.rushSeconds(), settings.seats());
+        startProfile("rush");
+        Samples.drain();
+        gatling.run(BookingRushSimulation.class, "Booking rush").ifPresent(r -> report.gatlingReport("Booking rush", r));
+        List<Sample> samples = Samples.drain();
+        // Payment outcomes are applied asynchronously: wait for the seats to be confirmed in the event store.
+        long confirmed = Waiting.untilCount(expectedSold, Duration.ofSeconds(60),
+                () -> database.countEvents(tier.gatheringId(), "SeatsConfirmed"));
+        stopProfile("rush");
+        saveSamples("rush", samples);
+
+        List<Sample> bookings = Samples.of(samples, s -> s.kind().startsWith("booking."));
+        List<Sample> held = Samples.of(samples, s -> s.kind().equals(SimulationSupport.BOOKING_HELD));
+        List<Sample> soldOut = Samples.of(samples, s -> s.kind().equals(SimulationSupport.BOOKING_SOLD_OUT));
+        List<Sample> other = Samples.of(samples, s -> s.kind().equals(SimulationSupport.BOOKING_OTHER));
+        long rushStart = bookings.stream().mapToLong(Sample::startMillis).min().orElse(0);
+        Instant lastConfirmation = database.eventTimes(tier.gatheringId(), "SeatsConfirmed").stream().max(Instant::compareTo).orElse(Instant.EPOCH);
+        double confirmedPerSecond = Samples.perSecond(confirmed, lastConfirmation.toEpochMilli() - rushStart);
+        Stats holdStats = Stats.of(held);
+        Stats soldOutStats = Stats.of(soldOut);
+        Stats payStats = Stats.of(Samples.of(samples, s -> s.kind().equals("pay")));
+
+        double ofHot = confirmedPerSecond / baselines.hotRow().perSecond();
+        report.row(SALES, "confirmed holds/s (first request to last SeatsConfirmed)", rate(confirmedPerSecond),
+                "R_hot " + rate(baselines.hotRow().perSecond()), percent(ofHot), "≥ 50 % of R_hot", ofHot >= 0.5);
+        report.row(SALES, "hold answers (201) p50 / p95 / p99", holdStats.latencies(), "", "", "p99 ≤ 100 ms", holdStats.count() > 0 && holdStats.p99() <= 100);
+        report.row(SALES, "SOLD_OUT answers (422) during the rush p50 / p95 / p99", soldOutStats.latencies());
+        report.row(SALES, "SOLD_OUT answers/s during the rush (bounded by arrivals)", rate(soldOutStats.perSecond()));
+        report.row(SALES, "payment outcome answers (202) p50 / p95 / p99", payStats.latencies());
+        report.row(SALES, "answers", Samples.countByKind(samples).toString());
+
+        long seatsHeld = database.countEvents(tier.gatheringId(), "SeatsHeld");
+        report.check("Rush: exactly C seats sold (event store)", confirmed == expectedSold && seatsHeld == expectedSold && held.size() == expectedSold,
+                "expected %d; SeatsConfirmed %d, SeatsHeld %d, 201 answers %d, SOLD_OUT answers %d"
+                        .formatted(expectedSold, confirmed, seatsHeld, held.size(), soldOut.size()));
+        long unexpected = other.stream().filter(s -> s.status() != -1).count();
+        long unanswered = other.size() - unexpected;
+        report.check("Rush: every booking answered with a hold or SOLD_OUT", unexpected == 0,
+                "%d other answers %s; %d without an answer (client timeout or refused connection)"
+                        .formatted(unexpected, Samples.countByKind(other.stream().filter(s -> s.status() != -1).toList()), unanswered));
+        readSideAgrees(tier, expectedSold);
+
+        return new Rush(tier.gatheringId(), tier.tierId(), guestsWithoutSeats(cast, tier), confirmedPerSecond);
+    }
+
+    /** The projections catch up: the tier shows no seat left and the bookings read model has C confirmed. */
+    private void readSideAgrees(Api.Tier tier, int expectedSold) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int available = -1;
+        long confirmedBookings = -1;
+        while (System.nanoTime() < deadline) {
+            JsonNode gathering = api.get("/api/gatherings/" + tier.gatheringId(), null).expect(200).json();
+            available = gathering.get("tiers").get(0).get("available").asInt();
+            confirmedBookings = database.bookingsWithStatus(tier.gatheringId(), "CONFIRMED");
+            if (available == settings.seats() - expectedSold && confirmedBookings == expectedSold) {
+                break;
+            }
+            Waiting.sleep(250);
+        }
+        report.check("Rush: the read side agrees", available == settings.seats() - expectedSold && confirmedBookings == expectedSold,
+                "API available seats %d (expected %d), CONFIRMED bookings in the projection %d (expected %d)"
+                        .formatted(available, settings.seats() - expectedSold, confirmedBookings, expectedSold));
+    }
+
+    /** Guests who hold nothing for this gathering: the sold-out probe asks with their tokens. */
+    private List<Session> guestsWithoutSeats(Cast cast, Api.Tier tier) {
+        java.util.Set<String> seated = new java.util.HashSet<>(database.guestsWithBookings(tier.gatheringId()));
+        return cast.guests().stream().filter(guest -> !seated.contains(guest.userId())).toList();
+    }
+
+    // ---- 3b. sold-out answers at saturation
+
+    private void soldOutProbe(Cast cast, Rush rush) throws Exception {
+        if (rush.guestsWithoutSeats().isEmpty()) {
+            report.note("Sold-out probe skipped: every guest got a seat (N ≤ C).");
+            return;
+        }
+        long eventsBefore = database.countEvents(rush.gatheringId());
+        long headBefore = database.headIndex();
+        SoldOutSimulation.plan = new SoldOutSimulation.Plan(server.baseUrl(), rush.gatheringId(), rush.tierId(),
+                rush.guestsWithoutSeats().stream().map(Session::accessToken).toList(), settings.concurrency(),
+                Duration.ofSeconds(settings.soldOutSeconds()));
+        System.out.printf("Sold-out probe: %d clients for %d s%n", settings.concurrency(), settings.soldOutSeconds());
+        Samples.drain();
+        gatling.run(SoldOutSimulation.class, "SOLD_OUT answers, closed model").ifPresent(r -> report.gatlingReport("Sold-out probe", r));
+        List<Sample> samples = Samples.drain();
+        saveSamples("sold-out", samples);
+        Stats soldOut = Stats.of(Samples.of(samples, s -> s.kind().equals(SimulationSupport.BOOKING_SOLD_OUT)));
+        double multiple = rush.confirmedPerSecond() == 0 ? 0 : soldOut.perSecond() / rush.confirmedPerSecond();
+        report.row(SALES, "SOLD_OUT answers/s at saturation (closed model, K clients)", rate(soldOut.perSecond()),
+                "confirmed holds/s " + rate(rush.confirmedPerSecond()), "%.1f×".formatted(multiple), "≥ 5× the hold rate", multiple >= 5);
+        report.row(SALES, "SOLD_OUT answers at saturation p50 / p95 / p99", soldOut.latencies());
+        long eventsAfter = database.countEvents(rush.gatheringId());
+        report.check("Sold-out answers write no event", eventsAfter == eventsBefore && soldOut.count() == samples.size(),
+                "%d SOLD_OUT answers of %d; the gathering's events %d before, %d after; events appended anywhere meanwhile: %d"
+                        .formatted(soldOut.count(), samples.size(), eventsBefore, eventsAfter, database.countEventsAfter(headBefore)));
+    }
+
+    // ---- 4. ledger append
+
+    /** Returns the live processing rate of the ledger processor during this phase, in events per second. */
+    private double ledgerAppend(Cast cast, Baselines baselines) throws Exception {
+        int payments = Math.min(settings.ledgerPayments(), settings.guests());
+        if (payments < settings.ledgerPayments()) {
+            report.note("Ledger payments limited to " + payments + ": one booking per guest and gathering.");
+        }
+        Api.Tier tier = api.publishGathering(cast.host(), "The ledger dinner", payments, 4_200);
+        long setupStarted = System.nanoTime();
+        List<PaymentCaptureSimulation.Payment> held = Api.inParallel(payments, settings.concurrency(), i -> {
+            Session guest = cast.guests().get(i);
+            JsonNode booking = api.postOnce("/api/bookings", guest.accessToken(),
+                    Map.of("gatheringId", tier.gatheringId(), "tierId", tier.tierId(), "quantity", 1)).expect(201).json();
+            return new PaymentCaptureSimulation.Payment(booking.get("payment").get("paymentId").asText(), guest.accessToken());
+        });
+        double holdsPerSecond = Samples.perSecond(payments, Duration.ofNanos(System.nanoTime() - setupStarted).toMillis());
+        report.row(SALES, "holds/s without a rush (ledger setup: K clients, one seat each, nobody sold out)", rate(holdsPerSecond));
+
+        long head = database.headIndex();
+        Optional<Long> positionBefore = database.processorPosition("ledger");
+        PaymentCaptureSimulation.plan = new PaymentCaptureSimulation.Plan(server.baseUrl(), new ConcurrentLinkedQueue<>(held), settings.concurrency());
+        System.out.printf("Ledger append: %d payments, %d clients%n", payments, settings.concurrency());
+        startProfile("ledger");
+        Samples.drain();
+        gatling.run(PaymentCaptureSimulation.class, "Payments captured").ifPresent(r -> report.gatlingReport("Ledger append", r));
+        List<Sample> samples = Samples.drain();
+        long captured = Waiting.untilCount(payments, Duration.ofSeconds(60), () -> database.countEventsAfter(head, "PaymentCaptured"));
+        long journalled = Waiting.untilCount(payments, Duration.ofSeconds(60), () -> database.journalledCapturesAfter(head));
+        long journalledAt = System.currentTimeMillis();
+        Optional<Long> positionAfter = database.processorPosition("ledger");
+        stopProfile("ledger");
+        saveSamples("ledger", samples);
+
+        long firstRequest = samples.stream().mapToLong(Sample::startMillis).min().orElse(journalledAt);
+        Instant lastCapture = database.eventTimesAfter(head, "PaymentCaptured").stream().max(Instant::compareTo).orElse(Instant.EPOCH);
+        double capturesPerSecond = Samples.perSecond(captured, lastCapture.toEpochMilli() - firstRequest);
+        double ofInserts = capturesPerSecond / baselines.inserts().perSecond();
+        report.row("Ledger", "captured payments/s (first outcome request to last PaymentCaptured)", rate(capturesPerSecond),
+                "R_ins " + rate(baselines.inserts().perSecond()), percent(ofInserts), "≥ 25 % of R_ins", ofInserts >= 0.25);
+        report.row("Ledger", "outcome answers (202) p50 / p95 / p99", Stats.of(samples).latencies());
+        // The live ledger processor reads every event of the stream, not only those that move money.
+        double liveRate = 0;
+        if (positionBefore.isPresent() && positionAfter.isPresent()) {
+            long processed = database.countEventsBetween(positionBefore.get(), positionAfter.get());
+            liveRate = Samples.perSecond(processed, journalledAt - firstRequest);
+            report.row("Ledger", "live processing: events/s the `ledger` processor went through (%d events) until every capture was journalled"
+                    .formatted(processed), rate(liveRate));
+        } else {
+            report.note("The ledger processor's position could not be read from token_entry; the live processing rate is unknown.");
+        }
+
+        long unbalanced = database.unbalancedCapturesAfter(head);
+        report.check("Ledger: every payment captured once, with balanced postings", captured == payments && journalled == payments && unbalanced == 0,
+                "%d payments paid; PaymentCaptured events %d, captures in the journal %d, unbalanced %d"
+                        .formatted(payments, captured, journalled, unbalanced));
+        Api.Response trialBalance = api.get("/api/finance/ledger/trial-balance", cast.finance().accessToken());
+        boolean balanced = trialBalance.status() == 200 && trialBalance.json().path("balanced").asBoolean(false);
+        report.check("Ledger: the trial balance balances", balanced, "GET /api/finance/ledger/trial-balance → " + trialBalance.status()
+                + (trialBalance.status() == 200 ? ", balanced=" + trialBalance.json().path("balanced") : ""));
+        return liveRate;
+    }
+
+    // ---- 5. projection replay
+
+    private void replay(Cast cast, double liveEventsPerSecond) {
+        Api.Response started = api.postOnce("/api/finance/ledger/replays", cast.finance().accessToken(), Map.of());
+        if (started.status() == 404 || started.status() == 405) {
+            report.row("Replay", "ledger replay from the first event", "skipped: endpoint not available (" + started.status() + ")",
+                    "live " + rate(liveEventsPerSecond), "", "≥ 10× the live rate", null);
+            report.note("POST /api/finance/ledger/replays answered " + started.status() + ": this build has no ledger replay yet, so the replay was not measured.");
+            return;
+        }
+        started.expect(200, 201, 202);
+        String replayId = started.json().get("replayId").asText();
+        long clockStart = System.currentTimeMillis();
+        System.out.println("Ledger replay " + replayId);
+        JsonNode state = Waiting.until("ledger replay " + replayId, Duration.ofMinutes(10), () -> {
+            Api.Response now = api.get("/api/finance/ledger/replays/" + replayId, cast.finance().accessToken());
+            if (now.status() == 404) {
+                return null; // its read model has not caught up with the start yet
+            }
+            String status = now.expect(200).json().path("status").asText();
+            return status.equals("COMPLETED") || status.equals("FAILED") ? now.json() : null;
+        });
+        long clockEnd = System.currentTimeMillis();
+        long processed = state.path("eventsProcessed").asLong();
+        long millis = state.hasNonNull("startedAt") && state.hasNonNull("finishedAt")
+                ? Duration.between(Instant.parse(state.get("startedAt").asText()), Instant.parse(state.get("finishedAt").asText())).toMillis()
+                : clockEnd - clockStart;
+        double perSecond = Samples.perSecond(processed, millis);
+        double multiple = liveEventsPerSecond == 0 ? 0 : perSecond / liveEventsPerSecond;
+        String metric = "ledger replay from the first event: events/s (%d events in %s)".formatted(processed, seconds(Duration.ofMillis(millis)));
+        if (liveEventsPerSecond > 0) {
+            report.row("Replay", metric, rate(perSecond), "live " + rate(liveEventsPerSecond), "%.1f×".formatted(multiple), "≥ 10× the live rate", multiple >= 10);
+        } else {
+            report.row("Replay", metric, rate(perSecond), "live rate not measured", "", "≥ 10× the live rate", null);
+        }
+        boolean matches = state.path("status").asText().equals("COMPLETED") && state.path("matches").asBoolean(false);
+        report.check("Replay: rebuilt ledger matches the live one", matches, "status %s, matches %s, events %d of %s, differences %s"
+                .formatted(state.path("status").asText(), state.path("matches"), processed, state.path("eventsTotal"), state.path("differences")));
+    }
+
+    // ---- 6. reads
+
+    private void reads(Cast cast, Baselines baselines) throws Exception {
+        read("GET /api/gatherings", "/api/gatherings", null, baselines);
+        read("GET /api/me/wallet", "/api/me/wallet", cast.host().accessToken(), baselines);
+    }
+
+    private void read(String name, String path, String token, Baselines baselines) throws Exception {
+        ReadsSimulation.plan = new ReadsSimulation.Plan(server.baseUrl(), name, path, token, settings.concurrency(),
+                Duration.ofSeconds(settings.readSeconds()));
+        System.out.printf("Reads: %s, %d clients for %d s%n", name, settings.concurrency(), settings.readSeconds());
+        String phase = "reads-" + path.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
+        startProfile(phase);
+        Samples.drain();
+        gatling.run(ReadsSimulation.class, name).ifPresent(r -> report.gatlingReport(name, r));
+        List<Sample> samples = Samples.drain();
+        stopProfile(phase);
+        saveSamples(phase, samples);
+        Stats ok = Stats.of(Samples.of(samples, s -> s.status() == 200));
+        double ofReads = ok.perSecond() / baselines.reads().perSecond();
+        report.row("Reads", name + ": requests/s, p99 (closed model, K clients)", "%s, p99 %d ms".formatted(rate(ok.perSecond()), ok.p99()),
+                "R_read " + rate(baselines.reads().perSecond()), percent(ofReads), "≥ 50 % of R_read at p99 ≤ 50 ms",
+                ofReads >= 0.5 && ok.p99() <= 50);
+        if (ok.count() != samples.size()) {
+            report.note("%s: %d of %d answers were not 200: %s".formatted(name, samples.size() - ok.count(), samples.size(), Samples.countByKind(samples)));
+        }
+    }
+
+    // ---- helpers
+
+    private void startProfile(String phase) throws IOException, InterruptedException {
+        if (settings.jfr()) {
+            profiler.start(phase);
+        }
+    }
+
+    private void stopProfile(String phase) throws IOException, InterruptedException {
+        if (settings.jfr()) {
+            report.profile(phase, profiler.stop(phase));
+        }
+    }
+
+    private void saveSamples(String phase, Collection<Sample> samples) throws IOException {
+        Path file = settings.output().resolve("samples").resolve(phase + ".csv");
+        Files.createDirectories(file.getParent());
+        StringBuilder csv = new StringBuilder("kind,status,start_ms,end_ms,latency_ms\n");
+        samples.forEach(s -> csv.append(s.kind()).append(',').append(s.status()).append(',').append(s.startMillis()).append(',')
+                .append(s.endMillis()).append(',').append(s.latencyMillis()).append('\n'));
+        Files.writeString(file, csv);
+    }
+
+    static String seconds(Duration duration) {
+        return "%.1f s".formatted(duration.toMillis() / 1000.0);
+    }
+
+    static String mib(long bytes) {
+        return "%d MiB".formatted(bytes >> 20);
+    }
+
+    static String rate(double perSecond) {
+        return perSecond >= 100 ? "%,.0f/s".formatted(perSecond) : "%.1f/s".formatted(perSecond);
+    }
+
+    static String perSecond(Calibration.Rate rate) {
+        return "%s (p50 %.2f ms, p99 %.2f ms)".formatted(rate(rate.perSecond()), rate.p50Micros() / 1000.0, rate.p99Micros() / 1000.0);
+    }
+
+    static String percent(double ratio) {
+        return "%.0f %%".formatted(100 * ratio);
+    }
+}

@@ -1,0 +1,156 @@
+package app.soiree.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Read-only looks into the server's PostgreSQL: the event store (Axon's {@code domain_event_entry}),
+ * the tracking tokens, and the ledger journal. The correctness checks trust the event store, which is
+ * the truth, over any answer or projection.
+ */
+final class Database implements AutoCloseable {
+
+    /** A JPA event store's processors keep GapAwareTrackingTokens ("index"); Axon Server's keep "globalIndex". */
+    private static final Pattern GLOBAL_INDEX = Pattern.compile("\"(?:globalIndex|index)\"\\s*:\\s*(\\d+)");
+
+    private final String url;
+    private final Properties credentials;
+    private final Connection connection;
+
+    Database(String url, String user, String password) throws SQLException {
+        this.url = url;
+        this.credentials = new Properties();
+        credentials.setProperty("user", user);
+        if (!password.isEmpty()) {
+            credentials.setProperty("password", password);
+        }
+        this.connection = connect();
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, credentials);
+    }
+
+    String setting(String name) {
+        return single("select current_setting(?)", name);
+    }
+
+    /** Events of one type (simple class name) for one aggregate. */
+    long countEvents(String aggregateId, String type) {
+        return number("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like ?", aggregateId, "%." + type);
+    }
+
+    long countEvents(String aggregateId) {
+        return number("select count(*) from domain_event_entry where aggregate_identifier = ?", aggregateId);
+    }
+
+    /** Events of one type appended after a position in the stream. */
+    long countEventsAfter(long globalIndex, String type) {
+        return number("select count(*) from domain_event_entry where global_index > ? and payload_type like ?", globalIndex, "%." + type);
+    }
+
+    long countEventsAfter(long globalIndex) {
+        return number("select count(*) from domain_event_entry where global_index > ?", globalIndex);
+    }
+
+    /** Events after one position in the stream up to and including another. */
+    long countEventsBetween(long afterIndex, long upToIndex) {
+        return number("select count(*) from domain_event_entry where global_index > ? and global_index <= ?", afterIndex, upToIndex);
+    }
+
+    long headIndex() {
+        return number("select coalesce(max(global_index), 0) from domain_event_entry");
+    }
+
+    /** When the events of one type for one aggregate were appended (Axon's event timestamps). */
+    List<Instant> eventTimes(String aggregateId, String type) {
+        return instants("select time_stamp from domain_event_entry where aggregate_identifier = ? and payload_type like ?", aggregateId, "%." + type);
+    }
+
+    List<Instant> eventTimesAfter(long globalIndex, String type) {
+        return instants("select time_stamp from domain_event_entry where global_index > ? and payload_type like ?", globalIndex, "%." + type);
+    }
+
+    /** How far a tracking processor has got, as the largest global index in its tokens. */
+    Optional<Long> processorPosition(String processor) {
+        List<String> tokens = strings("select convert_from(token, 'UTF8') from token_entry where processor_name = ? and token is not null", processor);
+        return tokens.stream().map(token -> {
+            Matcher matcher = GLOBAL_INDEX.matcher(token);
+            long max = -1;
+            while (matcher.find()) {
+                max = Math.max(max, Long.parseLong(matcher.group(1)));
+            }
+            return max;
+        }).filter(position -> position >= 0).min(Long::compare);
+    }
+
+    /** Journal rows of captures after a position whose postings do not sum to zero per currency. */
+    long unbalancedCapturesAfter(long globalIndex) {
+        return number("""
+                select count(*) from (
+                  select event_id, currency from ledger_entries
+                  where event_type = 'PaymentCaptured' and global_index > ?
+                  group by event_id, currency having sum(amount) <> 0) unbalanced""", globalIndex);
+    }
+
+    long journalledCapturesAfter(long globalIndex) {
+        return number("select count(distinct event_id) from ledger_entries where event_type = 'PaymentCaptured' and global_index > ?", globalIndex);
+    }
+
+    long bookingsWithStatus(String gatheringId, String status) {
+        return number("select count(*) from bookings where gathering_id = ?::uuid and status = ?", gatheringId, status);
+    }
+
+    /** Guests with a booking of any status for the gathering (the bookings read model). */
+    List<String> guestsWithBookings(String gatheringId) {
+        return strings("select guest_id::text from bookings where gathering_id = ?::uuid", gatheringId);
+    }
+
+    private long number(String sql, Object... parameters) {
+        return Long.parseLong(single(sql, parameters));
+    }
+
+    private String single(String sql, Object... parameters) {
+        List<String> values = strings(sql, parameters);
+        if (values.size() != 1) {
+            throw new IllegalStateException("expected one row from " + sql + ", got " + values.size());
+        }
+        return values.getFirst();
+    }
+
+    private List<Instant> instants(String sql, Object... parameters) {
+        return strings(sql, parameters).stream().map(Instant::parse).toList();
+    }
+
+    private synchronized List<String> strings(String sql, Object... parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<String> values = new ArrayList<>();
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+                return values;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}

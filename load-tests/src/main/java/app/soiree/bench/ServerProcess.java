@@ -1,0 +1,200 @@
+package app.soiree.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The server under test as a child JVM started from the packaged jar, exactly as an operator runs it
+ * ({@code java -jar server.jar}). A child process, not an in-process Spring context, so that its start
+ * time includes the JVM's own, its resident memory is its own, and the load generator's heap and
+ * threads are not counted against it.
+ */
+final class ServerProcess {
+
+    static final String ADMIN_EMAIL = "bench-admin@soiree.test";
+
+    private final Settings settings;
+    private final Path dataDir;
+    private final Path log;
+    private final int httpPort;
+    private final int postgresPort;
+    private final String adminPassword = "admin-" + UUID.randomUUID();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+
+    ServerProcess(Settings settings) {
+        this.settings = settings;
+        this.dataDir = settings.output().resolve("data");
+        this.log = settings.output().resolve("server.log");
+        this.httpPort = freePort();
+        this.postgresPort = freePort();
+    }
+
+    /** Deletes the data directory of an earlier run: the first start measured is a first start. */
+    void wipeData() throws IOException {
+        if (Files.exists(dataDir)) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(dataDir);
+    }
+
+    /** Starts the server and returns how long it took until {@code /actuator/health} said UP. */
+    Duration start() throws IOException, InterruptedException {
+        if (!Files.isRegularFile(settings.serverJar())) {
+            throw new IllegalStateException("No server jar at " + settings.serverJar()
+                    + ": build it first, e.g. ./mvnw -B -Pbenchmarks -pl load-tests -am verify -DskipTests");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(settings.serverJvmArgs());
+        command.add("-Daxoniq.update-checker.disabled=true");
+        command.add("-jar");
+        command.add(settings.serverJar().toString());
+        command.add("--server.port=" + httpPort);
+        command.add("--soiree.data-dir=" + dataDir);
+        if (settings.embeddedDatabase()) {
+            // A fixed port, so that calibration and the correctness checks reach the same PostgreSQL.
+            command.add("--soiree.embedded-postgres.port=" + postgresPort);
+        } else {
+            command.add("--spring.datasource.url=" + settings.jdbcUrl());
+            command.add("--spring.datasource.username=" + settings.jdbcUser());
+            command.add("--spring.datasource.password=" + settings.jdbcPassword());
+        }
+        command.add("--soiree.admin.email=" + ADMIN_EMAIL);
+        command.add("--soiree.admin.password=" + adminPassword);
+        // Setup signs in thousands of guests from one address; the limits protect accounts, not this run.
+        command.add("--soiree.identity.login-attempts-per-account-per-minute=1000000");
+        command.add("--soiree.identity.login-attempts-per-address-per-minute=1000000");
+        // Tokens issued during setup must outlive a long run; no measured request signs in.
+        command.add("--soiree.identity.access-token-ttl=PT4H");
+        // Only registration and sign-in hash passwords, and both are setup, not measured: a cheap hash
+        // keeps a 5,000-guest setup from dominating the run on two cores.
+        command.add("--soiree.security.bcrypt-strength=4");
+        command.addAll(settings.serverArgs());
+
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "\n==== " + String.join(" ", command).replace(adminPassword, "***") + "\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        long started = System.nanoTime();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::killIfRunning));
+        long deadline = started + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server exited with " + process.exitValue() + " before it was healthy; see " + log);
+            }
+            if (healthy()) {
+                return Duration.ofNanos(System.nanoTime() - started);
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The server was not healthy after 5 minutes; see " + log);
+    }
+
+    /** Stops the server as an operator would (SIGTERM, graceful shutdown) and returns how long it took. */
+    Duration stop() throws InterruptedException {
+        long started = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("The server did not stop within 2 minutes of SIGTERM; killed it");
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private void killIfRunning() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                process.waitFor(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean healthy() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    String adminPassword() {
+        return adminPassword;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String jdbcUrl() {
+        return settings.embeddedDatabase() ? "jdbc:postgresql://localhost:" + postgresPort + "/postgres" : settings.jdbcUrl();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The server JVM's resident set (VmRSS), in bytes. */
+    long jvmResidentBytes() {
+        return Memory.residentBytes(process.pid());
+    }
+
+    /**
+     * The embedded PostgreSQL's memory: the proportional set size (PSS) of the postmaster and all its
+     * backends, so shared buffers count once, not once per backend. Empty with an external database.
+     */
+    Optional<Long> postgresProportionalBytes() {
+        if (!settings.embeddedDatabase()) {
+            return Optional.empty();
+        }
+        try {
+            Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+            long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+            return Optional.of(Memory.proportionalBytesOfTree(postmaster));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package app.soiree.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The harness's knobs, read from system properties ({@code -Dbenchmarks.*}). An empty value means the
+ * default. {@code benchmarks.quick=true} shrinks every phase to a smoke run of a minute or two; any knob
+ * given explicitly still wins over the quick default.
+ */
+record Settings(
+        boolean quick,
+        int guests,
+        int seats,
+        int rushSeconds,
+        int concurrency,
+        int calibrationSeconds,
+        int soldOutSeconds,
+        int ledgerPayments,
+        int warmupBookings,
+        int gatherings,
+        int readSeconds,
+        String jdbcUrl,
+        String jdbcUser,
+        String jdbcPassword,
+        List<String> serverJvmArgs,
+        List<String> serverArgs,
+        boolean jfr,
+        Set<String> phases,
+        Path serverJar,
+        Path output) {
+
+    static Settings fromSystemProperties() {
+        boolean quick = Boolean.parseBoolean(text("quick", "false"));
+        return new Settings(
+                quick,
+                integer("guests", quick ? 500 : 5_000),
+                integer("seats", quick ? 50 : 300),
+                integer("rushSeconds", quick ? 5 : 10),
+                // The server's connection pool is 20 by default (soiree.embedded-postgres.pool-size): the
+                // database never sees more than 20 concurrent clients from it, so calibrate with as many.
+                integer("concurrency", 20),
+                integer("calibrationSeconds", quick ? 3 : 10),
+                integer("soldOutSeconds", quick ? 5 : 15),
+                integer("ledgerPayments", quick ? 100 : 600),
+                integer("warmupBookings", quick ? 30 : 100),
+                integer("gatherings", quick ? 20 : 50),
+                integer("readSeconds", quick ? 5 : 20),
+                text("jdbcUrl", ""),
+                text("jdbcUser", "postgres"),
+                text("jdbcPassword", ""),
+                words(text("serverJvmArgs", "")),
+                words(text("serverArgs", "")),
+                Boolean.parseBoolean(text("jfr", "false")),
+                phases(text("phases", String.join(",", PHASES))),
+                Path.of(require("serverJar")).toAbsolutePath().normalize(),
+                Path.of(text("output", "target/benchmarks")).toAbsolutePath().normalize());
+    }
+
+    /** The phases a run can have; {@code -Dbenchmarks.phases=rush,ledger} runs only those (the first start is always measured). */
+    static final List<String> PHASES = List.of("restart", "rush", "soldout", "ledger", "replay", "reads");
+
+    boolean runs(String phase) {
+        return phases.contains(phase);
+    }
+
+    boolean embeddedDatabase() {
+        return jdbcUrl.isBlank();
+    }
+
+    /** One line per knob, for the summary, so that a result can be reproduced. */
+    String describe() {
+        return "guests N=%d, seats C=%d, rush arrivals over %d s (open model), client concurrency K=%d, calibration %d s each, "
+                .formatted(guests, seats, rushSeconds, concurrency, calibrationSeconds)
+                + "sold-out probe %d s, ledger payments %d, warm-up bookings %d, gatherings listed %d, reads %d s each%s%s"
+                .formatted(soldOutSeconds, ledgerPayments, warmupBookings, gatherings, readSeconds, quick ? ", quick mode" : "", jfr ? ", JFR on" : "")
+                + (phases.containsAll(PHASES) ? "" : ", phases " + String.join(",", phases));
+    }
+
+    private static String text(String name, String fallback) {
+        String value = System.getProperty("benchmarks." + name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static String require(String name) {
+        String value = text(name, "");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("-Dbenchmarks." + name + " is required");
+        }
+        return value;
+    }
+
+    private static int integer(String name, int fallback) {
+        String value = text(name, "");
+        try {
+            int parsed = value.isEmpty() ? fallback : Integer.parseInt(value);
+            if (parsed <= 0) {
+                throw new IllegalArgumentException("-Dbenchmarks." + name + " must be positive, was " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a whole number, was " + value, e);
+        }
+    }
+
+    private static Set<String> phases(String text) {
+        Set<String> phases = new java.util.LinkedHashSet<>(Arrays.asList(text.trim().toLowerCase().split("\\s*,\\s*")));
+        for (String phase : phases) {
+            if (!PHASES.contains(phase)) {
+                throw new IllegalArgumentException("-Dbenchmarks.phases: unknown phase " + phase + "; known: " + PHASES);
+            }
+        }
+        return phases;
+    }
+
+    private static List<String> words(String text) {
+        return text.isBlank() ? List.of() : Arrays.asList(text.trim().split("\\s+"));
+    }
+}
