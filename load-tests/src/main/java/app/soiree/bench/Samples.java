@@ -1,6 +1,5 @@
 package app.soiree.bench;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -80,11 +79,5 @@ final class Samples {
         }
         int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    static long[] sortedCopy(long[] values) {
-        long[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy;
     }
 }
