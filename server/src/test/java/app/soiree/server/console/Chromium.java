@@ -30,7 +30,7 @@ final class Chromium implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String INSTALL_HINT = "Real-browser tests need Debian's Chromium and its driver: apt-get install -y chromium chromium-driver";
     /** First pages of a freshly started console in development mode are slow on a busy machine. */
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final Duration PATIENCE = Duration.ofSeconds(120);
 
     private final Path profile;
     private final ChromeDriver driver;

@@ -174,7 +174,9 @@ class StripePaymentApiTest {
         JsonNode payment = await().atMost(Duration.ofSeconds(15)).until(() -> paymentOf(late.bookingId),
                 p -> p.get("refundRequested").get("amount").asLong() == PRICE);
         assertThat(payment.get("status").asString()).isEqualTo("CAPTURED");
-        assertThat(bookingOf(late.bookingId).get("status").asString()).isEqualTo("EXPIRED");
+        // The seats stay with the quicker guest: the late booking is never confirmed. Its refund goes to Stripe (the
+        // refund tests cover that path); once Stripe confirms it, the booking shows REFUNDED.
+        assertThat(bookingOf(late.bookingId).get("status").asString()).isIn("EXPIRED", "REFUNDED");
         awaitAvailableSeats(0);
     }
 
