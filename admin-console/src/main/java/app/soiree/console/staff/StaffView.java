@@ -46,8 +46,7 @@ import org.jspecify.annotations.Nullable;
 public class StaffView extends VerticalLayout {
 
     static final int PAGE_SIZE = 50;
-    /** How long to wait for the list to show a change before leaving it to the Refresh button. */
-    // How long the view keeps asking for a new account to appear: a busy read side can be a minute behind; it stops once shown.
+    /** How long to wait for the list to show a change before leaving it to the Refresh button: a busy read side can lag a minute. */
     static final Duration PROJECTION_WAIT = Duration.ofMinutes(2);
 
     private final StaffCommands commands;
