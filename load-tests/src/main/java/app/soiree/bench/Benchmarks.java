@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
 
 /**
  * The benchmark harness, issue 8: starts the server on its embedded PostgreSQL (production durability)
@@ -70,7 +71,7 @@ public final class Benchmarks {
     }
 
     private void run() throws Exception {
-        Files.createDirectories(settings.output());
+        cleanOutput();
         Machine.describe(report, settings);
         server = new ServerProcess(settings);
         try {
@@ -446,6 +447,27 @@ public final class Benchmarks {
     }
 
     // ---- helpers
+
+    /** Results of an earlier run must not mix with this one's: reports, profiles, samples, logs, data. */
+    private void cleanOutput() throws IOException {
+        Path output = settings.output();
+        if (Files.exists(output)) {
+            boolean ours = Stream.of("summary.md", "server.log", "data", "gatling").anyMatch(name -> Files.exists(output.resolve(name)));
+            try (Stream<Path> entries = Files.list(output)) {
+                if (!ours && entries.findAny().isPresent()) {
+                    throw new IllegalStateException(output + " is not empty and holds no earlier benchmark output: choose another -Dbenchmarks.output");
+                }
+            }
+            try (Stream<Path> files = Files.walk(output)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (!file.equals(output)) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(output);
+    }
 
     private void startProfile(String phase) throws IOException, InterruptedException {
         if (settings.jfr()) {
