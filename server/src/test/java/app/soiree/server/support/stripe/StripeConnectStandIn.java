@@ -1,5 +1,6 @@
 package app.soiree.server.support.stripe;
 
+import static app.soiree.server.support.stripe.StripeStandIn.stripeJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -126,17 +127,6 @@ public final class StripeConnectStandIn {
 
     private static ResponseDefinitionBuilder createdTransfer() {
         return stripeJson(200, TRANSFER).withHeader("Idempotency-Key", "{{request.headers.Idempotency-Key}}");
-    }
-
-    /** A JSON answer with the headers Stripe sends on every response (see {@link StripeStandIn}). */
-    private static ResponseDefinitionBuilder stripeJson(int status, String body) {
-        String requestId = "req_{{replace request.id '-' ''}}";
-        return new ResponseDefinitionBuilder()
-                .withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withHeader("Request-Id", requestId)
-                .withHeader("Stripe-Version", Stripe.API_VERSION)
-                .withBody("{{~#assign 'requestId'}}" + requestId + "{{/assign~}}" + body);
     }
 
     /** An Express account right after create: nothing submitted, transfers requested but inactive, payouts disabled. */

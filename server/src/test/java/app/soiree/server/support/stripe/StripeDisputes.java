@@ -1,5 +1,6 @@
 package app.soiree.server.support.stripe;
 
+import static app.soiree.server.support.stripe.StripeStandIn.stripeJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -256,14 +257,5 @@ public final class StripeDisputes {
                   "status": "%s"
                 }
                 """.formatted(disputeId, Instant.now().getEpochSecond(), Instant.now().plusSeconds(7 * 24 * 3600).getEpochSecond(), status);
-    }
-
-    private static ResponseDefinitionBuilder stripeJson(int status, String body) {
-        return new ResponseDefinitionBuilder()
-                .withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withHeader("Request-Id", "req_{{replace request.id '-' ''}}")
-                .withHeader("Stripe-Version", Stripe.API_VERSION)
-                .withBody(body);
     }
 }

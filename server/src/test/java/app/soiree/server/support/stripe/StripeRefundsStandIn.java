@@ -1,5 +1,7 @@
 package app.soiree.server.support.stripe;
 
+import static app.soiree.server.support.stripe.StripeStandIn.resource;
+import static app.soiree.server.support.stripe.StripeStandIn.stripeJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -13,14 +15,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.stripe.Stripe;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -199,24 +196,5 @@ public final class StripeRefundsStandIn {
         return stripeJson(200, resource("stripe/create-refund.json"))
                 .withTransformerParameter("status", status)
                 .withHeader("Idempotency-Key", "{{request.headers.Idempotency-Key}}");
-    }
-
-    /** A JSON answer with the headers Stripe sends on every response (see {@link StripeStandIn}). */
-    private static ResponseDefinitionBuilder stripeJson(int status, String body) {
-        String requestId = "req_{{replace request.id '-' ''}}";
-        return new ResponseDefinitionBuilder()
-                .withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withHeader("Request-Id", requestId)
-                .withHeader("Stripe-Version", Stripe.API_VERSION)
-                .withBody("{{~#assign 'requestId'}}" + requestId + "{{/assign~}}" + body);
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = StripeRefundsStandIn.class.getClassLoader().getResourceAsStream(path)) {
-            return new String(Objects.requireNonNull(in, path).readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

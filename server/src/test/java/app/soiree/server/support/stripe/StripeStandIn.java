@@ -411,7 +411,7 @@ public final class StripeStandIn {
      * SDK puts it on its exceptions ({@code getRequestId()}), which is what one would quote to Stripe's support.
      * Bodies may refer to it as {{requestId}} (error bodies link to the request log).
      */
-    private static ResponseDefinitionBuilder stripeJson(int status, String body) {
+    public static ResponseDefinitionBuilder stripeJson(int status, String body) {
         // Header and body are rendered separately, so the id is derived from WireMock's id of the request
         // rather than drawn at random twice.
         String requestId = "req_{{replace request.id '-' ''}}";
@@ -423,7 +423,8 @@ public final class StripeStandIn {
                 .withBody("{{~#assign 'requestId'}}" + requestId + "{{/assign~}}" + body);
     }
 
-    private static String resource(String path) {
+    /** A response body from the test resources (recorded shapes of Stripe's answers). */
+    public static String resource(String path) {
         try (InputStream in = StripeStandIn.class.getClassLoader().getResourceAsStream(path)) {
             return new String(Objects.requireNonNull(in, path).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
