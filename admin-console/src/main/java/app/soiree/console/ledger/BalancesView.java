@@ -22,6 +22,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -30,6 +32,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -51,10 +55,12 @@ public class BalancesView extends VerticalLayout {
     private final StaffQueries queries;
     final DateTimePicker asOf = new DateTimePicker("As of (UTC)");
     final Button now = new Button("Now");
+    final TextField accountFilter = new TextField("Accounts containing");
     final Badge indicator = new Badge();
     final Span totals = new Span();
     final Grid<AccountBalanceView> accounts = new Grid<>();
     private final Clock clock;
+    private @Nullable TrialBalanceView shown;
 
     public BalancesView(StaffQueries queries, Clock clock) {
         this.queries = queries;
@@ -63,7 +69,7 @@ public class BalancesView extends VerticalLayout {
         setSizeFull();
         configureFilter();
         configureGrid();
-        HorizontalLayout filter = new HorizontalLayout(asOf, now);
+        HorizontalLayout filter = new HorizontalLayout(asOf, now, accountFilter);
         filter.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         HorizontalLayout status = new HorizontalLayout(indicator, totals);
         status.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -81,6 +87,13 @@ public class BalancesView extends VerticalLayout {
             }
         });
         now.addClickListener(click -> showNow());
+        accountFilter.setId("account-filter");
+        accountFilter.setPlaceholder("host id, platform:…");
+        accountFilter.setHelperText("Narrows the list; the totals stay those of the whole ledger");
+        accountFilter.setClearButtonVisible(true);
+        accountFilter.setMaxLength(200);
+        accountFilter.setValueChangeMode(ValueChangeMode.LAZY);
+        accountFilter.addValueChangeListener(change -> showAccounts());
     }
 
     private void configureGrid() {
@@ -111,12 +124,12 @@ public class BalancesView extends VerticalLayout {
     }
 
     private void show(@Nullable TrialBalanceView balance) {
+        shown = balance;
+        showAccounts();
         if (balance == null) {
-            accounts.setItems();
             indicator.setText("No answer");
             return;
         }
-        accounts.setItems(balance.accounts());
         indicator.removeThemeVariants(BadgeVariant.SUCCESS, BadgeVariant.ERROR);
         if (balance.balanced()) {
             indicator.setText("Balanced");
@@ -129,6 +142,14 @@ public class BalancesView extends VerticalLayout {
         }
         totals.setText(totalsPerCurrency(balance) + " · " + balance.accounts().size() + " account balances as of "
                 + Formats.time(balance.asOf()));
+    }
+
+    /** The accounts of the balance shown that contain the filter's text; the balanced verdict always covers all of them. */
+    private void showAccounts() {
+        String wanted = accountFilter.getValue().strip().toLowerCase(Locale.ROOT);
+        accounts.setItems(shown == null ? List.of() : shown.accounts().stream()
+                .filter(account -> account.account().toLowerCase(Locale.ROOT).contains(wanted))
+                .toList());
     }
 
     /** Debits and credits per currency; equal when the ledger balances. */

@@ -25,6 +25,20 @@ class BalancesViewTest extends ConsoleViewTest {
     }
 
     @Test
+    void theFilterNarrowsTheAccountsButNotTheVerdictOrTheTotals() {
+        BalancesView view = navigate(BalancesView.class);
+        test(view.accountFilter).setValue(" Platform:FEES ");
+
+        assertThat(test(view.accounts).size()).isEqualTo(1);
+        assertThat(view.accounts.getListDataView().getItem(0).account()).isEqualTo("platform:fees");
+        assertThat(view.indicator.getText()).isEqualTo("Balanced");
+        assertThat(view.totals.getText()).contains("EUR: debits 5.00, credits 5.00");
+
+        test(view.accountFilter).setValue("no such account");
+        assertThat(test(view.accounts).size()).isZero();
+    }
+
+    @Test
     void anUnbalancedLedgerCannotBeMissed() {
         ledger.unbalanced();
 

@@ -77,6 +77,17 @@ class StaffViewTest extends ConsoleViewTest {
         assertThat(test(view.staff).getCellText(0, 2)).isEqualTo("FINANCE");
     }
 
+    @Test
+    void aSearchNarrowsTheListOnTheQuerySide() {
+        StaffView view = navigate(StaffView.class);
+
+        test(view.search).setValue("nobody");
+        assertThat(test(view.staff).size()).isZero();
+
+        test(view.search).setValue("CASEY");
+        assertThat(test(view.staff).size()).isEqualTo(1);
+    }
+
     private void fill(StaffView view, String email) {
         test(view.form.displayName).setValue("Noa Colleague");
         test(view.form.email).setValue(email);

@@ -62,9 +62,19 @@ class UserProfileProjection {
     @QueryHandler
     StaffMemberPage handle(FindStaffMembers query) {
         int limit = PageLimit.clamped(query.limit());
-        List<UserProfileView> rows = profiles.staffAfter(StaffCursor.decode(query.cursor()), KeysetPage.rowsToFetch(limit))
+        List<UserProfileView> rows = profiles.staffAfter(StaffCursor.decode(query.cursor()), containing(query.search()),
+                        KeysetPage.rowsToFetch(limit))
                 .stream().map(UserProfile::toView).toList();
         KeysetPage<UserProfileView> page = KeysetPage.cut(rows, limit, profile -> StaffCursor.encode(profile.email()));
         return new StaffMemberPage(page.items(), page.nextCursor());
+    }
+
+    /** A {@code like} pattern for "contains {@code search}", in lower case as emails are stored, wildcards taken literally. */
+    static String containing(@Nullable String search) {
+        if (search == null || search.isBlank()) {
+            return "%";
+        }
+        String literal = search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + literal + "%";
     }
 }

@@ -13,11 +13,13 @@ interface UserProfileRepository extends JpaRepository<UserProfile, UUID> {
     /**
      * Staff accounts by email, after {@code afterEmail}. The role condition is written exactly as the
      * partial index {@code user_profiles_staff} states it, so PostgreSQL reads that small index and
-     * never scans every guest's profile.
+     * never scans every guest's profile. {@code pattern} is a {@code like} pattern (escape character
+     * {@code \}) matched against the email and the lower-cased name; {@code %} keeps everyone.
      */
     @Query(value = """
             select * from user_profiles
             where roles ~ '(^|,)(SUPPORT|FINANCE|ADMIN)(,|$)' and email > :afterEmail
+              and (email like :pattern or lower(display_name) like :pattern)
             order by email limit :rows""", nativeQuery = true)
-    List<UserProfile> staffAfter(String afterEmail, int rows);
+    List<UserProfile> staffAfter(String afterEmail, String pattern, int rows);
 }

@@ -48,6 +48,24 @@ class StaffQueriesTest extends ProjectionTest {
     }
 
     @Test
+    void aSearchKeepsTheStaffWhoseEmailOrNameContainsItTakingWildcardsLiterally() {
+        events.publish(registered("maria", Set.of(Role.SUPPORT)), registered("mario", Set.of(Role.FINANCE)),
+                registered("rosa", Set.of(Role.SUPPORT)), registered("marius", Set.of(Role.GUEST)),
+                new UserRegistered(UserId.random(), "x_1@staff.test", "Ana Maria Lopez", null, Set.of(Role.ADMIN), NOW),
+                new UserRegistered(UserId.random(), "x11@staff.test", "Other", null, Set.of(Role.ADMIN), NOW));
+
+        assertThat(search("  MARI")).containsExactly("maria@staff.test", "mario@staff.test", "x_1@staff.test");
+        assertThat(search("x_1")).as("an underscore is a character, not a wildcard").containsExactly("x_1@staff.test");
+        assertThat(search("%")).isEmpty();
+        assertThat(search("")).hasSize(5);
+    }
+
+    private List<String> search(String search) {
+        StaffMemberPage page = queries.query(new FindStaffMembers(search, null, 10), ResponseTypes.instanceOf(StaffMemberPage.class)).join();
+        return page.items().stream().map(UserProfileView::email).toList();
+    }
+
+    @Test
     void anAccountIsFoundByItsEmailInAnyCaseAndSpacing() {
         UserRegistered ada = registered("ada", Set.of(Role.GUEST));
         events.publish(ada);

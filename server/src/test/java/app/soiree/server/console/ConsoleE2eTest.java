@@ -53,6 +53,8 @@ class ConsoleE2eTest {
             browser.driver().findElement(By.linkText("Trial balance")).click();
             browser.waitForPath("/console/ledger/trial-balance");
             browser.waitForText("Balanced");
+            // The grid draws only the rows in view, and the suite's other tests leave hundreds of accounts.
+            browser.waitFor(By.cssSelector("#account-filter input")).sendKeys(paid.host().userId().toString(), Keys.ENTER);
             browser.waitForText("host:" + paid.host().userId() + ":pending");
             assertThat(browser.script("return typeof window.vaadinPush")).as("the push client is loaded").isEqualTo("object");
             browser.screenshot("02-trial-balance");
@@ -100,8 +102,6 @@ class ConsoleE2eTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Passes on the console branch, but after merging the money work the pushed row never appears in "
-            + "the full suite (2 minutes); to investigate: the staff list's follow-up query after CreateStaffAccount")
     void anAdminOpensAStaffAccountAndTheListShowsItWithoutAReload() {
         String email = "pushed." + UUID.randomUUID() + "@soiree.test";
         try (Chromium browser = new Chromium(port)) {
@@ -109,6 +109,9 @@ class ConsoleE2eTest {
             browser.waitForText("Welcome");
             browser.open("/console/staff");
             browser.waitForText("Open an account");
+            // Narrow the list to the account about to be opened first: the grid draws only the rows in
+            // view, and the suite's other tests leave many staff accounts before this one.
+            browser.waitFor(By.cssSelector("#staff-search input")).sendKeys(email, Keys.ENTER);
             browser.driver().findElement(By.cssSelector("vaadin-text-field input")).sendKeys("Alex Pushed");
             browser.driver().findElement(By.cssSelector("vaadin-email-field input")).sendKeys(email);
             browser.driver().findElement(By.cssSelector("vaadin-password-field input")).sendKeys("a-first-password");
