@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,6 +78,11 @@ class Lookup {
             }
         }
         return hits;
+    }
+
+    /** The booking as staff see it now (refunds and who asked for them included), or null. */
+    @Nullable BookingView booking(BookingId bookingId) {
+        return queries.ask(new FindBookingForStaff(bookingId), BookingView.class);
     }
 
     private static Optional<UUID> uuid(String text) {

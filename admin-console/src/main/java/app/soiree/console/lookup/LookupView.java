@@ -5,11 +5,18 @@ import app.soiree.api.gathering.GatheringView;
 import app.soiree.api.gathering.TierView;
 import app.soiree.api.identity.Role;
 import app.soiree.api.identity.UserProfileView;
+import app.soiree.api.payment.PaymentStatus;
 import app.soiree.api.payment.PaymentView;
+import app.soiree.api.payment.RefundPayment;
+import app.soiree.api.payment.RefundView;
 import app.soiree.console.layout.InSection;
 import app.soiree.console.layout.MenuSection;
+import app.soiree.console.platform.CommandRefused;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.Links;
+import app.soiree.console.platform.LiveUpdates;
+import app.soiree.console.platform.SignedInStaff;
+import app.soiree.console.platform.StaffCommands;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.badge.Badge;
@@ -21,6 +28,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -34,9 +43,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One search box for whatever support has in hand: an id (of a user, gathering, booking or payment),
@@ -53,13 +64,19 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
     static final String QUERY_PARAMETER = "q";
 
     private final Lookup lookup;
+    private final StaffCommands commands;
+    private final SignedInStaff signedIn;
+    private final LiveUpdates liveUpdates;
     final TextField search = new TextField();
     final Button find = new Button("Find", VaadinIcon.SEARCH.create());
     final Span summary = new Span();
     final VerticalLayout results = new VerticalLayout();
 
-    public LookupView(Lookup lookup) {
+    public LookupView(Lookup lookup, StaffCommands commands, SignedInStaff signedIn, LiveUpdates liveUpdates) {
         this.lookup = lookup;
+        this.commands = commands;
+        this.signedIn = signedIn;
+        this.liveUpdates = liveUpdates;
         addClassName("console-view");
         search.setPlaceholder("An id, an email or a provider reference (pi_…)");
         search.setWidth("32em");
@@ -96,7 +113,7 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
         hits.forEach(hit -> results.add(card(hit)));
     }
 
-    private static Component card(LookupHit hit) {
+    private Component card(LookupHit hit) {
         return switch (hit) {
             case LookupHit.User user -> userCard(user.user());
             case LookupHit.Gathering gathering -> gatheringCard(gathering.gathering());
@@ -131,7 +148,7 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
         return tier.name() + " " + Formats.money(tier.price());
     }
 
-    private static Card bookingCard(BookingView booking, String matchedBy) {
+    private Card bookingCard(BookingView booking, String matchedBy) {
         Card card = card("Booking", booking.quantity() + " × seat, " + Formats.money(booking.amount()), booking.status().name()
                 + " · found by " + matchedBy);
         card.add(facts(
@@ -148,19 +165,84 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
                             + ", refund requested " + Formats.money(payment.refundRequested())
                             + (payment.failureReason() == null ? "" : " · failed: " + payment.failureReason()),
                     "Payment id: " + payment.paymentId()));
+            payment.refunds().forEach(refund -> card.add(facts(refundLine(refund))));
             links.addComponentAsFirst(timeline("Payment", payment.paymentId().value()));
         }
-        card.add(refundPlaceholder());
+        card.add(refundAction(booking));
         card.addToFooter(links);
         return card;
     }
 
-    /** Where issuing a manual refund goes; it arrives with the refunds work, so nothing here pretends to do it yet. */
-    private static Div refundPlaceholder() {
-        Div slot = new Div(new Span("Manual refund: not available in the console yet; it comes with the refunds work."));
-        slot.addClassName("coming-later");
+    private static String refundLine(RefundView refund) {
+        return "Refund " + Formats.money(refund.amount()) + " " + refund.status() + " · " + refund.reason()
+                + (refund.requestedBy() == null ? "" : " · by " + refund.requestedBy()) + " · " + Formats.time(refund.requestedAt())
+                + (refund.failureReason() == null ? "" : " · " + refund.failureReason());
+    }
+
+    /** Support may give money back from here; finance sees where that happens. */
+    private Div refundAction(BookingView booking) {
+        Div slot = new Div();
         slot.setId("refund-slot");
+        PaymentView payment = booking.payment();
+        if (!ManualRefundDialog.offered(payment)) {
+            slot.add(new Span(payment == null ? "No payment: nothing to refund." : "Nothing to refund: "
+                    + (payment.status() == PaymentStatus.CAPTURED ? "all of it was given back." : "the payment is " + payment.status() + ".")));
+            slot.addClassName("muted");
+        } else if (!signedIn.has(Role.SUPPORT)) {
+            slot.add(new Span("Support issues refunds; " + Formats.money(ManualRefundDialog.refundable(payment)) + " is left to refund."));
+            slot.addClassName("muted");
+        } else {
+            Button open = new Button("Issue a refund…", VaadinIcon.ARROW_BACKWARD.create(), click -> openRefund(booking, payment));
+            open.addThemeVariants(ButtonVariant.ERROR);
+            slot.add(open);
+        }
         return slot;
+    }
+
+    private void openRefund(BookingView booking, PaymentView payment) {
+        new ManualRefundDialog(booking, payment, refund -> {
+            try {
+                commands.send(refund);
+            } catch (CommandRefused refused) {
+                notify(refundRefusal(refused), NotificationVariant.ERROR);
+                return false;
+            }
+            notify("Refund of " + Formats.money(refund.amount()) + " requested; the guest gets it once " + payment.provider()
+                    + " confirms. It shows here in a moment.", NotificationVariant.SUCCESS);
+            showOnceRecorded(booking, refund);
+            return true;
+        }).open();
+    }
+
+    /** The read side lists the refund a moment later; show the booking again once it does. */
+    private void showOnceRecorded(BookingView booking, RefundPayment refund) {
+        liveUpdates.follow(results, Duration.ofMillis(400), Duration.ofMinutes(1),
+                () -> lookup.booking(booking.bookingId()),
+                current -> {
+                    if (hasRefund(current, refund)) {
+                        show(search.getValue().strip());
+                    }
+                },
+                current -> hasRefund(current, refund));
+    }
+
+    private static boolean hasRefund(@Nullable BookingView booking, RefundPayment refund) {
+        PaymentView payment = booking == null ? null : booking.payment();
+        return payment != null && payment.refunds().stream().map(RefundView::refundId).anyMatch(refund.refundId()::equals);
+    }
+
+    private static String refundRefusal(CommandRefused refused) {
+        return switch (refused.code()) {
+            case REFUND_EXCEEDS_CAPTURED -> "That is more than is left to refund; someone refunded part of it meanwhile. Look again.";
+            case REFUND_NOT_ALLOWED -> "The payment is under dispute: it cannot be refunded until the dispute is decided.";
+            case PAYMENT_NOT_CAPTURED -> "Nothing was captured on this payment, so there is nothing to refund.";
+            default -> refused.explanation();
+        };
+    }
+
+    private static void notify(String text, NotificationVariant variant) {
+        Notification notification = Notification.show(text, 8000, Notification.Position.TOP_CENTER);
+        notification.addThemeVariants(variant);
     }
 
     private static Card streamCard(String aggregateType, UUID id) {

@@ -87,7 +87,7 @@ class ConsoleE2eTest {
             WebElement search = browser.waitFor(By.cssSelector("vaadin-text-field input"));
             search.sendKeys(paid.bookingId(), Keys.ENTER);
             browser.waitForText("1 × seat, 25.00 EUR");
-            browser.waitForText("Manual refund: not available in the console yet");
+            browser.waitForText("Issue a refund…");
             assertThat(browser.currentPath()).contains("q=" + paid.bookingId());
             browser.screenshot("05-lookup");
 

@@ -18,6 +18,7 @@ import app.soiree.console.lookup.LookupView;
 import app.soiree.console.staff.StaffView;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.LedgerChecks;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
@@ -25,13 +26,17 @@ import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -45,6 +50,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.test.context.support.WithUserDetails;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The console's views against the whole platform: real commands, real projections, real query
@@ -62,6 +68,7 @@ class ConsoleViewsTest extends SpringBrowserlessTest {
 
     private static PaidBooking paid;
     private static Api.Session admin;
+    private static Map<String, Api.Session> staff;
 
     @Autowired
     QueryGateway queries;
@@ -73,7 +80,7 @@ class ConsoleViewsTest extends SpringBrowserlessTest {
     static void staffAndAPaidBooking(@LocalServerPort int port) {
         Api api = new Api(port);
         admin = StaffAccounts.admin(api);
-        Map<String, Api.Session> staff = StaffAccounts.open(api, admin, PREFIX, List.of("FINANCE", "SUPPORT"));
+        staff = StaffAccounts.open(api, admin, PREFIX, List.of("FINANCE", "SUPPORT"));
         paid = PaidBooking.make(api, "Console dinner", staff.get("SUPPORT"));
     }
 
@@ -170,8 +177,7 @@ class ConsoleViewsTest extends SpringBrowserlessTest {
                         && kind.getText().equals("Booking") && card.getTitleAsText().equals("1 × seat, 25.00 EUR"));
             });
         }
-        assertThat($(com.vaadin.flow.component.html.Div.class).withId("refund-slot").single().getElement().getTextRecursively())
-                .contains("not available in the console yet");
+        assertThat($(Button.class).withText("Issue a refund…").exists()).as("support may refund a captured payment").isTrue();
 
         lookUp(paid.guest().email());
         assertThat($(Card.class).single().getTitleAsText()).isEqualTo("Console dinner Guest");
@@ -181,6 +187,61 @@ class ConsoleViewsTest extends SpringBrowserlessTest {
 
         lookUp("pi_nobody_knows");
         assertThat($(Card.class).exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(SUPPORT)
+    void supportRefundsPartOfABookingFromTheLookupAndTheGuestGetsItBackInTheirName() {
+        Api api = new Api(port);
+        PaidBooking booking = PaidBooking.make(api, "Refunded dinner", staff.get("SUPPORT"));
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> {
+            lookUp(booking.bookingId());
+            return $(Button.class).withText("Issue a refund…").exists();
+        });
+        test($(Button.class).withText("Issue a refund…").single()).click();
+        Dialog dialog = $(Dialog.class).single();
+        BigDecimalField amount = $(BigDecimalField.class, dialog).single();
+        assertThat(amount.getValue()).as("offers what is left").isEqualByComparingTo("25.00");
+
+        amount.setValue(new BigDecimal("25.01"));
+        test($(Button.class, dialog).withText("Refund…").single()).click();
+        assertThat(amount.getErrorMessage()).isEqualTo("At most 25.00 EUR is left to refund");
+        amount.setValue(new BigDecimal("10.00"));
+        test($(Button.class, dialog).withText("Refund…").single()).click();
+        assertThat($(TextArea.class, dialog).single().isInvalid()).as("a reason is required").isTrue();
+        assertThat($(ConfirmDialog.class).exists()).isFalse();
+
+        test($(TextArea.class, dialog).single()).setValue("The starter never came");
+        test($(Button.class, dialog).withText("Refund…").single()).click();
+        test($(ConfirmDialog.class).single()).confirm();
+
+        JsonNode payment = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get("/api/bookings/" + booking.bookingId(), booking.guest().accessToken()).json().path("payment"),
+                now -> now.path("refunded").path("amount").asLong() == 1000);
+        assertThat(payment.path("refunds")).hasSize(1);
+        assertThat(payment.path("refunds").get(0).path("status").asString()).isEqualTo("SUCCEEDED");
+        AuditEventView requested = await().atMost(Duration.ofSeconds(20)).until(
+                () -> trail("Payment", UUID.fromString(booking.paymentId())).events().stream()
+                        .filter(event -> event.type().equals("RefundRequested")).findFirst().orElse(null), found -> found != null);
+        assertThat(requested.actor()).as("the refund is in the support agent's name").isEqualTo(userByEmail(SUPPORT).userId().toString());
+        assertThat(requested.payloadJson()).contains("The starter never came");
+        // The card shows the refund by itself once the read side has it, pushed into the page.
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> {
+            runPushedUpdates();
+            return $(Card.class).all().stream().anyMatch(card -> card.getElement().getTextRecursively().contains("Refund 10.00 EUR"));
+        });
+        LedgerChecks.assertTrialBalanceBalances(api, staff.get("FINANCE"));
+        LedgerChecks.assertWalletAgreesWithJournal(api, staff.get("FINANCE"), booking.host());
+    }
+
+    @Test
+    @WithUserDetails(FINANCE)
+    void financeSeesWhatIsLeftToRefundButLeavesRefundsToSupport() {
+        UI.getCurrent().navigate(LookupView.class, QueryParameters.of("q", paid.bookingId()));
+
+        assertThat($(Button.class).withText("Issue a refund…").exists()).isFalse();
+        assertThat($(com.vaadin.flow.component.html.Div.class).withId("refund-slot").single().getElement().getTextRecursively())
+                .isEqualTo("Support issues refunds; 25.00 EUR is left to refund.");
     }
 
     @Test
