@@ -1,12 +1,13 @@
 package app.soiree.console.ledger;
 
-import app.soiree.api.Money;
 import app.soiree.api.ledger.AccountBalanceView;
-import app.soiree.api.ledger.FindTrialBalance;
-import app.soiree.api.ledger.TrialBalanceView;
+import app.soiree.api.ledger.FindTrialBalancePage;
+import app.soiree.api.ledger.TrialBalancePage;
+import app.soiree.api.ledger.TrialBalancePage.CurrencyTotal;
 import app.soiree.console.layout.InSection;
 import app.soiree.console.layout.MenuSection;
 import app.soiree.console.platform.Formats;
+import app.soiree.console.platform.KeysetPager;
 import app.soiree.console.platform.Links;
 import app.soiree.console.platform.StaffQueries;
 import com.vaadin.flow.component.badge.Badge;
@@ -33,17 +34,15 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Every account's debits, credits and balance as of any moment, and whether they balance: in double
  * entry the balances of each currency sum to zero, so anything else is a fault to investigate at once.
  *
- * <p>The query answers all accounts in one result (four per host): the grid shows that result, it
- * does not load more. Paging the trial balance itself is left to the ledger's query.
+ * <p>There are four accounts per host, so the grid pages through them as it scrolls; the verdict and
+ * the totals per currency come with every page, summed by the ledger over all accounts.
  */
 @Route("ledger/trial-balance")
 @PageTitle("Trial balance · Soiree console")
@@ -51,6 +50,8 @@ import org.jspecify.annotations.Nullable;
 @InSection(MenuSection.FINANCE)
 @RolesAllowed("FINANCE")
 public class BalancesView extends VerticalLayout {
+
+    static final int PAGE_SIZE = 50;
 
     private final StaffQueries queries;
     final DateTimePicker asOf = new DateTimePicker("As of (UTC)");
@@ -60,11 +61,18 @@ public class BalancesView extends VerticalLayout {
     final Span totals = new Span();
     final Grid<AccountBalanceView> accounts = new Grid<>();
     private final Clock clock;
-    private @Nullable TrialBalanceView shown;
+    private final KeysetPager<AccountBalanceView> pager;
+    /** The moment shown; every page is asked as of it, so scrolling never mixes two moments. */
+    private Instant shownAsOf;
 
     public BalancesView(StaffQueries queries, Clock clock) {
         this.queries = queries;
         this.clock = clock;
+        this.shownAsOf = clock.instant();
+        this.pager = new KeysetPager<>(PAGE_SIZE, cursor -> {
+            TrialBalancePage page = page(cursor);
+            return page == null ? new KeysetPager.Page<>(List.of(), null) : new KeysetPager.Page<>(page.items(), page.nextCursor());
+        });
         addClassName("console-view");
         setSizeFull();
         configureFilter();
@@ -105,6 +113,8 @@ public class BalancesView extends VerticalLayout {
         accounts.addColumn(account -> Formats.decimal(account.credits())).setHeader("Credits").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         accounts.addColumn(account -> Formats.decimal(account.balance())).setHeader("Balance").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         accounts.addThemeVariants(GridVariant.ROW_STRIPES);
+        accounts.setPageSize(PAGE_SIZE);
+        accounts.setItems(pager::fetch);
         accounts.setWidthFull();
     }
 
@@ -118,20 +128,17 @@ public class BalancesView extends VerticalLayout {
         }
     }
 
+    /** Shows the verdict and the totals as of {@code moment}, then lets the grid page through the accounts as of it. */
     private void load(Instant moment) {
-        TrialBalanceView balance = queries.ask(new FindTrialBalance(moment), TrialBalanceView.class);
-        show(balance);
-    }
-
-    private void show(@Nullable TrialBalanceView balance) {
-        shown = balance;
+        shownAsOf = moment;
+        TrialBalancePage first = page(null);
         showAccounts();
-        if (balance == null) {
+        if (first == null) {
             indicator.setText("No answer");
             return;
         }
         indicator.removeThemeVariants(BadgeVariant.SUCCESS, BadgeVariant.ERROR);
-        if (balance.balanced()) {
+        if (first.balanced()) {
             indicator.setText("Balanced");
             indicator.setIcon(VaadinIcon.CHECK.create());
             indicator.addThemeVariants(BadgeVariant.SUCCESS);
@@ -140,35 +147,26 @@ public class BalancesView extends VerticalLayout {
             indicator.setIcon(VaadinIcon.WARNING.create());
             indicator.addThemeVariants(BadgeVariant.ERROR);
         }
-        totals.setText(totalsPerCurrency(balance) + " · " + balance.accounts().size() + " account balances as of "
-                + Formats.time(balance.asOf()));
+        totals.setText(totalsPerCurrency(first.totals()) + " · as of " + Formats.time(first.asOf()));
     }
 
-    /** The accounts of the balance shown that contain the filter's text; the balanced verdict always covers all of them. */
+    private @Nullable TrialBalancePage page(@Nullable String cursor) {
+        return queries.ask(new FindTrialBalancePage(shownAsOf, accountFilter.getValue(), cursor, PAGE_SIZE), TrialBalancePage.class);
+    }
+
+    /** Starts the grid again from the first account (containing the filter's text) as of the moment shown. */
     private void showAccounts() {
-        String wanted = accountFilter.getValue().strip().toLowerCase(Locale.ROOT);
-        accounts.setItems(shown == null ? List.of() : shown.accounts().stream()
-                .filter(account -> account.account().toLowerCase(Locale.ROOT).contains(wanted))
-                .toList());
+        pager.reset();
+        accounts.getDataProvider().refreshAll();
     }
 
     /** Debits and credits per currency; equal when the ledger balances. */
-    static String totalsPerCurrency(TrialBalanceView balance) {
-        Map<String, Money[]> sums = new TreeMap<>();
-        for (AccountBalanceView account : balance.accounts()) {
-            sums.merge(account.currency(), new Money[] {account.debits(), account.credits()},
-                    (sum, more) -> new Money[] {sum[0].plus(more[0]), sum[1].plus(more[1])});
-        }
-        if (sums.isEmpty()) {
+    static String totalsPerCurrency(List<CurrencyTotal> totals) {
+        if (totals.isEmpty()) {
             return "No postings yet";
         }
-        StringBuilder text = new StringBuilder();
-        sums.forEach((currency, sum) -> {
-            if (!text.isEmpty()) {
-                text.append("; ");
-            }
-            text.append(currency).append(": debits ").append(Formats.decimal(sum[0])).append(", credits ").append(Formats.decimal(sum[1]));
-        });
-        return text.toString();
+        return totals.stream()
+                .map(total -> total.currency() + ": debits " + Formats.decimal(total.debits()) + ", credits " + Formats.decimal(total.credits()))
+                .collect(Collectors.joining("; "));
     }
 }

@@ -2,7 +2,7 @@ package app.soiree.console.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.soiree.api.ledger.FindTrialBalance;
+import app.soiree.api.ledger.FindTrialBalancePage;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.support.ConsoleViewTest;
 import com.vaadin.flow.component.badge.BadgeVariant;
@@ -30,7 +30,8 @@ class BalancesViewTest extends ConsoleViewTest {
         test(view.accountFilter).setValue(" Platform:FEES ");
 
         assertThat(test(view.accounts).size()).isEqualTo(1);
-        assertThat(view.accounts.getListDataView().getItem(0).account()).isEqualTo("platform:fees");
+        assertThat(test(view.accounts).getRow(0).account()).isEqualTo("platform:fees");
+        assertThat(((FindTrialBalancePage) ledger.queriesReceived.getLast()).accountContains()).isEqualTo(" Platform:FEES ");
         assertThat(view.indicator.getText()).isEqualTo("Balanced");
         assertThat(view.totals.getText()).contains("EUR: debits 5.00, credits 5.00");
 
@@ -53,12 +54,12 @@ class BalancesViewTest extends ConsoleViewTest {
     void opensAtTheCurrentMinuteAndShowsAnyOtherMomentAsked() {
         Instant before = Instant.now();
         BalancesView view = navigate(BalancesView.class);
-        FindTrialBalance opening = (FindTrialBalance) ledger.queriesReceived.getLast();
+        FindTrialBalancePage opening = (FindTrialBalancePage) ledger.queriesReceived.getFirst();
         assertThat(opening.asOf()).isAfterOrEqualTo(before);
 
         test(view.asOf).setValue(LocalDateTime.of(2026, 3, 1, 9, 30));
 
-        FindTrialBalance asked = (FindTrialBalance) ledger.queriesReceived.getLast();
+        FindTrialBalancePage asked = (FindTrialBalancePage) ledger.queriesReceived.getLast();
         assertThat(asked.asOf()).isEqualTo(Instant.parse("2026-03-01T09:30:00Z"));
         assertThat(view.totals.getText()).contains("as of " + Formats.time(asked.asOf()));
     }

@@ -7,11 +7,13 @@ import app.soiree.api.ledger.FindAccountEntries;
 import app.soiree.api.ledger.FindLedgerReplay;
 import app.soiree.api.ledger.FindLedgerReplays;
 import app.soiree.api.ledger.FindTrialBalance;
+import app.soiree.api.ledger.FindTrialBalancePage;
 import app.soiree.api.ledger.LedgerEntryPage;
 import app.soiree.api.ledger.LedgerEntryView;
 import app.soiree.api.ledger.LedgerReplayPage;
 import app.soiree.api.ledger.LedgerReplayView;
 import app.soiree.api.ledger.StartLedgerReplay;
+import app.soiree.api.ledger.TrialBalancePage;
 import app.soiree.api.ledger.TrialBalanceView;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,11 +75,28 @@ public class TestLedger {
     @QueryHandler
     TrialBalanceView handle(FindTrialBalance query) {
         queriesReceived.add(query);
+        return new TrialBalanceView(query.asOf(), twoAccounts(), balanced);
+    }
+
+    /** Cash in, fees out: one cent short of balancing when {@link #unbalanced()} was called. */
+    private List<AccountBalanceView> twoAccounts() {
         Money fees = Money.of(balanced ? 500 : 499, "EUR");
-        return new TrialBalanceView(query.asOf(), List.of(
+        return List.of(
                 new AccountBalanceView("platform:fees", "EUR", Money.of(0, "EUR"), fees, fees.negated()),
-                new AccountBalanceView("platform:stripe", "EUR", Money.of(500, "EUR"), Money.of(0, "EUR"), Money.of(500, "EUR"))),
-                balanced);
+                new AccountBalanceView("platform:stripe", "EUR", Money.of(500, "EUR"), Money.of(0, "EUR"), Money.of(500, "EUR")));
+    }
+
+    /** The same two accounts a page at a time, filtered by name; the cursor is the index of the next account. */
+    @QueryHandler
+    TrialBalancePage handle(FindTrialBalancePage query) {
+        queriesReceived.add(query);
+        String wanted = query.accountContains() == null ? "" : query.accountContains().strip().toLowerCase(java.util.Locale.ROOT);
+        List<AccountBalanceView> matching = twoAccounts().stream().filter(account -> account.account().contains(wanted)).toList();
+        int start = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
+        int end = Math.min(matching.size(), start + Math.clamp(query.limit(), 1, 100));
+        Money fees = Money.of(balanced ? 500 : 499, "EUR");
+        return new TrialBalancePage(query.asOf(), matching.subList(Math.min(start, end), end), end < matching.size() ? Integer.toString(end) : null,
+                List.of(new TrialBalancePage.CurrencyTotal("EUR", Money.of(500, "EUR"), fees)), balanced);
     }
 
     /** Keyset paging as the journal does it: the cursor is the position after the last entry given. */

@@ -8,6 +8,7 @@ import app.soiree.api.identity.StaffMemberPage;
 import app.soiree.api.identity.StaffRolesChanged;
 import app.soiree.api.identity.UserProfileView;
 import app.soiree.api.identity.UserRegistered;
+import app.soiree.query.paging.Contains;
 import app.soiree.query.paging.KeysetPage;
 import app.soiree.query.paging.PageLimit;
 import java.util.List;
@@ -62,19 +63,10 @@ class UserProfileProjection {
     @QueryHandler
     StaffMemberPage handle(FindStaffMembers query) {
         int limit = PageLimit.clamped(query.limit());
-        List<UserProfileView> rows = profiles.staffAfter(StaffCursor.decode(query.cursor()), containing(query.search()),
+        List<UserProfileView> rows = profiles.staffAfter(StaffCursor.decode(query.cursor()), Contains.pattern(query.search()),
                         KeysetPage.rowsToFetch(limit))
                 .stream().map(UserProfile::toView).toList();
         KeysetPage<UserProfileView> page = KeysetPage.cut(rows, limit, profile -> StaffCursor.encode(profile.email()));
         return new StaffMemberPage(page.items(), page.nextCursor());
-    }
-
-    /** A {@code like} pattern for "contains {@code search}", in lower case as emails are stored, wildcards taken literally. */
-    static String containing(@Nullable String search) {
-        if (search == null || search.isBlank()) {
-            return "%";
-        }
-        String literal = search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + literal + "%";
     }
 }

@@ -5,16 +5,20 @@ import app.soiree.api.identity.UserId;
 import app.soiree.api.ledger.AccountBalanceView;
 import app.soiree.api.ledger.FindAccountEntries;
 import app.soiree.api.ledger.FindTrialBalance;
+import app.soiree.api.ledger.FindTrialBalancePage;
 import app.soiree.api.ledger.FindWallet;
 import app.soiree.api.ledger.FindWalletEntries;
 import app.soiree.api.ledger.LedgerAccounts;
 import app.soiree.api.ledger.LedgerEntryPage;
 import app.soiree.api.ledger.LedgerEntryView;
+import app.soiree.api.ledger.TrialBalancePage;
+import app.soiree.api.ledger.TrialBalancePage.CurrencyTotal;
 import app.soiree.api.ledger.TrialBalanceView;
 import app.soiree.api.ledger.WalletBalanceView;
 import app.soiree.api.ledger.WalletEntryPage;
 import app.soiree.api.ledger.WalletEntryView;
 import app.soiree.api.ledger.WalletView;
+import app.soiree.query.paging.Contains;
 import app.soiree.query.paging.KeysetPage;
 import app.soiree.query.paging.PageLimit;
 import app.soiree.query.paging.TextCursor;
@@ -60,27 +64,62 @@ class LedgerQueries {
      */
     @QueryHandler
     TrialBalanceView handle(FindTrialBalance query) {
-        Timestamp asOf = Timestamp.from(query.asOf());
         List<AccountBalanceView> accounts = oneSnapshot.execute(status -> {
-            boolean upToDate = Boolean.TRUE.equals(jdbc.queryForObject(
-                    "select coalesce(max(occurred_at) <= ?, true) from ledger_entries", Boolean.class, asOf));
-            return upToDate
-                    ? jdbc.query("select account, currency, debits, credits from ledger_balances order by account, currency",
-                            LedgerQueries::accountBalance)
-                    : jdbc.query("""
-                                    select account, currency,
-                                           coalesce(sum(amount) filter (where amount > 0), 0) as debits,
-                                           coalesce(-sum(amount) filter (where amount < 0), 0) as credits
-                                    from ledger_entries
-                                    where occurred_at <= ?
-                                    group by account, currency
-                                    order by account, currency""",
-                            LedgerQueries::accountBalance, asOf);
+            Balances balances = balancesAsOf(query.asOf());
+            return jdbc.query(balances.sql() + " order by account, currency", LedgerQueries::accountBalance, balances.parameters());
         });
         Map<String, Long> sumPerCurrency = new HashMap<>();
         accounts.forEach(account -> sumPerCurrency.merge(account.currency(), account.balance().amountMinor(), Math::addExact));
         boolean balanced = sumPerCurrency.values().stream().allMatch(sum -> sum == 0);
         return new TrialBalanceView(query.asOf(), accounts, balanced);
+    }
+
+    /**
+     * The same balances a page at a time (keyset by account and currency), with the totals per currency summed in the
+     * database: a screen gets its verdict without ever holding every account.
+     */
+    @QueryHandler
+    TrialBalancePage handle(FindTrialBalancePage query) {
+        int limit = PageLimit.clamped(query.limit());
+        AccountCursor after = AccountCursor.decode(query.cursor());
+        return oneSnapshot.execute(status -> {
+            Balances balances = balancesAsOf(query.asOf());
+            List<CurrencyTotal> totals = jdbc.query("select currency, sum(debits) as debits, sum(credits) as credits from ("
+                            + balances.sql() + ") balances group by currency order by currency",
+                    (row, number) -> new CurrencyTotal(row.getString("currency"), Money.of(row.getLong("debits"), row.getString("currency")),
+                            Money.of(row.getLong("credits"), row.getString("currency"))),
+                    balances.parameters());
+            List<Object> parameters = new ArrayList<>(List.of(balances.parameters()));
+            parameters.addAll(List.of(Contains.pattern(query.accountContains()), after.account(), after.currency(),
+                    KeysetPage.rowsToFetch(limit)));
+            List<AccountBalanceView> rows = jdbc.query("select * from (" + balances.sql() + ") balances"
+                            + " where lower(account) like ? and (account, currency) > (?, ?) order by account, currency limit ?",
+                    LedgerQueries::accountBalance, parameters.toArray());
+            KeysetPage<AccountBalanceView> page = KeysetPage.cut(rows, limit,
+                    account -> new AccountCursor(account.account(), account.currency()).encode());
+            boolean balanced = totals.stream().allMatch(total -> total.debits().equals(total.credits()));
+            return new TrialBalancePage(query.asOf(), page.items(), page.nextCursor(), totals, balanced);
+        });
+    }
+
+    /** Rows of {@code account, currency, debits, credits} as of a moment, as SQL to select from. */
+    private record Balances(String sql, Object[] parameters) {
+    }
+
+    /** Call inside {@link #oneSnapshot}: whether the running balances are the answer depends on the journal read in it. */
+    private Balances balancesAsOf(Instant moment) {
+        Timestamp asOf = Timestamp.from(moment);
+        boolean upToDate = Boolean.TRUE.equals(jdbc.queryForObject(
+                "select coalesce(max(occurred_at) <= ?, true) from ledger_entries", Boolean.class, asOf));
+        return upToDate
+                ? new Balances("select account, currency, debits, credits from ledger_balances", new Object[0])
+                : new Balances("""
+                        select account, currency,
+                               coalesce(sum(amount) filter (where amount > 0), 0) as debits,
+                               coalesce(-sum(amount) filter (where amount < 0), 0) as credits
+                        from ledger_entries
+                        where occurred_at <= ?
+                        group by account, currency""", new Object[] {asOf});
     }
 
     private static AccountBalanceView accountBalance(ResultSet row, int number) throws SQLException {

@@ -16,10 +16,12 @@ import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.Role;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.ledger.AccountBalanceView;
+import app.soiree.api.ledger.FindTrialBalancePage;
 import app.soiree.api.ledger.EarningsReleased;
 import app.soiree.api.ledger.LedgerAccounts;
 import app.soiree.api.ledger.LedgerEntryView;
 import app.soiree.api.ledger.Posting;
+import app.soiree.api.ledger.TrialBalancePage;
 import app.soiree.api.ledger.TrialBalanceView;
 import app.soiree.api.ledger.WalletBalanceView;
 import app.soiree.api.ledger.WalletEntryView;
@@ -29,6 +31,7 @@ import app.soiree.query.ProjectionTest;
 import app.soiree.query.paging.PageResponse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +45,8 @@ class LedgerTest extends ProjectionTest {
     LedgerController ledger;
     @Autowired
     WalletController wallets;
+    @Autowired
+    LedgerQueries ledgerQueries;
 
     final UserId host = UserId.random();
     final UserId guest = UserId.random();
@@ -151,6 +156,38 @@ class LedgerTest extends ProjectionTest {
         assertThat(before.asOf()).isEqualTo(T0.plusSeconds(59));
         assertThat(nothingYet.accounts()).isEmpty();
         assertThat(nothingYet.balanced()).isTrue();
+    }
+
+    @Test
+    void theTrialBalanceComesAPageAtATimeFilteredWithTheWholeLedgersTotalsOnEveryPageNowAndInThePast() {
+        UserId other = UserId.random();
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 2500, "EUR"), T0, guest));
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(other, 1000, "EUR"), T0.plusSeconds(60), guest));
+        events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 2000, "USD"), T0.plusSeconds(120), null));
+
+        for (Instant asOf : List.of(T0.plusSeconds(3600), T0.plusSeconds(90))) {
+            TrialBalanceView whole = ledger.trialBalance(asOf);
+            List<AccountBalanceView> paged = new ArrayList<>();
+            String cursor = null;
+            do {
+                TrialBalancePage page = ledgerQueries.handle(new FindTrialBalancePage(asOf, null, cursor, 2));
+                assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+                assertThat(page.balanced()).isTrue();
+                assertThat(page.totals()).allSatisfy(total -> assertThat(total.debits()).isEqualTo(total.credits()));
+                paged.addAll(page.items());
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            assertThat(paged).as("as of %s", asOf).isEqualTo(whole.accounts());
+        }
+
+        TrialBalancePage ofHost = ledgerQueries.handle(new FindTrialBalancePage(T0.plusSeconds(3600), " " + host.toString().toUpperCase() + " ",
+                null, 10));
+        assertThat(ofHost.items()).extracting(AccountBalanceView::account).containsOnly(LedgerAccounts.hostPending(host)).hasSize(2);
+        assertThat(ofHost.totals()).extracting(total -> total.currency() + " " + total.debits().amountMinor())
+                .containsExactly("EUR 3500", "USD 2000");
+        assertThat(ledgerQueries.handle(new FindTrialBalancePage(T0.plusSeconds(3600), "100%_", null, 10)).items()).isEmpty();
+        assertThatThrownBy(() -> ledgerQueries.handle(new FindTrialBalancePage(T0, null, "not a cursor!", 10)))
+                .isInstanceOf(SoireeException.class);
     }
 
     @Test

@@ -144,11 +144,19 @@ class ConsoleViewsTest extends SpringBrowserlessTest {
         navigate(BalancesView.class);
 
         assertThat($(Badge.class).withText("Balanced").exists()).isTrue();
+        TextField filter = $(TextField.class).withId("account-filter").single();
+        test(filter).setValue("platform:");
+        assertThat(accountNames()).contains("platform:stripe", "platform:fees").allMatch(name -> name.startsWith("platform:"));
+        test(filter).setValue(paid.host().userId().toString());
+        assertThat(accountNames()).containsExactly("host:" + paid.host().userId() + ":pending");
+    }
+
+    /** The accounts the trial balance's grid shows, page after page as it scrolls. */
+    private List<String> accountNames() {
         Grid<?> accounts = $(Grid.class).single();
-        List<String> names = java.util.stream.IntStream.range(0, test(accounts).size())
+        return java.util.stream.IntStream.range(0, test(accounts).size())
                 .mapToObj(row -> test(accounts).getCellComponent(row, 0)).map(link -> ((com.vaadin.flow.router.RouterLink) link).getText())
                 .toList();
-        assertThat(names).contains("platform:stripe", "platform:fees", "host:" + paid.host().userId() + ":pending");
     }
 
     @Test
