@@ -202,7 +202,7 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
             case FAILED, REJECTED -> status.addThemeVariants(BadgeVariant.ERROR);
             default -> status.addThemeVariants(BadgeVariant.WARNING);
         }
-        summary.setText("Requested " + Formats.time(shown.requestedAt()) + details(shown));
+        summary.setText("Requested " + Formats.time(shown.requestedAt()) + details(shown, names));
         links.removeAll();
         RouterLink host = Links.withQuery("Look up the host", LookupView.class, "q", shown.hostId().toString());
         RouterLink audit = new RouterLink("Payout timeline", AuditTimelineView.class, new RouteParameters(
@@ -218,14 +218,14 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
         approve.setEnabled(noApproval.isEmpty());
         reject.setEnabled(noRejection.isEmpty());
         reason.setEnabled(noRejection.isEmpty());
-        decisionNote.setText(noApproval.map(why -> "You cannot approve: " + why).orElse(""));
+        decisionNote.setText(noApproval.orElse(""));
         decisionNote.setVisible(noApproval.isPresent() && shown.status() == PayoutStatus.PENDING_APPROVAL);
     }
 
-    private static String details(PayoutView shown) {
-        StringBuilder text = new StringBuilder(" (UTC) · last change " + Formats.time(shown.updatedAt()));
+    private static String details(PayoutView shown, StaffNames names) {
+        StringBuilder text = new StringBuilder(" · last change " + Formats.time(shown.updatedAt()));
         if (shown.decidedBy() != null) {
-            text.append(" · decided by ").append(shown.decidedBy());
+            text.append(" · decided by ").append(names.of(shown.decidedBy()));
         }
         if (shown.reason() != null) {
             text.append(" · reason: ").append(shown.reason());

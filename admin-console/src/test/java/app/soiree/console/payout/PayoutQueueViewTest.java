@@ -3,13 +3,17 @@ package app.soiree.console.payout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.soiree.api.payout.FindPayouts;
 import app.soiree.api.payout.PayoutApprovalView;
 import app.soiree.api.payout.PayoutStatus;
 import app.soiree.api.payout.PayoutView;
 import app.soiree.api.identity.UserId;
+import app.soiree.console.home.HomeView;
 import app.soiree.console.support.ConsoleViewTest;
 import java.time.Duration;
 import java.util.List;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +25,8 @@ class PayoutQueueViewTest extends ConsoleViewTest {
 
     @Autowired
     TestPayouts payouts;
+    @Autowired
+    QueryUpdateEmitter emitter;
 
     @BeforeEach
     void aQueueOfTwoAndOnePaid() {
@@ -60,9 +66,26 @@ class PayoutQueueViewTest extends ConsoleViewTest {
     }
 
     @Test
+    void theQueueListensOnlyWhileOnScreenAndOnlyToTheStatusItShows() {
+        PayoutQueueView view = navigate(PayoutQueueView.class);
+        assertThat(subscribedStatuses()).containsExactly(PayoutStatus.PENDING_APPROVAL);
+
+        test(view.status).selectItem("paid");
+        assertThat(subscribedStatuses()).containsExactly(PayoutStatus.PAID);
+
+        navigate(HomeView.class);
+        assertThat(subscribedStatuses()).isEmpty();
+    }
+
+    private List<@Nullable PayoutStatus> subscribedStatuses() {
+        return emitter.activeSubscriptions().stream().map(subscription -> subscription.getPayload())
+                .filter(FindPayouts.class::isInstance).map(query -> ((FindPayouts) query).status()).toList();
+    }
+
+    @Test
     void aPayoutEnteringOrLeavingTheQueueShowsWithoutAReload() {
         PayoutQueueView view = navigate(PayoutQueueView.class);
-        PayoutView oldest = payouts.handle(new app.soiree.api.payout.FindPayouts(PayoutStatus.PENDING_APPROVAL, null, 1)).items().getFirst();
+        PayoutView oldest = payouts.handle(new FindPayouts(PayoutStatus.PENDING_APPROVAL, null, 1)).items().getFirst();
 
         payouts.put(TestPayouts.payout(TestPayouts.ADA, 3500, PayoutStatus.PENDING_APPROVAL, 20, 2, List.of()));
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
