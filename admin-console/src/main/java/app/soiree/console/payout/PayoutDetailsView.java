@@ -30,7 +30,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -41,6 +40,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -100,7 +100,7 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
     final VerticalLayout hints = new VerticalLayout();
     final Grid<WalletBalanceView> wallet = new Grid<>();
     final Grid<PayoutView> history = new Grid<>();
-    final Div links = new Div();
+    final HorizontalLayout links = new HorizontalLayout();
     private @Nullable PayoutView payout;
     private @Nullable Registration following;
 
@@ -131,7 +131,7 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
         reject.addClickListener(click -> confirmRejection());
         reason.setMaxLength(REASON_MAX_LENGTH);
         reason.setWidth("28em");
-        reason.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        reason.setValueChangeMode(ValueChangeMode.EAGER);
         reason.addValueChangeListener(changed -> reason.setInvalid(false));
         decisionNote.addClassName("muted");
     }
@@ -207,8 +207,7 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
         RouterLink host = Links.withQuery("Look up the host", LookupView.class, "q", shown.hostId().toString());
         RouterLink audit = new RouterLink("Payout timeline", AuditTimelineView.class, new RouteParameters(
                 new RouteParam("aggregateType", AUDIT_TYPE), new RouteParam("aggregateId", shown.payoutId().toString())));
-        HorizontalLayout row = new HorizontalLayout(host, audit);
-        links.add(row);
+        links.add(host, audit);
         rule.setText(Approvals.rule(shown, names::of));
         approvals.setItems(shown.approvals());
         approvals.setVisible(!shown.approvals().isEmpty());
