@@ -24,6 +24,8 @@ public class CommandRefused extends RuntimeException {
             case STATE_CONFLICT -> "This is not possible in the current state; reload and try again.";
             case NOT_FOUND -> "It no longer exists.";
             case FORBIDDEN -> "You are not allowed to do this.";
+            case APPROVAL_NOT_ALLOWED -> "Someone else must approve this: the requester never approves their own payout, and nobody approves twice.";
+            case PAYOUT_NOT_PENDING -> "This payout is no longer waiting for a decision; reload to see where it stands.";
             default -> "The platform could not do this just now. Try again; if it keeps failing, tell the developers.";
         };
     }

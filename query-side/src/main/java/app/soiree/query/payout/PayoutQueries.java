@@ -9,6 +9,7 @@ import app.soiree.api.payout.FindPayoutRiskHints;
 import app.soiree.api.payout.FindPayouts;
 import app.soiree.api.payout.PayoutAccountStatus;
 import app.soiree.api.payout.PayoutAccountView;
+import app.soiree.api.payout.PayoutId;
 import app.soiree.api.payout.PayoutPage;
 import app.soiree.api.payout.PayoutRiskHints;
 import app.soiree.api.payout.PayoutView;
@@ -86,8 +87,9 @@ class PayoutQueries {
     }
 
     /**
-     * Cheap signals read from what this side already keeps. Open disputes are not counted here yet: the
-     * disputes read model is another context's, and {@code openDisputes} stays null until it offers a count.
+     * Cheap signals read from what this side already keeps: counts over the payout, dispute, gathering and
+     * refund tables of this same read side, each narrowed by an index on the host. A dispute is open until
+     * it is WON or LOST, as {@code DisputeStatus.isClosed} has it.
      */
     @QueryHandler
     @Nullable PayoutRiskHints handle(FindPayoutRiskHints query) {
@@ -108,7 +110,24 @@ class PayoutQueries {
                 payout.amount().currency().getCurrencyCode(), hostId.value(), query.payoutId().value());
         return new PayoutRiskHints(query.payoutId(), hostId, hostSince, accountOpened, ((Number) history.get("paid")).longValue(),
                 new Money(((Number) history.get("paid_total")).longValue(), payout.amount().currency()),
-                ((Number) history.get("failed_or_rejected")).longValue(), null);
+                ((Number) history.get("failed_or_rejected")).longValue(), openDisputes(hostId), refundsSinceLastPayout(hostId, query.payoutId()));
+    }
+
+    private int openDisputes(UserId hostId) {
+        Integer open = jdbc.queryForObject("select count(*) from disputes where host_id = ? and status not in ('WON', 'LOST')",
+                Integer.class, hostId.value());
+        return open == null ? 0 : open;
+    }
+
+    /** Refunds of the host's gatherings that did not fail, asked for after the request of their last paid payout (other than this one). */
+    private long refundsSinceLastPayout(UserId hostId, PayoutId payoutId) {
+        Long refunds = jdbc.queryForObject("""
+                select count(*) from refunds r join gatherings g on g.id = r.gathering_id
+                where g.host_id = ? and r.status <> 'FAILED'
+                  and r.requested_at > coalesce((select max(requested_at) from payouts
+                                                 where host_id = ? and status = 'PAID' and payout_id <> ?), '-infinity')""",
+                Long.class, hostId.value(), hostId.value(), payoutId.value());
+        return refunds == null ? 0 : refunds;
     }
 
     private static PayoutPage page(List<PayoutView> rows, int limit) {

@@ -2,6 +2,7 @@ package app.soiree.query.payout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import app.soiree.api.Money;
 import app.soiree.api.error.ErrorCode;
@@ -36,10 +37,12 @@ import app.soiree.api.payout.PayoutStatus;
 import app.soiree.api.payout.PayoutTransferUnanswered;
 import app.soiree.api.payout.PayoutView;
 import app.soiree.query.ProjectionTest;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -63,7 +66,7 @@ class PayoutProjectionTest extends ProjectionTest {
 
     @BeforeEach
     void startFromEmptyPayoutTables() {
-        jdbc.sql("truncate payouts, payout_approvals, payout_accounts").update();
+        jdbc.sql("truncate payouts, payout_approvals, payout_accounts, disputes, refunds").update();
     }
 
     @Test
@@ -239,7 +242,65 @@ class PayoutProjectionTest extends ProjectionTest {
         assertThat(hints.paidTotal()).isEqualTo(Money.of(1000, "EUR"));
         assertThat(hints.failedOrRejectedPayouts()).isZero();
         assertThat(hints.payoutAccountOpenedAt()).isEqualTo(T0);
-        assertThat(hints.openDisputes()).isNull();
+        assertThat(hints.openDisputes()).isZero();
+        assertThat(hints.refundsSinceLastPayout()).isZero();
+    }
+
+    @Test
+    void riskHintsCountTheHostsOpenDisputesAndTheRefundsSinceTheirLastPaidPayout() {
+        PayoutId earlier = PayoutId.random();
+        PayoutId now = PayoutId.random();
+        UUID gathering = gatheringOf(host);
+        UUID othersGathering = gatheringOf(grace);
+        events.publish(requested(earlier, 1000, 0, T0), new PayoutApproved(earlier, host, Money.of(1000, "EUR"), null, T0),
+                sent(earlier, 1000), paid(earlier, 1000));
+        events.publish(requested(now, 2000, 1, T0.plusSeconds(600)));
+        dispute(host, "NEEDS_RESPONSE");
+        dispute(host, "ACCEPTED");
+        dispute(host, "WON");
+        dispute(grace, "UNDER_REVIEW");
+        refund(gathering, "SUCCEEDED", T0.minusSeconds(60)); // before the last paid payout: already counted then
+        refund(gathering, "PENDING", T0.plusSeconds(60));
+        refund(gathering, "SUCCEEDED", T0.plusSeconds(120));
+        refund(gathering, "FAILED", T0.plusSeconds(180));
+        refund(othersGathering, "SUCCEEDED", T0.plusSeconds(60));
+
+        PayoutRiskHints hints = await().atMost(Duration.ofSeconds(10)).until(
+                () -> queries.query(new FindPayoutRiskHints(now), ResponseTypes.instanceOf(PayoutRiskHints.class)).join(),
+                answer -> answer != null && answer.paidPayouts() == 1);
+
+        assertThat(hints.openDisputes()).as("open until won or lost").isEqualTo(2);
+        assertThat(hints.refundsSinceLastPayout()).isEqualTo(2);
+    }
+
+    private UUID gatheringOf(UserId who) {
+        UUID gathering = UUID.randomUUID();
+        jdbc.sql("""
+                insert into gatherings (id, host_id, title, description, starts_at, ends_at, timezone, online, tags,
+                                        refund_full_hours_before, status, created_at)
+                values (?, ?, 'Supper', '', ?, ?, 'UTC', false, '{}', 24, 'PUBLISHED', ?)""")
+                .params(gathering, who.value(), Timestamp.from(T0), Timestamp.from(T0.plusSeconds(3600)), Timestamp.from(T0)).update();
+        return gathering;
+    }
+
+    /** A row as the dispute projection keeps it: that context's own tests cover how its events get there. */
+    private void dispute(UserId who, String status) {
+        jdbc.sql("""
+                insert into disputes (dispute_id, payment_id, booking_id, gathering_id, host_id, guest_id, provider, provider_dispute_id,
+                                      amount, currency, fee, host_share, reason, status, provider_status, evidence_due_by, opened_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, 'simulated', 'dp_1', 2500, 'EUR', 1500, 2345, 'fraudulent', ?, 'NEEDS_RESPONSE', ?, ?, ?)""")
+                .params(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), who.value(), UUID.randomUUID(), status,
+                        Timestamp.from(T0.plusSeconds(86_400)), Timestamp.from(T0), Timestamp.from(T0)).update();
+    }
+
+    /** A row as the refund projection keeps it. */
+    private void refund(UUID gathering, String status, Instant requestedAt) {
+        jdbc.sql("""
+                insert into refunds (refund_id, payment_id, booking_id, gathering_id, amount, currency, reason, status, requested_by,
+                                     requested_at, updated_at)
+                values (?, ?, ?, ?, 2500, 'EUR', 'could not come', ?, 'system', ?, ?)""")
+                .params(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), gathering, status, Timestamp.from(requestedAt),
+                        Timestamp.from(requestedAt)).update();
     }
 
     private PayoutRequested requested(PayoutId payout, long amount, int approvals, Instant at) {
