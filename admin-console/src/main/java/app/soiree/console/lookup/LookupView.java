@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
 @RolesAllowed({"SUPPORT", "FINANCE"})
 public class LookupView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final String QUERY_PARAMETER = "q";
+    public static final String QUERY_PARAMETER = "q";
 
     private final Lookup lookup;
     final TextField search = new TextField();
