@@ -120,6 +120,7 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
         configureTimeline();
         configureActions();
         facts.addClassName("dispute-facts");
+        status.addClassName("dispute-status");
         evidence.setPadding(false);
         add(new HorizontalLayout(title, status), links, facts, actions, new H3("Evidence"), evidence, new H3("Timeline"), timeline);
     }
