@@ -75,6 +75,7 @@ class ConsoleDisputesE2eTest {
             confirm(browser);
             browser.waitForText("The guest attended the supper and checked in at the door.");
             browser.waitFor(By.xpath("//a[normalize-space(.)='" + receipt.getFileName() + "']"));
+            browser.script("document.querySelector('.dispute-status').scrollIntoView()");
             browser.screenshot("11-dispute-page");
 
             browser.driver().findElement(By.xpath("//vaadin-button[normalize-space(.)='Submit evidence to the provider']")).click();
