@@ -30,7 +30,6 @@ import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -75,12 +74,9 @@ import org.jspecify.annotations.Nullable;
 @Route("disputes/:" + DisputeDetailView.ID_PARAMETER)
 @PageTitle("Dispute · Soiree console")
 @RolesAllowed("SUPPORT")
-@StyleSheet(DisputeDetailView.STYLESHEET)
 public class DisputeDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String ID_PARAMETER = "disputeId";
-    /** Linked from the context root, like the console's own stylesheet (see ConsoleShell). */
-    static final String STYLESHEET = "context://soiree-disputes.css";
     /** soiree.disputes.max-evidence-chars: the evidence texts of one dispute together. */
     static final int MAX_EVIDENCE_CHARS = 20_000;
     /** How long to wait for the page to show an action's result before leaving it to a reload: a busy read side lags. */
@@ -119,7 +115,8 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
         addClassName("console-view");
         configureTimeline();
         configureActions();
-        facts.addClassName("dispute-facts");
+        facts.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr")
+                .set("gap", "var(--lumo-space-xs) var(--lumo-space-l)").set("margin", "0");
         status.addClassName("dispute-status");
         evidence.setPadding(false);
         add(new HorizontalLayout(title, status), links, facts, actions, new H3("Evidence"), evidence, new H3("Timeline"), timeline);
@@ -151,7 +148,7 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
         accept.addClickListener(click -> confirm("Accept the loss?",
                 "The dispute is conceded at the provider: the guest keeps the money, and the loss is booked when the provider "
                         + "reports the dispute lost. This cannot be undone.", "Accept the loss", this::acceptLoss));
-        refusal.addClassName("overdue");
+        refusal.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
         refusal.setVisible(false);
         actionsNote.addClassName("muted");
         actions.setPadding(false);
@@ -208,7 +205,7 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
         }
         title.setText("Dispute of " + Formats.money(dispute.amount()));
         status.setText(dispute.status().name() + (dispute.overdue() ? " · OVERDUE" : ""));
-        status.setClassName("overdue", dispute.overdue());
+        DisputeQueueView.markOverdue(status, dispute.overdue());
         showFacts(dispute);
         showLinks(dispute);
         showEvidence(dispute);
@@ -260,7 +257,8 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
         }
         for (DisputeView.Evidence piece : dispute.evidence()) {
             Div text = new Div(new Text(piece.text()));
-            text.addClassName("dispute-evidence");
+            text.getStyle().set("white-space", "pre-wrap").set("border-inline-start", "3px solid var(--lumo-contrast-20pct)")
+                    .set("padding-inline-start", "var(--lumo-space-m)");
             String attached = piece.fileIds().stream().map(id -> fileName(dispute, id)).collect(Collectors.joining(", "));
             Span by = new Span(Formats.time(piece.addedAt()) + " by " + piece.addedBy() + (attached.isEmpty() ? "" : " · files: " + attached));
             by.addClassName("muted");
@@ -424,7 +422,11 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void fact(String term, Component value) {
-        facts.add(new DescriptionList.Term(term), new DescriptionList.Description(value));
+        DescriptionList.Term name = new DescriptionList.Term(term);
+        name.addClassName("muted");
+        DescriptionList.Description description = new DescriptionList.Description(value);
+        description.getStyle().set("margin", "0");
+        facts.add(name, description);
     }
 
     private static Component party(DisputeView.Party party) {

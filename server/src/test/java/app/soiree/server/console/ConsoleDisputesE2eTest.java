@@ -78,7 +78,9 @@ class ConsoleDisputesE2eTest {
             browser.script("document.querySelector('.dispute-status').scrollIntoView()");
             browser.screenshot("11-dispute-page");
 
-            browser.driver().findElement(By.xpath("//vaadin-button[normalize-space(.)='Submit evidence to the provider']")).click();
+            WebElement submit = browser.driver().findElement(By.xpath("//vaadin-button[normalize-space(.)='Submit evidence to the provider']"));
+            browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
+            submit.click();
             confirm(browser);
             browser.waitForText("The evidence is with the provider");
             // The page is scrolled down to the buttons, where a browser counts the status at the top as not visible.
