@@ -71,16 +71,14 @@ class ConsoleDisputesE2eTest {
             fileInput(browser).sendKeys(receipt.toAbsolutePath().toString());
             browser.driver().findElement(By.cssSelector("vaadin-text-area textarea"))
                     .sendKeys("The guest attended the supper and checked in at the door.");
-            browser.driver().findElement(By.xpath("//vaadin-button[normalize-space(.)='Add evidence']")).click();
+            click(browser, By.xpath("//vaadin-button[normalize-space(.)='Add evidence']"));
             confirm(browser);
             browser.waitForText("The guest attended the supper and checked in at the door.");
             browser.waitFor(By.xpath("//a[normalize-space(.)='" + receipt.getFileName() + "']"));
             browser.script("document.querySelector('.dispute-status').scrollIntoView()");
             browser.screenshot("11-dispute-page");
 
-            WebElement submit = browser.driver().findElement(By.xpath("//vaadin-button[normalize-space(.)='Submit evidence to the provider']"));
-            browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
-            submit.click();
+            click(browser, By.xpath("//vaadin-button[normalize-space(.)='Submit evidence to the provider']"));
             confirm(browser);
             browser.waitForText("The evidence is with the provider");
             // The page is scrolled down to the buttons, where a browser counts the status at the top as not visible.
@@ -109,6 +107,13 @@ class ConsoleDisputesE2eTest {
             return inPage.getFirst();
         }
         return upload.getShadowRoot().findElement(By.cssSelector("input[type='file']"));
+    }
+
+    /** The page is longer than the window; a button below it is scrolled to before it is clicked, as a person would. */
+    private static void click(Chromium browser, By button) {
+        WebElement element = browser.driver().findElement(button);
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private static void confirm(Chromium browser) {
