@@ -1,5 +1,6 @@
 package app.soiree.console.support;
 
+import app.soiree.console.dispute.TestDisputes;
 import java.time.Clock;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({TestLedger.class, TestDirectory.class})
+@Import({TestLedger.class, TestDirectory.class, TestDisputes.class})
 public class ConsoleTestApplication {
 
     @Bean
