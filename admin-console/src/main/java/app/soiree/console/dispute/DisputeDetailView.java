@@ -13,6 +13,7 @@ import app.soiree.api.dispute.FindDispute;
 import app.soiree.api.dispute.FindEvidenceFile;
 import app.soiree.api.dispute.SubmitDisputeEvidence;
 import app.soiree.api.dispute.UploadEvidenceFile;
+import app.soiree.api.error.ErrorCode;
 import app.soiree.api.identity.UserId;
 import app.soiree.console.lookup.AuditTimelineView;
 import app.soiree.console.lookup.LookupView;
@@ -60,6 +61,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -347,7 +349,7 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
             }
             commands.send(new AddDisputeEvidence(dispute, evidenceId, text, fileIds, me));
         } catch (CommandRefused refused) {
-            showRefusal(DisputeRefusals.explanation(refused));
+            refused(refused);
             return;
         }
         files.clear();
@@ -376,7 +378,7 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
             commands.send(command);
             return true;
         } catch (CommandRefused refused) {
-            showRefusal(DisputeRefusals.explanation(refused));
+            refused(refused);
             return false;
         }
     }
@@ -399,6 +401,14 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
             throw new IllegalStateException("No dispute is shown");
         }
         return disputeId;
+    }
+
+    /** A dispute that moved on (decided, submitted by a colleague) is shown as it now is, so that its actions close too. */
+    private void refused(CommandRefused refused) {
+        showRefusal(DisputeRefusals.explanation(refused));
+        if (refused.code() == ErrorCode.DISPUTE_CLOSED || refused.code() == ErrorCode.STATE_CONFLICT) {
+            reload();
+        }
     }
 
     private void showRefusal(String text) {
@@ -444,11 +454,11 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
         notification.addThemeVariants(variant);
     }
 
-    private static java.util.Optional<UUID> uuid(String text) {
+    private static Optional<UUID> uuid(String text) {
         try {
-            return java.util.Optional.of(UUID.fromString(text));
+            return Optional.of(UUID.fromString(text));
         } catch (IllegalArgumentException notAnId) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -4,7 +4,6 @@ import app.soiree.api.dispute.EvidenceFileId;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.RouterLink;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -52,7 +53,7 @@ class DisputeDetailViewTest extends DisputeViewTest {
 
     @Test
     void anUnknownDisputeSaysSoAndOffersNoActions() {
-        DisputeDetailView view = navigate("disputes/" + java.util.UUID.randomUUID(), DisputeDetailView.class);
+        DisputeDetailView view = navigate("disputes/" + UUID.randomUUID(), DisputeDetailView.class);
 
         assertThat(view.facts.getElement().getTextRecursively()).contains("No dispute has this id.");
         assertThat(view.actions.isVisible()).isFalse();
