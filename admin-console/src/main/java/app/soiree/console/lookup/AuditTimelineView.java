@@ -41,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RolesAllowed({"SUPPORT", "FINANCE"})
 public class AuditTimelineView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final String TYPE_PARAMETER = "aggregateType";
-    static final String ID_PARAMETER = "aggregateId";
+    public static final String TYPE_PARAMETER = "aggregateType";
+    public static final String ID_PARAMETER = "aggregateId";
     static final int PAGE_SIZE = 50;
     /** Actors shown by name; a page names a handful of people, so a small memory suffices. */
     static final int REMEMBERED_ACTORS = 200;

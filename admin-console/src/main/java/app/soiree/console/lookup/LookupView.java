@@ -61,7 +61,7 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed({"SUPPORT", "FINANCE"})
 public class LookupView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final String QUERY_PARAMETER = "q";
+    public static final String QUERY_PARAMETER = "q";
 
     private final Lookup lookup;
     private final StaffCommands commands;

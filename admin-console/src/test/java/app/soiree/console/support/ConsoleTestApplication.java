@@ -1,5 +1,6 @@
 package app.soiree.console.support;
 
+import app.soiree.console.dispute.TestDisputes;
 import app.soiree.console.payout.TestPayouts;
 import java.time.Clock;
 import org.springframework.boot.SpringBootConfiguration;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({TestLedger.class, TestDirectory.class, TestPayouts.class})
+@Import({TestLedger.class, TestDirectory.class, TestDisputes.class, TestPayouts.class})
 public class ConsoleTestApplication {
 
     @Bean

@@ -5,6 +5,7 @@ import app.soiree.api.dispute.EvidenceFileContent;
 import app.soiree.api.dispute.EvidenceFileId;
 import app.soiree.api.dispute.FindEvidenceFile;
 import app.soiree.api.dispute.RecordEvidenceFile;
+import app.soiree.api.dispute.UploadEvidenceFile;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.UserId;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jspecify.annotations.Nullable;
@@ -79,6 +81,18 @@ public class EvidenceFiles {
     /** Checks, stores and records a file on the dispute; the whole upload is refused if any part of it is. */
     public StoredFile upload(DisputeId disputeId, @Nullable String originalName, @Nullable String declaredType, byte[] content,
                              UserId uploadedBy) {
+        return upload(disputeId, new EvidenceFileId(UUID.randomUUID()), originalName, declaredType, content, uploadedBy);
+    }
+
+    /** For the console, which reaches the file store only through the command bus. */
+    @CommandHandler
+    EvidenceFileId handle(UploadEvidenceFile command) {
+        return upload(command.disputeId(), command.fileId(), command.fileName(), command.declaredType(), command.content(),
+                command.uploadedBy()).fileId();
+    }
+
+    private StoredFile upload(DisputeId disputeId, EvidenceFileId fileId, @Nullable String originalName, @Nullable String declaredType,
+                              byte[] content, UserId uploadedBy) {
         if (content.length == 0) {
             throw new SoireeException(ErrorCode.VALIDATION_FAILED, "The file is empty");
         }
@@ -92,7 +106,6 @@ public class EvidenceFiles {
             throw new SoireeException(ErrorCode.EVIDENCE_REJECTED, "The file says it is " + baseType(declaredType) + " but its content is "
                     + kind.contentType);
         }
-        EvidenceFileId fileId = new EvidenceFileId(UUID.randomUUID());
         String name = safeName(originalName, kind);
         String sha256 = sha256(content);
         transactions.executeWithoutResult(status -> {
