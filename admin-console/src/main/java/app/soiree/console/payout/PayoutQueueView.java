@@ -10,6 +10,7 @@ import app.soiree.console.lookup.LookupView;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.KeysetPager;
 import app.soiree.console.platform.Links;
+import app.soiree.console.platform.QuerySubscriptions;
 import app.soiree.console.platform.StaffQueries;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -48,7 +49,7 @@ public class PayoutQueueView extends VerticalLayout {
     static final PayoutStatus DEFAULT_STATUS = PayoutStatus.PENDING_APPROVAL;
 
     private final StaffQueries queries;
-    private final PayoutQueueUpdates updates;
+    private final QuerySubscriptions subscriptions;
     private final StaffNames names;
     final Select<@Nullable PayoutStatus> status = new Select<>();
     final Button refresh = new Button("Refresh");
@@ -56,9 +57,9 @@ public class PayoutQueueView extends VerticalLayout {
     private final KeysetPager<PayoutView> pager;
     private @Nullable Registration following;
 
-    public PayoutQueueView(StaffQueries queries, PayoutQueueUpdates updates) {
+    public PayoutQueueView(StaffQueries queries, QuerySubscriptions subscriptions) {
         this.queries = queries;
-        this.updates = updates;
+        this.subscriptions = subscriptions;
         this.names = new StaffNames(queries);
         this.pager = new KeysetPager<>(PAGE_SIZE, this::page);
         addClassName("console-view");
@@ -124,7 +125,8 @@ public class PayoutQueueView extends VerticalLayout {
     /** One subscription, to the status on screen: a change of filter replaces it. */
     private void follow() {
         stopFollowing();
-        following = updates.follow(this, new FindPayouts(status.getValue(), null, PAGE_SIZE), changed -> reload());
+        following = subscriptions.refreshOnUpdates(this, new FindPayouts(status.getValue(), null, 1), PayoutPage.class, PayoutView.class,
+                this::reload);
     }
 
     private void stopFollowing() {
