@@ -21,6 +21,7 @@ import app.soiree.console.platform.CommandRefused;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.Links;
 import app.soiree.console.platform.LiveUpdates;
+import app.soiree.console.platform.Notices;
 import app.soiree.console.platform.QuerySubscriptions;
 import app.soiree.console.platform.SignedInStaff;
 import app.soiree.console.platform.StaffCommands;
@@ -41,8 +42,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -58,7 +57,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,8 +79,6 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
     static final String ID_PARAMETER = "disputeId";
     /** soiree.disputes.max-evidence-chars: the evidence texts of one dispute together. */
     static final int MAX_EVIDENCE_CHARS = 20_000;
-    /** How long to wait for the page to show an action's result before leaving it to a reload: a busy read side lags. */
-    static final Duration PROJECTION_WAIT = Duration.ofMinutes(2);
 
     private final StaffCommands commands;
     private final StaffQueries queries;
@@ -354,20 +350,20 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
         }
         files.clear();
         evidenceText.clear();
-        notify("Evidence added.", NotificationVariant.SUCCESS);
+        Notices.success("Evidence added.");
         showOnceProjected(shownDispute -> shownDispute.evidence().stream().anyMatch(piece -> piece.evidenceId().equals(evidenceId)));
     }
 
     void submitEvidence() {
         if (send(new SubmitDisputeEvidence(requiredId(), signedIn.userId()))) {
-            notify("Evidence submitted to the provider.", NotificationVariant.SUCCESS);
+            Notices.success("Evidence submitted to the provider.");
             showOnceProjected(dispute -> dispute.status() != DisputeStatus.NEEDS_RESPONSE);
         }
     }
 
     void acceptLoss() {
         if (send(new AcceptDispute(requiredId(), signedIn.userId()))) {
-            notify("The dispute is accepted; the loss is booked when the provider confirms it.", NotificationVariant.SUCCESS);
+            Notices.success("The dispute is accepted; the loss is booked when the provider confirms it.");
             showOnceProjected(dispute -> dispute.status() != DisputeStatus.NEEDS_RESPONSE);
         }
     }
@@ -386,14 +382,7 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
     /** The read side follows the events a moment later; show the dispute again once it has the change. */
     private void showOnceProjected(Predicate<DisputeView> changed) {
         DisputeId id = requiredId();
-        liveUpdates.follow(this, Duration.ofMillis(300), PROJECTION_WAIT,
-                () -> queries.ask(new FindDispute(id), DisputeView.class),
-                dispute -> {
-                    if (dispute != null && changed.test(dispute)) {
-                        show(dispute);
-                    }
-                },
-                dispute -> dispute != null && changed.test(dispute));
+        liveUpdates.showOnceProjected(this, () -> queries.ask(new FindDispute(id), DisputeView.class), changed, this::show);
     }
 
     private DisputeId requiredId() {
@@ -414,7 +403,7 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
     private void showRefusal(String text) {
         refusal.setText(text);
         refusal.setVisible(true);
-        notify(text, NotificationVariant.ERROR);
+        Notices.error(text);
     }
 
     private static void confirm(String header, String text, String confirmText, Runnable action) {
@@ -447,11 +436,6 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
     /** Each person and thing opens in the lookup, which links on to the rest of what is known about it. */
     private static Component lookup(String text, String id) {
         return Links.withQuery(text, LookupView.class, LookupView.QUERY_PARAMETER, id);
-    }
-
-    private static void notify(String text, NotificationVariant variant) {
-        Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
-        notification.addThemeVariants(variant);
     }
 
     private static Optional<UUID> uuid(String text) {

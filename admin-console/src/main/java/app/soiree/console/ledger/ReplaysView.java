@@ -11,6 +11,7 @@ import app.soiree.console.layout.MenuSection;
 import app.soiree.console.platform.CommandRefused;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.LiveUpdates;
+import app.soiree.console.platform.Notices;
 import app.soiree.console.platform.SignedInStaff;
 import app.soiree.console.platform.StaffCommands;
 import app.soiree.console.platform.StaffQueries;
@@ -26,8 +27,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -135,7 +134,7 @@ public class ReplaysView extends VerticalLayout {
         try {
             commands.send(new StartLedgerReplay(replayId, signedIn.userId().toString()));
         } catch (CommandRefused refused) {
-            Notification.show(refused.explanation(), 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.ERROR);
+            Notices.error(refused.explanation());
             return;
         }
         follow(replayId);

@@ -15,6 +15,7 @@ import app.soiree.console.platform.CommandRefused;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.Links;
 import app.soiree.console.platform.LiveUpdates;
+import app.soiree.console.platform.Notices;
 import app.soiree.console.platform.SignedInStaff;
 import app.soiree.console.platform.StaffCommands;
 import com.vaadin.flow.component.Component;
@@ -28,8 +29,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -43,7 +42,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -204,11 +202,11 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
             try {
                 commands.send(refund);
             } catch (CommandRefused refused) {
-                notify(refundRefusal(refused), NotificationVariant.ERROR);
+                Notices.error(refundRefusal(refused));
                 return false;
             }
-            notify("Refund of " + Formats.money(refund.amount()) + " requested; the guest gets it once " + payment.provider()
-                    + " confirms. It shows here in a moment.", NotificationVariant.SUCCESS);
+            Notices.success("Refund of " + Formats.money(refund.amount()) + " requested; the guest gets it once " + payment.provider()
+                    + " confirms. It shows here in a moment.");
             showOnceRecorded(booking, refund);
             return true;
         }).open();
@@ -216,18 +214,12 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The read side lists the refund a moment later; show the booking again once it does. */
     private void showOnceRecorded(BookingView booking, RefundPayment refund) {
-        liveUpdates.follow(results, Duration.ofMillis(400), Duration.ofMinutes(1),
-                () -> lookup.booking(booking.bookingId()),
-                current -> {
-                    if (hasRefund(current, refund)) {
-                        show(search.getValue().strip());
-                    }
-                },
-                current -> hasRefund(current, refund));
+        liveUpdates.showOnceProjected(results, () -> lookup.booking(booking.bookingId()),
+                current -> hasRefund(current, refund), current -> show(search.getValue().strip()));
     }
 
-    private static boolean hasRefund(@Nullable BookingView booking, RefundPayment refund) {
-        PaymentView payment = booking == null ? null : booking.payment();
+    private static boolean hasRefund(BookingView booking, RefundPayment refund) {
+        PaymentView payment = booking.payment();
         return payment != null && payment.refunds().stream().map(RefundView::refundId).anyMatch(refund.refundId()::equals);
     }
 
@@ -238,11 +230,6 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
             case PAYMENT_NOT_CAPTURED -> "Nothing was captured on this payment, so there is nothing to refund.";
             default -> refused.explanation();
         };
-    }
-
-    private static void notify(String text, NotificationVariant variant) {
-        Notification notification = Notification.show(text, 8000, Notification.Position.TOP_CENTER);
-        notification.addThemeVariants(variant);
     }
 
     private static Card streamCard(String aggregateType, UUID id) {

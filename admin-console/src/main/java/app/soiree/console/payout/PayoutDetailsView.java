@@ -21,6 +21,7 @@ import app.soiree.console.platform.CommandRefused;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.Links;
 import app.soiree.console.platform.LiveUpdates;
+import app.soiree.console.platform.Notices;
 import app.soiree.console.platform.SignedInStaff;
 import app.soiree.console.platform.StaffCommands;
 import app.soiree.console.platform.StaffQueries;
@@ -34,8 +35,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -75,8 +74,6 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
     static final int HISTORY_SIZE = 20;
     /** A host or payout account younger than this is new: money leaving soon after an account opens is the classic fraud. */
     static final Duration NEW_ACCOUNT = Duration.ofDays(30);
-    /** How long to follow the read side after a decision before leaving it to a reload: a busy read side can lag a minute. */
-    static final Duration PROJECTION_WAIT = Duration.ofMinutes(2);
     static final int REASON_MAX_LENGTH = 1000;
     /** The audit timeline's route is {@code audit/:aggregateType/:aggregateId}; payouts are recorded as this type. */
     static final String AUDIT_TYPE = "Payout";
@@ -331,10 +328,10 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
         try {
             commands.send(command);
         } catch (CommandRefused refused) {
-            notify(refused.explanation(), NotificationVariant.ERROR);
+            Notices.error(refused.explanation());
             return false;
         }
-        notify(done, NotificationVariant.SUCCESS);
+        Notices.success(done);
         approve.setEnabled(false);
         reject.setEnabled(false);
         return true;
@@ -343,14 +340,8 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
     /** The read side follows the events a moment later; the page shows the payout again once it has the decision. */
     private void showOnceProjected(PayoutId payoutId, Predicate<PayoutView> decided) {
         stopFollowing();
-        following = liveUpdates.follow(this, Duration.ofMillis(300), PROJECTION_WAIT,
-                () -> queries.ask(new FindPayout(payoutId), PayoutView.class),
-                seen -> {
-                    if (seen != null && decided.test(seen)) {
-                        load(payoutId);
-                    }
-                },
-                seen -> seen != null && decided.test(seen));
+        following = liveUpdates.showOnceProjected(this, () -> queries.ask(new FindPayout(payoutId), PayoutView.class),
+                decided, seen -> load(payoutId));
     }
 
     private void stopFollowing() {
@@ -358,10 +349,6 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
             following.remove();
             following = null;
         }
-    }
-
-    private static void notify(String text, NotificationVariant variant) {
-        Notification.show(text, 6000, Notification.Position.TOP_CENTER).addThemeVariants(variant);
     }
 
     private static Optional<PayoutId> payoutId(String text) {

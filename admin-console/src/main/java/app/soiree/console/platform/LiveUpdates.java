@@ -32,6 +32,10 @@ public class LiveUpdates implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     /** Background readers for every open console screen; reads are short queries. */
     static final int THREADS = 2;
+    /** How often a page asks whether its change is projected yet: projections usually follow within a few hundred ms. */
+    static final Duration PROJECTION_POLL = Duration.ofMillis(300);
+    /** How long a page waits for its change to be projected: a busy read side can lag a minute. */
+    static final Duration PROJECTION_WAIT = Duration.ofMinutes(2);
 
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(THREADS,
             Thread.ofPlatform().name("console-live-updates-", 0).daemon().factory());
@@ -80,6 +84,21 @@ public class LiveUpdates implements DisposableBean {
                 detach.remove();
             }
         };
+    }
+
+    /**
+     * After a command: reads until the read side shows its effect ({@code projected}), then {@code show}s what it
+     * read, once. A page that changed something waits for the projection this way rather than showing itself stale;
+     * should the read side lag beyond {@link #PROJECTION_WAIT}, the page's own refresh remains.
+     */
+    public <T> Registration showOnceProjected(Component owner, Supplier<@Nullable T> read, Predicate<T> projected, Consumer<T> show) {
+        return follow(owner, PROJECTION_POLL, PROJECTION_WAIT, read,
+                value -> {
+                    if (value != null && projected.test(value)) {
+                        show.accept(value);
+                    }
+                },
+                value -> value != null && projected.test(value));
     }
 
     @Override

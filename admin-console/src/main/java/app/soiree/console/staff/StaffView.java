@@ -14,6 +14,7 @@ import app.soiree.console.platform.CommandRefused;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.KeysetPager;
 import app.soiree.console.platform.LiveUpdates;
+import app.soiree.console.platform.Notices;
 import app.soiree.console.platform.SignedInStaff;
 import app.soiree.console.platform.StaffCommands;
 import app.soiree.console.platform.StaffQueries;
@@ -22,9 +23,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -34,7 +33,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -52,8 +50,6 @@ import org.jspecify.annotations.Nullable;
 public class StaffView extends VerticalLayout {
 
     static final int PAGE_SIZE = 50;
-    /** How long to wait for the list to show a change before leaving it to the Refresh button: a busy read side can lag a minute. */
-    static final Duration PROJECTION_WAIT = Duration.ofMinutes(2);
 
     private final StaffCommands commands;
     private final StaffQueries queries;
@@ -120,7 +116,7 @@ public class StaffView extends VerticalLayout {
             return;
         }
         form.clear();
-        notify("Account opened for " + command.email() + ". They can sign in now.", NotificationVariant.SUCCESS);
+        Notices.success("Account opened for " + command.email() + ". They can sign in now.");
         showOnceProjected(command.userId(), command.roles());
     }
 
@@ -130,11 +126,11 @@ public class StaffView extends VerticalLayout {
             try {
                 commands.send(new ChangeStaffRoles(profile.userId(), roles));
             } catch (CommandRefused refused) {
-                notify(refused.explanation(), NotificationVariant.ERROR);
+                Notices.error(refused.explanation());
                 return false;
             }
-            notify("Roles of " + profile.email() + " are now " + roles(roles)
-                    + ". A session they already have keeps the old roles until they sign in again.", NotificationVariant.SUCCESS);
+            Notices.success("Roles of " + profile.email() + " are now " + roles(roles)
+                    + ". A session they already have keeps the old roles until they sign in again.");
             showOnceProjected(profile.userId(), roles);
             return true;
         }).open();
@@ -143,18 +139,12 @@ public class StaffView extends VerticalLayout {
     /** The read side follows the events a moment later; reload the list when it shows the account with these staff roles. */
     private void showOnceProjected(UserId userId, Set<Role> staffRoles) {
         reload();
-        liveUpdates.follow(staff, Duration.ofMillis(300), PROJECTION_WAIT,
-                () -> queries.ask(new FindUserProfile(userId), UserProfileView.class),
-                profile -> {
-                    if (isProjected(profile, staffRoles)) {
-                        reload();
-                    }
-                },
-                profile -> isProjected(profile, staffRoles));
+        liveUpdates.showOnceProjected(staff, () -> queries.ask(new FindUserProfile(userId), UserProfileView.class),
+                profile -> isProjected(profile, staffRoles), profile -> reload());
     }
 
-    private static boolean isProjected(@Nullable UserProfileView profile, Set<Role> staffRoles) {
-        return profile != null && profile.roles().stream().filter(Role::isStaff).collect(Collectors.toSet()).equals(staffRoles);
+    private static boolean isProjected(UserProfileView profile, Set<Role> staffRoles) {
+        return profile.roles().stream().filter(Role::isStaff).collect(Collectors.toSet()).equals(staffRoles);
     }
 
     void reload() {
@@ -166,8 +156,4 @@ public class StaffView extends VerticalLayout {
         return roles.stream().filter(Role::isStaff).sorted().map(Role::name).collect(Collectors.joining(", "));
     }
 
-    private static void notify(String text, NotificationVariant variant) {
-        Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
-        notification.addThemeVariants(variant);
-    }
 }
