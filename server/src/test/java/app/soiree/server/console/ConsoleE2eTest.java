@@ -91,6 +91,11 @@ class ConsoleE2eTest {
             assertThat(browser.currentPath()).contains("q=" + paid.bookingId());
             browser.screenshot("05-lookup");
 
+            browser.driver().findElement(By.xpath("//vaadin-button[normalize-space(.)='Issue a refund…']")).click();
+            browser.waitForText("left to refund 25.00 EUR");
+            browser.screenshot("09-manual-refund");
+            browser.driver().findElement(By.xpath("//vaadin-button[normalize-space(.)='Cancel']")).click();
+
             browser.driver().findElement(By.linkText("Payment timeline")).click();
             browser.waitForPath("/console/audit/Payment/" + paid.paymentId());
             browser.waitForText("PaymentRequested");
