@@ -15,9 +15,10 @@ import app.soiree.server.support.LedgerChecks;
 import app.soiree.server.support.StripeIntegrationTest;
 import app.soiree.server.support.Uploads;
 import app.soiree.server.support.stripe.StripeDisputes;
-import app.soiree.server.support.stripe.StripeEvents;
 import app.soiree.server.support.stripe.StripeEvents.EventPayload;
+import app.soiree.server.support.stripe.StripeEvents;
 import app.soiree.server.support.stripe.StripeStandIn;
+import app.soiree.server.support.stripe.StripeWebhookDeliveries;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +31,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -295,21 +293,11 @@ class StripeDisputeApiTest {
     }
 
     private Response deliver(EventPayload event) {
-        return api.post("/api/webhooks/stripe", null, event.payload(), Map.of("Stripe-Signature", event.signatureHeader()));
+        return StripeWebhookDeliveries.deliver(api, StripeWebhookDeliveries.ACCOUNT_ENDPOINT, event);
     }
 
     private List<Response> deliverConcurrently(List<EventPayload> deliveries) throws Exception {
-        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (EventPayload delivery : deliveries) {
-                answers.add(pool.submit(() -> deliver(delivery)));
-            }
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                responses.add(answer.get());
-            }
-            return responses;
-        }
+        return StripeWebhookDeliveries.deliverConcurrently(api, StripeWebhookDeliveries.ACCOUNT_ENDPOINT, deliveries);
     }
 
     /** Waits until this many distinct events about the dispute were applied (or deliberately ignored) by the inbox. */

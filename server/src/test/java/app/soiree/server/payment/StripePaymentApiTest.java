@@ -11,9 +11,10 @@ import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.StripeIntegrationTest;
-import app.soiree.server.support.stripe.StripeEvents;
 import app.soiree.server.support.stripe.StripeEvents.EventPayload;
+import app.soiree.server.support.stripe.StripeEvents;
 import app.soiree.server.support.stripe.StripeStandIn;
+import app.soiree.server.support.stripe.StripeWebhookDeliveries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -348,21 +346,11 @@ class StripePaymentApiTest {
     }
 
     private Response deliver(EventPayload event) {
-        return api.post("/api/webhooks/stripe", null, event.payload(), Map.of("Stripe-Signature", event.signatureHeader()));
+        return StripeWebhookDeliveries.deliver(api, StripeWebhookDeliveries.ACCOUNT_ENDPOINT, event);
     }
 
     private List<Response> deliverConcurrently(List<EventPayload> deliveries) throws Exception {
-        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (EventPayload delivery : deliveries) {
-                answers.add(pool.submit(() -> deliver(delivery)));
-            }
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                responses.add(answer.get());
-            }
-            return responses;
-        }
+        return StripeWebhookDeliveries.deliverConcurrently(api, StripeWebhookDeliveries.ACCOUNT_ENDPOINT, deliveries);
     }
 
     /** The booking as the API shows it, read as its host: the host sees every booking of the gathering. */

@@ -19,9 +19,10 @@ import app.soiree.server.support.LedgerChecks;
 import app.soiree.server.support.StripeIntegrationTest;
 import app.soiree.server.support.stripe.StripeConnectStandIn;
 import app.soiree.server.support.stripe.StripeConnectWebhooks;
-import app.soiree.server.support.stripe.StripeEvents;
 import app.soiree.server.support.stripe.StripeEvents.EventPayload;
+import app.soiree.server.support.stripe.StripeEvents;
 import app.soiree.server.support.stripe.StripeStandIn;
+import app.soiree.server.support.stripe.StripeWebhookDeliveries;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -352,25 +353,16 @@ class StripePayoutApiTest {
     }
 
     private Response deliver(EventPayload event) {
-        return api.post("/api/webhooks/stripe", null, event.payload(), Map.of("Stripe-Signature", event.signatureHeader()));
+        return StripeWebhookDeliveries.deliver(api, StripeWebhookDeliveries.ACCOUNT_ENDPOINT, event);
     }
 
     private Response deliverConnect(EventPayload event) {
-        return api.post("/api/webhooks/stripe/connect", null, event.payload(), Map.of("Stripe-Signature", event.signatureHeader()));
+        return StripeWebhookDeliveries.deliver(api, StripeWebhookDeliveries.CONNECT_ENDPOINT, event);
     }
 
     private List<Response> deliverConcurrently(List<EventPayload> deliveries, boolean connect) throws Exception {
-        try (ExecutorService pool = Executors.newFixedThreadPool(5)) {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (EventPayload delivery : deliveries) {
-                answers.add(pool.submit(() -> connect ? deliverConnect(delivery) : deliver(delivery)));
-            }
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                responses.add(answer.get());
-            }
-            return responses;
-        }
+        return StripeWebhookDeliveries.deliverConcurrently(api,
+                connect ? StripeWebhookDeliveries.CONNECT_ENDPOINT : StripeWebhookDeliveries.ACCOUNT_ENDPOINT, deliveries);
     }
 
     /** Whether the inbox applied (or deliberately ignored) the stored event. */
