@@ -15,6 +15,8 @@ import app.soiree.api.identity.Actor;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.RefundId;
 import app.soiree.api.payment.RefundRemaining;
+import app.soiree.command.gathering.BookingPolicy;
+import app.soiree.command.limits.UnpaidHolds;
 import app.soiree.command.payment.Checkout;
 import app.soiree.command.refund.CancellationRefunds;
 import app.soiree.command.refund.Refusal;
@@ -22,6 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,31 +50,60 @@ class BookingCommandController {
     private final CommandGateway commands;
     private final BookingLookupRepository lookups;
     private final Checkout checkout;
+    private final BookingIds bookingIds;
+    private final UnpaidHolds unpaidHolds;
+    private final BookingPolicy policy;
 
-    BookingCommandController(CommandGateway commands, BookingLookupRepository lookups, Checkout checkout) {
+    BookingCommandController(CommandGateway commands, BookingLookupRepository lookups, Checkout checkout, BookingIds bookingIds,
+                             UnpaidHolds unpaidHolds, BookingPolicy policy) {
         this.commands = commands;
         this.lookups = lookups;
         this.checkout = checkout;
+        this.bookingIds = bookingIds;
+        this.unpaidHolds = unpaidHolds;
+        this.policy = policy;
     }
 
     @PostMapping("/api/bookings")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Book seats: free tiers are CONFIRMED at once; paid tiers are HELD and the answer carries the payment "
             + "to complete (payment.clientSecret for Stripe.js); 422 SOLD_OUT when no seats are left, 422 PAYMENT_DECLINED or "
-            + "503 PAYMENT_PROVIDER_UNAVAILABLE when the provider refuses the payment (the seats are released)",
+            + "503 PAYMENT_PROVIDER_UNAVAILABLE when the provider refuses the payment (the seats are released). bookingId is optional: "
+            + "send it only to come back to your own booking (a retry, a waitlist offer) or as a fresh random UUID; "
+            + "409 ID_ALREADY_USED when it belongs to another booking; 429 RATE_LIMITED (with Retry-After) beyond the unpaid holds "
+            + "one account or address may have",
             parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true))
-    BookingResponse book(@Valid @RequestBody BookingRequest request, Actor actor) {
+    BookingResponse book(@Valid @RequestBody BookingRequest request, Actor actor, HttpServletRequest http) {
         BookingId bookingId = request.bookingId() != null ? request.bookingId() : BookingId.random();
-        Object answer = commands.sendAndWait(
-                new HoldSeats(request.gatheringId(), bookingId, request.tierId(), actor.userId(), request.quantity()));
-        if (answer instanceof SoldOut soldOut) {
-            throw new SoireeException(ErrorCode.SOLD_OUT, soldOut.message());
+        if (request.bookingId() != null) {
+            bookingIds.claim(bookingId, request.gatheringId(), actor.userId());
         }
-        SeatsReservation reservation = (SeatsReservation) answer;
+        unpaidHolds.take(bookingId, actor.userId(), http.getRemoteAddr(), request.gatheringId(), request.quantity(), policy.holdDuration());
+        SeatsReservation reservation = holdSeats(request, bookingId, actor);
         Checkout.PaymentStart payment = reservation.status() == BookingStatus.HELD
                 ? checkout.start(reservation, request.gatheringId(), actor.userId())
                 : null;
         return new BookingResponse(reservation.bookingId(), reservation.status(), reservation.holdExpiresAt(), reservation.amount(), payment);
+    }
+
+    /** Holds the seats; a place among the caller's unpaid holds is kept only while the seats really are held unpaid. */
+    private SeatsReservation holdSeats(BookingRequest request, BookingId bookingId, Actor actor) {
+        Object answer;
+        try {
+            answer = commands.sendAndWait(new HoldSeats(request.gatheringId(), bookingId, request.tierId(), actor.userId(), request.quantity()));
+        } catch (RuntimeException e) {
+            unpaidHolds.giveBack(bookingId);
+            throw e;
+        }
+        if (answer instanceof SoldOut soldOut) {
+            unpaidHolds.giveBack(bookingId);
+            throw new SoireeException(ErrorCode.SOLD_OUT, soldOut.message());
+        }
+        SeatsReservation reservation = (SeatsReservation) answer;
+        if (reservation.status() != BookingStatus.HELD) {
+            unpaidHolds.giveBack(bookingId);
+        }
+        return reservation;
     }
 
     @PostMapping("/api/bookings/{bookingId}/cancel")

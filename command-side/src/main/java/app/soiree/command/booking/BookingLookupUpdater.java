@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records each new booking in the same transaction as the event that created it (a subscribing
- * processor), so a booking can be cancelled the moment its creation was answered.
+ * processor whose failure fails the command, see {@link BookingConfiguration}), so a booking can be
+ * cancelled the moment its creation was answered, and a booking id already bound to another guest or
+ * gathering rolls the new seats back instead of taking the booking over.
  */
 @Component
 @ProcessingGroup(BookingLookupUpdater.PROCESSING_GROUP)
@@ -15,14 +17,14 @@ class BookingLookupUpdater {
 
     static final String PROCESSING_GROUP = "booking-lookup";
 
-    private final BookingLookupRepository lookups;
+    private final BookingIds bookingIds;
 
-    BookingLookupUpdater(BookingLookupRepository lookups) {
-        this.lookups = lookups;
+    BookingLookupUpdater(BookingIds bookingIds) {
+        this.bookingIds = bookingIds;
     }
 
     @EventHandler
     void on(SeatsHeld event) {
-        lookups.save(new BookingLookup(event.bookingId().value(), event.gatheringId().value(), event.guestId().value()));
+        bookingIds.record(event.bookingId(), event.gatheringId(), event.guestId());
     }
 }

@@ -60,7 +60,11 @@ class DisputeCommandController {
         this.files = files;
     }
 
-    /** {@code evidenceId} is optional: a client that sends one may repeat the request without adding the evidence twice. */
+    /**
+     * {@code evidenceId} is optional: a client that sends one may repeat the request without adding the evidence twice.
+     * It is a key within this dispute only: the evidence's id is derived from it and the dispute, so it can never name
+     * another dispute's evidence.
+     */
     record EvidenceRequest(@Nullable EvidenceId evidenceId, @NotNull @Size(max = 20_000) String text,
                            @Nullable @Size(max = 20) List<EvidenceFileId> fileIds) {
     }
@@ -75,7 +79,8 @@ class DisputeCommandController {
     @Operation(summary = "Add evidence: a text and files uploaded to this dispute before",
             description = "SUPPORT only. 422 EVIDENCE_REJECTED for files of another dispute or too much text; 409 once submitted or decided.")
     EvidenceAdded addEvidence(@PathVariable DisputeId disputeId, @Valid @RequestBody EvidenceRequest request, Actor actor) {
-        EvidenceId evidenceId = request.evidenceId() != null ? request.evidenceId() : new EvidenceId(UUID.randomUUID());
+        EvidenceId evidenceId = request.evidenceId() == null ? new EvidenceId(UUID.randomUUID())
+                : new EvidenceId(UUID.nameUUIDFromBytes(("evidence:" + disputeId + ":" + request.evidenceId()).getBytes(StandardCharsets.UTF_8)));
         commands.sendAndWait(new AddDisputeEvidence(disputeId, evidenceId, request.text(),
                 request.fileIds() == null ? List.of() : request.fileIds(), actor.userId()));
         return new EvidenceAdded(disputeId, evidenceId);

@@ -58,7 +58,8 @@ class GatheringCommandController {
     @PreAuthorize("hasRole('HOST')")
     @Operation(summary = "Create a gathering as a draft (hosts)")
     GatheringIdResponse create(@Valid @RequestBody CreateRequest request, Actor actor) {
-        GatheringId gatheringId = request.gatheringId() != null ? request.gatheringId() : GatheringId.random();
+        // The server makes the id: a client-chosen one could name an existing stream (a retry is safe through Idempotency-Key).
+        GatheringId gatheringId = GatheringId.random();
         GatheringDetails details = new GatheringDetails(request.title().strip(), request.description(), request.startsAt(),
                 request.endsAt(), request.timezone(), request.venue() == null ? null : request.venue().toVenue(), request.online(),
                 normalizedTags(request.tags()), request.refundPolicy().toPolicy());
@@ -123,7 +124,6 @@ class GatheringCommandController {
     }
 
     record CreateRequest(
-            @Nullable GatheringId gatheringId,
             @NotBlank @Size(max = 200) String title,
             @NotNull @Size(max = 10_000) String description,
             @NotNull Instant startsAt,

@@ -19,6 +19,12 @@ final class GatheringRules {
 
     static final int MAX_TIERS = 20;
     static final int MAX_CAPACITY_PER_TIER = 100_000;
+    /**
+     * A seat costs at most this many minor units (1,000,000.00 in a currency with cents). With at most
+     * {@code max-seats-per-booking} seats per booking and {@link #MAX_CAPACITY_PER_TIER} seats per tier,
+     * no booking, tier or gathering total can come near overflowing a long.
+     */
+    static final long MAX_PRICE_MINOR = 100_000_000L;
     static final int MAX_TAGS = 10;
     static final Duration MAX_DURATION = Duration.ofDays(30);
     static final int MAX_REFUND_HOURS_BEFORE = 24 * 365;
@@ -63,8 +69,8 @@ final class GatheringRules {
             if (tier.capacity() < 1 || tier.capacity() > MAX_CAPACITY_PER_TIER) {
                 throw invalid("a tier's capacity is between 1 and " + MAX_CAPACITY_PER_TIER);
             }
-            if (tier.price().isNegative()) {
-                throw invalid("a tier's price cannot be negative");
+            if (tier.price().isNegative() || tier.price().amountMinor() > MAX_PRICE_MINOR) {
+                throw invalid("a tier's price is between 0 and " + MAX_PRICE_MINOR + " minor units");
             }
             if (!tier.price().currency().equals(tiers.getFirst().price().currency())) {
                 throw invalid("all tiers of a gathering are priced in one currency");

@@ -3,6 +3,7 @@ package app.soiree.command.identity;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.Role;
 import app.soiree.api.identity.UserId;
+import app.soiree.command.limits.RegistrationLimiter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,17 +31,21 @@ class IdentityController {
 
     private final Accounts accounts;
     private final Tokens tokens;
+    private final RegistrationLimiter registrations;
 
-    IdentityController(Accounts accounts, Tokens tokens) {
+    IdentityController(Accounts accounts, Tokens tokens, RegistrationLimiter registrations) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.registrations = registrations;
     }
 
     @PostMapping("/api/auth/register")
     @ResponseStatus(HttpStatus.CREATED)
     @SecurityRequirements
-    @Operation(summary = "Open an account (public); every account may book, hosting needs a host profile")
-    UserIdResponse register(@Valid @RequestBody RegisterRequest request) {
+    @Operation(summary = "Open an account (public); every account may book, hosting needs a host profile; "
+            + "429 RATE_LIMITED (with Retry-After) beyond soiree.abuse.registrations-per-address-per-hour")
+    UserIdResponse register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        registrations.acquire(http.getRemoteAddr());
         return new UserIdResponse(accounts.register(request.email(), request.password(), request.displayName(), request.phone()));
     }
 

@@ -20,7 +20,6 @@ import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,7 +60,7 @@ class PayoutCommandController {
             + "larger ones wait for one or two FINANCE approvals (PENDING_APPROVAL). The Idempotency-Key is required.")
     PayoutResponse request(@Valid @RequestBody PayoutRequest request, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
                            Actor actor) {
-        PayoutId payoutId = request.payoutId() != null ? request.payoutId() : payoutFor(actor.userId(), idempotencyKey);
+        PayoutId payoutId = payoutFor(actor.userId(), idempotencyKey);
         String destination = commands.sendAndWait(
                 new ReservePayoutFunds(HostWalletId.forHost(actor.userId()), actor.userId(), payoutId, request.amount()));
         PayoutStatus status = commands.sendAndWait(new OpenPayout(payoutId, actor.userId(), request.amount(), destination));
@@ -105,8 +104,8 @@ class PayoutCommandController {
         return new PayoutId(UUID.nameUUIDFromBytes(("payout:" + hostId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** {@code payoutId} may be chosen by the client, so that a retry after a lost answer finds the same payout. */
-    record PayoutRequest(@Nullable PayoutId payoutId, @NotNull Money amount) {
+    /** No payout id from the client: the server derives it from the caller and the Idempotency-Key, so it is theirs alone. */
+    record PayoutRequest(@NotNull Money amount) {
     }
 
     record PayoutResponse(PayoutId payoutId, PayoutStatus status) {

@@ -72,7 +72,7 @@ class SimulatedPayoutApiTest {
         financeHost = HostEarnings.financeHost(api, admin);
         List<Session> earning = new ArrayList<>();
         earning.add(financeHost);
-        for (int i = 0; i < 11; i++) { // one per test that needs earnings, and one to spare
+        for (int i = 0; i < 13; i++) { // one per test that needs earnings, and one to spare
             earning.add(api.newHost("Payout Host " + i));
         }
         bookings = HostEarnings.earn(api, events, earning, SEATS, HostEarnings.simulated(api));
@@ -102,6 +102,23 @@ class SimulatedPayoutApiTest {
         awaitWallet(host, NET - 1000, 0);
         JsonNode mine = api.get("/api/me/payouts", host.accessToken()).expectStatus(200).json();
         assertThat(mine.get("items").get(0).get("payoutId").asString()).isEqualTo(requested.get("payoutId").asString());
+    }
+
+    /** Issue 12: a payout id is the server's, derived from its host and Idempotency-Key; a client-chosen one is ignored. */
+    @Test
+    void aHostCannotNameAnotherHostsPayout() {
+        Session other = onboarded(hosts.pop());
+        String othersPayout = request(other, 1000).expectStatus(201).json().get("payoutId").asString();
+        host = onboarded(hosts.pop());
+
+        JsonNode mine = api.postOnce("/api/payouts", host.accessToken(), Map.of("payoutId", othersPayout, "amount", money(1000)))
+                .expectStatus(201).json();
+
+        assertThat(mine.get("payoutId").asString()).isNotEqualTo(othersPayout);
+        awaitStatus(host, mine.get("payoutId").asString(), "PAID");
+        JsonNode others = awaitStatus(other, othersPayout, "PAID");
+        assertThat(others.get("amount").get("amount").asLong()).isEqualTo(1000);
+        assertThat(api.get("/api/payouts/" + othersPayout, host.accessToken()).status()).isEqualTo(404);
     }
 
     @Test

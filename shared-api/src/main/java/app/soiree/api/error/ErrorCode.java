@@ -19,6 +19,8 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415),
     EMAIL_ALREADY_REGISTERED(409),
     STATE_CONFLICT(409),
+    /** A client-chosen id that is already someone else's, or another object's. */
+    ID_ALREADY_USED(409),
     IDEMPOTENCY_KEY_REUSED(409),
     IDEMPOTENCY_KEY_IN_USE(409),
     ALREADY_A_HOST(409),

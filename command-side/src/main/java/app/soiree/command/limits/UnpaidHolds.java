@@ -1,0 +1,104 @@
+package app.soiree.command.limits;
+
+import app.soiree.api.booking.BookingId;
+import app.soiree.api.error.RateLimitedException;
+import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.identity.UserId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seats held and not yet paid for, per account and per client address, so that a handful of
+ * accounts cannot sit on a whole gathering for the hold time. A place in the count is taken before
+ * the seats are held (atomically across replicas: the account's and the address's counts are
+ * checked and taken under their advisory locks) and given back as soon as the hold resolves: paid,
+ * released, cancelled or expired ({@link UnpaidHoldsUpdater}). A place that is never given back
+ * (a crash between the two) lapses by itself when the hold would have expired.
+ */
+@Component
+public class UnpaidHolds {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final AbuseLimits limits;
+    private final Clock clock;
+
+    UnpaidHolds(JdbcTemplate jdbc, TransactionTemplate transactions, AbuseLimits limits, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes a place for a hold of {@code seats} lasting {@code holdDuration}, or refuses with 429 and
+     * when the first place this client has will lapse. Taking the place of a booking that has one
+     * already (a retry) changes nothing.
+     */
+    public void take(BookingId bookingId, UserId guestId, String clientAddress, GatheringId gatheringId, int seats, Duration holdDuration) {
+        if (limits.exempts(clientAddress)) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            // One lock per account and per address, always in this order, so two requests cannot both squeeze under a limit.
+            jdbc.query("select pg_advisory_xact_lock(hashtextextended('unpaid-holds:guest:' || ?, 0))", rs -> null, guestId.toString());
+            jdbc.query("select pg_advisory_xact_lock(hashtextextended('unpaid-holds:address:' || ?, 0))", rs -> null, clientAddress);
+            Instant now = clock.instant();
+            Timestamp nowAt = Timestamp.from(now);
+            if (exists(bookingId)) {
+                return;
+            }
+            jdbc.update("delete from unpaid_holds where (guest_id = ? or client_address = ?) and expires_at <= ?",
+                    guestId.value(), clientAddress, nowAt);
+            Usage byAccount = usage("guest_id = ?", guestId.value());
+            if (byAccount.holds() + 1 > limits.unpaidHoldsPerAccount()) {
+                throw refused("This account already holds " + byAccount.holds() + " unpaid bookings; pay for or cancel one first",
+                        byAccount, now);
+            }
+            Usage byAddress = usage("client_address = ?", clientAddress);
+            if (byAddress.seats() + seats > limits.unpaidSeatsPerAddress()) {
+                throw refused("Too many unpaid seats are held from this address; try again later", byAddress, now);
+            }
+            Usage atGathering = usage("client_address = ? and gathering_id = ?", clientAddress, gatheringId.value());
+            if (atGathering.seats() + seats > limits.unpaidSeatsPerAddressPerGathering()) {
+                throw refused("Too many unpaid seats of this gathering are held from this address; try again later", atGathering, now);
+            }
+            jdbc.update("insert into unpaid_holds (booking_id, guest_id, client_address, gathering_id, seats, expires_at) "
+                            + "values (?, ?, ?, ?, ?, ?)",
+                    bookingId.value(), guestId.value(), clientAddress, gatheringId.value(), seats, Timestamp.from(now.plus(holdDuration)));
+        });
+    }
+
+    /** Gives the place back: the hold was paid, released, cancelled or expired, or never placed. */
+    public void giveBack(BookingId bookingId) {
+        jdbc.update("delete from unpaid_holds where booking_id = ?", bookingId.value());
+    }
+
+    private boolean exists(BookingId bookingId) {
+        Integer found = jdbc.queryForObject("select count(*) from unpaid_holds where booking_id = ?", Integer.class, bookingId.value());
+        return found != null && found > 0;
+    }
+
+    private Usage usage(String condition, Object... arguments) {
+        return jdbc.queryForObject("select count(*), coalesce(sum(seats), 0), min(expires_at) from unpaid_holds where " + condition,
+                (rs, row) -> new Usage(rs.getInt(1), rs.getInt(2), toInstant(rs.getTimestamp(3))), arguments);
+    }
+
+    private static @Nullable Instant toInstant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static RateLimitedException refused(String message, Usage usage, Instant now) {
+        Duration untilFirstLapses = usage.firstExpiry() == null ? Duration.ofSeconds(1) : Duration.between(now, usage.firstExpiry());
+        return new RateLimitedException(message, untilFirstLapses.isNegative() ? Duration.ofSeconds(1) : untilFirstLapses);
+    }
+
+    private record Usage(int holds, int seats, @Nullable Instant firstExpiry) {
+    }
+}
