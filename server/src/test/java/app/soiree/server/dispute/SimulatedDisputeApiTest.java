@@ -169,6 +169,32 @@ class SimulatedDisputeApiTest {
         awaitWallet(Map.of("EUR:pending", NET));
     }
 
+    /** Issue 12: a client's evidence key names evidence within its dispute only, never another dispute's. */
+    @Test
+    void anEvidenceKeyIsScopedToItsDispute() {
+        Paid first = paidBooking();
+        outcome(first.paymentId, Map.of("outcome", "disputed")).expectStatus(202);
+        String firstDispute = disputeOf(first.paymentId);
+        Paid second = paidBooking();
+        outcome(second.paymentId, Map.of("outcome", "disputed")).expectStatus(202);
+        String secondDispute = disputeOf(second.paymentId);
+        String key = UUID.randomUUID().toString();
+
+        String inFirst = api.post(staff(firstDispute) + "/evidence", support.accessToken(), Map.of("evidenceId", key, "text", "First"))
+                .expectStatus(200).json().get("evidenceId").asString();
+        String retried = api.post(staff(firstDispute) + "/evidence", support.accessToken(), Map.of("evidenceId", key, "text", "First"))
+                .expectStatus(200).json().get("evidenceId").asString();
+        String inSecond = api.post(staff(secondDispute) + "/evidence", support.accessToken(), Map.of("evidenceId", key, "text", "Second"))
+                .expectStatus(200).json().get("evidenceId").asString();
+
+        assertThat(retried).isEqualTo(inFirst);
+        assertThat(inSecond).isNotEqualTo(inFirst);
+        await().atMost(WAIT).until(() -> getDispute(secondDispute).get("evidence").size() == 1);
+        await().atMost(WAIT).until(() -> getDispute(firstDispute).get("evidence").size() == 1);
+        assertThat(getDispute(firstDispute).get("evidence").get(0).get("text").asString()).isEqualTo("First");
+        assertThat(getDispute(secondDispute).get("evidence").get(0).get("text").asString()).isEqualTo("Second");
+    }
+
     @Test
     void supportAddsEvidenceWithAFileAndSubmitsIt() {
         Paid paid = paidBooking();
