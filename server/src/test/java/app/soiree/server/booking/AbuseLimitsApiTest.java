@@ -3,12 +3,14 @@ package app.soiree.server.booking;
 import static app.soiree.server.support.Gatherings.gathering;
 import static app.soiree.server.support.Gatherings.tier;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +93,17 @@ class AbuseLimitsApiTest {
         // The guest abandons one payment: the hold is released at once, and so is its place.
         api.post("/api/bookings/" + bookings.getFirst() + "/cancel", guest.accessToken(), null,
                 Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Forwarded-For", anotherAddress())).expectStatus(200);
-        assertThat(book(guest, fourth, fourthTier, 1, anotherAddress()).expectStatus(201).json().get("status").asString())
-                .isEqualTo("HELD");
+        Response fourthHeld = book(guest, fourth, fourthTier, 1, anotherAddress()).expectStatus(201);
+        assertThat(fourthHeld.json().get("status").asString()).isEqualTo("HELD");
+
+        // The provider declines another payment (the guest gave up at checkout): its hold and its place go back at once,
+        // and a paid one stops counting as unpaid.
+        String fifth = Gatherings.publish(api, host, gathering("Night 5", List.of(tier("Seat", 1500, 20))));
+        String fifthTier = Gatherings.firstTierId(api, fifth);
+        assertThat(book(guest, fifth, fifthTier, 1, anotherAddress()).code()).isEqualTo("RATE_LIMITED");
+        api.post("/api/dev/payments/" + fourthHeld.json().get("payment").get("paymentId").asString() + "/outcome", guest.accessToken(),
+                Map.of("outcome", "failed")).expectStatus(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> book(guest, fifth, fifthTier, 1, anotherAddress()).status() == 201);
     }
 
     @Test
