@@ -1,13 +1,13 @@
 package app.soiree.command.dispute;
 
-import app.soiree.command.payment.PaymentProviders;
+import app.soiree.command.provider.ProviderSelection;
 import app.soiree.command.payment.PaymentReferences;
-import app.soiree.command.payment.ProviderInbox;
-import app.soiree.command.payment.simulated.SimulatedDisputeEvents;
-import app.soiree.command.payment.simulated.SimulatedDisputes;
-import app.soiree.command.payment.stripe.StripeDisputeEvents;
-import app.soiree.command.payment.stripe.StripeDisputeProvider;
-import app.soiree.command.payment.stripe.StripeProperties;
+import app.soiree.command.provider.ProviderInbox;
+import app.soiree.command.dispute.simulated.SimulatedDisputeEvents;
+import app.soiree.command.dispute.simulated.SimulatedDisputes;
+import app.soiree.command.dispute.stripe.StripeDisputeEvents;
+import app.soiree.command.dispute.stripe.StripeDisputeProvider;
+import app.soiree.command.provider.stripe.StripeProperties;
 import com.stripe.StripeClient;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -20,25 +20,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DisputeProviders {
 
     @Bean
-    @Conditional(PaymentProviders.StripeSelected.class)
+    @Conditional(ProviderSelection.StripeSelected.class)
     StripeDisputeEvents stripeDisputeEvents(PaymentReferences references, StripeClient stripe) {
         return new StripeDisputeEvents(references, stripe);
     }
 
     @Bean
-    @Conditional(PaymentProviders.StripeSelected.class)
+    @Conditional(ProviderSelection.StripeSelected.class)
     StripeDisputeProvider stripeDisputeProvider(StripeClient stripe, StripeProperties properties, EvidenceFiles files) {
         return new StripeDisputeProvider(stripe, properties, files);
     }
 
     @Bean
-    @Conditional(PaymentProviders.SimulatedSelected.class)
+    @Conditional(ProviderSelection.SimulatedSelected.class)
     SimulatedDisputes simulatedDisputes(JdbcTemplate jdbc, ProviderInbox inbox, DisputePolicy policy, Clock clock) {
         return new SimulatedDisputes(jdbc, inbox, policy, clock);
     }
 
     @Bean
-    @Conditional(PaymentProviders.SimulatedSelected.class)
+    @Conditional(ProviderSelection.SimulatedSelected.class)
     SimulatedDisputeEvents simulatedDisputeEvents() {
         return new SimulatedDisputeEvents();
     }

@@ -46,7 +46,6 @@ import app.soiree.api.payment.RefundRequested;
 import app.soiree.api.payment.RefundReversed;
 import app.soiree.api.payment.RefundStatus;
 import app.soiree.api.payment.RequestPayment;
-import app.soiree.command.dispute.DisputePolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -373,7 +372,7 @@ public class Payment {
     }
 
     @CommandHandler
-    void handle(RecordProviderDispute command, DisputePolicy policy, Clock clock) {
+    void handle(RecordProviderDispute command, DisputeFees policy, Clock clock) {
         if (!disputes.containsKey(command.disputeId())) {
             openDispute(command, policy, clock.instant());
         }
@@ -407,7 +406,7 @@ public class Payment {
      * with the platform; a report that says otherwise is refused, so the inbox retries it (a capture may still be on
      * its way) and finally parks it for someone to look at, rather than booking money that does not add up.
      */
-    private void openDispute(RecordProviderDispute command, DisputePolicy policy, Instant now) {
+    private void openDispute(RecordProviderDispute command, DisputeFees policy, Instant now) {
         if (status != PaymentStatus.CAPTURED) {
             throw new SoireeException(ErrorCode.PAYMENT_NOT_CAPTURED, "Payment " + paymentId + " is disputed but was not captured (yet)");
         }

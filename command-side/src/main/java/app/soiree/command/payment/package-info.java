@@ -1,6 +1,6 @@
 /**
- * Paying for bookings: the payment aggregate, the booking–payment saga, the provider port with its
- * Stripe and simulated adapters, and the inbox that turns provider events into commands exactly once.
+ * Paying for bookings: the payment aggregate, the booking–payment saga, and the payment provider
+ * port with its Stripe and simulated adapters (the shared provider plumbing is {@code command.provider}).
  */
 @NullMarked
 package app.soiree.command.payment;

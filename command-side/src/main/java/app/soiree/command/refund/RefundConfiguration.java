@@ -1,7 +1,7 @@
 package app.soiree.command.refund;
 
-import app.soiree.command.payment.PaymentProviders;
-import app.soiree.command.payment.ProviderInbox;
+import app.soiree.command.provider.ProviderSelection;
+import app.soiree.command.provider.ProviderInbox;
 import app.soiree.command.refund.simulated.SimulatedRefundEvents;
 import app.soiree.command.refund.simulated.SimulatedRefundProvider;
 import app.soiree.command.refund.stripe.StripeRefundEvents;
@@ -38,19 +38,19 @@ class RefundConfiguration {
     }
 
     @Bean
-    @Conditional(PaymentProviders.StripeSelected.class)
+    @Conditional(ProviderSelection.StripeSelected.class)
     StripeRefundProvider stripeRefundProvider(StripeClient stripe) {
         return new StripeRefundProvider(stripe);
     }
 
     @Bean
-    @Conditional(PaymentProviders.StripeSelected.class)
+    @Conditional(ProviderSelection.StripeSelected.class)
     StripeRefundEvents stripeRefundEvents(StripeClient stripe) {
         return new StripeRefundEvents(stripe);
     }
 
     @Bean
-    @Conditional(PaymentProviders.SimulatedSelected.class)
+    @Conditional(ProviderSelection.SimulatedSelected.class)
     SimulatedRefundProvider simulatedRefundProvider(JdbcTemplate jdbc, Clock clock, ProviderInbox inbox, RefundsProperties properties) {
         log.warn("Refunds use the SIMULATED provider: no money moves. Refunds {} ({}); outcomes can be set with "
                 + "POST /api/dev/refunds/{refundId}/outcome.", properties.simulatedOutcome() == RefundsProperties.SimulatedOutcome.succeeded
@@ -59,7 +59,7 @@ class RefundConfiguration {
     }
 
     @Bean
-    @Conditional(PaymentProviders.SimulatedSelected.class)
+    @Conditional(ProviderSelection.SimulatedSelected.class)
     SimulatedRefundEvents simulatedRefundEvents() {
         return new SimulatedRefundEvents();
     }

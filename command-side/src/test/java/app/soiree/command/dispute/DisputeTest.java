@@ -65,7 +65,7 @@ class DisputeTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Dispute.class);
         fixture.registerInjectableResource(new FixtureClock(() -> fixture == null ? NOW : fixture.currentTime()));
-        fixture.registerInjectableResource(new DisputePolicy(Map.of("EUR", 2000L), false, null, 2, 100, null));
+        fixture.registerInjectableResource(new DisputePolicy(null, 2, 100, null));
         fixture.registerInjectableResource(provider);
     }
 

@@ -22,7 +22,6 @@ import app.soiree.api.payment.RefundId;
 import app.soiree.api.payment.RefundPayment;
 import app.soiree.api.payment.RefundRemaining;
 import app.soiree.api.payment.RefundRequested;
-import app.soiree.command.dispute.DisputePolicy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +56,7 @@ class PaymentDisputeTest {
         AggregateTestFixture<Payment> fixture = new AggregateTestFixture<>(Payment.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(new FeePolicy(new BigDecimal("5"), 30L, Map.of()));
-        fixture.registerInjectableResource(new DisputePolicy(Map.of("EUR", 2000L), hostBearsFee, null, null, null, null));
+        fixture.registerInjectableResource(new DisputeFees(Map.of("EUR", 2000L), hostBearsFee));
         return fixture;
     }
 

@@ -4,8 +4,8 @@ import app.soiree.api.Money;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.command.payment.PaymentProviders;
-import app.soiree.command.payment.ProviderInbox;
+import app.soiree.command.provider.ProviderSelection;
+import app.soiree.command.provider.ProviderInbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * paying) and staff may call it.
  */
 @RestController
-@Conditional(PaymentProviders.SimulatedSelected.class)
+@Conditional(ProviderSelection.SimulatedSelected.class)
 @Tag(name = "Development: simulated payments")
 class SimulatedOutcomeController {
 
@@ -49,10 +49,10 @@ class SimulatedOutcomeController {
     }
 
     private final SimulatedPaymentProvider simulator;
-    private final SimulatedDisputes disputes;
+    private final SimulatedDisputeDesk disputes;
     private final ProviderInbox inbox;
 
-    SimulatedOutcomeController(SimulatedPaymentProvider simulator, SimulatedDisputes disputes, ProviderInbox inbox) {
+    SimulatedOutcomeController(SimulatedPaymentProvider simulator, SimulatedDisputeDesk disputes, ProviderInbox inbox) {
         this.simulator = simulator;
         this.disputes = disputes;
         this.inbox = inbox;

@@ -1,11 +1,12 @@
 package app.soiree.command.payment.simulated;
 
+import app.soiree.command.provider.ProviderName;
 import app.soiree.api.Money;
 import app.soiree.api.payment.CapturePayment;
 import app.soiree.api.payment.DeclinePayment;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.command.payment.ProviderEvent;
-import app.soiree.command.payment.ProviderEventTranslator;
+import app.soiree.command.provider.ProviderEvent;
+import app.soiree.command.provider.ProviderEventTranslator;
 import java.util.Currency;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +18,7 @@ public class SimulatedPaymentEvents implements ProviderEventTranslator {
 
     @Override
     public String provider() {
-        return SimulatedPaymentProvider.NAME;
+        return ProviderName.SIMULATED.code();
     }
 
     @Override

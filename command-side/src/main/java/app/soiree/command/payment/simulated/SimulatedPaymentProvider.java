@@ -27,9 +27,9 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     static final String NAME = "simulated";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    enum IntentStatus { REQUIRES_PAYMENT, SUCCEEDED, FAILED }
+    public enum IntentStatus { REQUIRES_PAYMENT, SUCCEEDED, FAILED }
 
-    record Intent(PaymentId paymentId, String reference, UserId guestId, Money amount, IntentStatus status) {
+    public record Intent(PaymentId paymentId, String reference, UserId guestId, Money amount, IntentStatus status) {
     }
 
     private final JdbcTemplate jdbc;
@@ -62,7 +62,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
                 .orElseGet(() -> ProviderPayment.declined(providerReference, "the simulator has no intent " + providerReference));
     }
 
-    Optional<Intent> find(PaymentId paymentId) {
+    public Optional<Intent> find(PaymentId paymentId) {
         return first(jdbc.query("select * from simulated_payment_intents where payment_id = ?", this::intent, paymentId.value()));
     }
 

@@ -1,14 +1,16 @@
 package app.soiree.command.payment.stripe;
 
-import static app.soiree.command.payment.stripe.StripeEventPayloads.money;
+import app.soiree.command.provider.stripe.StripeEventPayloads;
+import app.soiree.command.provider.ProviderName;
+import static app.soiree.command.provider.stripe.StripeEventPayloads.money;
 
 import app.soiree.api.payment.CapturePayment;
 import app.soiree.api.payment.DeclinePayment;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.RecordPaymentIntent;
 import app.soiree.command.payment.PaymentIntentRequest;
-import app.soiree.command.payment.ProviderEvent;
-import app.soiree.command.payment.ProviderEventTranslator;
+import app.soiree.command.provider.ProviderEvent;
+import app.soiree.command.provider.ProviderEventTranslator;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +26,7 @@ public class StripePaymentIntentEvents implements ProviderEventTranslator {
 
     @Override
     public String provider() {
-        return StripePaymentProvider.NAME;
+        return ProviderName.STRIPE.code();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.soiree.command.payment.stripe;
 
+import app.soiree.command.provider.stripe.StripeEventPayloads;
 import app.soiree.api.Money;
 import app.soiree.command.payment.PaymentIntentRequest;
 import app.soiree.command.payment.PaymentProvider;
@@ -38,23 +39,6 @@ public class StripePaymentProvider implements PaymentProvider {
 
     public StripePaymentProvider(StripeClient stripe) {
         this.stripe = stripe;
-    }
-
-    /**
-     * The one client every Stripe adapter shares. The SDK does not retry on its own: each caller decides
-     * what an unanswered call means, and repeats a create only under the same idempotency key.
-     */
-    public static StripeClient client(StripeProperties properties) {
-        if (properties.secretKey() == null || properties.secretKey().isBlank()) {
-            throw new IllegalStateException("soiree.payments.provider is stripe but soiree.stripe.secret-key is not set");
-        }
-        return StripeClient.builder()
-                .setApiKey(properties.secretKey())
-                .setApiBase(properties.apiBase())
-                .setConnectTimeout(Math.toIntExact(properties.connectTimeout().toMillis()))
-                .setReadTimeout(Math.toIntExact(properties.readTimeout().toMillis()))
-                .setMaxNetworkRetries(0)
-                .build();
     }
 
     @Override

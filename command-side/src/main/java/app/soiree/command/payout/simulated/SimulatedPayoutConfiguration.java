@@ -1,6 +1,6 @@
 package app.soiree.command.payout.simulated;
 
-import app.soiree.command.payment.PaymentProviders;
+import app.soiree.command.provider.ProviderSelection;
 import app.soiree.command.payout.PayoutProperties;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Payouts through the simulator, whenever payments go through it. */
 @Configuration(proxyBeanMethods = false)
-@Conditional(PaymentProviders.SimulatedSelected.class)
+@Conditional(ProviderSelection.SimulatedSelected.class)
 class SimulatedPayoutConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedPayoutConfiguration.class);

@@ -3,8 +3,8 @@ package app.soiree.command.payout.simulated;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.payout.PayoutId;
-import app.soiree.command.payment.PaymentProviders;
-import app.soiree.command.payment.ProviderInbox;
+import app.soiree.command.provider.ProviderSelection;
+import app.soiree.command.provider.ProviderInbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * provider is {@code simulated}; with Stripe configured these paths are not there (404).
  */
 @RestController
-@Conditional(PaymentProviders.SimulatedSelected.class)
+@Conditional(ProviderSelection.SimulatedSelected.class)
 @Tag(name = "Development: simulated payouts")
 class SimulatedPayoutController {
 

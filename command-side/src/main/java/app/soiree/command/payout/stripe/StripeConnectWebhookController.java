@@ -2,9 +2,9 @@ package app.soiree.command.payout.stripe;
 
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
-import app.soiree.command.payment.PaymentProviders;
-import app.soiree.command.payment.ProviderInbox;
-import app.soiree.command.payment.stripe.StripeProperties;
+import app.soiree.command.provider.ProviderSelection;
+import app.soiree.command.provider.ProviderInbox;
+import app.soiree.command.provider.stripe.StripeProperties;
 import com.google.gson.JsonParseException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * bytes like the account endpoint, and committed to the same inbox before Stripe hears 2xx.
  */
 @RestController
-@Conditional(PaymentProviders.StripeSelected.class)
+@Conditional(ProviderSelection.StripeSelected.class)
 @Tag(name = "Webhooks")
 class StripeConnectWebhookController {
 

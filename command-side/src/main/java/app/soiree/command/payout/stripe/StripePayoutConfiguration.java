@@ -1,6 +1,6 @@
 package app.soiree.command.payout.stripe;
 
-import app.soiree.command.payment.PaymentProviders;
+import app.soiree.command.provider.ProviderSelection;
 import app.soiree.command.payout.PayoutProperties;
 import com.stripe.StripeClient;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Payouts through Stripe Connect, whenever payments go through Stripe; the Stripe client is the payments' one. */
 @Configuration(proxyBeanMethods = false)
-@Conditional(PaymentProviders.StripeSelected.class)
+@Conditional(ProviderSelection.StripeSelected.class)
 class StripePayoutConfiguration {
 
     @Bean

@@ -3,7 +3,7 @@ package app.soiree.command.payout.stripe;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.UserId;
-import app.soiree.command.payment.stripe.StripeEventPayloads;
+import app.soiree.command.provider.stripe.StripeEventPayloads;
 import app.soiree.command.payout.PayoutProperties;
 import app.soiree.command.payout.PayoutProvider;
 import app.soiree.command.payout.TransferAnswer;

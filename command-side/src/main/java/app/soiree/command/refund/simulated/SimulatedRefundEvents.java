@@ -4,8 +4,8 @@ import app.soiree.api.payment.ConfirmRefund;
 import app.soiree.api.payment.FailRefund;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.RefundId;
-import app.soiree.command.payment.ProviderEvent;
-import app.soiree.command.payment.ProviderEventTranslator;
+import app.soiree.command.provider.ProviderEvent;
+import app.soiree.command.provider.ProviderEventTranslator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

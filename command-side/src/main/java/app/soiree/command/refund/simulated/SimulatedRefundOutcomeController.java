@@ -4,7 +4,7 @@ import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.payment.RefundId;
-import app.soiree.command.payment.PaymentProviders;
+import app.soiree.command.provider.ProviderSelection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * refund stays failed.
  */
 @RestController
-@Conditional(PaymentProviders.SimulatedSelected.class)
+@Conditional(ProviderSelection.SimulatedSelected.class)
 @Tag(name = "Development: simulated payments")
 class SimulatedRefundOutcomeController {
 

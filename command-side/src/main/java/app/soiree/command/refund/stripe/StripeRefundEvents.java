@@ -1,14 +1,15 @@
 package app.soiree.command.refund.stripe;
 
+import app.soiree.command.provider.ProviderName;
 import app.soiree.api.payment.ConfirmRefund;
 import app.soiree.api.payment.FailRefund;
 import app.soiree.api.payment.MarkRefundPending;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.RecordRefundOutcomes;
 import app.soiree.api.payment.RefundId;
-import app.soiree.command.payment.ProviderEvent;
-import app.soiree.command.payment.ProviderEventTranslator;
-import app.soiree.command.payment.stripe.StripeEventPayloads;
+import app.soiree.command.provider.ProviderEvent;
+import app.soiree.command.provider.ProviderEventTranslator;
+import app.soiree.command.provider.stripe.StripeEventPayloads;
 import app.soiree.command.payment.stripe.StripePaymentProvider;
 import app.soiree.command.refund.RefundProvider;
 import com.stripe.StripeClient;
@@ -48,7 +49,7 @@ public class StripeRefundEvents implements ProviderEventTranslator {
 
     @Override
     public String provider() {
-        return StripePaymentProvider.NAME;
+        return ProviderName.STRIPE.code();
     }
 
     @Override

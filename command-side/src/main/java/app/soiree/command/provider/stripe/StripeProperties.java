@@ -1,4 +1,4 @@
-package app.soiree.command.payment.stripe;
+package app.soiree.command.provider.stripe;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;

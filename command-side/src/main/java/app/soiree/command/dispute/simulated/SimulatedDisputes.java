@@ -1,5 +1,7 @@
-package app.soiree.command.payment.simulated;
+package app.soiree.command.dispute.simulated;
 
+import app.soiree.command.payment.simulated.SimulatedDisputeDesk;
+import app.soiree.command.payment.simulated.SimulatedPaymentProvider;
 import app.soiree.api.Money;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
@@ -8,7 +10,7 @@ import app.soiree.command.dispute.DisputeAcceptance;
 import app.soiree.command.dispute.DisputePolicy;
 import app.soiree.command.dispute.DisputeProvider;
 import app.soiree.command.dispute.DisputeSubmission;
-import app.soiree.command.payment.ProviderInbox;
+import app.soiree.command.provider.ProviderInbox;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code dispute.updated} when evidence was submitted, {@code dispute.closed} when it is won or lost. Conceding closes
  * it as lost at once, as Stripe's close does, so the loss is booked from the provider's own word with both providers.
  */
-public class SimulatedDisputes implements DisputeProvider {
+public class SimulatedDisputes implements SimulatedDisputeDesk, DisputeProvider {
 
     static final String CREATED = "dispute.created";
     static final String UPDATED = "dispute.updated";
@@ -60,7 +62,8 @@ public class SimulatedDisputes implements DisputeProvider {
     }
 
     /** The guest's bank disputes a paid intent; the same request again reports nothing new. */
-    String open(SimulatedPaymentProvider.Intent intent, Money amount, String reason, @Nullable Instant evidenceDueBy) {
+    @Override
+    public String open(SimulatedPaymentProvider.Intent intent, Money amount, String reason, @Nullable Instant evidenceDueBy) {
         if (intent.status() != SimulatedPaymentProvider.IntentStatus.SUCCEEDED) {
             throw new SoireeException(ErrorCode.PAYMENT_NOT_CAPTURED, "Only a payment that succeeded can be disputed");
         }
@@ -84,7 +87,8 @@ public class SimulatedDisputes implements DisputeProvider {
     }
 
     /** The provider decides an open dispute. */
-    String decide(PaymentId paymentId, boolean won) {
+    @Override
+    public String decide(PaymentId paymentId, boolean won) {
         SimulatedDispute dispute = open(paymentId);
         return report(CLOSED, move(dispute, won ? Status.won : Status.lost, null));
     }

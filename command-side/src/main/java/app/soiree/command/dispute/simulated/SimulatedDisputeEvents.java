@@ -1,12 +1,13 @@
-package app.soiree.command.payment.simulated;
+package app.soiree.command.dispute.simulated;
 
+import app.soiree.command.provider.ProviderName;
 import app.soiree.api.Money;
 import app.soiree.api.dispute.DisputeId;
 import app.soiree.api.dispute.ProviderDisputeStatus;
 import app.soiree.api.dispute.RecordProviderDispute;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.command.payment.ProviderEvent;
-import app.soiree.command.payment.ProviderEventTranslator;
+import app.soiree.command.provider.ProviderEvent;
+import app.soiree.command.provider.ProviderEventTranslator;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Locale;
@@ -23,7 +24,7 @@ public class SimulatedDisputeEvents implements ProviderEventTranslator {
 
     @Override
     public String provider() {
-        return SimulatedPaymentProvider.NAME;
+        return ProviderName.SIMULATED.code();
     }
 
     @Override
@@ -37,7 +38,7 @@ public class SimulatedDisputeEvents implements ProviderEventTranslator {
         String reference = event.path("dispute").asString();
         ProviderDisputeStatus status = ProviderDisputeStatus.valueOf(event.path("status").asString().toUpperCase(Locale.ROOT));
         return ProviderEvent.command(eventId, type, new RecordProviderDispute(PaymentId.of(event.path("paymentId").asString()),
-                DisputeId.forProviderDispute(SimulatedPaymentProvider.NAME, reference), reference,
+                DisputeId.forProviderDispute(ProviderName.SIMULATED.code(), reference), reference,
                 new Money(event.path("amount").asLong(), Currency.getInstance(event.path("currency").asString())),
                 event.path("reason").asString(), status, Instant.parse(event.path("evidenceDueBy").asString()),
                 Instant.parse(event.path("reportedAt").asString()), eventId));

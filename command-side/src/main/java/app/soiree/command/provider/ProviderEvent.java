@@ -1,4 +1,4 @@
-package app.soiree.command.payment;
+package app.soiree.command.provider;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package app.soiree.command.payment;
+package app.soiree.command.provider;
 
 /**
  * Reads one family of a provider's events (payments, refunds, disputes, payout accounts, transfers)

@@ -1,9 +1,9 @@
-package app.soiree.command.payment.stripe;
+package app.soiree.command.provider.stripe;
 
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
-import app.soiree.command.payment.PaymentProviders;
-import app.soiree.command.payment.ProviderInbox;
+import app.soiree.command.provider.ProviderSelection;
+import app.soiree.command.provider.ProviderInbox;
 import com.google.gson.JsonParseException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * request is stored. A verified event is committed to the inbox before Stripe hears 2xx.
  */
 @RestController
-@Conditional(PaymentProviders.StripeSelected.class)
+@Conditional(ProviderSelection.StripeSelected.class)
 @Tag(name = "Webhooks")
 class StripeWebhookController {
 

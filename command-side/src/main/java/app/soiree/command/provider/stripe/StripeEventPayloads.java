@@ -1,4 +1,4 @@
-package app.soiree.command.payment.stripe;
+package app.soiree.command.provider.stripe;
 
 import app.soiree.api.Money;
 import com.stripe.exception.EventDataObjectDeserializationException;

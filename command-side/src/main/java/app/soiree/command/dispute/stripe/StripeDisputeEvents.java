@@ -1,13 +1,15 @@
-package app.soiree.command.payment.stripe;
+package app.soiree.command.dispute.stripe;
 
+import app.soiree.command.provider.stripe.StripeEventPayloads;
+import app.soiree.command.provider.ProviderName;
 import app.soiree.api.dispute.DisputeId;
 import app.soiree.api.dispute.ProviderDisputeStatus;
 import app.soiree.api.dispute.RecordProviderDispute;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.command.payment.PaymentIntentRequest;
 import app.soiree.command.payment.PaymentReferences;
-import app.soiree.command.payment.ProviderEvent;
-import app.soiree.command.payment.ProviderEventTranslator;
+import app.soiree.command.provider.ProviderEvent;
+import app.soiree.command.provider.ProviderEventTranslator;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
@@ -43,7 +45,7 @@ public class StripeDisputeEvents implements ProviderEventTranslator {
 
     @Override
     public String provider() {
-        return StripePaymentProvider.NAME;
+        return ProviderName.STRIPE.code();
     }
 
     @Override
@@ -69,7 +71,7 @@ public class StripeDisputeEvents implements ProviderEventTranslator {
         }
         Instant reportedAt = Instant.ofEpochSecond(event.getCreated());
         return ProviderEvent.command(eventId, type, new RecordProviderDispute(paymentId.get(),
-                DisputeId.forProviderDispute(StripePaymentProvider.NAME, dispute.getId()), dispute.getId(),
+                DisputeId.forProviderDispute(ProviderName.STRIPE.code(), dispute.getId()), dispute.getId(),
                 StripeEventPayloads.money(dispute.getAmount(), dispute.getCurrency()),
                 dispute.getReason() == null ? "unknown" : dispute.getReason(), status, dueBy(dispute, reportedAt), reportedAt, eventId));
     }

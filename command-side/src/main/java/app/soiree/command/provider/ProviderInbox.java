@@ -1,4 +1,4 @@
-package app.soiree.command.payment;
+package app.soiree.command.provider;
 
 import app.soiree.api.identity.Actor;
 import java.sql.Timestamp;
@@ -39,17 +39,17 @@ public class ProviderInbox {
     private static final int BATCH_SIZE = 50;
 
     private final JdbcTemplate jdbc;
-    private final PaymentProvider provider;
+    private final ProviderName provider;
     private final List<ProviderEventTranslator> translators;
     private final CommandGateway commands;
     private final Clock clock;
     private final TaskExecutor executor;
 
-    ProviderInbox(JdbcTemplate jdbc, PaymentProvider provider, List<ProviderEventTranslator> translators, CommandGateway commands,
-                  Clock clock, @Qualifier(PaymentProviders.EVENT_EXECUTOR) TaskExecutor executor) {
+    ProviderInbox(JdbcTemplate jdbc, ProviderName provider, List<ProviderEventTranslator> translators, CommandGateway commands,
+                  Clock clock, @Qualifier(ProviderSelection.EVENT_EXECUTOR) TaskExecutor executor) {
         this.jdbc = jdbc;
         this.provider = provider;
-        this.translators = translators.stream().filter(translator -> translator.provider().equals(provider.name())).toList();
+        this.translators = translators.stream().filter(translator -> translator.provider().equals(provider.code())).toList();
         this.commands = commands;
         this.clock = clock;
         this.executor = executor;
@@ -63,7 +63,7 @@ public class ProviderInbox {
         int stored = jdbc.update("""
                 insert into provider_events (provider, event_id, event_type, payload, received_at)
                 values (?, ?, ?, ?, ?) on conflict do nothing""",
-                provider.name(), eventId, type, payload, Timestamp.from(clock.instant()));
+                provider.code(), eventId, type, payload, Timestamp.from(clock.instant()));
         if (stored == 0) {
             return false;
         }
@@ -92,7 +92,7 @@ public class ProviderInbox {
                 select event_id from provider_events
                 where provider = ? and processed_at is null and attempts < ? and (leased_until is null or leased_until < ?)
                 order by received_at limit ?""",
-                String.class, provider.name(), MAX_ATTEMPTS, Timestamp.from(clock.instant()), BATCH_SIZE);
+                String.class, provider.code(), MAX_ATTEMPTS, Timestamp.from(clock.instant()), BATCH_SIZE);
         pending.forEach(this::process);
         return pending.size();
     }
@@ -109,14 +109,14 @@ public class ProviderInbox {
             Integer attempts = jdbc.queryForObject("""
                     update provider_events set leased_until = null, outcome = ?
                     where provider = ? and event_id = ? returning attempts""",
-                    Integer.class, truncate("failed: " + e), provider.name(), eventId);
+                    Integer.class, truncate("failed: " + e), provider.code(), eventId);
             if (attempts != null && attempts >= MAX_ATTEMPTS) {
                 log.error("Provider event {} failed {} times and is parked until someone looks at it", eventId, attempts, e);
             }
             throw e;
         }
         jdbc.update("update provider_events set processed_at = ?, leased_until = null, outcome = ? where provider = ? and event_id = ?",
-                Timestamp.from(clock.instant()), truncate(outcome), provider.name(), eventId);
+                Timestamp.from(clock.instant()), truncate(outcome), provider.code(), eventId);
     }
 
     private @Nullable StoredEvent lease(String eventId) {
@@ -126,7 +126,7 @@ public class ProviderInbox {
                 where provider = ? and event_id = ? and processed_at is null and (leased_until is null or leased_until < ?)
                 returning event_type, payload""",
                 (row, number) -> new StoredEvent(row.getString("event_type"), row.getString("payload")),
-                Timestamp.from(now.plus(LEASE)), provider.name(), eventId, Timestamp.from(now));
+                Timestamp.from(now.plus(LEASE)), provider.code(), eventId, Timestamp.from(now));
         return leased.isEmpty() ? null : leased.getFirst();
     }
 
@@ -146,7 +146,7 @@ public class ProviderInbox {
         }
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(event.command())
-                    .andMetaData(Map.of(Actor.USER_ID_KEY, "provider:" + provider.name(), Actor.ROLES_KEY, "")));
+                    .andMetaData(Map.of(Actor.USER_ID_KEY, "provider:" + provider.code(), Actor.ROLES_KEY, "")));
         } catch (AggregateNotFoundException unknown) {
             return "ignored: " + event.type() + " is about nothing Soiree knows (" + unknown.getMessage() + ")";
         }

@@ -1,5 +1,6 @@
-package app.soiree.command.payment.stripe;
+package app.soiree.command.dispute.stripe;
 
+import app.soiree.command.provider.stripe.StripeProperties;
 import app.soiree.api.dispute.EvidenceFileContent;
 import app.soiree.api.dispute.EvidenceFileId;
 import app.soiree.api.error.ErrorCode;

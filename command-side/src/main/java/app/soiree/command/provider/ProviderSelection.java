@@ -1,0 +1,64 @@
+package app.soiree.command.provider;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * Chooses the provider once, at start-up: {@code soiree.payments.provider} if set, else Stripe when a
+ * Stripe secret key is configured, else the simulator. Beans that exist for one provider only (its
+ * adapters, its webhook or its development endpoint) carry the matching condition.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class ProviderSelection {
+
+    /** The executor that applies provider events off the webhook's request thread. */
+    public static final String EVENT_EXECUTOR = "providerEventExecutor";
+
+    static ProviderName selected(Environment environment) {
+        String configured = environment.getProperty("soiree.payments.provider", "");
+        if (!configured.isBlank()) {
+            return ProviderName.ofCode(configured);
+        }
+        return environment.getProperty("soiree.stripe.secret-key", "").isBlank() ? ProviderName.SIMULATED : ProviderName.STRIPE;
+    }
+
+    public static final class StripeSelected implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return selected(context.getEnvironment()) == ProviderName.STRIPE;
+        }
+    }
+
+    public static final class SimulatedSelected implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return selected(context.getEnvironment()) == ProviderName.SIMULATED;
+        }
+    }
+
+    /** The provider of this deployment, for what needs to know it by name (the inbox files events under it). */
+    @Bean
+    ProviderName activeProvider(Environment environment) {
+        return selected(environment);
+    }
+
+    /** Applies provider events off the webhook's request thread; bounded, and what does not fit waits for the inbox poll. */
+    @Bean(EVENT_EXECUTOR)
+    ThreadPoolTaskExecutor providerEventExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(4);
+        executor.setQueueCapacity(500);
+        executor.setThreadNamePrefix("provider-events-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
+    }
+}
