@@ -110,9 +110,15 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                        "/actuator/health", "/actuator/health/**", "/actuator/info")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        // All of /v3 and /actuator, so that an unknown path there is answered as problem+json, not by the console's sign-in.
+        return http.securityMatcher("/v3/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .build();
