@@ -1,6 +1,9 @@
 package app.soiree.server.web;
 
 import app.soiree.api.error.ErrorCode;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Locale;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -11,15 +14,43 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.format.datetime.standard.InstantFormatter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The edge of the HTTP server: what every request must satisfy before any controller runs, and the
  * problem+json answers of the layers below Spring MVC (the container, Spring Security's firewall).
  */
 @Configuration(proxyBeanMethods = false)
-public class EdgeConfiguration {
+public class EdgeConfiguration implements WebMvcConfigurer {
+
+    /**
+     * Instants in query parameters and path variables obey the same range as those of a body. A refusal
+     * is a conversion failure, answered as 400 MALFORMED_REQUEST naming the parameter.
+     */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        InstantFormatter iso = new InstantFormatter();
+        registry.addFormatterForFieldType(Instant.class, new Formatter<Instant>() {
+            @Override
+            public Instant parse(String text, Locale locale) throws ParseException {
+                Instant instant = iso.parse(text, locale);
+                if (!InputRules.isAcceptableInstant(instant)) {
+                    throw new IllegalArgumentException("Instant out of range");
+                }
+                return instant;
+            }
+
+            @Override
+            public String print(Instant instant, Locale locale) {
+                return iso.print(instant, locale);
+            }
+        });
+    }
 
     /** Checks every string and instant of a JSON request body; see {@link InputRules}. */
     @Bean

@@ -234,7 +234,7 @@ public class ProblemDetailsAdvice {
             return "true or false";
         }
         if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
-            return "an ISO-8601 instant such as 2030-01-31T18:00:00Z";
+            return "an ISO-8601 instant between 1970 and 9999 such as 2030-01-31T18:00:00Z";
         }
         if (type == LocalDate.class) {
             return "an ISO-8601 date such as 2030-01-31";

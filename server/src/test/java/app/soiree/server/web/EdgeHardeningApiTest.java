@@ -148,6 +148,8 @@ class EdgeHardeningApiTest {
                 api.get("/api/gatherings?limit=many", null),
                 api.get("/api/gatherings/not-a-uuid", null),
                 api.get("/api/gatherings?from=yesterday", null),
+                api.get("/api/gatherings?from=-5000-01-01T00:00:00Z", null),
+                api.get("/api/gatherings?to=%2B20000-01-01T00:00:00Z", null),
                 api.post("/api/bookings/not-a-uuid/cancel", user.accessToken(), null, Map.of("Idempotency-Key", UUID.randomUUID().toString())));
         for (Response response : responses) {
             assertThat(response.status()).as(response.body()).isEqualTo(400);
