@@ -56,7 +56,7 @@ public class ProblemErrorController implements ErrorController {
 
     /** A status without a code of its own keeps its status, under the nearest general code. */
     private static ProblemDetail withStatus(ErrorCode code, int status) {
-        ProblemDetail problem = ProblemDetails.of(code, status < 500 ? "The request could not be completed." : "The request could not be completed.");
+        ProblemDetail problem = ProblemDetails.of(code, "The request could not be completed.");
         if (status >= 400 && status <= 599) {
             problem.setStatus(status);
         }
