@@ -74,7 +74,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            ProblemDetails.write(response, ProblemDetails.of(ErrorCode.MALFORMED_REQUEST, "The request body is too large"));
+            ProblemDetails.write(response, ProblemDetails.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than this server accepts."));
             return;
         }
         String requestHash = hash(request.getMethod() + " " + request.getRequestURI() + "\n", body);

@@ -1,6 +1,7 @@
 package app.soiree.server.messaging;
 
 import app.soiree.api.error.ErrorCode;
+import app.soiree.server.web.DatabaseFailures;
 import app.soiree.api.error.SoireeException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -23,6 +24,11 @@ class ErrorCodeInterceptor implements MessageHandlerInterceptor<CommandMessage<?
             throw new CommandExecutionException(refusal.getMessage(), null, refusal.code().name());
         } catch (AggregateNotFoundException missing) {
             throw new CommandExecutionException("The requested object was not found", null, ErrorCode.NOT_FOUND.name());
+        } catch (RuntimeException failure) {
+            if (DatabaseFailures.isUnavailable(failure)) {
+                throw new CommandExecutionException("The database cannot be reached", failure, ErrorCode.DATABASE_UNAVAILABLE.name());
+            }
+            throw failure;
         }
     }
 }

@@ -1,6 +1,5 @@
 package app.soiree.server.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -10,11 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,10 +38,22 @@ public class EmbeddedPostgresConfiguration {
         stopOrphanedServer(clusterDir);
         String durability = properties.durable() ? "on" : "off";
         Instant started = Instant.now();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = start(clusterDir, properties, properties.port());
+        log.info("Embedded PostgreSQL is up on port {} with data in {} (fsync and synchronous_commit {}) after {} ms",
+                postgres.getPort(), clusterDir, durability, Duration.between(started, Instant.now()).toMillis());
+        return postgres;
+    }
+
+    /**
+     * Starts (or, on the same cluster directory and port, starts again) the embedded server. The port
+     * is part of the pool's JDBC URL, so a server started again on it is found by the same pool.
+     */
+    static EmbeddedPostgres start(Path clusterDir, EmbeddedPostgresProperties properties, int port) throws IOException {
+        String durability = properties.durable() ? "on" : "off";
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(clusterDir)
                 .setCleanDataDirectory(false)
-                .setPort(properties.port())
+                .setPort(port)
                 // zonky passes -F (fsync off) on the command line; these -c settings come after it and win.
                 .setServerConfig("fsync", durability)
                 .setServerConfig("synchronous_commit", durability)
@@ -52,19 +63,23 @@ public class EmbeddedPostgresConfiguration {
                 .setLocaleConfig("encoding", "UTF8")
                 .setPGStartupWait(properties.startupWait())
                 .start();
-        log.info("Embedded PostgreSQL is up on port {} with data in {} (fsync and synchronous_commit {}) after {} ms",
-                postgres.getPort(), clusterDir, durability, Duration.between(started, Instant.now()).toMillis());
-        return postgres;
     }
 
+    /**
+     * The pool takes {@code spring.datasource.hikari.*} as it would for an external database, so the
+     * short connection and validation timeouts that make an unreachable database fail fast (503, and
+     * readiness DOWN) apply in both modes. It is configured before its first connection: a started
+     * Hikari pool refuses changes.
+     */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("soiree-embedded");
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(properties.poolSize());
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("soiree-embedded");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(properties.poolSize());
+        return dataSource;
     }
 
     /**

@@ -25,7 +25,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import app.soiree.api.identity.UserId;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -66,7 +70,8 @@ public class SecurityConfiguration {
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(Duration.ofSeconds(30)), new JwtIssuerValidator(Tokens.ISSUER));
+                new JwtTimestampValidator(Duration.ofSeconds(30)), new JwtIssuerValidator(Tokens.ISSUER),
+                SecurityConfiguration::namesAUser);
         decoder.setJwtValidator(validator);
         return decoder;
     }
@@ -105,12 +110,36 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                        "/actuator/health", "/actuator/health/**", "/actuator/info")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        // All of /v3 and /actuator, so that an unknown path there is answered as problem+json, not by the console's sign-in.
+        return http.securityMatcher("/v3/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .build();
+    }
+
+    /**
+     * A correctly signed token is still refused (401) when its claims are not what Tokens issues: the
+     * subject a user id, the roles a list of names. Otherwise the request would fail later, as a 500.
+     */
+    private static OAuth2TokenValidatorResult namesAUser(Jwt jwt) {
+        OAuth2Error invalid = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token does not name a user", null);
+        try {
+            UserId.of(String.valueOf(jwt.getSubject()));
+            Object roles = jwt.getClaims().get(Tokens.ROLES_CLAIM);
+            if (roles != null && !(roles instanceof Collection<?> names && names.stream().allMatch(String.class::isInstance))) {
+                return OAuth2TokenValidatorResult.failure(invalid);
+            }
+            return OAuth2TokenValidatorResult.success();
+        } catch (IllegalArgumentException notAUserId) {
+            return OAuth2TokenValidatorResult.failure(invalid);
+        }
     }
 
     private static Collection<GrantedAuthority> roles(Jwt jwt) {

@@ -38,7 +38,11 @@ public final class ProblemDetails {
 
     /** A 400 that names the fields (or headers) at fault, under a code more specific than VALIDATION_FAILED. */
     public static ProblemDetail invalidFields(ErrorCode code, List<FieldError> errors) {
-        ProblemDetail problem = of(code, "The request has invalid fields.");
+        return invalidFields(code, "The request has invalid fields.", errors);
+    }
+
+    public static ProblemDetail invalidFields(ErrorCode code, String detail, List<FieldError> errors) {
+        ProblemDetail problem = of(code, detail);
         problem.setProperty("errors", errors);
         return problem;
     }

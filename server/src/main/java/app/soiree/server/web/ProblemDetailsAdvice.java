@@ -4,7 +4,21 @@ import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.RateLimitedException;
 import app.soiree.api.error.SoireeException;
 import jakarta.validation.ConstraintViolationException;
+import app.soiree.api.TypedId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -62,6 +76,9 @@ public class ProblemDetailsAdvice {
         if (code.isPresent()) {
             return respond(ProblemDetails.of(code.get(), e.getMessage()));
         }
+        if (DatabaseFailures.isUnavailable(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("A message handler failed without an error code", e);
         return respond(ProblemDetails.of(ErrorCode.INTERNAL_ERROR, "The request could not be completed."));
     }
@@ -102,12 +119,45 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        if (RequestBodyLimitFilter.exceeded(e)) {
+            return respond(RequestBodyLimitFilter.problem());
+        }
+        if (e.getCause() instanceof EdgeInputModule.RefusedValueException refused) {
+            return respond(ProblemDetails.validation(List.of(new ProblemDetails.FieldError(jsonPath(refused), refused.reason()))));
+        }
         return respond(ProblemDetails.of(ErrorCode.MALFORMED_REQUEST, "The request body is missing or is not valid JSON of the expected shape."));
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})
-    ResponseEntity<ProblemDetail> badParameter(Exception e) {
-        return respond(ProblemDetails.of(ErrorCode.MALFORMED_REQUEST, e.getMessage()));
+    /** Says what the parameter must be in the API's words; the exception's own message names Java types. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        String detail = e.getName() + " must be " + expected(e.getRequiredType());
+        return respond(ProblemDetails.invalidFields(ErrorCode.MALFORMED_REQUEST, detail,
+                List.of(new ProblemDetails.FieldError(e.getName(), detail))));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return respond(ProblemDetails.of(ErrorCode.MALFORMED_REQUEST, "The " + e.getHeaderName() + " header is required"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return respond(ProblemDetails.invalidFields(ErrorCode.VALIDATION_FAILED, "The " + e.getParameterName() + " parameter is required",
+                List.of(new ProblemDetails.FieldError(e.getParameterName(), "is required"))));
+    }
+
+    @ExceptionHandler(ServletRequestBindingException.class)
+    ResponseEntity<ProblemDetail> unboundRequest(ServletRequestBindingException e) {
+        return respond(ProblemDetails.of(ErrorCode.MALFORMED_REQUEST, "The request is missing a required part."));
+    }
+
+    /** A token that was accepted but names no user of ours, e.g. a subject that is not a user id. */
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        ResponseEntity<ProblemDetail> response = respond(ProblemDetails.of(ErrorCode.UNAUTHENTICATED, "A valid access token is required."));
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(response.getBody());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -117,12 +167,12 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> wrongMethod(HttpRequestMethodNotSupportedException e) {
-        return respond(ProblemDetails.of(ErrorCode.METHOD_NOT_ALLOWED, e.getMessage()));
+        return respond(ProblemDetails.of(ErrorCode.METHOD_NOT_ALLOWED, "The method " + e.getMethod() + " is not allowed here"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> wrongMediaType(HttpMediaTypeNotSupportedException e) {
-        return respond(ProblemDetails.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
+        return respond(ProblemDetails.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "This content type is not supported here; send application/json"));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
@@ -132,8 +182,67 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (RequestBodyLimitFilter.exceeded(e)) {
+            return respond(RequestBodyLimitFilter.problem());
+        }
+        if (DatabaseFailures.isUnavailable(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected failure while handling a request", e);
         return respond(ProblemDetails.of(ErrorCode.INTERNAL_ERROR, "The request could not be completed."));
+    }
+
+    private static ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("The database cannot be reached: {}", e.toString());
+        ResponseEntity<ProblemDetail> response = respond(ProblemDetails.of(ErrorCode.DATABASE_UNAVAILABLE,
+                "The service is temporarily unavailable; try again shortly."));
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody());
+    }
+
+    /** {@code tiers[0].name}, as Bean Validation names the fields of a request body. */
+    static String jsonPath(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String expected(@Nullable Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type == UUID.class || TypedId.class.isAssignableFrom(type)) {
+            return "a UUID";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
+            return "an ISO-8601 instant between 1970 and 9999 such as 2030-01-31T18:00:00Z";
+        }
+        if (type == LocalDate.class) {
+            return "an ISO-8601 date such as 2030-01-31";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return "a valid value";
     }
 
     static Optional<ErrorCode> errorCode(Object details) {

@@ -16,6 +16,8 @@ public enum ErrorCode {
     APPROVAL_NOT_ALLOWED(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
+    /** The request body is larger than the server accepts ({@code soiree.http.max-body-size}). */
+    PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     EMAIL_ALREADY_REGISTERED(409),
     STATE_CONFLICT(409),
@@ -50,8 +52,12 @@ public enum ErrorCode {
     REVIEW_NOT_OPEN(422),
     NOT_ATTENDED(422),
     RATE_LIMITED(429),
+    /** A request header, or all of them together, is larger than the server accepts. */
+    REQUEST_HEADER_TOO_LARGE(431),
     INTERNAL_ERROR(500),
-    PAYMENT_PROVIDER_UNAVAILABLE(503);
+    PAYMENT_PROVIDER_UNAVAILABLE(503),
+    /** The database cannot be reached; the request changed nothing and may be retried later. */
+    DATABASE_UNAVAILABLE(503);
 
     private final int httpStatus;
 
