@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +37,15 @@ public class StaffCommands {
 
     /** Sends and waits; a refusal arrives as {@link CommandRefused} with its error code. */
     public void send(Object command) {
+        send(command, Object.class);
+    }
+
+    /** Sends, waits and hands back what the handler answered (null where it answers nothing). */
+    public <R> @Nullable R send(Object command, Class<R> resultType) {
         Actor actor = signedIn.actor();
         MetaData metaData = MetaData.from(Map.of(Actor.USER_ID_KEY, actor.userId().toString(), Actor.ROLES_KEY, Role.encode(actor.roles())));
         try {
-            commandGateway.send(command, metaData).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return resultType.cast(commandGateway.send(command, metaData).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         } catch (ExecutionException failed) {
             throw refusal(failed.getCause());
         } catch (TimeoutException slow) {

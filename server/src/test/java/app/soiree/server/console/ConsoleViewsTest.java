@@ -8,13 +8,16 @@ import app.soiree.api.audit.AuditTrailPage;
 import app.soiree.api.audit.FindAuditTrail;
 import app.soiree.api.identity.FindUserByEmail;
 import app.soiree.api.identity.Role;
+import app.soiree.api.identity.UserId;
 import app.soiree.api.identity.UserProfileView;
+import app.soiree.api.identity.UserRegistered;
 import app.soiree.api.ledger.LedgerEntryView;
 import app.soiree.console.layout.AccessDeniedView;
 import app.soiree.console.ledger.AccountStatementView;
 import app.soiree.console.ledger.BalancesView;
 import app.soiree.console.lookup.AuditTimelineView;
 import app.soiree.console.lookup.LookupView;
+import app.soiree.console.operations.ParkedEventsView;
 import app.soiree.console.staff.StaffView;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.IntegrationTest;
@@ -29,6 +32,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -43,6 +47,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +79,10 @@ class ConsoleViewsTest extends SpringBrowserlessTest {
 
     @Autowired
     QueryGateway queries;
+    @Autowired
+    EventBus eventBus;
+    @Autowired
+    TransactionManager transactionManager;
 
     @LocalServerPort
     int port;
@@ -307,5 +318,40 @@ class ConsoleViewsTest extends SpringBrowserlessTest {
         VaadinSession session = VaadinSession.getCurrent();
         session.getService().runPendingAccessTasks(session);
         roundTrip();
+    }
+
+    @Test
+    @WithUserDetails(SUPPORT)
+    void supportSeesAnEventTheProjectionParkedAndARetryThatFailsAgainKeepsItThere() {
+        UUID poisoned = UUID.randomUUID();
+        transactionManager.executeInTransaction(() -> eventBus.publish(new GenericDomainEventMessage<>("User", poisoned.toString(), 0,
+                new UserRegistered(new UserId(poisoned), "console." + poisoned + "@soiree.test", "Null\u0000Console", null,
+                        java.util.Set.of(Role.GUEST), java.time.Instant.now()))));
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> {
+            navigate(ParkedEventsView.class);
+            return parkedRow(poisoned) >= 0;
+        });
+
+        Grid<?> parked = $(Grid.class).single();
+        int row = parkedRow(poisoned);
+        assertThat(test(parked).getCellText(row, 1)).isEqualTo("user-profiles");
+        assertThat(test(parked).getCellText(row, 4)).isEqualTo("UserRegistered");
+        assertThat(test(parked).getCellText(row, 5)).contains("invalid byte sequence for encoding");
+
+        HorizontalLayout actions = (HorizontalLayout) test(parked).getCellComponent(row, 8);
+        ((Button) actions.getComponentAt(0)).click();
+        test($(ConfirmDialog.class).last()).confirm();
+
+        assertThat(test(parked).getCellText(parkedRow(poisoned), 6)).isEqualTo("1");
+    }
+
+    private int parkedRow(UUID aggregateId) {
+        Grid<?> parked = $(Grid.class).single();
+        for (int row = 0; row < test(parked).size(); row++) {
+            if (test(parked).getCellText(row, 2).equals(aggregateId.toString())) {
+                return row;
+            }
+        }
+        return -1;
     }
 }

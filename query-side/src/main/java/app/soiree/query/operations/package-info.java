@@ -1,0 +1,9 @@
+/**
+ * No poison pill: what a projection cannot apply is parked per aggregate (Axon's dead-letter queue),
+ * each event's projection work is isolated in a savepoint so that one failure undoes only itself, and
+ * staff list, retry and drop what is parked.
+ */
+@NullMarked
+package app.soiree.query.operations;
+
+import org.jspecify.annotations.NullMarked;
