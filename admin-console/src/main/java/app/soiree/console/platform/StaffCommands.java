@@ -1,10 +1,10 @@
 package app.soiree.console.platform;
 
+import app.soiree.api.error.CommandFailures;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.Role;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,17 +58,9 @@ public class StaffCommands {
 
     /** Refusals keep their code across the bus in the exception's details (see the server's ErrorCodeInterceptor). */
     private static CommandRefused refusal(Throwable cause) {
-        ErrorCode code = cause instanceof HandlerExecutionException failed
-                ? failed.getDetails().flatMap(StaffCommands::errorCode).orElse(ErrorCode.INTERNAL_ERROR)
+        ErrorCode code = cause instanceof HandlerExecutionException
+                ? CommandFailures.codeOf(cause).orElse(ErrorCode.INTERNAL_ERROR)
                 : ErrorCode.INTERNAL_ERROR;
         return new CommandRefused(code, String.valueOf(cause.getMessage()), cause);
-    }
-
-    private static Optional<ErrorCode> errorCode(Object details) {
-        try {
-            return Optional.of(ErrorCode.valueOf(details.toString()));
-        } catch (IllegalArgumentException notOurs) {
-            return Optional.empty();
-        }
     }
 }

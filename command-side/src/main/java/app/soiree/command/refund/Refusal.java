@@ -1,10 +1,8 @@
 package app.soiree.command.refund;
 
 import app.soiree.api.error.ErrorCode;
-import app.soiree.api.error.SoireeException;
-import java.util.Arrays;
+import app.soiree.api.error.CommandFailures;
 import java.util.Optional;
-import org.axonframework.messaging.HandlerExecutionException;
 
 /**
  * Tells a business refusal of a command (it carries an {@link ErrorCode}, also after a trip through the
@@ -17,13 +15,6 @@ public final class Refusal {
     }
 
     public static Optional<ErrorCode> codeOf(RuntimeException thrown) {
-        if (thrown instanceof SoireeException refusal) {
-            return Optional.of(refusal.code());
-        }
-        if (thrown instanceof HandlerExecutionException failed) {
-            return failed.getDetails().flatMap(details -> Arrays.stream(ErrorCode.values())
-                    .filter(code -> code == details || code.name().equals(details)).findFirst());
-        }
-        return Optional.empty();
+        return CommandFailures.codeOf(thrown);
     }
 }

@@ -1,6 +1,11 @@
 package app.soiree.server.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -77,6 +82,12 @@ public class AxonConfiguration {
                 .spanFactory(spanFactory)
                 .executor(snapshotExecutor)
                 .build();
+    }
+
+    /** Axon's default gateway (as its auto-configuration builds it), with {@code soiree.commands.timeout} on every wait. */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, @Value("${soiree.commands.timeout:PT30S}") Duration timeout) {
+        return new TimedCommandGateway(DefaultCommandGateway.builder().commandBus(commandBus).build(), timeout);
     }
 
     /** Declared explicitly: Axon's default correlationId/traceId provider backs off once any provider is declared. */

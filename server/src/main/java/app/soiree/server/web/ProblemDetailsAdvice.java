@@ -1,5 +1,6 @@
 package app.soiree.server.web;
 
+import app.soiree.api.error.CommandFailures;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.RateLimitedException;
 import app.soiree.api.error.SoireeException;
@@ -72,12 +73,17 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HandlerExecutionException.class)
     ResponseEntity<ProblemDetail> handlerFailed(HandlerExecutionException e) {
-        Optional<ErrorCode> code = e.getDetails().flatMap(ProblemDetailsAdvice::errorCode);
+        Optional<ErrorCode> code = CommandFailures.codeOf(e);
         if (code.isPresent()) {
             return respond(ProblemDetails.of(code.get(), e.getMessage()));
         }
         if (DatabaseFailures.isUnavailable(e)) {
             return databaseUnavailable(e);
+        }
+        if (timedOut(e)) {
+            log.warn("A command had no answer in time: {}", e.toString());
+            return respond(ProblemDetails.of(ErrorCode.COMMAND_TIMED_OUT,
+                    "The platform did not answer in time; repeat the request with the same Idempotency-Key to learn its outcome."));
         }
         log.error("A message handler failed without an error code", e);
         return respond(ProblemDetails.of(ErrorCode.INTERNAL_ERROR, "The request could not be completed."));
@@ -192,6 +198,15 @@ public class ProblemDetailsAdvice {
         return respond(ProblemDetails.of(ErrorCode.INTERNAL_ERROR, "The request could not be completed."));
     }
 
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("The database cannot be reached: {}", e.toString());
         ResponseEntity<ProblemDetail> response = respond(ProblemDetails.of(ErrorCode.DATABASE_UNAVAILABLE,
@@ -243,20 +258,6 @@ public class ProblemDetailsAdvice {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
         }
         return "a valid value";
-    }
-
-    static Optional<ErrorCode> errorCode(Object details) {
-        if (details instanceof ErrorCode code) {
-            return Optional.of(code);
-        }
-        if (details instanceof String name) {
-            try {
-                return Optional.of(ErrorCode.valueOf(name));
-            } catch (IllegalArgumentException unknown) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 
     static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -57,7 +57,9 @@ public enum ErrorCode {
     INTERNAL_ERROR(500),
     PAYMENT_PROVIDER_UNAVAILABLE(503),
     /** The database cannot be reached; the request changed nothing and may be retried later. */
-    DATABASE_UNAVAILABLE(503);
+    DATABASE_UNAVAILABLE(503),
+    /** A command had no answer within {@code soiree.commands.timeout}; it may or may not have been carried out. */
+    COMMAND_TIMED_OUT(503);
 
     private final int httpStatus;
 
