@@ -25,6 +25,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.jspecify.annotations.Nullable;
 
@@ -50,15 +52,19 @@ import org.jspecify.annotations.Nullable;
  * <p>It also knows the host's connected account at the provider, and whether transfers to it are enabled.
  */
 @Aggregate(snapshotTriggerDefinition = PayoutConfiguration.WALLET_SNAPSHOT_TRIGGER)
+@Revision(HostWallet.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class HostWallet {
+
+    /** The shape of the fields below, as snapshots store them: a snapshot of another shape is skipped (the events are replayed). */
+    static final String SNAPSHOT_REVISION = "2";
 
     // State fields are not final: snapshots restore them field by field.
     @AggregateIdentifier
     private HostWalletId walletId;
     private UserId hostId;
-    /** Minor units per ISO currency code, signed: negative when the host owes (a refund after a payout). */
-    private Map<String, Long> available = new HashMap<>();
+    /** The available balance per currency, signed: negative when the host owes (a refund after a payout). */
+    private Map<Currency, Money> available = new HashMap<>();
     /** The sources of forwarded changes (an event's identifier and currency): each is counted once. */
     private Set<String> sources = new HashSet<>();
     /** The amount reserved for each payout, by payout id. */
@@ -173,7 +179,7 @@ public class HostWallet {
     }
 
     private Money availableIn(Money amount) {
-        return new Money(available.getOrDefault(amount.currency().getCurrencyCode(), 0L), amount.currency());
+        return available.getOrDefault(amount.currency(), Money.zero(amount.currency()));
     }
 
     private HostWalletId walletId(ReservePayoutFunds command) {
@@ -220,7 +226,7 @@ public class HostWallet {
     }
 
     private void add(Money change) {
-        available.merge(change.currency().getCurrencyCode(), change.amountMinor(), Math::addExact);
+        available.merge(change.currency(), change, Money::plus);
     }
 
     private void identify(HostWalletId wallet, UserId host) {
