@@ -3,13 +3,14 @@ package app.soiree.command.payout;
 import app.soiree.api.Money;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.ledger.LedgerEvent;
+import app.soiree.api.ledger.LedgerAccount;
 import app.soiree.api.ledger.Posting;
 import app.soiree.api.payout.HostWalletId;
 import app.soiree.api.payout.RecordAvailableFunds;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -29,7 +30,6 @@ import org.springframework.stereotype.Component;
 class AvailableFundsForwarder {
 
     static final String PROCESSING_GROUP = "wallets";
-    private static final Pattern AVAILABLE = Pattern.compile("host:([0-9a-fA-F-]{36}):available");
 
     private final CommandGateway commands;
 
@@ -41,7 +41,7 @@ class AvailableFundsForwarder {
     void on(LedgerEvent event, EventMessage<?> message) {
         String producer = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         changesToAvailable(event).forEach((hostAndCurrency, change) -> {
-            UserId hostId = UserId.of(hostAndCurrency.substring(0, hostAndCurrency.indexOf('|')));
+            UserId hostId = hostAndCurrency.hostId();
             HostWalletId walletId = HostWalletId.forHost(hostId);
             if (change.isZero() || walletId.toString().equals(producer)) {
                 return;
@@ -51,16 +51,20 @@ class AvailableFundsForwarder {
         });
     }
 
-    /** The net credit of each host's available account per currency ({@code hostId|currency} → change); credits are what a host is owed. */
-    static Map<String, Money> changesToAvailable(LedgerEvent event) {
-        Map<String, Money> changes = new TreeMap<>();
+    /** The net credit of each host's available account per currency; credits are what a host is owed. */
+    static Map<HostCurrency, Money> changesToAvailable(LedgerEvent event) {
+        Map<HostCurrency, Money> changes = new TreeMap<>(HostCurrency.ORDER);
         for (Posting posting : event.postings()) {
-            Matcher available = AVAILABLE.matcher(posting.account());
-            if (available.matches()) {
-                String key = available.group(1) + "|" + posting.amount().currency().getCurrencyCode();
-                changes.merge(key, posting.amount().negated(), Money::plus);
+            if (posting.ledgerAccount() instanceof LedgerAccount.Host(UserId hostId, LedgerAccount.HostBucket bucket)
+                    && bucket == LedgerAccount.HostBucket.AVAILABLE) {
+                changes.merge(new HostCurrency(hostId, posting.amount().currency()), posting.amount().negated(), Money::plus);
             }
         }
         return changes;
+    }
+
+    record HostCurrency(UserId hostId, Currency currency) {
+        static final Comparator<HostCurrency> ORDER = Comparator.comparing((HostCurrency key) -> key.hostId().toString())
+                .thenComparing(key -> key.currency().getCurrencyCode());
     }
 }

@@ -14,9 +14,14 @@ public record Posting(String account, Money amount) {
     public Posting {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(amount, "amount");
-        if (account.isBlank()) {
-            throw new IllegalArgumentException("A posting needs an account");
+        if (LedgerAccount.parse(account).isEmpty()) {
+            throw new IllegalArgumentException("A posting needs an account of the chart, not '" + account + "'");
         }
+    }
+
+    /** The account this posting books to. */
+    public LedgerAccount ledgerAccount() {
+        return LedgerAccount.parse(account).orElseThrow();
     }
 
     public static Posting debit(String account, Money amount) {
