@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.soiree.api.payment.PaymentId;
-import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Booked;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.LedgerChecks;
-import app.soiree.server.support.ProviderDriver;
+import app.soiree.server.support.ProviderTest;
 import app.soiree.server.support.Staff;
 import app.soiree.server.support.Uploads;
 import java.net.URLEncoder;
@@ -21,20 +20,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What the dispute tests of either provider stand on: a host's gathering of ten seats, paid bookings of it, support
  * and finance staff. Every test ends with a balanced ledger and a wallet that agrees with the journal.
  */
-abstract class DisputeFixture {
+abstract class DisputeFixture extends ProviderTest {
 
     static final long PRICE = 2500;
     /** 5 % of 2500 plus 30 (application.yml). */
@@ -43,16 +38,7 @@ abstract class DisputeFixture {
     static final long DISPUTE_FEE = 2000;
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore events;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
     Uploads uploads;
-    ProviderDriver provider;
     Session host;
     Session guest;
     Session support;
@@ -61,14 +47,10 @@ abstract class DisputeFixture {
     String tierId;
     private int bookings;
 
-    abstract ProviderDriver provider(Api api);
-
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        connect();
         uploads = new Uploads(port);
-        provider = provider(api);
-        provider.beforeEach();
         Staff staff = Staff.of(api, port);
         support = staff.support();
         finance = staff.finance();

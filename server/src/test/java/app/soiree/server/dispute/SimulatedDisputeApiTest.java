@@ -7,14 +7,11 @@ import app.soiree.api.dispute.DisputePage;
 import app.soiree.api.dispute.DisputeStatus;
 import app.soiree.api.dispute.DisputeSummary;
 import app.soiree.api.dispute.FindDisputes;
-import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Booked;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
-import app.soiree.server.support.ProviderDriver;
-import app.soiree.server.support.SimulatedProvider;
 import app.soiree.server.support.Uploads;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -44,11 +41,6 @@ class SimulatedDisputeApiTest extends DisputeFixture {
 
     @Autowired
     QueryGateway queries;
-
-    @Override
-    ProviderDriver provider(Api api) {
-        return new SimulatedProvider(api);
-    }
 
     @Test
     void aLostDisputeIsGoneFromTheWalletAndThePlatformLosesItsFee() {

@@ -7,10 +7,8 @@ import static org.awaitility.Awaitility.await;
 import app.soiree.api.dispute.DisputeLost;
 import app.soiree.api.dispute.DisputeWon;
 import app.soiree.api.dispute.PaymentDisputed;
-import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Booked;
-import app.soiree.server.support.ProviderDriver;
 import app.soiree.server.support.StripeIntegrationTest;
 import app.soiree.server.support.Uploads;
 import app.soiree.server.support.stripe.StripeDisputes;
@@ -22,8 +20,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +35,12 @@ import tools.jackson.databind.JsonNode;
 @StripeIntegrationTest
 class StripeDisputeApiTest extends DisputeFixture {
 
-    @Override
-    ProviderDriver provider(Api api) {
-        return new StripeProvider(api, jdbc);
-    }
-
     @Test
     void aDisputeWonWithEvidenceSubmittedToStripe() {
         Booked paid = paidBooking();
         StripeDisputes.Dispute dispute = disputeOf(paid);
 
-        deliver(dispute.created()).expectStatus(200);
+        stripe().deliver(dispute.created()).expectStatus(200);
 
         String disputeId = awaitHostDispute().get("disputeId").asString();
         awaitWallet(Map.of("EUR:pending", NET - PRICE, "EUR:disputeHold", PRICE));
@@ -75,14 +66,14 @@ class StripeDisputeApiTest extends DisputeFixture {
         StripeStandIn.verifyAllRequestsAuthenticated();
         awaitDispute(disputeId, "UNDER_REVIEW");
 
-        deliver(dispute.updated("under_review")).expectStatus(200);
+        stripe().deliver(dispute.updated("under_review")).expectStatus(200);
         await().atMost(WAIT).until(() -> getDispute(disputeId).get("providerStatus").asString(), "UNDER_REVIEW"::equals);
-        deliver(dispute.closed("won")).expectStatus(200);
-        deliver(dispute.fundsReinstated()).expectStatus(200);
+        stripe().deliver(dispute.closed("won")).expectStatus(200);
+        stripe().deliver(dispute.fundsReinstated()).expectStatus(200);
 
         awaitDispute(disputeId, "WON");
         awaitWallet(Map.of("EUR:pending", NET));
-        awaitApplied(dispute.id(), 4);
+        stripe().awaitDisputeEventsApplied(dispute.id(), 4);
         assertThat(count(paid.paymentId(), DisputeWon.class)).isEqualTo(1);
         assertThat(api.post(staff(disputeId) + "/accept", support.accessToken(), null).code()).isEqualTo("DISPUTE_CLOSED");
     }
@@ -92,19 +83,11 @@ class StripeDisputeApiTest extends DisputeFixture {
         Booked paid = paidBooking();
         StripeDisputes.Dispute dispute = disputeOf(paid);
         List<EventPayload> kinds = List.of(dispute.created(), dispute.fundsWithdrawn(), dispute.updated("under_review"), dispute.closed("lost"));
-        List<EventPayload> deliveries = new ArrayList<>();
-        for (int copy = 0; copy < 5; copy++) {
-            deliveries.addAll(kinds);
-        }
-        Collections.shuffle(deliveries);
+        stripe().deliverCopiesInAnyOrder(kinds, 5);
 
-        List<Response> answers = deliverConcurrently(deliveries);
-
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
-        assertThat(answers.stream().filter(answer -> !answer.json().get("duplicate").asBoolean())).hasSize(kinds.size());
         String disputeId = awaitHostDispute().get("disputeId").asString();
         awaitDispute(disputeId, "LOST");
-        awaitApplied(dispute.id(), kinds.size());
+        stripe().awaitDisputeEventsApplied(dispute.id(), kinds.size());
         assertThat(count(paid.paymentId(), PaymentDisputed.class)).isEqualTo(1);
         assertThat(count(paid.paymentId(), DisputeLost.class)).isEqualTo(1);
         awaitWallet(Map.of("EUR:pending", NET - PRICE));
@@ -116,15 +99,15 @@ class StripeDisputeApiTest extends DisputeFixture {
         Booked paid = paidBooking();
         StripeDisputes.Dispute dispute = disputeOf(paid);
 
-        deliver(dispute.closed("won")).expectStatus(200);
+        stripe().deliver(dispute.closed("won")).expectStatus(200);
 
         String disputeId = awaitHostDispute().get("disputeId").asString();
         awaitDispute(disputeId, "WON");
         awaitWallet(Map.of("EUR:pending", NET));
 
-        deliver(dispute.created()).expectStatus(200);
-        deliver(dispute.fundsWithdrawn()).expectStatus(200);
-        awaitApplied(dispute.id(), 3);
+        stripe().deliver(dispute.created()).expectStatus(200);
+        stripe().deliver(dispute.fundsWithdrawn()).expectStatus(200);
+        stripe().awaitDisputeEventsApplied(dispute.id(), 3);
         assertThat(getDispute(disputeId).get("status").asString()).isEqualTo("WON");
         assertThat(count(paid.paymentId(), PaymentDisputed.class)).isEqualTo(1);
         assertThat(count(paid.paymentId(), DisputeWon.class)).isEqualTo(1);
@@ -138,11 +121,11 @@ class StripeDisputeApiTest extends DisputeFixture {
         EventPayload created = inquiry.inquiryCreated();
         EventPayload closed = inquiry.closed("warning_closed");
 
-        deliver(created).expectStatus(200);
-        deliver(closed).expectStatus(200);
+        stripe().deliver(created).expectStatus(200);
+        stripe().deliver(closed).expectStatus(200);
 
         for (EventPayload event : List.of(created, closed)) {
-            await().atMost(WAIT).until(() -> outcomeOf(event.id()), outcome -> outcome != null && outcome.startsWith("ignored"));
+            await().atMost(WAIT).until(() -> stripe().outcomeOf(event.id()), outcome -> outcome != null && outcome.startsWith("ignored"));
         }
         assertThat(hostDisputes()).isEmpty();
         assertThat(count(paid.paymentId(), PaymentDisputed.class)).isZero();
@@ -155,12 +138,12 @@ class StripeDisputeApiTest extends DisputeFixture {
         jdbc.update("delete from payment_references where reference = ?", intentId(paid));
         StripeDisputes.Dispute dispute = disputeOf(paid);
 
-        deliver(dispute.created()).expectStatus(200);
+        stripe().deliver(dispute.created()).expectStatus(200);
 
         String disputeId = awaitHostDispute().get("disputeId").asString();
         awaitWallet(Map.of("EUR:pending", NET - PRICE, "EUR:disputeHold", PRICE));
         assertThat(StripeStandIn.retrieveRequestsFor(intentId(paid))).isPositive();
-        deliver(dispute.closed("won")).expectStatus(200);
+        stripe().deliver(dispute.closed("won")).expectStatus(200);
         awaitDispute(disputeId, "WON");
         awaitWallet(Map.of("EUR:pending", NET));
     }
@@ -169,7 +152,7 @@ class StripeDisputeApiTest extends DisputeFixture {
     void whatStripeRefusesIsNotRecorded() {
         Booked paid = paidBooking();
         StripeDisputes.Dispute dispute = disputeOf(paid);
-        deliver(dispute.created()).expectStatus(200);
+        stripe().deliver(dispute.created()).expectStatus(200);
         String disputeId = awaitHostDispute().get("disputeId").asString();
         awaitDispute(disputeId, "NEEDS_RESPONSE");
         api.post(staff(disputeId) + "/evidence", support.accessToken(), Map.of("text", "Receipt")).expectStatus(200);
@@ -189,7 +172,7 @@ class StripeDisputeApiTest extends DisputeFixture {
         JsonNode unchanged = getDispute(disputeId);
         assertThat(unchanged.get("status").asString()).isEqualTo("NEEDS_RESPONSE");
         assertThat(unchanged.get("submittedAt").isNull()).isTrue();
-        deliver(dispute.closed("won")).expectStatus(200);
+        stripe().deliver(dispute.closed("won")).expectStatus(200);
         awaitDispute(disputeId, "WON");
         awaitWallet(Map.of("EUR:pending", NET));
     }
@@ -198,21 +181,9 @@ class StripeDisputeApiTest extends DisputeFixture {
         return StripeProvider.newDispute(paid, PRICE, "fraudulent");
     }
 
-    private Response deliver(EventPayload event) {
-        return ((StripeProvider) provider).deliver(event);
-    }
 
-    private List<Response> deliverConcurrently(List<EventPayload> deliveries) throws Exception {
-        return ((StripeProvider) provider).deliverConcurrently(deliveries);
-    }
 
-    private void awaitApplied(String stripeDisputeId, int expected) {
-        ((StripeProvider) provider).awaitDisputeEventsApplied(stripeDisputeId, expected);
-    }
 
-    private String outcomeOf(String eventId) {
-        return ((StripeProvider) provider).outcomeOf(eventId);
-    }
 
     /** Stripe's form encoding of a request, decoded. */
     private static Map<String, String> form(LoggedRequest request) {

@@ -4,50 +4,32 @@ import static org.awaitility.Awaitility.await;
 
 import app.soiree.api.payment.PaymentCaptured;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Booked;
 import app.soiree.server.support.Gatherings;
-import app.soiree.server.support.ProviderDriver;
+import app.soiree.server.support.ProviderTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** What the paid-booking tests of either provider stand on: a host, a guest, a gathering of seats at {@link #PRICE}. */
-abstract class PaymentFixture {
+abstract class PaymentFixture extends ProviderTest {
 
     static final long PRICE = 2500;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore events;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    ProviderDriver provider;
     Session host;
     Session guest;
     String gatheringId;
     String tierId;
 
-    abstract ProviderDriver provider(Api api);
-
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        provider = provider(api);
-        provider.beforeEach();
+        connect();
         host = api.newHost("Paying Host");
         guest = api.newUser("Paying Guest");
         openGathering(3);

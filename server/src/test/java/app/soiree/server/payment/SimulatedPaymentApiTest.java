@@ -2,12 +2,9 @@ package app.soiree.server.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.IntegrationTest;
-import app.soiree.server.support.ProviderDriver;
-import app.soiree.server.support.SimulatedProvider;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,11 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 @IntegrationTest
 class SimulatedPaymentApiTest extends PaymentFixture {
-
-    @Override
-    ProviderDriver provider(Api api) {
-        return new SimulatedProvider(api);
-    }
 
     @Test
     void onlyThePayingGuestAndStaffMaySetAnOutcome() {

@@ -7,15 +7,12 @@ import static org.awaitility.Awaitility.await;
 
 import app.soiree.api.ledger.Postings;
 import app.soiree.api.payment.PaymentCaptured;
-import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Booked;
-import app.soiree.server.support.ProviderDriver;
 import app.soiree.server.support.StripeIntegrationTest;
 import app.soiree.server.support.stripe.StripeEvents.EventPayload;
 import app.soiree.server.support.stripe.StripeEvents;
-import app.soiree.server.support.stripe.StripeProvider;
 import app.soiree.server.support.stripe.StripeStandIn;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,11 +33,6 @@ import tools.jackson.databind.JsonNode;
  */
 @StripeIntegrationTest
 class StripePaymentApiTest extends PaymentFixture {
-
-    @Override
-    ProviderDriver provider(Api api) {
-        return new StripeProvider(api, jdbc);
-    }
 
     @Test
     void aDeclinedCardAtCreationReleasesTheSeatsAtOnce() {
@@ -94,10 +86,10 @@ class StripePaymentApiTest extends PaymentFixture {
         awaitBooking(late.bookingId(), "EXPIRED");
         Session other = api.newUser("Quicker Guest");
         Booked quick = book(other, 1);
-        deliver(StripeEvents.paymentIntentSucceeded(intentId(quick), PRICE, "eur", metadata(quick))).expectStatus(200);
+        stripe().deliver(StripeEvents.paymentIntentSucceeded(intentId(quick), PRICE, "eur", metadata(quick))).expectStatus(200);
         awaitBooking(quick.bookingId(), "CONFIRMED");
 
-        deliver(StripeEvents.paymentIntentSucceeded(intentId(late), PRICE, "eur", metadata(late))).expectStatus(200);
+        stripe().deliver(StripeEvents.paymentIntentSucceeded(intentId(late), PRICE, "eur", metadata(late))).expectStatus(200);
 
         JsonNode payment = await().atMost(Duration.ofSeconds(15)).until(() -> paymentOf(late.bookingId()),
                 p -> p.get("refundRequested").get("amount").asLong() == PRICE);
@@ -130,7 +122,7 @@ class StripePaymentApiTest extends PaymentFixture {
             copies.addAll(List.of(created, succeeded, failed));
         }
 
-        List<Response> answers = deliverConcurrently(copies);
+        List<Response> answers = stripe().deliverConcurrently(copies);
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
         assertThat(answers.stream().filter(answer -> !answer.json().get("duplicate").asBoolean())).hasSize(3);
@@ -144,10 +136,10 @@ class StripePaymentApiTest extends PaymentFixture {
     void webhooksInAnyOrderEndInTheRightState() {
         Booked booked = book(guest, 1);
 
-        deliver(StripeEvents.paymentIntentSucceeded(intentId(booked), PRICE, "eur", metadata(booked))).expectStatus(200);
-        deliver(StripeEvents.paymentIntentCreated(intentId(booked), PRICE, "eur", metadata(booked))).expectStatus(200);
-        deliver(StripeEvents.paymentIntentPaymentFailed(intentId(booked), PRICE, "eur", metadata(booked))).expectStatus(200);
-        deliver(StripeEvents.paymentIntentProcessing(intentId(booked), PRICE, "eur", metadata(booked))).expectStatus(200);
+        stripe().deliver(StripeEvents.paymentIntentSucceeded(intentId(booked), PRICE, "eur", metadata(booked))).expectStatus(200);
+        stripe().deliver(StripeEvents.paymentIntentCreated(intentId(booked), PRICE, "eur", metadata(booked))).expectStatus(200);
+        stripe().deliver(StripeEvents.paymentIntentPaymentFailed(intentId(booked), PRICE, "eur", metadata(booked))).expectStatus(200);
+        stripe().deliver(StripeEvents.paymentIntentProcessing(intentId(booked), PRICE, "eur", metadata(booked))).expectStatus(200);
 
         awaitBooking(booked.bookingId(), "CONFIRMED");
         await().atMost(Duration.ofSeconds(10)).until(() -> processed(booked), count -> count == 4);
@@ -189,7 +181,7 @@ class StripePaymentApiTest extends PaymentFixture {
     void unknownEventTypesAreAcknowledgedAndIgnored() {
         EventPayload event = StripeEvents.customerCreated("cus_1", Map.of());
 
-        deliver(event).expectStatus(200);
+        stripe().deliver(event).expectStatus(200);
 
         // Stored before the 200; applied right after, off the request thread.
         assertThat(stored(event.id())).isEqualTo(1);
@@ -236,7 +228,7 @@ class StripePaymentApiTest extends PaymentFixture {
             }
             Collections.shuffle(deliveries, random);
 
-            assertThat(deliverConcurrently(deliveries)).as("seed %d", seed).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+            assertThat(stripe().deliverConcurrently(deliveries)).as("seed %d", seed).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
 
             for (Booked booked : bookings) {
                 // A failure delivered before the success releases the seats; the success then restores them.
@@ -248,13 +240,7 @@ class StripePaymentApiTest extends PaymentFixture {
         }
     }
 
-    private Response deliver(EventPayload event) {
-        return ((StripeProvider) provider).deliver(event);
-    }
 
-    private List<Response> deliverConcurrently(List<EventPayload> deliveries) throws Exception {
-        return ((StripeProvider) provider).deliverConcurrently(deliveries);
-    }
 
     private int stored(String eventId) {
         return jdbc.queryForObject("select count(*) from provider_events where event_id = ?", Integer.class, eventId);

@@ -7,12 +7,11 @@ import static org.awaitility.Awaitility.await;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.payout.HostWalletId;
 import app.soiree.api.payout.PayoutId;
-import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.HostEarnings;
 import app.soiree.server.support.LedgerChecks;
-import app.soiree.server.support.ProviderDriver;
+import app.soiree.server.support.ProviderTest;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -20,14 +19,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,20 +32,11 @@ import tools.jackson.databind.JsonNode;
  * two above.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PayoutFixture {
+abstract class PayoutFixture extends ProviderTest {
 
     static final int SEATS = 2;
     static final long NET = HostEarnings.netFor(SEATS); // 4720
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore events;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    ProviderDriver provider;
     Session finance;
     Session otherFinance;
     Session financeHost;
@@ -60,13 +46,9 @@ abstract class PayoutFixture {
     final Deque<Session> hosts = new ArrayDeque<>();
     Session host;
 
-    abstract ProviderDriver provider(Api api);
-
     @BeforeAll
     void earn() {
-        api = new Api(port);
-        provider = provider(api);
-        provider.beforeEach();
+        connect();
         Session admin = api.signIn("", "admin@soiree.test", "admin-password-1");
         finance = api.newStaff(admin, "FINANCE");
         otherFinance = api.newStaff(admin, "FINANCE");

@@ -4,13 +4,10 @@ import static app.soiree.server.support.Gatherings.money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.HostEarnings;
 import app.soiree.server.support.IntegrationTest;
-import app.soiree.server.support.ProviderDriver;
-import app.soiree.server.support.SimulatedProvider;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -24,11 +21,6 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 class SimulatedPayoutApiTest extends PayoutFixture {
-
-    @Override
-    ProviderDriver provider(Api api) {
-        return new SimulatedProvider(api);
-    }
 
     @Test
     void aHostCannotNameAnotherHostsPayout() {

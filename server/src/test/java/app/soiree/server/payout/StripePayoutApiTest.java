@@ -8,15 +8,12 @@ import app.soiree.api.payout.PayoutFundsReturned;
 import app.soiree.api.payout.PayoutId;
 import app.soiree.api.payout.PayoutPaid;
 import app.soiree.api.payout.PayoutReversed;
-import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
-import app.soiree.server.support.ProviderDriver;
 import app.soiree.server.support.StripeIntegrationTest;
 import app.soiree.server.support.stripe.StripeConnectStandIn;
 import app.soiree.server.support.stripe.StripeConnectWebhooks;
 import app.soiree.server.support.stripe.StripeEvents.EventPayload;
-import app.soiree.server.support.stripe.StripeProvider;
 import app.soiree.server.support.stripe.StripeWebhookDeliveries;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
@@ -37,11 +34,6 @@ import tools.jackson.databind.JsonNode;
  */
 @StripeIntegrationTest
 class StripePayoutApiTest extends PayoutFixture {
-
-    @Override
-    ProviderDriver provider(Api api) {
-        return new StripeProvider(api, jdbc);
-    }
 
     @Test
     void onboardingCreatesOneExpressAccountAndAccountUpdatedEnablesPayouts() throws Exception {
@@ -98,14 +90,14 @@ class StripePayoutApiTest extends PayoutFixture {
         EventPayload stale = StripeConnectWebhooks.accountUpdated(account, host.userId(), false, start.plusSeconds(5));
         EventPayload disabledLater = StripeConnectWebhooks.accountUpdated(account, host.userId(), false, start.plusSeconds(20));
 
-        deliverConnect(onboarded).expectStatus(200);
-        deliverConnect(stale).expectStatus(200);
+        stripe().deliverConnect(onboarded).expectStatus(200);
+        stripe().deliverConnect(stale).expectStatus(200);
 
         awaitAccountStatus(host, "ENABLED");
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(stale.id()));
         assertThat(api.get("/api/me/payout-account", host.accessToken()).json().get("status").asString()).isEqualTo("ENABLED");
 
-        deliverConnect(disabledLater).expectStatus(200);
+        stripe().deliverConnect(disabledLater).expectStatus(200);
 
         awaitAccountStatus(host, "DISABLED");
         Response refused = request(host, 1000);
@@ -183,9 +175,6 @@ class StripePayoutApiTest extends PayoutFixture {
                 .status()).isEqualTo(404);
     }
 
-    private Response deliverConnect(EventPayload event) {
-        return ((StripeProvider) provider).deliverConnect(event);
-    }
 
     private List<Response> deliverConcurrently(List<EventPayload> deliveries, boolean connect) throws Exception {
         return StripeWebhookDeliveries.deliverConcurrently(api,
@@ -194,6 +183,6 @@ class StripePayoutApiTest extends PayoutFixture {
 
     /** Whether the inbox applied (or deliberately ignored) the stored event. */
     private boolean processed(String eventId) {
-        return ((StripeProvider) provider).outcomeOf(eventId) != null;
+        return stripe().outcomeOf(eventId) != null;
     }
 }

@@ -27,9 +27,8 @@ abstract class RefundContract extends RefundFixture {
 
     @Test
     void aGuestCancellingWithinThePolicyGetsEverythingBack() {
-        String gatheringId = open(Gatherings.gathering("Dinner", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Early Canceller");
-        Booked booked = bookAndPay(guest, gatheringId);
+        Booked booked = bookAndPay(guest, openDinner("Dinner"));
         String refundId = refundIdOf(booked);
 
         JsonNode cancelled = cancel(guest, booked.bookingId()).expectStatus(200).json();
@@ -105,9 +104,8 @@ abstract class RefundContract extends RefundFixture {
 
     @Test
     void supportRefundsPartsOfAPaymentUpToWhatWasCapturedAndNoMore() {
-        String gatheringId = open(Gatherings.gathering("Partial", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Partly Refunded");
-        Booked booked = bookAndPay(guest, gatheringId);
+        Booked booked = bookAndPay(guest, openDinner("Partial"));
 
         JsonNode first = staffRefund(booked.bookingId(), 1200, "Wrong table").expectStatus(201).json();
         assertThat(first.get("status").asString()).isEqualTo("REQUESTED");
@@ -136,9 +134,8 @@ abstract class RefundContract extends RefundFixture {
 
     @Test
     void aRefundTheProviderRefusesGivesNothingBackAndMayBeMadeAgain() {
-        String gatheringId = open(Gatherings.gathering("Refused", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Unlucky Guest");
-        Booked booked = bookAndPay(guest, gatheringId);
+        Booked booked = bookAndPay(guest, openDinner("Refused"));
         String refundId = refundIdOf(booked);
         provider.refuseRefund(support, booked, refundId);
 
@@ -161,9 +158,8 @@ abstract class RefundContract extends RefundFixture {
 
     @Test
     void aRefundThatFailsAfterItSucceededIsTakenBack() {
-        String gatheringId = open(Gatherings.gathering("Bounced", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Bounced Guest");
-        Booked booked = bookAndPay(guest, gatheringId);
+        Booked booked = bookAndPay(guest, openDinner("Bounced"));
         String refundId = refundIdOf(booked);
         cancel(guest, booked.bookingId()).expectStatus(200);
         awaitBooking(guest, booked.bookingId(), "REFUNDED");

@@ -6,53 +6,35 @@ import static org.awaitility.Awaitility.await;
 import app.soiree.api.booking.BookingId;
 import app.soiree.api.payment.PaymentRefunded;
 import app.soiree.api.payment.RefundId;
-import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Booked;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.LedgerChecks;
-import app.soiree.server.support.ProviderDriver;
+import app.soiree.server.support.ProviderTest;
 import app.soiree.server.support.Staff;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** What the refund tests of either provider stand on. Every test ends with a balanced ledger and a wallet that agrees with the journal. */
-abstract class RefundFixture {
+abstract class RefundFixture extends ProviderTest {
 
     static final long PRICE = 2500;
     /** 2500 less 5 % and 30 (application.yml). */
     static final long NET = 2345;
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore events;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    ProviderDriver provider;
     Session host;
     Session finance;
     Session support;
 
-    abstract ProviderDriver provider(Api api);
-
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        provider = provider(api);
-        provider.beforeEach();
+        connect();
         host = api.newHost("Refunding Host");
         Staff staff = Staff.of(api, port);
         finance = staff.finance();
@@ -71,6 +53,11 @@ abstract class RefundFixture {
 
     String open(Map<String, Object> gathering) {
         return Gatherings.publish(api, host, gathering);
+    }
+
+    /** A gathering of three seats at {@link #PRICE}, starting beyond the refund policy's deadline. */
+    String openDinner(String title) {
+        return open(Gatherings.gathering(title, List.of(Gatherings.tier("Seat", PRICE, 3))));
     }
 
     JsonNode book(Session guest, String gatheringId) {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.soiree.api.payment.RefundReversed;
-import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.Booked;
 import app.soiree.server.support.IntegrationTest;
-import app.soiree.server.support.ProviderDriver;
-import app.soiree.server.support.SimulatedProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,16 +26,10 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class SimulatedRefundApiTest extends RefundFixture {
 
-    @Override
-    ProviderDriver provider(Api api) {
-        return new SimulatedProvider(api);
-    }
-
     @Test
     void anUnpaidHoldIsCancelledWithoutARefund() {
-        String gatheringId = open(Gatherings.gathering("Hold", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Holder");
-        String bookingId = book(guest, gatheringId).get("bookingId").asString();
+        String bookingId = book(guest, openDinner("Hold")).get("bookingId").asString();
 
         JsonNode cancelled = cancel(guest, bookingId).expectStatus(200).json();
 
@@ -48,7 +39,7 @@ class SimulatedRefundApiTest extends RefundFixture {
 
     @Test
     void aManualRefundNeedsStaffAReasonAndAKnownBooking() {
-        String gatheringId = open(Gatherings.gathering("Checks", List.of(Gatherings.tier("Seat", PRICE, 3))));
+        String gatheringId = openDinner("Checks");
         Session guest = api.newUser("Curious Guest");
         Booked booked = bookAndPay(guest, gatheringId);
 
@@ -71,8 +62,7 @@ class SimulatedRefundApiTest extends RefundFixture {
 
     @Test
     void aRetriedManualRefundWithTheSameIdempotencyKeyRefundsOnce() {
-        String gatheringId = open(Gatherings.gathering("Retry", List.of(Gatherings.tier("Seat", PRICE, 3))));
-        Booked booked = bookAndPay(api.newUser("Retried"), gatheringId);
+        Booked booked = bookAndPay(api.newUser("Retried"), openDinner("Retry"));
         Map<String, Object> body = Map.of("bookingId", booked.bookingId(), "amount", Gatherings.money(700), "reason", "Goodwill");
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
 
@@ -88,9 +78,8 @@ class SimulatedRefundApiTest extends RefundFixture {
 
     @Test
     void copiesOfTheProvidersReportAreAppliedOnceAndAFailureAfterSuccessTakesTheRefundBack() {
-        String gatheringId = open(Gatherings.gathering("Bounced", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Bounced Guest");
-        Booked booked = bookAndPay(guest, gatheringId);
+        Booked booked = bookAndPay(guest, openDinner("Bounced"));
         cancel(guest, booked.bookingId()).expectStatus(200);
         awaitBooking(guest, booked.bookingId(), "REFUNDED");
         String refundId = refundIdOf(booked);

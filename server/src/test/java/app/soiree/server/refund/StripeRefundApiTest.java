@@ -5,20 +5,16 @@ import static app.soiree.server.support.stripe.StripeProvider.intentId;
 import static app.soiree.server.support.stripe.StripeProvider.metadata;
 import static org.awaitility.Awaitility.await;
 
-import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Booked;
 import app.soiree.server.support.Gatherings;
-import app.soiree.server.support.ProviderDriver;
 import app.soiree.server.support.StripeIntegrationTest;
 import app.soiree.server.support.stripe.StripeEvents.EventPayload;
 import app.soiree.server.support.stripe.StripeRefundWebhooks;
 import app.soiree.server.support.stripe.StripeProvider;
 import app.soiree.server.support.stripe.StripeRefundsStandIn;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,16 +30,10 @@ import tools.jackson.databind.JsonNode;
 @StripeIntegrationTest
 class StripeRefundApiTest extends RefundFixture {
 
-    @Override
-    ProviderDriver provider(Api api) {
-        return new StripeProvider(api, jdbc);
-    }
-
     @Test
     void stripesOwnReportsOfARefundSoireeMadeComeAfterwardsAndChangeNothing() {
-        String gatheringId = open(Gatherings.gathering("Dinner", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Stripe Canceller");
-        Booked booked = bookAndPay(guest, gatheringId);
+        Booked booked = bookAndPay(guest, openDinner("Dinner"));
         String refundId = refundIdOf(booked);
         cancel(guest, booked.bookingId()).expectStatus(200);
         awaitBooking(booked.bookingId(), "REFUNDED");
@@ -52,19 +42,18 @@ class StripeRefundApiTest extends RefundFixture {
         // Stripe's own reports of the same refund come afterwards and change nothing.
         Map<String, Object> refund = stripeRefund(refundId, booked, "succeeded", PRICE);
         StripeRefundsStandIn.stubList(StripeRefundsStandIn.chargeIdFor(intentId(booked)), List.of(refund));
-        deliver(StripeRefundWebhooks.refundCreated(refund));
+        stripe().deliver(StripeRefundWebhooks.refundCreated(refund));
         EventPayload chargeRefunded = StripeRefundWebhooks.chargeRefunded(intentId(booked), PRICE, PRICE, metadata(booked),
                 List.of(), false);
-        deliver(chargeRefunded);
-        awaitProcessed(chargeRefunded.id());
+        stripe().deliver(chargeRefunded);
+        stripe().awaitProcessed(chargeRefunded.id());
         assertThat(refunded(booked.paymentId())).hasSize(1);
     }
 
     @Test
     void aPendingRefundIsSettledByItsWebhookAndAFailureReportedFirstWins() {
-        String gatheringId = open(Gatherings.gathering("Pending", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Pending Refund");
-        Booked booked = bookAndPay(guest, gatheringId);
+        Booked booked = bookAndPay(guest, openDinner("Pending"));
         StripeRefundsStandIn.answerRefundsOf(booked.paymentId(), "pending");
         String refundId = refundIdOf(booked);
         StripeRefundsStandIn.stubRetrieve(stripeRefund(refundId, booked, "pending", PRICE));
@@ -74,11 +63,11 @@ class StripeRefundApiTest extends RefundFixture {
         assertThat(pending.get("providerReference").asString()).isEqualTo(StripeRefundsStandIn.stripeRefundIdFor(refundId));
 
         // Stripe moved it succeeded, then failed (the card was closed); the failure is delivered first.
-        deliver(StripeRefundWebhooks.refundFailed(stripeRefund(refundId, booked, "failed", PRICE)));
+        stripe().deliver(StripeRefundWebhooks.refundFailed(stripeRefund(refundId, booked, "failed", PRICE)));
         awaitRefund(booked.bookingId(), refundId, "FAILED");
         EventPayload staleSuccess = StripeRefundWebhooks.refundUpdated(stripeRefund(refundId, booked, "succeeded", PRICE));
-        deliver(staleSuccess);
-        awaitProcessed(staleSuccess.id());
+        stripe().deliver(staleSuccess);
+        stripe().awaitProcessed(staleSuccess.id());
 
         assertThat(refunded(booked.paymentId())).isEmpty();
         awaitBooking(booked.bookingId(), "CANCELLED");
@@ -87,9 +76,8 @@ class StripeRefundApiTest extends RefundFixture {
 
     @Test
     void fiveConcurrentCopiesOfEveryRefundWebhookInAnyOrderBookTheRefundOnce() throws Exception {
-        String gatheringId = open(Gatherings.gathering("Copies", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Copied Refund");
-        Booked booked = bookAndPay(guest, gatheringId);
+        Booked booked = bookAndPay(guest, openDinner("Copies"));
         StripeRefundsStandIn.answerRefundsOf(booked.paymentId(), "pending");
         String refundId = refundIdOf(booked);
         StripeRefundsStandIn.stubRetrieve(stripeRefund(refundId, booked, "pending", PRICE));
@@ -104,27 +92,18 @@ class StripeRefundApiTest extends RefundFixture {
                 StripeRefundWebhooks.chargeRefundUpdated(succeeded),
                 StripeRefundWebhooks.chargeRefunded(intentId(booked), PRICE, PRICE, metadata(booked), List.of(succeeded), true),
                 StripeRefundWebhooks.chargeRefunded(intentId(booked), PRICE, PRICE, metadata(booked), List.of(), false));
-        List<EventPayload> deliveries = new ArrayList<>();
-        for (int copy = 0; copy < 5; copy++) {
-            deliveries.addAll(kinds);
-        }
-        Collections.shuffle(deliveries);
+        stripe().deliverCopiesInAnyOrder(kinds, 5);
 
-        List<Response> answers = deliverConcurrently(deliveries);
-
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
-        assertThat(answers.stream().filter(answer -> !answer.json().get("duplicate").asBoolean())).hasSize(kinds.size());
         awaitBooking(booked.bookingId(), "REFUNDED");
-        kinds.forEach(kind -> awaitProcessed(kind.id()));
+        kinds.forEach(kind -> stripe().awaitProcessed(kind.id()));
         assertThat(refunded(booked.paymentId())).hasSize(1);
         awaitWallet(Map.of());
     }
 
     @Test
     void aRefundCreateThatTimesOutIsSentAgainUnderTheSameIdempotencyKey() {
-        String gatheringId = open(Gatherings.gathering("Slow", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Slow Refund");
-        Booked booked = bookAndPay(guest, gatheringId);
+        Booked booked = bookAndPay(guest, openDinner("Slow"));
         StripeRefundsStandIn.timeOutFirstRefundOf(booked.paymentId());
         String refundId = refundIdOf(booked);
 
@@ -139,9 +118,8 @@ class StripeRefundApiTest extends RefundFixture {
 
     @Test
     void aRefundStripeNeverAnswersIsLeftToStaffAndALateWebhookStillSettlesIt() {
-        String gatheringId = open(Gatherings.gathering("Silent", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Unanswered Refund");
-        Booked booked = bookAndPay(guest, gatheringId);
+        Booked booked = bookAndPay(guest, openDinner("Silent"));
         StripeRefundsStandIn.timeOutRefundsOf(booked.paymentId());
         String refundId = refundIdOf(booked);
 
@@ -153,7 +131,7 @@ class StripeRefundApiTest extends RefundFixture {
         assertThat(StripeRefundsStandIn.createsFor(booked.paymentId())).hasSize(3); // soiree.refunds.max-attempts in application-test.yml
         awaitWallet(Map.of("EUR:pending", NET));
 
-        deliver(StripeRefundWebhooks.refundUpdated(stripeRefund(refundId, booked, "succeeded", PRICE)));
+        stripe().deliver(StripeRefundWebhooks.refundUpdated(stripeRefund(refundId, booked, "succeeded", PRICE)));
 
         awaitRefund(booked.bookingId(), refundId, "SUCCEEDED");
         awaitBooking(booked.bookingId(), "REFUNDED");
@@ -162,9 +140,8 @@ class StripeRefundApiTest extends RefundFixture {
 
     @Test
     void aPendingRefundWhoseWebhookNeverComesIsLookedUpAtStripe() {
-        String gatheringId = open(Gatherings.gathering("Quiet", List.of(Gatherings.tier("Seat", PRICE, 3))));
         Session guest = api.newUser("Looked-up Refund");
-        Booked booked = bookAndPay(guest, gatheringId);
+        Booked booked = bookAndPay(guest, openDinner("Quiet"));
         StripeRefundsStandIn.answerRefundsOf(booked.paymentId(), "pending");
         String refundId = refundIdOf(booked);
         StripeRefundsStandIn.stubRetrieve(stripeRefund(refundId, booked, "succeeded", PRICE));
@@ -180,14 +157,13 @@ class StripeRefundApiTest extends RefundFixture {
 
     @Test
     void aRefundMadeOutsideSoireeIsAcknowledgedAndLeftAlone() {
-        String gatheringId = open(Gatherings.gathering("Dashboard", List.of(Gatherings.tier("Seat", PRICE, 3))));
-        Booked booked = bookAndPay(api.newUser("Dashboard Refund"), gatheringId);
+        Booked booked = bookAndPay(api.newUser("Dashboard Refund"), openDinner("Dashboard"));
         EventPayload event = StripeRefundWebhooks.refundCreated(StripeRefundsStandIn.refund("re_dashboard" + UUID.randomUUID().toString()
                 .replace("-", ""), "succeeded", 500, intentId(booked), Map.of(), null));
 
-        deliver(event).expectStatus(200);
+        stripe().deliver(event).expectStatus(200);
 
-        String outcome = awaitProcessed(event.id());
+        String outcome = stripe().awaitProcessed(event.id());
         assertThat(outcome).startsWith("ignored").contains("not made by Soiree");
         awaitWallet(Map.of("EUR:pending", NET));
     }
@@ -195,17 +171,8 @@ class StripeRefundApiTest extends RefundFixture {
         return StripeProvider.refund(booked, refundId, status, amount);
     }
 
-    private Response deliver(EventPayload event) {
-        return ((StripeProvider) provider).deliver(event);
-    }
 
-    private List<Response> deliverConcurrently(List<EventPayload> deliveries) throws Exception {
-        return ((StripeProvider) provider).deliverConcurrently(deliveries);
-    }
 
-    private String awaitProcessed(String eventId) {
-        return ((StripeProvider) provider).awaitProcessed(eventId);
-    }
 
     private void awaitBooking(String bookingId, String status) {
         awaitBooking(host, bookingId, status);

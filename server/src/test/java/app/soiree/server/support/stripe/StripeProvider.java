@@ -14,6 +14,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,6 +102,23 @@ public final class StripeProvider implements ProviderDriver {
 
     public List<Response> deliverConcurrently(List<EventPayload> deliveries) throws Exception {
         return StripeWebhookDeliveries.deliverConcurrently(api, StripeWebhookDeliveries.ACCOUNT_ENDPOINT, deliveries);
+    }
+
+    /**
+     * Delivers {@code copies} copies of each event, shuffled, all at once; each is acknowledged, and each event is
+     * taken once, the other copies answered as duplicates.
+     */
+    public void deliverCopiesInAnyOrder(List<EventPayload> events, int copies) throws Exception {
+        List<EventPayload> deliveries = new ArrayList<>();
+        for (int copy = 0; copy < copies; copy++) {
+            deliveries.addAll(events);
+        }
+        Collections.shuffle(deliveries);
+
+        List<Response> answers = deliverConcurrently(deliveries);
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
+        assertThat(answers.stream().filter(answer -> !answer.json().get("duplicate").asBoolean())).hasSize(events.size());
     }
 
     /** What the inbox made of a stored event once it was applied; null before. */
