@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Base of tests that feed events to the projections and read back through queries. All such tests
- * share one application context and one PostgreSQL; every test starts from empty tables.
+ * share one application context and one PostgreSQL; every test starts from empty tables ({@link ProjectionTables}).
  */
 @SpringBootTest(classes = QuerySideTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
@@ -25,6 +25,6 @@ public abstract class ProjectionTest {
 
     @BeforeEach
     void startFromEmptyTables() {
-        jdbc.sql("truncate gatherings, gathering_tiers, bookings, reviews, user_profiles, ledger_entries, ledger_balances, ledger_replays, booking_payment_references cascade").update();
+        jdbc.sql(ProjectionTables.truncateAll()).update();
     }
 }

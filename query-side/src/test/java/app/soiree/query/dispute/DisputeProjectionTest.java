@@ -36,7 +36,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -50,11 +49,6 @@ class DisputeProjectionTest extends ProjectionTest {
 
     @Autowired
     QueryGateway queries;
-
-    @BeforeEach
-    void emptyDisputeTables() {
-        jdbc.sql("truncate disputes, dispute_evidence, dispute_files, dispute_timeline").update();
-    }
 
     @Test
     void aRedeliveredEventChangesNothing() {

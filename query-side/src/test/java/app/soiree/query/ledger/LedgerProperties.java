@@ -22,6 +22,7 @@ import app.soiree.api.payment.PaymentCaptured;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.PaymentRefunded;
 import app.soiree.api.payment.RefundId;
+import app.soiree.query.ProjectionTables;
 import app.soiree.query.ledger.LedgerReplayStore.BalanceKey;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -108,7 +109,7 @@ class LedgerProperties {
 
     @BeforeTry
     void emptyLedger() {
-        jdbc.execute("truncate ledger_entries, ledger_balances, ledger_replays cascade");
+        jdbc.execute(ProjectionTables.truncate(table -> table.startsWith("ledger_")));
     }
 
     @Property(tries = 150)

@@ -47,7 +47,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -63,11 +62,6 @@ class PayoutProjectionTest extends ProjectionTest {
     final UserId host = UserId.random();
     final UserId ada = UserId.random();
     final UserId grace = UserId.random();
-
-    @BeforeEach
-    void startFromEmptyPayoutTables() {
-        jdbc.sql("truncate payouts, payout_approvals, payout_accounts, disputes, refunds").update();
-    }
 
     @Test
     void aPayoutWaitingForApprovalIsInTheQueueWithItsApprovalsSoFar() {

@@ -57,8 +57,6 @@ class RefundProjectionTest extends ProjectionTest {
 
     @BeforeEach
     void aPaidBooking() {
-        jdbc.sql("truncate refunds, booking_refunds, gathering_cancellations, gathering_cancellation_refunds, payments, payment_refunds")
-                .update();
         events.publish(dinner.created(), dinner.published());
         hold = dinner.held(guest, 1);
         paymentId = PaymentId.forBooking(hold.bookingId());

@@ -29,15 +29,14 @@ public final class HostEarnings {
     private HostEarnings() {
     }
 
-    /** Pays for a booking: the simulated outcome endpoint, or a signed Stripe webhook. */
+    /** Pays for a booking: {@link ProviderDriver#pay}, the simulated outcome endpoint or a signed Stripe webhook. */
     public interface Payer {
-        void pay(Session guest, JsonNode booking);
+        void pay(Session guest, Booked booking);
     }
 
     /** The simulated provider's way: the guest sets the outcome. */
     public static Payer simulated(Api api) {
-        return (guest, booking) -> api.post("/api/dev/payments/" + booking.get("payment").get("paymentId").asString() + "/outcome",
-                guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
+        return new SimulatedProvider(api)::pay;
     }
 
     /** What the host nets from {@code seats} at {@link #PRICE}: the gross less 5 % and 30 (application.yml). */
@@ -63,7 +62,8 @@ public final class HostEarnings {
             String tierId = Gatherings.firstTierId(api, gatheringId);
             JsonNode booking = api.postOnce("/api/bookings", guest.accessToken(),
                     Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", seats)).expectStatus(201).json();
-            payer.pay(guest, booking);
+            payer.pay(guest, new Booked(booking.get("bookingId").asString(), booking.get("payment").get("paymentId").asString(),
+                    gatheringId, PRICE * seats));
             bookings.put(host.userId(), booking.get("bookingId").asString());
         }
         for (Session host : hosts) {

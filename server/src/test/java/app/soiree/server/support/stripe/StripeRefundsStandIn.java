@@ -91,17 +91,14 @@ public final class StripeRefundsStandIn {
     /** Refunds of this payment are refused with 400 {@code charge_already_refunded}, as Stripe refuses a refund it cannot make. */
     public static void refuseRefundsOf(String paymentId) {
         install();
-        StripeStandIn.server().stubFor(createFor(paymentId).atPriority(FAILURE_INJECTION).willReturn(stripeJson(400, """
-                {
-                  "error": {
-                    "code": "charge_already_refunded",
-                    "doc_url": "https://stripe.com/docs/error-codes/charge-already-refunded",
-                    "message": "Charge {{replace (regexExtract request.body 'pi_[A-Za-z0-9]+') 'pi_' 'ch_'}} has already been refunded.",
-                    "request_log_url": "https://dashboard.stripe.com/test/logs/{{requestId}}",
-                    "type": "invalid_request_error"
-                  }
-                }
-                """)));
+        StripeStandIn.server().stubFor(createFor(paymentId).atPriority(FAILURE_INJECTION).willReturn(refused()));
+    }
+
+    /** The refund Soiree makes under this refund id is refused as {@link #refuseRefundsOf} refuses them; others are not. */
+    public static void refuseRefund(String refundId) {
+        install();
+        StripeStandIn.server().stubFor(post(urlPathEqualTo(REFUNDS)).withFormParam("metadata[soiree_refund_id]", equalTo(refundId))
+                .withMetadata(PER_TEST_METADATA).atPriority(FAILURE_INJECTION).willReturn(refused()));
     }
 
     /** Refund creates for this payment answer only after {@link StripeStandIn#DELAY_MILLIS}, so the client gives up first. */
@@ -190,6 +187,20 @@ public final class StripeRefundsStandIn {
 
     private static MappingBuilder createFor(String paymentId) {
         return post(urlPathEqualTo(REFUNDS)).withFormParam(PAYMENT_ID_PARAM, equalTo(paymentId)).withMetadata(PER_TEST_METADATA);
+    }
+
+    private static ResponseDefinitionBuilder refused() {
+        return stripeJson(400, """
+                {
+                  "error": {
+                    "code": "charge_already_refunded",
+                    "doc_url": "https://stripe.com/docs/error-codes/charge-already-refunded",
+                    "message": "Charge {{replace (regexExtract request.body 'pi_[A-Za-z0-9]+') 'pi_' 'ch_'}} has already been refunded.",
+                    "request_log_url": "https://dashboard.stripe.com/test/logs/{{requestId}}",
+                    "type": "invalid_request_error"
+                  }
+                }
+                """);
     }
 
     private static ResponseDefinitionBuilder createdRefund(String status) {

@@ -1,0 +1,34 @@
+package app.soiree.query;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The tables the query side's projections write, named once for every test that starts from empty tables. In
+ * dependency order: a table comes before the tables it references ({@code gathering_tiers} before {@code gatherings},
+ * the replay's balances and differences before {@code ledger_replays}), so they may also be emptied one by one.
+ */
+public final class ProjectionTables {
+
+    public static final List<String> ALL = List.of(
+            "user_profiles",
+            "gathering_tiers", "gatherings", "reviews", "bookings", "booking_payment_references",
+            "payment_refunds", "payments",
+            "booking_refunds", "gathering_cancellation_refunds", "gathering_cancellations", "refunds",
+            "dispute_evidence", "dispute_files", "dispute_timeline", "disputes",
+            "payout_approvals", "payout_accounts", "payouts",
+            "ledger_replay_balances", "ledger_replay_differences", "ledger_replays", "ledger_entries", "ledger_balances");
+
+    private ProjectionTables() {
+    }
+
+    /** The statement that empties every projection table. */
+    public static String truncateAll() {
+        return truncate(table -> true);
+    }
+
+    /** The statement that empties the projection tables this selects, in one go. */
+    public static String truncate(Predicate<String> which) {
+        return "truncate " + String.join(", ", ALL.stream().filter(which).toList()) + " cascade";
+    }
+}

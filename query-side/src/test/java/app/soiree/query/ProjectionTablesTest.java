@@ -1,0 +1,20 @@
+package app.soiree.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link ProjectionTables} names every table the query side's migrations create, and no other. */
+class ProjectionTablesTest extends ProjectionTest {
+
+    @Test
+    void theListNamesEveryProjectionTable() {
+        List<String> tables = jdbc.sql("""
+                select table_name from information_schema.tables
+                where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'
+                """).query(String.class).list();
+
+        assertThat(ProjectionTables.ALL).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(tables);
+    }
+}
