@@ -1,17 +1,49 @@
 package app.soiree.query;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The query side stands on shared-api alone; it never reaches into another side. */
-@AnalyzeClasses(packages = "app.soiree", importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * The query side's contexts; {@code paging} is shared plumbing every context may use.
+ * The context packages form no cycle, and each depends only on the contexts named here: what a
+ * context may use is a decision, written down, that a new import cannot change silently. (That this
+ * module never imports another side, the Maven modules already make impossible.)
+ */
+@AnalyzeClasses(packages = "app.soiree.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class QuerySideBoundariesTest {
 
     @ArchTest
-    static final ArchRule staysOutOfTheOtherSides = noClasses().that().resideInAPackage("app.soiree.query..")
-            .should().dependOnClassesThat().resideInAnyPackage("app.soiree.command..", "app.soiree.console..", "app.soiree.server..");
+    static final ArchRule contextsFormNoCycle = slices().matching("app.soiree.query.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule eachContextDependsOnlyOnTheContextsItMay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("paging").definedBy("app.soiree.query.paging..")
+            .layer("audit").definedBy("app.soiree.query.audit..")
+            .layer("identity").definedBy("app.soiree.query.identity..")
+            .layer("gathering").definedBy("app.soiree.query.gathering..")
+            .layer("ledger").definedBy("app.soiree.query.ledger..")
+            .layer("operations").definedBy("app.soiree.query.operations..")
+            .layer("payout").definedBy("app.soiree.query.payout..")
+            .layer("refund").definedBy("app.soiree.query.refund..")
+            .layer("payment").definedBy("app.soiree.query.payment..")
+            .layer("dispute").definedBy("app.soiree.query.dispute..")
+            .layer("booking").definedBy("app.soiree.query.booking..")
+            .whereLayer("paging").mayNotAccessAnyLayer()
+            .whereLayer("audit").mayNotAccessAnyLayer()
+            .whereLayer("identity").mayOnlyAccessLayers("paging")
+            .whereLayer("gathering").mayOnlyAccessLayers("paging")
+            .whereLayer("ledger").mayOnlyAccessLayers("paging")
+            .whereLayer("operations").mayOnlyAccessLayers("paging")
+            .whereLayer("payout").mayOnlyAccessLayers("paging")
+            .whereLayer("refund").mayOnlyAccessLayers("paging")
+            .whereLayer("payment").mayOnlyAccessLayers("refund")
+            .whereLayer("dispute").mayOnlyAccessLayers("paging", "payment")
+            .whereLayer("booking").mayOnlyAccessLayers("gathering", "paging", "payment")
+            // a context package not named above is a decision not yet taken
+            .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.query");
 }
