@@ -14,7 +14,7 @@ public final class ProjectionTables {
             "user_profiles",
             "gathering_tiers", "gatherings", "reviews", "bookings", "booking_payment_references",
             "payment_refunds", "payments",
-            "booking_refunds", "gathering_cancellation_refunds", "gathering_cancellations", "refunds",
+            "booking_refunds", "gathering_cancellation_refunds", "gathering_cancellation_bookings", "gathering_cancellations", "refunds",
             "dispute_evidence", "dispute_files", "dispute_timeline", "disputes",
             "payout_approvals", "payout_accounts", "payouts",
             "ledger_replay_balances", "ledger_replay_differences", "ledger_replays", "ledger_entries", "ledger_balances");

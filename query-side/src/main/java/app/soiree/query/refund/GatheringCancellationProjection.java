@@ -38,13 +38,20 @@ class GatheringCancellationProjection {
 
     @EventHandler
     void on(GatheringCancelled event) {
-        jdbc.update("insert into gathering_cancellations (gathering_id, host_id, cancelled_at) values (?, ?, ?) on conflict do nothing",
-                event.gatheringId().value(), event.hostId().value(), Timestamp.from(event.cancelledAt()));
+        jdbc.update("""
+                insert into gathering_cancellations (gathering_id, host_id, cancelled_at, bookings_expected) values (?, ?, ?, ?)
+                on conflict do nothing""",
+                event.gatheringId().value(), event.hostId().value(), Timestamp.from(event.cancelledAt()), event.activeBookings().size());
     }
 
     @EventHandler
     void on(BookingCancelled event) {
-        if (!event.gatheringCancelled() || event.refundDue().isZero()) {
+        if (!event.gatheringCancelled()) {
+            return;
+        }
+        jdbc.update("insert into gathering_cancellation_bookings (booking_id, gathering_id) values (?, ?) on conflict do nothing",
+                event.bookingId().value(), event.gatheringId().value());
+        if (event.refundDue().isZero()) {
             return;
         }
         jdbc.update("""

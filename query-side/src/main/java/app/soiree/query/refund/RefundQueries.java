@@ -68,21 +68,24 @@ public class RefundQueries {
     @QueryHandler
     @Nullable GatheringCancellationView handle(FindGatheringCancellation query) {
         List<GatheringCancellationView> found = jdbc.query("""
-                select c.gathering_id, c.host_id, c.cancelled_at,
+                select c.gathering_id, c.host_id, c.cancelled_at, c.bookings_expected,
+                       (select count(*) from gathering_cancellation_bookings b where b.gathering_id = c.gathering_id) as bookings_seen,
                        count(r.refund_id) as to_refund,
                        count(r.refund_id) filter (where r.status <> 'DUE') as requested,
                        count(r.refund_id) filter (where r.status in ('SUCCEEDED', 'NOT_NEEDED')) as succeeded,
                        count(r.refund_id) filter (where r.status = 'FAILED') as failed
                 from gathering_cancellations c left join gathering_cancellation_refunds r on r.gathering_id = c.gathering_id
                 where c.gathering_id = :gatheringId and (:staff or c.host_id = :requestedBy)
-                group by c.gathering_id, c.host_id, c.cancelled_at""",
+                group by c.gathering_id, c.host_id, c.cancelled_at, c.bookings_expected""",
                 new MapSqlParameterSource("gatheringId", query.gatheringId().value()).addValue("staff", query.staff())
                         .addValue("requestedBy", query.requestedBy().value()),
                 (row, index) -> {
                     int toRefund = row.getInt("to_refund");
                     int succeeded = row.getInt("succeeded");
                     int failed = row.getInt("failed");
-                    CancellationProgress progress = succeeded + failed < toRefund ? CancellationProgress.IN_PROGRESS
+                    // Until every booking the cancellation ended has been seen, the refunds owed are not all known.
+                    boolean allSeen = row.getInt("bookings_seen") >= row.getInt("bookings_expected");
+                    CancellationProgress progress = !allSeen || succeeded + failed < toRefund ? CancellationProgress.IN_PROGRESS
                             : failed > 0 ? CancellationProgress.COMPLETED_WITH_FAILURES : CancellationProgress.COMPLETED;
                     return new GatheringCancellationView(new GatheringId(row.getObject("gathering_id", UUID.class)), progress, toRefund,
                             row.getInt("requested"), succeeded, failed, row.getTimestamp("cancelled_at").toInstant());

@@ -164,6 +164,20 @@ class RefundProjectionTest extends ProjectionTest {
         assertThat(progress(UserId.random(), false)).isNull();
     }
 
+    /** The cancellation and its bookings' cancellations may be applied in different batches: until all are seen, it is not complete. */
+    @Test
+    void aCancellationIsInProgressUntilEveryBookingItEndedIsSeen() {
+        SeatsHeld unpaid = dinner.held(UserId.random(), 1);
+        events.publish(unpaid, dinner.cancelled(hold.bookingId(), unpaid.bookingId()));
+
+        assertThat(progress(host, false).status()).isEqualTo(CancellationProgress.IN_PROGRESS);
+        events.publish(byHost(unpaid, false));
+        assertThat(progress(host, false).status()).isEqualTo(CancellationProgress.IN_PROGRESS);
+        events.publish(byHost(hold, true));
+        assertThat(progress(host, false)).isEqualTo(new GatheringCancellationView(dinner.id(), CancellationProgress.IN_PROGRESS, 1, 0, 0, 0,
+                NOW));
+    }
+
     @Test
     void aCancellationWithAFailedRefundCompletesWithFailures() {
         events.publish(dinner.cancelled(hold.bookingId()), byHost(hold, true));
