@@ -20,7 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -59,7 +59,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
-        String userId = Actors.from(SecurityContextHolder.getContext().getAuthentication())
+        // The request's principal is what this application's filter chain authenticated (see ActorArgumentResolver).
+        String userId = Actors.from(request.getUserPrincipal() instanceof Authentication authentication ? authentication : null)
                 .map(actor -> actor.userId().toString()).orElse(null);
         boolean required = KEY_REQUIRED.stream().anyMatch(p -> p.matcher(request.getRequestURI()).matches());
         if (userId == null || (key == null && !required)) {

@@ -7,9 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Stamps every command with who sent it. A command sent while handling another message already
@@ -18,6 +19,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
+    /** This application's security contexts: the JVM-wide holder may belong to another application in the same JVM. */
+    private final Supplier<SecurityContextHolderStrategy> securityContexts;
+
+    ActorMetadataInterceptor(Supplier<SecurityContextHolderStrategy> securityContexts) {
+        this.securityContexts = securityContexts;
+    }
+
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
@@ -25,7 +33,7 @@ class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMess
                 return command;
             }
             Map<String, Object> actorMetadata = new HashMap<>();
-            Actors.from(SecurityContextHolder.getContext().getAuthentication()).ifPresentOrElse(actor -> {
+            Actors.from(securityContexts.get().getContext().getAuthentication()).ifPresentOrElse(actor -> {
                 actorMetadata.put(Actor.USER_ID_KEY, actor.userId().toString());
                 actorMetadata.put(Actor.ROLES_KEY, Role.encode(actor.roles()));
             }, () -> {

@@ -1,6 +1,9 @@
 package app.soiree.server.messaging;
 
 import org.axonframework.commandhandling.CommandBus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,8 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CommandBusInterceptors {
 
-    CommandBusInterceptors(CommandBus commandBus) {
-        commandBus.registerDispatchInterceptor(new ActorMetadataInterceptor());
+    CommandBusInterceptors(CommandBus commandBus, ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
+        commandBus.registerDispatchInterceptor(new ActorMetadataInterceptor(
+                () -> securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)));
         commandBus.registerHandlerInterceptor(new ErrorCodeInterceptor());
     }
 }

@@ -1,6 +1,7 @@
 package app.soiree.server.web;
 
 import app.soiree.api.error.ErrorCode;
+import app.soiree.server.persistence.DatabaseReachability;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Locale;
@@ -71,6 +72,14 @@ public class EdgeConfiguration implements WebMvcConfigurer {
             @Value("${soiree.http.max-body-size:1MB}") DataSize maxBodySize) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Right after the request line and body checks: while the database is known to be unreachable, nothing else runs. */
+    @Bean
+    FilterRegistrationBean<DatabaseDownFilter> databaseDownFilter(DatabaseReachability database) {
+        FilterRegistrationBean<DatabaseDownFilter> registration = new FilterRegistrationBean<>(new DatabaseDownFilter(database));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
