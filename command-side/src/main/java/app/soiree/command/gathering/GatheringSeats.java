@@ -146,18 +146,14 @@ final class GatheringSeats {
         return refund;
     }
 
-    /** The host called the gathering off: every guest gets everything back, whatever the policy says. */
     void giveBackAll(List<BookingId> active, GatheringId gatheringId, Instant now) {
         active.forEach(bookingId -> bookings.get(bookingId).cancelByHost(gatheringId, now));
     }
 
     /** The gathering ends: holds still unpaid end with it. */
     void expireAllHolds(GatheringId gatheringId, Instant now) {
-        bookings.forEach((bookingId, seats) -> {
-            if (seats.state() == BookedSeats.State.HELD) {
-                apply(new HoldExpired(gatheringId, bookingId, seats.tierId(), seats.guestId(), seats.quantity(), now));
-            }
-        });
+        bookings.values().stream().filter(seats -> seats.state() == BookedSeats.State.HELD).forEach(seats -> apply(
+                new HoldExpired(gatheringId, seats.bookingId(), seats.tierId(), seats.guestId(), seats.quantity(), now)));
     }
 
     int joinWaitlist(JoinWaitlist command, Terms terms, Instant now) {
