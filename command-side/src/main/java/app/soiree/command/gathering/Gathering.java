@@ -145,7 +145,7 @@ public class Gathering {
         apply(new GatheringEnded(gatheringId, hostId, now));
     }
 
-    /** Answers the {@link app.soiree.api.gathering.SeatsReservation}, or {@link app.soiree.api.gathering.SoldOut} when the tier has too few seats left. */
+    /** Answers the seats reserved, or {@code SoldOut} when the tier has too few seats left. */
     @CommandHandler
     HoldOutcome handle(HoldSeats command, Clock clock, BookingPolicy policy, DeadlineManager deadlines) {
         return seats.hold(command, terms(), clock.instant(), policy, deadlines);
