@@ -7,6 +7,7 @@ import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.CancelBooking;
 import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.gathering.HoldOutcome;
 import app.soiree.api.gathering.HoldSeats;
 import app.soiree.api.gathering.SeatsReservation;
 import app.soiree.api.gathering.SoldOut;
@@ -88,22 +89,25 @@ class BookingCommandController {
 
     /** Holds the seats; a place among the caller's unpaid holds is kept only while the seats really are held unpaid. */
     private SeatsReservation holdSeats(BookingRequest request, BookingId bookingId, Actor actor) {
-        Object answer;
+        HoldOutcome answer;
         try {
             answer = commands.sendAndWait(new HoldSeats(request.gatheringId(), bookingId, request.tierId(), actor.userId(), request.quantity()));
         } catch (RuntimeException e) {
             unpaidHolds.giveBack(bookingId);
             throw e;
         }
-        if (answer instanceof SoldOut soldOut) {
-            unpaidHolds.giveBack(bookingId);
-            throw new SoireeException(ErrorCode.SOLD_OUT, soldOut.message());
-        }
-        SeatsReservation reservation = (SeatsReservation) answer;
-        if (reservation.status() != BookingStatus.HELD) {
-            unpaidHolds.giveBack(bookingId);
-        }
-        return reservation;
+        return switch (answer) {
+            case SoldOut soldOut -> {
+                unpaidHolds.giveBack(bookingId);
+                throw new SoireeException(ErrorCode.SOLD_OUT, soldOut.message());
+            }
+            case SeatsReservation reservation -> {
+                if (reservation.status() != BookingStatus.HELD) {
+                    unpaidHolds.giveBack(bookingId);
+                }
+                yield reservation;
+            }
+        };
     }
 
     @PostMapping("/api/bookings/{bookingId}/cancel")

@@ -50,7 +50,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Support's work on one provider dispute: evidence (texts and files), its submission to the provider, or conceding
  * the dispute, against the evidence due date. It is opened and closed by the {@link DisputeTracker} after the
  * payment has booked the provider's word (the money moves there), so its commands from the tracker arrive in the
- * payment's order and any number of times, and change nothing the second time.
+ * payment's order and any number of times, and change nothing the second time. Its status moves are named in
+ * {@link DisputeTransitions}.
  *
  * <p>Submitting and accepting call the provider from the command handler: both are rare, deliberate staff actions,
  * the call must be made once per decision, and holding the dispute while the provider answers turns two clicks on
@@ -133,7 +134,7 @@ public class Dispute {
         if (status == DisputeStatus.UNDER_REVIEW) {
             return; // submitted already: a second click changes nothing
         }
-        if (status == DisputeStatus.ACCEPTED) {
+        if (!DisputeTransitions.allows(status, DisputeStatus.UNDER_REVIEW)) {
             throw new SoireeException(ErrorCode.STATE_CONFLICT, "The dispute was conceded; there is nothing to submit");
         }
         if (evidence.isEmpty()) {
@@ -153,7 +154,7 @@ public class Dispute {
         if (status == DisputeStatus.ACCEPTED) {
             return;
         }
-        if (status == DisputeStatus.UNDER_REVIEW) {
+        if (!DisputeTransitions.allows(status, DisputeStatus.ACCEPTED)) {
             throw new SoireeException(ErrorCode.STATE_CONFLICT, "The evidence was submitted; the provider is deciding");
         }
         provider.accept(new DisputeAcceptance(disputeId, providerDisputeId, idempotencyKey("accept", List.of())));
@@ -174,7 +175,7 @@ public class Dispute {
                 deadlines.schedule(command.evidenceDueBy(), EVIDENCE_DUE, new EvidenceDue(disputeId, command.evidenceDueBy()));
             }
         }
-        if (command.status() == ProviderDisputeStatus.UNDER_REVIEW && status == DisputeStatus.NEEDS_RESPONSE) {
+        if (command.status() == ProviderDisputeStatus.UNDER_REVIEW && DisputeTransitions.allows(status, DisputeStatus.UNDER_REVIEW)) {
             // Evidence went in some other way (the provider's dashboard): support can no longer add any here.
             apply(new DisputeProviderStatusChanged(disputeId, command.status(), now));
             deadlines.cancelAllWithinScope(EVIDENCE_DUE);
@@ -183,8 +184,8 @@ public class Dispute {
 
     @CommandHandler
     void handle(RecordDisputeOutcome command, DeadlineManager deadlines) {
-        if (status.isClosed()) {
-            return;
+        if (!DisputeTransitions.allows(status, closedAs(command.outcome()))) {
+            return; // decided once
         }
         apply(new DisputeClosed(disputeId, command.outcome(), command.decidedAt()));
         deadlines.cancelAllWithinScope(EVIDENCE_DUE);
@@ -210,6 +211,10 @@ public class Dispute {
         if (status != DisputeStatus.NEEDS_RESPONSE) {
             throw new SoireeException(ErrorCode.STATE_CONFLICT, "The dispute is " + status + "; it takes no more evidence");
         }
+    }
+
+    private static DisputeStatus closedAs(DisputeOutcome outcome) {
+        return outcome == DisputeOutcome.WON ? DisputeStatus.WON : DisputeStatus.LOST;
     }
 
     /** Stripe keeps idempotency keys for a day and refuses one reused with other parameters: the key names the evidence. */
@@ -251,7 +256,7 @@ public class Dispute {
 
     @EventSourcingHandler
     void on(DisputeProviderStatusChanged event) {
-        if (event.status() == ProviderDisputeStatus.UNDER_REVIEW && status == DisputeStatus.NEEDS_RESPONSE) {
+        if (event.status() == ProviderDisputeStatus.UNDER_REVIEW && DisputeTransitions.allows(status, DisputeStatus.UNDER_REVIEW)) {
             status = DisputeStatus.UNDER_REVIEW;
         }
     }
@@ -274,6 +279,6 @@ public class Dispute {
 
     @EventSourcingHandler
     void on(DisputeClosed event) {
-        status = event.outcome() == DisputeOutcome.WON ? DisputeStatus.WON : DisputeStatus.LOST;
+        status = closedAs(event.outcome());
     }
 }

@@ -1,19 +1,41 @@
 package app.soiree.command.gathering;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import app.soiree.api.Money;
+import app.soiree.api.booking.BookingId;
+import app.soiree.api.booking.BookingStatus;
+import app.soiree.api.error.ErrorCode;
+import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.BookingCancelled;
+import app.soiree.api.gathering.GatheringDetails;
+import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.gathering.GatheringStatus;
+import app.soiree.api.gathering.GuestCheckedIn;
+import app.soiree.api.gathering.HoldExpired;
+import app.soiree.api.gathering.HoldSeats;
+import app.soiree.api.gathering.SeatsReservation;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.UserId;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.time.Instant;
 import java.util.Objects;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.EntityId;
 
-/** The seats of one booking as the gathering sees them. */
+/**
+ * The seats of one booking as the gathering sees them: an entity of the {@link Gathering}, kept by
+ * {@link GatheringSeats} and known by its booking id, so only the events about this booking reach it.
+ */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 final class BookedSeats {
 
     /** RELEASED: given back by the guest or the host; EXPIRED: the hold ended unpaid, and a late payment may still restore it. */
     enum State { HELD, CONFIRMED, EXPIRED, RELEASED }
 
+    @EntityId
+    private BookingId bookingId;
     private TierId tierId;
     private UserId guestId;
     private int quantity;
@@ -25,11 +47,16 @@ final class BookedSeats {
         // for snapshots
     }
 
-    BookedSeats(TierId tierId, UserId guestId, int quantity, Money amount) {
+    BookedSeats(BookingId bookingId, TierId tierId, UserId guestId, int quantity, Money amount) {
+        this.bookingId = bookingId;
         this.tierId = tierId;
         this.guestId = guestId;
         this.quantity = quantity;
         this.amount = amount;
+    }
+
+    BookingId bookingId() {
+        return bookingId;
     }
 
     TierId tierId() {
@@ -60,31 +87,88 @@ final class BookedSeats {
         return checkedIn;
     }
 
+    /** What a repeated {@link HoldSeats} with this booking's id answers: these seats as they are now, if it asks for the same. */
+    SeatsReservation replay(HoldSeats command, UserId hostId) {
+        if (!guestId.equals(command.guestId()) || !tierId.equals(command.tierId()) || quantity != command.quantity()) {
+            throw SoireeException.conflict("This booking id is already used for other seats");
+        }
+        BookingStatus status = switch (state) {
+            case HELD -> BookingStatus.HELD;
+            case CONFIRMED -> BookingStatus.CONFIRMED;
+            case EXPIRED -> BookingStatus.EXPIRED;
+            case RELEASED -> BookingStatus.CANCELLED;
+        };
+        return new SeatsReservation(bookingId, hostId, status, amount, null);
+    }
+
+    /** The guest gives the seats back; answers the refund the gathering's policy grants (zero for holds and free seats). */
+    Money cancelByGuest(UserId requestedBy, GatheringSeats.Terms terms, Instant now) {
+        if (!guestId.equals(requestedBy)) {
+            throw SoireeException.notFound("Booking");
+        }
+        if (!isActive()) {
+            throw new SoireeException(ErrorCode.BOOKING_NOT_ACTIVE, "This booking is no longer active");
+        }
+        GatheringDetails details = terms.details();
+        if (!now.isBefore(details.startsAt())) {
+            throw SoireeException.conflict("A booking cannot be cancelled once the gathering has started");
+        }
+        boolean confirmed = state == State.CONFIRMED;
+        Money refund = confirmed ? details.refundPolicy().refundFor(amount, details.startsAt(), now) : Money.zero(amount.currency());
+        apply(new BookingCancelled(terms.gatheringId(), bookingId, tierId, guestId, quantity, confirmed, refund, now, false));
+        return refund;
+    }
+
+    /** The host called the gathering off: the guest gets everything paid back, whatever the policy says. */
+    void cancelByHost(GatheringId gatheringId, Instant now) {
+        boolean confirmed = state == State.CONFIRMED;
+        Money refund = confirmed ? amount : Money.zero(amount.currency());
+        apply(new BookingCancelled(gatheringId, bookingId, tierId, guestId, quantity, confirmed, refund, now, true));
+    }
+
+    void checkIn(GatheringSeats.Terms terms, Instant now) {
+        if (state != State.CONFIRMED) {
+            throw new SoireeException(ErrorCode.BOOKING_NOT_CONFIRMED, "Only a confirmed booking can be checked in");
+        }
+        if (checkedIn) {
+            throw new SoireeException(ErrorCode.ALREADY_CHECKED_IN, "This booking is already checked in");
+        }
+        if (terms.status() != GatheringStatus.PUBLISHED && terms.status() != GatheringStatus.ENDED) {
+            throw SoireeException.conflict("Guests can be checked in only at a published gathering");
+        }
+        apply(new GuestCheckedIn(terms.gatheringId(), bookingId, guestId, now));
+    }
+
+    /** Called by {@link GatheringSeats}, which moves the tier's counts in the same step. */
     void confirm() {
         state = State.CONFIRMED;
     }
 
-    void release() {
-        state = State.RELEASED;
-    }
-
-    void expire() {
+    @EventSourcingHandler
+    void on(HoldExpired event) {
         state = State.EXPIRED;
     }
 
-    void checkIn() {
+    @EventSourcingHandler
+    void on(BookingCancelled event) {
+        state = State.RELEASED;
+    }
+
+    @EventSourcingHandler
+    void on(GuestCheckedIn event) {
         checkedIn = true;
     }
 
     // Value equality lets Axon's test fixture prove that replaying the events rebuilds the same state.
     @Override
     public boolean equals(Object other) {
-        return other instanceof BookedSeats that && tierId.equals(that.tierId) && guestId.equals(that.guestId)
-                && quantity == that.quantity && amount.equals(that.amount) && state == that.state && checkedIn == that.checkedIn;
+        return other instanceof BookedSeats that && bookingId.equals(that.bookingId) && tierId.equals(that.tierId)
+                && guestId.equals(that.guestId) && quantity == that.quantity && amount.equals(that.amount) && state == that.state
+                && checkedIn == that.checkedIn;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tierId, guestId, quantity, state);
+        return Objects.hash(bookingId, tierId, guestId, quantity, state);
     }
 }

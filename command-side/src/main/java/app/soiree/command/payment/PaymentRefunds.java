@@ -1,5 +1,7 @@
 package app.soiree.command.payment;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import app.soiree.api.Money;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.ledger.LedgerAccounts;
@@ -17,16 +19,21 @@ import app.soiree.api.payment.RefundReversed;
 import app.soiree.api.payment.RefundStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The refunds of one {@link Payment}, as its events left them, and the arithmetic of their postings.
+ * The refunds of one {@link Payment}, a member of it that sources its own state from the payment's events: each
+ * refund requested, then succeeded or failed as the provider says, whoever reports it and however often, and booked
+ * only when the provider confirms it; and the arithmetic of their postings.
  * Each refund is known by its id; what is set aside for refunds that have not failed never exceeds the
  * capture; and the host's share of the refunds that succeeded is always round(refunded·N/C) (N the
  * host's net of the capture C, half up), so refunds adding up to the capture take exactly N.
@@ -110,36 +117,94 @@ final class PaymentRefunds {
         return postings.stream().filter(posting -> !posting.amount().isZero()).toList();
     }
 
+    // ---- Decisions, applied as the payment's events -------------------------------------------------------------
+
+    void request(RefundId refundId, Money refund, String reason, Payment.Terms payment, Instant now) {
+        apply(new RefundRequested(payment.paymentId(), refundId, payment.bookingId(), payment.gatheringId(), payment.hostId(),
+                payment.guestId(), refund, reason,
+                Objects.requireNonNull(payment.providerReference(), "a captured payment has its provider reference"), now));
+    }
+
+    void markPending(RefundId refundId, String providerReference, PaymentId paymentId, Instant now) {
+        RefundStatus state = require(paymentId, refundId).state();
+        if (state == RefundStatus.REQUESTED || state == RefundStatus.OUTCOME_UNKNOWN) {
+            apply(new RefundPending(paymentId, refundId, providerReference, now));
+        }
+    }
+
+    void markOutcomeUnknown(RefundId refundId, String reason, PaymentId paymentId, Instant now) {
+        RefundStatus state = require(paymentId, refundId).state();
+        if (state == RefundStatus.REQUESTED || state == RefundStatus.PENDING) {
+            apply(new RefundOutcomeUnknown(paymentId, refundId, reason, now));
+        }
+    }
+
+    void confirm(RefundId refundId, String reference, String providerEventId, Payment.Terms payment, Instant now) {
+        Refund refund = require(payment.paymentId(), refundId);
+        if (refund.state() == RefundStatus.SUCCEEDED || refund.state() == RefundStatus.FAILED) {
+            return; // told before; and a failed refund is final at the provider, so a success after it is a stale report
+        }
+        Money hostShare = shareOnSuccess(refund, payment.captured(), payment.hostNet());
+        apply(new PaymentRefunded(payment.paymentId(), refundId, payment.bookingId(), payment.gatheringId(), payment.hostId(),
+                payment.guestId(), refund.amount(), hostShare, refundPostings(payment.hostId(), refund.amount(), hostShare), reference,
+                providerEventId, now));
+    }
+
+    void fail(RefundId refundId, String reason, String providerEventId, Payment.Terms payment, Instant now) {
+        Refund refund = require(payment.paymentId(), refundId);
+        switch (refund.state()) {
+            case FAILED -> {
+                // told before
+            }
+            case SUCCEEDED -> {
+                // The money came back after the refund had gone out (a bank sent it back): undo it in the ledger.
+                Money hostShare = shareOnReversal(refund, payment.captured(), payment.hostNet());
+                apply(new RefundReversed(payment.paymentId(), refundId, payment.bookingId(), payment.gatheringId(), payment.hostId(),
+                        payment.guestId(), refund.amount(), hostShare, reversalPostings(payment.hostId(), refund.amount(), hostShare),
+                        reason, providerEventId, now));
+            }
+            default -> apply(new RefundFailed(payment.paymentId(), refundId, payment.bookingId(), payment.gatheringId(), refund.amount(),
+                    reason, providerEventId, now));
+        }
+    }
+
     // ---- State, from the payment's events ----------------------------------------------------------------------
 
+    @EventSourcingHandler
     void on(RefundRequested event) {
         refunds.put(event.refundId(), new Refund(event.amount(), RefundStatus.REQUESTED, null));
         setAside = setAside.plus(event.amount());
     }
 
+    @EventSourcingHandler
     void on(RefundNotNeeded event) {
         notNeeded.add(event.refundId());
     }
 
+    @EventSourcingHandler
     void on(RefundPending event) {
         refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.PENDING, event.providerReference()));
     }
 
+    @EventSourcingHandler
     void on(RefundOutcomeUnknown event) {
         refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.OUTCOME_UNKNOWN, null));
     }
 
+    @EventSourcingHandler
     void on(PaymentRefunded event) {
         refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.SUCCEEDED, event.providerReference()));
         refundedSucceeded = refundedSucceeded.plus(event.amount());
         hostShareTaken = hostShareTaken.plus(event.hostShare());
     }
 
+    @EventSourcingHandler
     void on(RefundFailed event) {
         refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.FAILED, null));
         setAside = setAside.minus(event.amount());
     }
 
+    @EventSourcingHandler
     void on(RefundReversed event) {
         refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.FAILED, null));
         setAside = setAside.minus(event.amount());

@@ -52,7 +52,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Payout {
 
-    /** Finer than {@link PayoutStatus}: SENDING (in transit, the provider's answer awaited) is shown as APPROVED. */
+    /**
+     * Finer than {@link PayoutStatus}: SENDING (in transit, the provider's answer awaited) is shown as APPROVED.
+     * The moves between stages are named in {@link PayoutTransitions}.
+     */
     enum Stage { PENDING_APPROVAL, APPROVED, SENDING, PAID, FAILED, REJECTED }
 
     @AggregateIdentifier
@@ -93,7 +96,7 @@ public class Payout {
 
     @CommandHandler
     PayoutStatus handle(ApprovePayout command, Clock clock) {
-        requirePendingApproval();
+        requireDecisionTo(Stage.APPROVED);
         if (command.approvedBy().equals(hostId)) {
             throw new SoireeException(ErrorCode.APPROVAL_NOT_ALLOWED, "Nobody approves their own payout");
         }
@@ -115,7 +118,7 @@ public class Payout {
         if (command.reason() == null || command.reason().isBlank()) {
             throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A rejection needs a reason");
         }
-        requirePendingApproval();
+        requireDecisionTo(Stage.REJECTED);
         if (command.rejectedBy().equals(hostId)) {
             throw new SoireeException(ErrorCode.APPROVAL_NOT_ALLOWED, "Nobody decides on their own payout");
         }
@@ -125,7 +128,7 @@ public class Payout {
 
     @CommandHandler
     void handle(SendPayout command, Clock clock) {
-        if (stage != Stage.APPROVED) {
+        if (!PayoutTransitions.allows(stage, Stage.SENDING)) {
             return; // sent already (a saga step retried), or never to be sent
         }
         apply(new PayoutSent(payoutId, hostId, amount, destinationAccount, Postings.requireBalanced(List.of(
@@ -199,8 +202,9 @@ public class Payout {
                 Posting.credit(LedgerAccounts.PROVIDER_CASH, amount))), now));
     }
 
-    private void requirePendingApproval() {
-        if (stage != Stage.PENDING_APPROVAL) {
+    /** Approving and rejecting are moves only a payout waiting for approval can make. */
+    private void requireDecisionTo(Stage decided) {
+        if (!PayoutTransitions.allows(stage, decided)) {
             throw new SoireeException(ErrorCode.PAYOUT_NOT_PENDING, "This payout is " + status() + ", not waiting for approval");
         }
     }

@@ -8,5 +8,6 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** What {@link HoldSeats} answers: the booking's state right after it, HELD (paid tiers) or CONFIRMED (free tiers). */
-public record SeatsReservation(BookingId bookingId, UserId hostId, BookingStatus status, Money amount, @Nullable Instant holdExpiresAt) {
+public record SeatsReservation(BookingId bookingId, UserId hostId, BookingStatus status, Money amount, @Nullable Instant holdExpiresAt)
+        implements HoldOutcome {
 }

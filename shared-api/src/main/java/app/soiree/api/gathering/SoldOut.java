@@ -7,7 +7,7 @@ package app.soiree.api.gathering;
  * rush every refusal made the next command rebuild the gathering from its snapshot and events while
  * holding its lock (docs/benchmarks.md).
  */
-public record SoldOut(int available) {
+public record SoldOut(int available) implements HoldOutcome {
 
     public String message() {
         return available == 0 ? "This tier is sold out" : "Only " + available + " seats of this tier are left";
