@@ -79,35 +79,45 @@ class BookingCommandController {
         if (request.bookingId() != null) {
             bookingIds.claim(bookingId, request.gatheringId(), actor.userId());
         }
-        unpaidHolds.take(bookingId, actor.userId(), http.getRemoteAddr(), request.gatheringId(), request.quantity(), policy.holdDuration());
-        SeatsReservation reservation = holdSeats(request, bookingId, actor);
+        boolean placeTaken = unpaidHolds.take(bookingId, actor.userId(), http.getRemoteAddr(), request.gatheringId(), request.quantity(),
+                policy.holdDuration());
+        SeatsReservation reservation = holdSeats(request, bookingId, actor, placeTaken);
         Checkout.PaymentStart payment = reservation.status() == BookingStatus.HELD
                 ? checkout.start(reservation, request.gatheringId(), actor.userId())
                 : null;
         return new BookingResponse(reservation.bookingId(), reservation.status(), reservation.holdExpiresAt(), reservation.amount(), payment);
     }
 
-    /** Holds the seats; a place among the caller's unpaid holds is kept only while the seats really are held unpaid. */
-    private SeatsReservation holdSeats(BookingRequest request, BookingId bookingId, Actor actor) {
+    /**
+     * Holds the seats. A place this request took among the caller's unpaid holds is kept only while the seats
+     * really are held unpaid; one an earlier request took for the same booking is not this request's to give back.
+     */
+    private SeatsReservation holdSeats(BookingRequest request, BookingId bookingId, Actor actor, boolean placeTaken) {
         HoldOutcome answer;
         try {
             answer = commands.sendAndWait(new HoldSeats(request.gatheringId(), bookingId, request.tierId(), actor.userId(), request.quantity()));
         } catch (RuntimeException e) {
-            unpaidHolds.giveBack(bookingId);
+            giveBackIf(placeTaken, bookingId);
             throw e;
         }
         return switch (answer) {
             case SoldOut soldOut -> {
-                unpaidHolds.giveBack(bookingId);
+                giveBackIf(placeTaken, bookingId);
                 throw new SoireeException(ErrorCode.SOLD_OUT, soldOut.message());
             }
             case SeatsReservation reservation -> {
                 if (reservation.status() != BookingStatus.HELD) {
-                    unpaidHolds.giveBack(bookingId);
+                    unpaidHolds.giveBack(bookingId); // not held (any more): no place is due, whoever took it
                 }
                 yield reservation;
             }
         };
+    }
+
+    private void giveBackIf(boolean placeTaken, BookingId bookingId) {
+        if (placeTaken) {
+            unpaidHolds.giveBack(bookingId);
+        }
     }
 
     @PostMapping("/api/bookings/{bookingId}/cancel")

@@ -39,20 +39,20 @@ public class UnpaidHolds {
     /**
      * Takes a place for a hold of {@code seats} lasting {@code holdDuration}, or refuses with 429 and
      * when the first place this client has will lapse. Taking the place of a booking that has one
-     * already (a retry) changes nothing.
+     * already (a retry) changes nothing. Answers whether this call took a place (for {@link #giveBack}).
      */
-    public void take(BookingId bookingId, UserId guestId, String clientAddress, GatheringId gatheringId, int seats, Duration holdDuration) {
+    public boolean take(BookingId bookingId, UserId guestId, String clientAddress, GatheringId gatheringId, int seats, Duration holdDuration) {
         if (limits.exempts(clientAddress)) {
-            return;
+            return false;
         }
-        transactions.executeWithoutResult(status -> {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
             // One lock per account and per address, always in this order, so two requests cannot both squeeze under a limit.
             jdbc.query("select pg_advisory_xact_lock(hashtextextended('unpaid-holds:guest:' || ?, 0))", rs -> null, guestId.toString());
             jdbc.query("select pg_advisory_xact_lock(hashtextextended('unpaid-holds:address:' || ?, 0))", rs -> null, clientAddress);
             Instant now = clock.instant();
             Timestamp nowAt = Timestamp.from(now);
             if (exists(bookingId)) {
-                return;
+                return false;
             }
             jdbc.update("delete from unpaid_holds where (guest_id = ? or client_address = ?) and expires_at <= ?",
                     guestId.value(), clientAddress, nowAt);
@@ -72,7 +72,8 @@ public class UnpaidHolds {
             jdbc.update("insert into unpaid_holds (booking_id, guest_id, client_address, gathering_id, seats, expires_at) "
                             + "values (?, ?, ?, ?, ?, ?)",
                     bookingId.value(), guestId.value(), clientAddress, gatheringId.value(), seats, Timestamp.from(now.plus(holdDuration)));
-        });
+            return true;
+        }));
     }
 
     /** Gives the place back: the hold was paid, released, cancelled or expired, or never placed. */
