@@ -13,15 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ISO code (100.00 EUR is 10000, 10000 JPY is 10000). Onboarding sends the host to the provider, which
  * sends them back to {@code onboardingReturnUrl}, or to {@code onboardingRefreshUrl} when the link
  * expired. A transfer the provider did not answer is asked again after {@code transferRetryAfter},
- * twice as long each time, at most {@code maxTransferAttempts} times, then left to staff. A host's wallet
- * collects an event for every release and settlement; it is snapshotted every {@code walletSnapshotEveryEvents}
- * events, so loading it never replays more.
+ * twice as long each time, at most {@code maxTransferAttempts} times, then left to staff. (How often a
+ * host's wallet is snapshotted is the ledger's {@code WalletConfiguration}.)
  */
 @ConfigurationProperties("soiree.payouts")
 public record PayoutProperties(@Nullable Long autoApproveUpTo, @Nullable Long secondApprovalAbove,
                                @Nullable Map<String, Thresholds> currencies, @Nullable String onboardingReturnUrl,
                                @Nullable String onboardingRefreshUrl, @Nullable Duration transferRetryAfter,
-                               @Nullable Integer maxTransferAttempts, @Nullable Integer walletSnapshotEveryEvents) {
+                               @Nullable Integer maxTransferAttempts) {
 
     public PayoutProperties {
         autoApproveUpTo = autoApproveUpTo == null ? 10_000L : autoApproveUpTo;
@@ -33,13 +32,9 @@ public record PayoutProperties(@Nullable Long autoApproveUpTo, @Nullable Long se
                 ? "http://localhost:8080/payout-account/refresh" : onboardingRefreshUrl;
         transferRetryAfter = transferRetryAfter == null ? Duration.ofSeconds(30) : transferRetryAfter;
         maxTransferAttempts = maxTransferAttempts == null ? 6 : maxTransferAttempts;
-        walletSnapshotEveryEvents = walletSnapshotEveryEvents == null ? 100 : walletSnapshotEveryEvents;
         new Thresholds(autoApproveUpTo, secondApprovalAbove);
         if (transferRetryAfter.isNegative() || transferRetryAfter.isZero() || maxTransferAttempts < 1 || maxTransferAttempts > 20) {
             throw new IllegalArgumentException("soiree.payouts: transfer-retry-after must be positive and max-transfer-attempts within 1..20");
-        }
-        if (walletSnapshotEveryEvents < 1) {
-            throw new IllegalArgumentException("soiree.payouts.wallet-snapshot-every-events must be positive");
         }
     }
 

@@ -28,6 +28,7 @@ import app.soiree.api.payout.ReservePayoutFunds;
 import app.soiree.api.payout.ReturnPayoutFunds;
 import app.soiree.api.payout.ReversePayout;
 import app.soiree.api.payout.SendPayout;
+import app.soiree.command.ledger.HostWallet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -73,7 +74,7 @@ class PayoutInvariantsProperties {
                 .configureAggregate(Payout.class)
                 .registerComponent(Clock.class, configuration -> Clock.fixed(PayoutTest.NOW, ZoneOffset.UTC))
                 .registerComponent(PayoutProperties.class,
-                        configuration -> new PayoutProperties(1000L, 3000L, Map.of(), null, null, Duration.ofSeconds(1), 3, null))
+                        configuration -> new PayoutProperties(1000L, 3000L, Map.of(), null, null, Duration.ofSeconds(1), 3))
                 .buildConfiguration();
         axon.start();
         axon.eventBus().subscribe(published::addAll);

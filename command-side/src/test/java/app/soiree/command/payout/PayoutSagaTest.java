@@ -48,7 +48,7 @@ class PayoutSagaTest {
         fixture = new SagaTestFixture<>(PayoutSaga.class);
         provider = new ScriptedProvider();
         fixture.registerResource(provider);
-        fixture.registerResource(new PayoutProperties(10_000L, 100_000L, Map.of(), null, null, RETRY_AFTER, 3, null));
+        fixture.registerResource(new PayoutProperties(10_000L, 100_000L, Map.of(), null, null, RETRY_AFTER, 3));
         fixture.withTransienceCheckDisabled();
     }
 

@@ -47,7 +47,7 @@ class PayoutTest {
     static final UserId GRACE = new UserId(new UUID(0, 13));
     static final String ACCOUNT = "acct_1Host";
     /** Automatic up to 100.00 EUR, one approval up to 1000.00 EUR, two above. */
-    static final PayoutProperties POLICY = new PayoutProperties(10_000L, 100_000L, Map.of(), null, null, Duration.ofSeconds(30), 3, null);
+    static final PayoutProperties POLICY = new PayoutProperties(10_000L, 100_000L, Map.of(), null, null, Duration.ofSeconds(30), 3);
     static final Money SMALL = Money.of(10_000, "EUR");
     static final Money MEDIUM = Money.of(100_000, "EUR");
     static final Money LARGE = Money.of(100_001, "EUR");

@@ -1,4 +1,4 @@
-package app.soiree.command.payout;
+package app.soiree.command.ledger;
 
 import app.soiree.api.Money;
 import app.soiree.api.identity.UserId;

@@ -1,4 +1,4 @@
-package app.soiree.command.payout;
+package app.soiree.command.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package app.soiree.command.payout;
+package app.soiree.command.ledger;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -51,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It also knows the host's connected account at the provider, and whether transfers to it are enabled.
  */
-@Aggregate(snapshotTriggerDefinition = PayoutConfiguration.WALLET_SNAPSHOT_TRIGGER)
+@Aggregate(snapshotTriggerDefinition = WalletConfiguration.WALLET_SNAPSHOT_TRIGGER)
 @Revision(HostWallet.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class HostWallet {
