@@ -47,28 +47,26 @@ public class UnpaidHolds {
         }
         return Boolean.TRUE.equals(transactions.execute(status -> {
             // One lock per account and per address, always in this order, so two requests cannot both squeeze under a limit.
-            jdbc.query("select pg_advisory_xact_lock(hashtextextended('unpaid-holds:guest:' || ?, 0))", rs -> null, guestId.toString());
-            jdbc.query("select pg_advisory_xact_lock(hashtextextended('unpaid-holds:address:' || ?, 0))", rs -> null, clientAddress);
+            jdbc.query("select pg_advisory_xact_lock(hashtextextended('unpaid-holds:guest:' || ?, 0)), "
+                    + "pg_advisory_xact_lock(hashtextextended('unpaid-holds:address:' || ?, 0))", rs -> null, guestId.toString(), clientAddress);
             Instant now = clock.instant();
-            Timestamp nowAt = Timestamp.from(now);
-            if (exists(bookingId)) {
+            Usage usage = usage(bookingId, guestId, clientAddress, gatheringId, now);
+            if (usage.known()) {
                 return false;
             }
+            if (usage.accountHolds() + 1 > limits.unpaidHoldsPerAccount()) {
+                throw refused("This account already holds " + usage.accountHolds() + " unpaid bookings; pay for or cancel one first",
+                        usage.accountFirstLapses(), now);
+            }
+            if (usage.addressSeats() + seats > limits.unpaidSeatsPerAddress()) {
+                throw refused("Too many unpaid seats are held from this address; try again later", usage.addressFirstLapses(), now);
+            }
+            if (usage.gatheringSeats() + seats > limits.unpaidSeatsPerAddressPerGathering()) {
+                throw refused("Too many unpaid seats of this gathering are held from this address; try again later",
+                        usage.gatheringFirstLapses(), now);
+            }
             jdbc.update("delete from unpaid_holds where (guest_id = ? or client_address = ?) and expires_at <= ?",
-                    guestId.value(), clientAddress, nowAt);
-            Usage byAccount = usage("guest_id = ?", guestId.value());
-            if (byAccount.holds() + 1 > limits.unpaidHoldsPerAccount()) {
-                throw refused("This account already holds " + byAccount.holds() + " unpaid bookings; pay for or cancel one first",
-                        byAccount, now);
-            }
-            Usage byAddress = usage("client_address = ?", clientAddress);
-            if (byAddress.seats() + seats > limits.unpaidSeatsPerAddress()) {
-                throw refused("Too many unpaid seats are held from this address; try again later", byAddress, now);
-            }
-            Usage atGathering = usage("client_address = ? and gathering_id = ?", clientAddress, gatheringId.value());
-            if (atGathering.seats() + seats > limits.unpaidSeatsPerAddressPerGathering()) {
-                throw refused("Too many unpaid seats of this gathering are held from this address; try again later", atGathering, now);
-            }
+                    guestId.value(), clientAddress, Timestamp.from(now));
             jdbc.update("insert into unpaid_holds (booking_id, guest_id, client_address, gathering_id, seats, expires_at) "
                             + "values (?, ?, ?, ?, ?, ?)",
                     bookingId.value(), guestId.value(), clientAddress, gatheringId.value(), seats, Timestamp.from(now.plus(holdDuration)));
@@ -81,25 +79,35 @@ public class UnpaidHolds {
         jdbc.update("delete from unpaid_holds where booking_id = ?", bookingId.value());
     }
 
-    private boolean exists(BookingId bookingId) {
-        Integer found = jdbc.queryForObject("select count(*) from unpaid_holds where booking_id = ?", Integer.class, bookingId.value());
-        return found != null && found > 0;
-    }
-
-    private Usage usage(String condition, Object... arguments) {
-        return jdbc.queryForObject("select count(*), coalesce(sum(seats), 0), min(expires_at) from unpaid_holds where " + condition,
-                (rs, row) -> new Usage(rs.getInt(1), rs.getInt(2), toInstant(rs.getTimestamp(3))), arguments);
+    /** Whether the booking has a place already, and what the account, the address and the address at this gathering hold unpaid now: one query. */
+    private Usage usage(BookingId bookingId, UserId guestId, String clientAddress, GatheringId gatheringId, Instant now) {
+        Timestamp nowAt = Timestamp.from(now);
+        return jdbc.queryForObject("""
+                select coalesce(bool_or(booking_id = ?), false),
+                       count(*) filter (where live and guest_id = ?),
+                       min(expires_at) filter (where live and guest_id = ?),
+                       coalesce(sum(seats) filter (where live and client_address = ?), 0),
+                       min(expires_at) filter (where live and client_address = ?),
+                       coalesce(sum(seats) filter (where live and client_address = ? and gathering_id = ?), 0),
+                       min(expires_at) filter (where live and client_address = ? and gathering_id = ?)
+                from (select *, expires_at > ? as live from unpaid_holds where booking_id = ? or guest_id = ? or client_address = ?) holds
+                """,
+                (rs, row) -> new Usage(rs.getBoolean(1), rs.getInt(2), toInstant(rs.getTimestamp(3)), rs.getInt(4),
+                        toInstant(rs.getTimestamp(5)), rs.getInt(6), toInstant(rs.getTimestamp(7))),
+                bookingId.value(), guestId.value(), guestId.value(), clientAddress, clientAddress, clientAddress, gatheringId.value(),
+                clientAddress, gatheringId.value(), nowAt, bookingId.value(), guestId.value(), clientAddress);
     }
 
     private static @Nullable Instant toInstant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static RateLimitedException refused(String message, Usage usage, Instant now) {
-        Duration untilFirstLapses = usage.firstExpiry() == null ? Duration.ofSeconds(1) : Duration.between(now, usage.firstExpiry());
+    private static RateLimitedException refused(String message, @Nullable Instant firstLapses, Instant now) {
+        Duration untilFirstLapses = firstLapses == null ? Duration.ofSeconds(1) : Duration.between(now, firstLapses);
         return new RateLimitedException(message, untilFirstLapses.isNegative() ? Duration.ofSeconds(1) : untilFirstLapses);
     }
 
-    private record Usage(int holds, int seats, @Nullable Instant firstExpiry) {
+    private record Usage(boolean known, int accountHolds, @Nullable Instant accountFirstLapses, int addressSeats,
+                         @Nullable Instant addressFirstLapses, int gatheringSeats, @Nullable Instant gatheringFirstLapses) {
     }
 }

@@ -8,8 +8,8 @@ package app.soiree.command.provider;
  */
 public interface ProviderEventTranslator {
 
-    /** The provider whose events this reads: {@code stripe} or {@code simulated}. */
-    String provider();
+    /** The provider whose events this reads. */
+    ProviderName provider();
 
     boolean translates(String eventType);
 

@@ -49,7 +49,7 @@ public class ProviderInbox {
                   Clock clock, @Qualifier(ProviderSelection.EVENT_EXECUTOR) TaskExecutor executor) {
         this.jdbc = jdbc;
         this.provider = provider;
-        this.translators = translators.stream().filter(translator -> translator.provider().equals(provider.code())).toList();
+        this.translators = translators.stream().filter(translator -> translator.provider() == provider).toList();
         this.commands = commands;
         this.clock = clock;
         this.executor = executor;

@@ -23,8 +23,8 @@ public class SimulatedDisputeEvents implements ProviderEventTranslator {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
-    public String provider() {
-        return ProviderName.SIMULATED.code();
+    public ProviderName provider() {
+        return ProviderName.SIMULATED;
     }
 
     @Override

@@ -44,8 +44,8 @@ public class StripeDisputeEvents implements ProviderEventTranslator {
     }
 
     @Override
-    public String provider() {
-        return ProviderName.STRIPE.code();
+    public ProviderName provider() {
+        return ProviderName.STRIPE;
     }
 
     @Override

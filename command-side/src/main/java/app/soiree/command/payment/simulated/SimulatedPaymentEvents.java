@@ -17,8 +17,8 @@ public class SimulatedPaymentEvents implements ProviderEventTranslator {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
-    public String provider() {
-        return ProviderName.SIMULATED.code();
+    public ProviderName provider() {
+        return ProviderName.SIMULATED;
     }
 
     @Override

@@ -25,8 +25,8 @@ public class StripePaymentIntentEvents implements ProviderEventTranslator {
     }
 
     @Override
-    public String provider() {
-        return ProviderName.STRIPE.code();
+    public ProviderName provider() {
+        return ProviderName.STRIPE;
     }
 
     @Override

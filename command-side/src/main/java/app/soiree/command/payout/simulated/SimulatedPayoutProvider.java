@@ -1,5 +1,6 @@
 package app.soiree.command.payout.simulated;
 
+import app.soiree.command.provider.ProviderName;
 import app.soiree.api.Money;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.payout.PayoutId;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class SimulatedPayoutProvider implements PayoutProvider {
 
-    static final String NAME = "simulated";
+    static final String NAME = ProviderName.SIMULATED.code();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What the simulator does with transfers to an account, set through the development endpoint. */

@@ -1,5 +1,6 @@
 package app.soiree.command.payout.simulated;
 
+import app.soiree.command.provider.ProviderName;
 import app.soiree.api.Money;
 import app.soiree.api.payout.PayoutId;
 import app.soiree.api.payout.ReversePayout;
@@ -15,8 +16,8 @@ public class SimulatedTransferEvents implements ProviderEventTranslator {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
-    public String provider() {
-        return SimulatedPayoutProvider.NAME;
+    public ProviderName provider() {
+        return ProviderName.SIMULATED;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.soiree.command.payout.stripe;
 
+import app.soiree.command.provider.ProviderName;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.payout.HostWalletId;
 import app.soiree.api.payout.MarkPayoutPaid;
@@ -25,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 public class StripeConnectEvents implements ProviderEventTranslator {
 
     @Override
-    public String provider() {
-        return StripePayoutProvider.NAME;
+    public ProviderName provider() {
+        return ProviderName.STRIPE;
     }
 
     @Override

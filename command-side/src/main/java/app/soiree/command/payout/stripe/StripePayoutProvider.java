@@ -1,5 +1,6 @@
 package app.soiree.command.payout.stripe;
 
+import app.soiree.command.provider.ProviderName;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.UserId;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public class StripePayoutProvider implements PayoutProvider {
 
     private static final Logger log = LoggerFactory.getLogger(StripePayoutProvider.class);
-    static final String NAME = "stripe";
+    static final String NAME = ProviderName.STRIPE.code();
 
     private final StripeClient stripe;
     private final PayoutProperties properties;

@@ -1,5 +1,6 @@
 package app.soiree.command.refund.simulated;
 
+import app.soiree.command.provider.ProviderName;
 import app.soiree.api.payment.ConfirmRefund;
 import app.soiree.api.payment.FailRefund;
 import app.soiree.api.payment.PaymentId;
@@ -15,8 +16,8 @@ public class SimulatedRefundEvents implements ProviderEventTranslator {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
-    public String provider() {
-        return "simulated";
+    public ProviderName provider() {
+        return ProviderName.SIMULATED;
     }
 
     @Override

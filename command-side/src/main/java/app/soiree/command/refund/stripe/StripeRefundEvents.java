@@ -48,8 +48,8 @@ public class StripeRefundEvents implements ProviderEventTranslator {
     }
 
     @Override
-    public String provider() {
-        return ProviderName.STRIPE.code();
+    public ProviderName provider() {
+        return ProviderName.STRIPE;
     }
 
     @Override
