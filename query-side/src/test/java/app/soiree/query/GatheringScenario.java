@@ -1,8 +1,8 @@
 package app.soiree.query;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.gathering.BookingCancelled;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringCancelled;
 import app.soiree.api.gathering.GatheringCreated;
 import app.soiree.api.gathering.GatheringDetails;

@@ -2,11 +2,11 @@ package app.soiree.console.lookup;
 
 import app.soiree.api.audit.AuditTrailPage;
 import app.soiree.api.audit.FindAuditTrail;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.booking.BookingView;
 import app.soiree.api.booking.FindBookingByProviderReference;
 import app.soiree.api.booking.FindBookingForStaff;
 import app.soiree.api.booking.FindBookingOfPayment;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.FindGathering;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.GatheringView;

@@ -1,14 +1,14 @@
 package app.soiree.console.lookup;
 
 import app.soiree.api.booking.BookingView;
+import app.soiree.api.booking.PaymentView;
 import app.soiree.api.gathering.GatheringView;
 import app.soiree.api.gathering.TierView;
 import app.soiree.api.identity.Role;
 import app.soiree.api.identity.UserProfileView;
 import app.soiree.api.payment.PaymentStatus;
-import app.soiree.api.payment.PaymentView;
-import app.soiree.api.payment.RefundPayment;
-import app.soiree.api.payment.RefundView;
+import app.soiree.api.refund.RefundPayment;
+import app.soiree.api.refund.RefundView;
 import app.soiree.console.layout.InSection;
 import app.soiree.console.layout.MenuSection;
 import app.soiree.console.platform.CommandRefused;

@@ -2,12 +2,12 @@ package app.soiree.console.lookup;
 
 import app.soiree.api.Money;
 import app.soiree.api.booking.BookingView;
+import app.soiree.api.booking.PaymentView;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.PaymentStatus;
-import app.soiree.api.payment.PaymentView;
-import app.soiree.api.payment.RefundId;
-import app.soiree.api.payment.RefundPayment;
-import app.soiree.api.payment.RefundStatus;
+import app.soiree.api.refund.RefundId;
+import app.soiree.api.refund.RefundPayment;
+import app.soiree.api.refund.RefundStatus;
 import app.soiree.console.platform.Formats;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

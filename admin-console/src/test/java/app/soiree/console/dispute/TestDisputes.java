@@ -1,7 +1,6 @@
 package app.soiree.console.dispute;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.dispute.AcceptDispute;
 import app.soiree.api.dispute.AddDisputeEvidence;
 import app.soiree.api.dispute.DisputeId;
@@ -17,6 +16,7 @@ import app.soiree.api.dispute.ProviderDisputeStatus;
 import app.soiree.api.dispute.SubmitDisputeEvidence;
 import app.soiree.api.dispute.UploadEvidenceFile;
 import app.soiree.api.error.ErrorCode;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.payment.PaymentId;

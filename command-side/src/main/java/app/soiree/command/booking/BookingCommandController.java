@@ -1,10 +1,10 @@
 package app.soiree.command.booking;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
-import app.soiree.api.booking.BookingStatus;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.BookingId;
+import app.soiree.api.gathering.BookingStatus;
 import app.soiree.api.gathering.CancelBooking;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.HoldOutcome;
@@ -14,8 +14,8 @@ import app.soiree.api.gathering.SoldOut;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.api.payment.RefundId;
-import app.soiree.api.payment.RefundRemaining;
+import app.soiree.api.refund.RefundId;
+import app.soiree.api.refund.RefundRemaining;
 import app.soiree.command.gathering.BookingPolicy;
 import app.soiree.command.limits.UnpaidHolds;
 import app.soiree.command.payment.Checkout;

@@ -1,8 +1,8 @@
 package app.soiree.command.booking;
 
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import java.util.UUID;

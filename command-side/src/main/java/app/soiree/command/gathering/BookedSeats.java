@@ -3,11 +3,11 @@ package app.soiree.command.gathering;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
-import app.soiree.api.booking.BookingStatus;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.BookingCancelled;
+import app.soiree.api.gathering.BookingId;
+import app.soiree.api.gathering.BookingStatus;
 import app.soiree.api.gathering.GatheringDetails;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.GatheringStatus;

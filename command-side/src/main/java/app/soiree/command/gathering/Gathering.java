@@ -3,9 +3,9 @@ package app.soiree.command.gathering;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.CancelBooking;
 import app.soiree.api.gathering.CancelGathering;
 import app.soiree.api.gathering.CheckInGuest;

@@ -1,7 +1,7 @@
 package app.soiree.command.gathering;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.CancelGathering;
 import app.soiree.api.gathering.CheckInGuest;
 import app.soiree.api.gathering.CreateGathering;

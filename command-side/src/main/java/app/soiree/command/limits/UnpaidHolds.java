@@ -1,7 +1,7 @@
 package app.soiree.command.limits;
 
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.error.RateLimitedException;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import java.sql.Timestamp;

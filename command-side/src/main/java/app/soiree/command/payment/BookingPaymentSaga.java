@@ -1,8 +1,8 @@
 package app.soiree.command.payment;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.gathering.BookingCancelled;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.ConfirmSeats;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.HoldExpired;
@@ -18,8 +18,8 @@ import app.soiree.api.payment.PaymentIntentCreated;
 import app.soiree.api.payment.PaymentOutcomeUnknown;
 import app.soiree.api.payment.PaymentRequested;
 import app.soiree.api.payment.RecordPaymentIntent;
-import app.soiree.api.payment.RefundId;
-import app.soiree.api.payment.RefundPayment;
+import app.soiree.api.refund.RefundId;
+import app.soiree.api.refund.RefundPayment;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Duration;

@@ -1,16 +1,16 @@
 package app.soiree.command.refund;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.gathering.BookingCancelled;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringCancelled;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.api.payment.PaymentRefunded;
-import app.soiree.api.payment.RefundFailed;
-import app.soiree.api.payment.RefundId;
-import app.soiree.api.payment.RefundRemaining;
+import app.soiree.api.refund.PaymentRefunded;
+import app.soiree.api.refund.RefundFailed;
+import app.soiree.api.refund.RefundId;
+import app.soiree.api.refund.RefundRemaining;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.HashSet;

@@ -1,15 +1,15 @@
 package app.soiree.command.refund;
 
 import app.soiree.api.Money;
-import app.soiree.api.payment.ConfirmRefund;
-import app.soiree.api.payment.FailRefund;
-import app.soiree.api.payment.MarkRefundOutcomeUnknown;
-import app.soiree.api.payment.MarkRefundPending;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.api.payment.PaymentRefunded;
-import app.soiree.api.payment.RefundFailed;
-import app.soiree.api.payment.RefundId;
-import app.soiree.api.payment.RefundRequested;
+import app.soiree.api.refund.ConfirmRefund;
+import app.soiree.api.refund.FailRefund;
+import app.soiree.api.refund.MarkRefundOutcomeUnknown;
+import app.soiree.api.refund.MarkRefundPending;
+import app.soiree.api.refund.PaymentRefunded;
+import app.soiree.api.refund.RefundFailed;
+import app.soiree.api.refund.RefundId;
+import app.soiree.api.refund.RefundRequested;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Duration;

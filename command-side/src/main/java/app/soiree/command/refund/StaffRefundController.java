@@ -1,11 +1,11 @@
 package app.soiree.command.refund;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.api.payment.RefundId;
-import app.soiree.api.payment.RefundPayment;
-import app.soiree.api.payment.RefundStatus;
+import app.soiree.api.refund.RefundId;
+import app.soiree.api.refund.RefundPayment;
+import app.soiree.api.refund.RefundStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

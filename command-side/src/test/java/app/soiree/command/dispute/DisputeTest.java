@@ -4,7 +4,6 @@ import static app.soiree.command.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.dispute.AcceptDispute;
 import app.soiree.api.dispute.AddDisputeEvidence;
 import app.soiree.api.dispute.DisputeAccepted;
@@ -28,6 +27,7 @@ import app.soiree.api.dispute.RegisterDispute;
 import app.soiree.api.dispute.SubmitDisputeEvidence;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.payment.PaymentId;

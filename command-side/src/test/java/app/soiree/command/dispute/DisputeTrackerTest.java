@@ -3,7 +3,6 @@ package app.soiree.command.dispute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.dispute.DisputeId;
 import app.soiree.api.dispute.DisputeLost;
 import app.soiree.api.dispute.DisputeOutcome;
@@ -14,6 +13,7 @@ import app.soiree.api.dispute.ProviderDisputeUpdated;
 import app.soiree.api.dispute.RecordDisputeOutcome;
 import app.soiree.api.dispute.RecordProviderDisputeUpdate;
 import app.soiree.api.dispute.RegisterDispute;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.payment.PaymentId;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.BookingCancelled;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.api.payment.RefundId;
-import app.soiree.api.payment.RefundRemaining;
+import app.soiree.api.refund.RefundId;
+import app.soiree.api.refund.RefundRemaining;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -1,14 +1,14 @@
 package app.soiree.query.booking;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
-import app.soiree.api.booking.BookingStatus;
 import app.soiree.api.booking.BookingView;
+import app.soiree.api.booking.PaymentView;
+import app.soiree.api.gathering.BookingId;
+import app.soiree.api.gathering.BookingStatus;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.SeatsHeld;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.UserId;
-import app.soiree.api.payment.PaymentView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

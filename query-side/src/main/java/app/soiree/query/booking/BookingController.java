@@ -1,11 +1,11 @@
 package app.soiree.query.booking;
 
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.booking.BookingPage;
 import app.soiree.api.booking.BookingView;
 import app.soiree.api.booking.FindBooking;
 import app.soiree.api.booking.FindMyBookings;
 import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.identity.Actor;
 import app.soiree.query.paging.Cursor;
 import app.soiree.query.paging.PageLimit;

@@ -1,8 +1,8 @@
 package app.soiree.query.booking;
 
-import app.soiree.api.booking.BookingId;
-import app.soiree.api.booking.BookingStatus;
 import app.soiree.api.gathering.BookingCancelled;
+import app.soiree.api.gathering.BookingId;
+import app.soiree.api.gathering.BookingStatus;
 import app.soiree.api.gathering.GatheringCancelled;
 import app.soiree.api.gathering.GuestCheckedIn;
 import app.soiree.api.gathering.HoldExpired;

@@ -1,8 +1,8 @@
 package app.soiree.query.booking;
 
-import app.soiree.api.booking.BookingId;
-import app.soiree.api.payment.PaymentRefunded;
-import app.soiree.api.payment.RefundReversed;
+import app.soiree.api.gathering.BookingId;
+import app.soiree.api.refund.PaymentRefunded;
+import app.soiree.api.refund.RefundReversed;
 import app.soiree.query.gathering.TierSeats;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,7 +1,6 @@
 package app.soiree.query.dispute;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.dispute.DisputeId;
 import app.soiree.api.dispute.DisputePage;
 import app.soiree.api.dispute.DisputeStatus;
@@ -14,6 +13,7 @@ import app.soiree.api.dispute.FindHostDisputes;
 import app.soiree.api.dispute.HostDisputePage;
 import app.soiree.api.dispute.HostDisputeView;
 import app.soiree.api.dispute.ProviderDisputeStatus;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.payment.PaymentId;

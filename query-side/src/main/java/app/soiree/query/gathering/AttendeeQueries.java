@@ -1,9 +1,9 @@
 package app.soiree.query.gathering;
 
-import app.soiree.api.booking.BookingId;
-import app.soiree.api.booking.BookingStatus;
 import app.soiree.api.gathering.AttendeePage;
 import app.soiree.api.gathering.AttendeeView;
+import app.soiree.api.gathering.BookingId;
+import app.soiree.api.gathering.BookingStatus;
 import app.soiree.api.gathering.FindAttendees;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.UserId;

@@ -1,6 +1,6 @@
 package app.soiree.query.gathering;
 
-import app.soiree.api.booking.BookingStatus;
+import app.soiree.api.gathering.BookingStatus;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.Tier;
 import jakarta.persistence.Column;

@@ -7,7 +7,7 @@ import app.soiree.api.payment.PaymentIntentCreated;
 import app.soiree.api.payment.PaymentOutcomeUnknown;
 import app.soiree.api.payment.PaymentRequested;
 import app.soiree.api.payment.PaymentStatus;
-import app.soiree.api.payment.RefundRequested;
+import app.soiree.api.refund.RefundRequested;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package app.soiree.query.payment;
 
-import app.soiree.api.payment.RefundRequested;
+import app.soiree.api.refund.RefundRequested;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

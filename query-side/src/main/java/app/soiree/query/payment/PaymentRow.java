@@ -1,12 +1,12 @@
 package app.soiree.query.payment;
 
 import app.soiree.api.Money;
+import app.soiree.api.booking.PaymentView;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.api.payment.PaymentRequested;
 import app.soiree.api.payment.PaymentStatus;
-import app.soiree.api.payment.PaymentView;
-import app.soiree.api.payment.RefundStatus;
-import app.soiree.api.payment.RefundView;
+import app.soiree.api.refund.RefundStatus;
+import app.soiree.api.refund.RefundView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,7 @@
 package app.soiree.query.payment;
 
-import app.soiree.api.payment.PaymentView;
-import app.soiree.api.payment.RefundView;
+import app.soiree.api.booking.PaymentView;
+import app.soiree.api.refund.RefundView;
 import app.soiree.query.refund.RefundQueries;
 import java.util.Collection;
 import java.util.List;

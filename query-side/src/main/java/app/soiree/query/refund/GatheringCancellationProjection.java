@@ -2,12 +2,12 @@ package app.soiree.query.refund;
 
 import app.soiree.api.gathering.BookingCancelled;
 import app.soiree.api.gathering.GatheringCancelled;
-import app.soiree.api.payment.PaymentRefunded;
-import app.soiree.api.payment.RefundFailed;
-import app.soiree.api.payment.RefundId;
-import app.soiree.api.payment.RefundNotNeeded;
-import app.soiree.api.payment.RefundRequested;
-import app.soiree.api.payment.RefundReversed;
+import app.soiree.api.refund.PaymentRefunded;
+import app.soiree.api.refund.RefundFailed;
+import app.soiree.api.refund.RefundId;
+import app.soiree.api.refund.RefundNotNeeded;
+import app.soiree.api.refund.RefundRequested;
+import app.soiree.api.refund.RefundReversed;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,15 +1,15 @@
 package app.soiree.query.refund;
 
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.FindGatheringCancellation;
 import app.soiree.api.gathering.GatheringCancellationView;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.Actor;
-import app.soiree.api.payment.FindRefunds;
-import app.soiree.api.payment.RefundPage;
-import app.soiree.api.payment.RefundStatus;
-import app.soiree.api.payment.RefundView;
+import app.soiree.api.refund.FindRefunds;
+import app.soiree.api.refund.RefundPage;
+import app.soiree.api.refund.RefundStatus;
+import app.soiree.api.refund.RefundView;
 import app.soiree.query.paging.Cursor;
 import app.soiree.query.paging.PageLimit;
 import app.soiree.query.paging.PageResponse;

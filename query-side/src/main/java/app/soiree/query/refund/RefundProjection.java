@@ -1,13 +1,13 @@
 package app.soiree.query.refund;
 
 import app.soiree.api.identity.Actor;
-import app.soiree.api.payment.PaymentRefunded;
-import app.soiree.api.payment.RefundFailed;
-import app.soiree.api.payment.RefundOutcomeUnknown;
-import app.soiree.api.payment.RefundPending;
-import app.soiree.api.payment.RefundRequested;
-import app.soiree.api.payment.RefundReversed;
-import app.soiree.api.payment.RefundStatus;
+import app.soiree.api.refund.PaymentRefunded;
+import app.soiree.api.refund.RefundFailed;
+import app.soiree.api.refund.RefundOutcomeUnknown;
+import app.soiree.api.refund.RefundPending;
+import app.soiree.api.refund.RefundRequested;
+import app.soiree.api.refund.RefundReversed;
+import app.soiree.api.refund.RefundStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;

@@ -5,12 +5,12 @@ import static app.soiree.query.GatheringScenario.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.booking.BookingPage;
-import app.soiree.api.booking.BookingStatus;
 import app.soiree.api.booking.BookingView;
 import app.soiree.api.booking.FindBooking;
 import app.soiree.api.booking.FindMyBookings;
+import app.soiree.api.gathering.BookingId;
+import app.soiree.api.gathering.BookingStatus;
 import app.soiree.api.gathering.SeatsHeld;
 import app.soiree.api.identity.UserId;
 import app.soiree.query.GatheringScenario;

@@ -4,11 +4,11 @@ import static app.soiree.query.GatheringScenario.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.booking.BookingView;
 import app.soiree.api.booking.FindBookingByProviderReference;
 import app.soiree.api.booking.FindBookingForStaff;
 import app.soiree.api.booking.FindBookingOfPayment;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.SeatsHeld;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.payment.PaymentId;

@@ -3,7 +3,6 @@ package app.soiree.query.dispute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.dispute.DisputeClosed;
 import app.soiree.api.dispute.DisputeEvidenceAdded;
 import app.soiree.api.dispute.DisputeEvidenceOverdue;
@@ -21,6 +20,7 @@ import app.soiree.api.dispute.FindDisputes;
 import app.soiree.api.dispute.FindHostDisputes;
 import app.soiree.api.dispute.HostDisputePage;
 import app.soiree.api.dispute.PaymentDisputed;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.UserId;

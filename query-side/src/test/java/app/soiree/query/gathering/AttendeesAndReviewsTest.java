@@ -4,10 +4,10 @@ import static app.soiree.query.GatheringScenario.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import app.soiree.api.booking.BookingId;
-import app.soiree.api.booking.BookingStatus;
 import app.soiree.api.gathering.AttendeePage;
 import app.soiree.api.gathering.AttendeeView;
+import app.soiree.api.gathering.BookingId;
+import app.soiree.api.gathering.BookingStatus;
 import app.soiree.api.gathering.FindAttendees;
 import app.soiree.api.gathering.FindReviews;
 import app.soiree.api.gathering.ReviewPage;

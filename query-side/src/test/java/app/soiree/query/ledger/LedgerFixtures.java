@@ -1,7 +1,7 @@
 package app.soiree.query.ledger;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.UserId;

@@ -8,16 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.Role;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.ledger.AccountBalanceView;
-import app.soiree.api.ledger.FindTrialBalancePage;
 import app.soiree.api.ledger.EarningsReleased;
+import app.soiree.api.ledger.FindTrialBalancePage;
 import app.soiree.api.ledger.LedgerAccounts;
 import app.soiree.api.ledger.LedgerEntryView;
 import app.soiree.api.ledger.Posting;

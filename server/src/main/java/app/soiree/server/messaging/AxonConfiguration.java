@@ -1,27 +1,29 @@
 package app.soiree.server.messaging;
 
+import app.soiree.api.identity.Actor;
+import app.soiree.server.web.SoireeJsonModule;
 import java.time.Clock;
 import java.time.Duration;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
-import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
-import app.soiree.api.identity.Actor;
-import app.soiree.server.web.SoireeJsonModule;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
@@ -52,6 +54,17 @@ public class AxonConfiguration {
                         .allowIfSubType("org.axonframework.")
                         .allowIfSubType("app.soiree.")
                         .build());
+    }
+
+    /** Every serializer Axon builds (general, messages, events) also reads messages stored under a former class name. */
+    @Bean
+    static BeanPostProcessor renamedMessageTypes() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof Serializer serializer ? RenamingSerializer.wrap(serializer) : bean;
+            }
+        };
     }
 
     /**

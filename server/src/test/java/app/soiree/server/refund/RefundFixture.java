@@ -3,9 +3,9 @@ package app.soiree.server.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.soiree.api.booking.BookingId;
-import app.soiree.api.payment.PaymentRefunded;
-import app.soiree.api.payment.RefundId;
+import app.soiree.api.gathering.BookingId;
+import app.soiree.api.refund.PaymentRefunded;
+import app.soiree.api.refund.RefundId;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Booked;

@@ -3,11 +3,11 @@ package app.soiree.server.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.soiree.api.payment.RefundReversed;
+import app.soiree.api.refund.RefundReversed;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
-import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.Booked;
+import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;

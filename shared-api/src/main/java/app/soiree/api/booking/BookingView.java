@@ -1,10 +1,11 @@
 package app.soiree.api.booking;
 
 import app.soiree.api.Money;
+import app.soiree.api.gathering.BookingId;
+import app.soiree.api.gathering.BookingStatus;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.UserId;
-import app.soiree.api.payment.PaymentView;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -1,11 +1,11 @@
 package app.soiree.api.dispute;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
+import app.soiree.api.booking.PaymentView;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.api.payment.PaymentView;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

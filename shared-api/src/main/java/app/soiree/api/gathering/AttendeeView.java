@@ -1,7 +1,5 @@
 package app.soiree.api.gathering;
 
-import app.soiree.api.booking.BookingId;
-import app.soiree.api.booking.BookingStatus;
 import app.soiree.api.identity.UserId;
 
 public record AttendeeView(BookingId bookingId, UserId guestId, String displayName, TierId tierId, int quantity, BookingStatus status,

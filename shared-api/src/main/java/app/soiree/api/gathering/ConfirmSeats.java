@@ -1,6 +1,5 @@
 package app.soiree.api.gathering;
 
-import app.soiree.api.booking.BookingId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

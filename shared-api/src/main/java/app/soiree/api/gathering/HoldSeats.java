@@ -1,6 +1,5 @@
 package app.soiree.api.gathering;
 
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.identity.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

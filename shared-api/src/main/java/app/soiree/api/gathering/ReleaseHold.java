@@ -1,6 +1,5 @@
 package app.soiree.api.gathering;
 
-import app.soiree.api.booking.BookingId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Ends a hold before its time because its payment failed; the seats are available again. A no-op once the hold resolved. */

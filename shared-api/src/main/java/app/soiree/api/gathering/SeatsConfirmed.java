@@ -1,7 +1,6 @@
 package app.soiree.api.gathering;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
 import app.soiree.api.identity.UserId;
 import java.time.Instant;
 

@@ -1,8 +1,6 @@
 package app.soiree.api.gathering;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
-import app.soiree.api.booking.BookingStatus;
 import app.soiree.api.identity.UserId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package app.soiree.api.payment;
 
-import app.soiree.api.booking.BookingId;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import java.time.Instant;
 

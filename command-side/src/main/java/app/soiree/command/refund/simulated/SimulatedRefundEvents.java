@@ -1,12 +1,12 @@
 package app.soiree.command.refund.simulated;
 
-import app.soiree.command.provider.ProviderName;
-import app.soiree.api.payment.ConfirmRefund;
-import app.soiree.api.payment.FailRefund;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.api.payment.RefundId;
+import app.soiree.api.refund.ConfirmRefund;
+import app.soiree.api.refund.FailRefund;
+import app.soiree.api.refund.RefundId;
 import app.soiree.command.provider.ProviderEvent;
 import app.soiree.command.provider.ProviderEventTranslator;
+import app.soiree.command.provider.ProviderName;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,7 +3,7 @@ package app.soiree.command.refund.simulated;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
-import app.soiree.api.payment.RefundId;
+import app.soiree.api.refund.RefundId;
 import app.soiree.command.provider.ProviderSelection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -2,7 +2,7 @@ package app.soiree.command.refund.simulated;
 
 import app.soiree.api.Money;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.api.payment.RefundId;
+import app.soiree.api.refund.RefundId;
 import app.soiree.command.provider.ProviderInbox;
 import app.soiree.command.refund.ProviderRefund;
 import app.soiree.command.refund.RefundProvider;

@@ -1,16 +1,16 @@
 package app.soiree.command.refund.stripe;
 
-import app.soiree.command.provider.ProviderName;
-import app.soiree.api.payment.ConfirmRefund;
-import app.soiree.api.payment.FailRefund;
-import app.soiree.api.payment.MarkRefundPending;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.api.payment.RecordRefundOutcomes;
-import app.soiree.api.payment.RefundId;
+import app.soiree.api.refund.ConfirmRefund;
+import app.soiree.api.refund.FailRefund;
+import app.soiree.api.refund.MarkRefundPending;
+import app.soiree.api.refund.RecordRefundOutcomes;
+import app.soiree.api.refund.RefundId;
+import app.soiree.command.payment.stripe.StripePaymentProvider;
 import app.soiree.command.provider.ProviderEvent;
 import app.soiree.command.provider.ProviderEventTranslator;
+import app.soiree.command.provider.ProviderName;
 import app.soiree.command.provider.stripe.StripeEventPayloads;
-import app.soiree.command.payment.stripe.StripePaymentProvider;
 import app.soiree.command.refund.RefundProvider;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;

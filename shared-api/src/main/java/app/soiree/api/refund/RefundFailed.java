@@ -1,8 +1,9 @@
-package app.soiree.api.payment;
+package app.soiree.api.refund;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.payment.PaymentId;
 import java.time.Instant;
 
 /** The provider refused a refund before it moved any money; its amount may be refunded again. */

@@ -1,4 +1,4 @@
-package app.soiree.api.booking;
+package app.soiree.api.gathering;
 
 public enum BookingStatus {
     HELD,

@@ -1,7 +1,8 @@
-package app.soiree.api.payment;
+package app.soiree.api.refund;
 
-import app.soiree.api.booking.BookingId;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.payment.PaymentId;
 import java.time.Instant;
 
 /**

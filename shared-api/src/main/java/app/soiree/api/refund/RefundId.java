@@ -1,7 +1,7 @@
-package app.soiree.api.payment;
+package app.soiree.api.refund;
 
 import app.soiree.api.TypedId;
-import app.soiree.api.booking.BookingId;
+import app.soiree.api.gathering.BookingId;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;

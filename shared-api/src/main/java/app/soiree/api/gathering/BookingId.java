@@ -1,4 +1,4 @@
-package app.soiree.api.booking;
+package app.soiree.api.gathering;
 
 import app.soiree.api.TypedId;
 import java.util.Objects;

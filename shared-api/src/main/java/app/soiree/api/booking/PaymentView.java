@@ -1,6 +1,9 @@
-package app.soiree.api.payment;
+package app.soiree.api.booking;
 
 import app.soiree.api.Money;
+import app.soiree.api.payment.PaymentId;
+import app.soiree.api.payment.PaymentStatus;
+import app.soiree.api.refund.RefundView;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,6 @@
-package app.soiree.api.payment;
+package app.soiree.api.refund;
 
-import app.soiree.api.booking.BookingId;
+import app.soiree.api.gathering.BookingId;
 import org.jspecify.annotations.Nullable;
 
 /** Refunds for staff, newest first, of one booking and/or in one status when given; answered with a {@link RefundPage}. */

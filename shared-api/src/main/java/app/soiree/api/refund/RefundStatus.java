@@ -1,4 +1,4 @@
-package app.soiree.api.payment;
+package app.soiree.api.refund;
 
 /** Where one refund stands. */
 public enum RefundStatus {

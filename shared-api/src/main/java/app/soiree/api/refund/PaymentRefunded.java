@@ -1,11 +1,12 @@
-package app.soiree.api.payment;
+package app.soiree.api.refund;
 
 import app.soiree.api.Money;
-import app.soiree.api.booking.BookingId;
+import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.ledger.HostEarningsEvent;
 import app.soiree.api.ledger.Posting;
+import app.soiree.api.payment.PaymentId;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,8 +1,9 @@
-package app.soiree.api.payment;
+package app.soiree.api.refund;
 
+import app.soiree.api.payment.PaymentId;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Several refunds of one payment reported at once (Stripe's {@code charge.refunded} lists the charge's

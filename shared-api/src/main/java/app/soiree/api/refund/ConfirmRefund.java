@@ -1,5 +1,6 @@
-package app.soiree.api.payment;
+package app.soiree.api.refund;
 
+import app.soiree.api.payment.PaymentId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

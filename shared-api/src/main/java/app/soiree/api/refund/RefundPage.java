@@ -1,4 +1,4 @@
-package app.soiree.api.payment;
+package app.soiree.api.refund;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
