@@ -1,45 +1,32 @@
 package app.soiree.console.payout;
 
-import app.soiree.api.identity.UserId;
 import app.soiree.api.ledger.FindWallet;
 import app.soiree.api.ledger.WalletBalanceView;
 import app.soiree.api.ledger.WalletView;
-import app.soiree.api.payout.ApprovePayout;
 import app.soiree.api.payout.FindHostPayouts;
 import app.soiree.api.payout.FindPayout;
 import app.soiree.api.payout.FindPayoutRiskHints;
-import app.soiree.api.payout.PayoutApprovalView;
 import app.soiree.api.payout.PayoutId;
 import app.soiree.api.payout.PayoutPage;
 import app.soiree.api.payout.PayoutRiskHints;
-import app.soiree.api.payout.PayoutStatus;
 import app.soiree.api.payout.PayoutView;
-import app.soiree.api.payout.RejectPayout;
 import app.soiree.console.lookup.AuditTimelineView;
 import app.soiree.console.lookup.LookupView;
-import app.soiree.console.platform.CommandRefused;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.Links;
 import app.soiree.console.platform.LiveUpdates;
-import app.soiree.console.platform.Notices;
 import app.soiree.console.platform.SignedInStaff;
 import app.soiree.console.platform.StaffCommands;
 import app.soiree.console.platform.StaffQueries;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -50,8 +37,6 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -72,72 +57,38 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
     static final String ID_PARAMETER = "payoutId";
     /** The host's latest payouts shown here; the audit timeline and the queue hold the rest. */
     static final int HISTORY_SIZE = 20;
-    /** A host or payout account younger than this is new: money leaving soon after an account opens is the classic fraud. */
-    static final Duration NEW_ACCOUNT = Duration.ofDays(30);
-    static final int REASON_MAX_LENGTH = 1000;
     /** The audit timeline's route is {@code audit/:aggregateType/:aggregateId}; payouts are recorded as this type. */
     static final String AUDIT_TYPE = "Payout";
 
     private final StaffQueries queries;
-    private final StaffCommands commands;
     private final LiveUpdates liveUpdates;
-    private final SignedInStaff signedIn;
-    private final Clock clock;
     private final StaffNames names;
 
     final H2 title = new H2("Payout");
     final Badge status = new Badge();
     final Paragraph summary = new Paragraph();
-    final Paragraph rule = new Paragraph();
-    final Grid<PayoutApprovalView> approvals = new Grid<>();
-    final Button approve = new Button("Approve");
-    final TextArea reason = new TextArea("Reason for rejecting (the host reads it)");
-    final Button reject = new Button("Reject");
-    final Paragraph decisionNote = new Paragraph();
-    final VerticalLayout hints = new VerticalLayout();
+    final PayoutDecision decision;
+    final RiskHints hints;
     final Grid<WalletBalanceView> wallet = new Grid<>();
     final Grid<PayoutView> history = new Grid<>();
     final HorizontalLayout links = new HorizontalLayout();
-    private @Nullable PayoutView payout;
     private @Nullable Registration following;
 
     public PayoutDetailsView(StaffQueries queries, StaffCommands commands, LiveUpdates liveUpdates, SignedInStaff signedIn, Clock clock) {
         this.queries = queries;
-        this.commands = commands;
         this.liveUpdates = liveUpdates;
-        this.signedIn = signedIn;
-        this.clock = clock;
         this.names = new StaffNames(queries);
+        this.decision = new PayoutDecision(commands, signedIn, names, this::showOnceProjected);
+        this.hints = new RiskHints(clock);
         addClassName("console-view");
-        configureDecision();
         configureGrids();
-        hints.setPadding(false);
-        hints.setSpacing(false);
         HorizontalLayout heading = new HorizontalLayout(title, status);
         heading.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        HorizontalLayout actions = new HorizontalLayout(approve, reason, reject);
-        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(heading, summary, links, new H3("Approvals"), rule, approvals, actions, decisionNote, new H3("Risk hints"), hints,
+        add(heading, summary, links, new H3("Approvals"), decision, new H3("Risk hints"), hints,
                 new H3("Host's wallet"), wallet, new H3("Host's latest payouts"), history);
     }
 
-    private void configureDecision() {
-        approve.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SUCCESS);
-        approve.addClickListener(click -> confirmApproval());
-        reject.addThemeVariants(ButtonVariant.ERROR);
-        reject.addClickListener(click -> confirmRejection());
-        reason.setMaxLength(REASON_MAX_LENGTH);
-        reason.setWidth("28em");
-        reason.setValueChangeMode(ValueChangeMode.EAGER);
-        reason.addValueChangeListener(changed -> reason.setInvalid(false));
-        decisionNote.addClassName("muted");
-    }
-
     private void configureGrids() {
-        approvals.addColumn(approval -> names.of(approval.by())).setHeader("Approved by").setAutoWidth(true);
-        approvals.addColumn(approval -> Formats.time(approval.at())).setHeader("At").setAutoWidth(true);
-        approvals.setAllRowsVisible(true);
-        approvals.setWidth("40em");
         wallet.addColumn(WalletBalanceView::currency).setHeader("Currency").setAutoWidth(true);
         wallet.addColumn(balance -> Formats.money(balance.available())).setHeader("Available").setAutoWidth(true);
         wallet.addColumn(balance -> Formats.money(balance.pending())).setHeader("Pending").setAutoWidth(true);
@@ -157,7 +108,6 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<PayoutId> payoutId = event.getRouteParameters().get(ID_PARAMETER).flatMap(PayoutDetailsView::payoutId);
         stopFollowing();
-        payout = null;
         payoutId.ifPresentOrElse(this::load, () -> showMissing("This is not a payout id."));
     }
 
@@ -172,7 +122,7 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
         CompletableFuture<@Nullable PayoutPage> earlier = queries.submit(new FindHostPayouts(found.hostId(), null, HISTORY_SIZE),
                 PayoutPage.class);
         show(found);
-        showHints(queries.await(riskHints));
+        hints.show(queries.await(riskHints));
         WalletView balances = queries.await(walletView);
         wallet.setItems(balances == null ? List.of() : balances.balances());
         PayoutPage page = queries.await(earlier);
@@ -183,13 +133,11 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
         title.setText("Payout");
         status.setVisible(false);
         summary.setText(text);
-        approve.setEnabled(false);
-        reject.setEnabled(false);
+        decision.showNone();
     }
 
     /** The payout itself and what the signed-in member may do with it. */
     private void show(PayoutView shown) {
-        payout = shown;
         title.setText("Payout of " + Formats.money(shown.amount()) + " to " + names.of(shown.hostId()));
         status.setText(PayoutQueueView.label(shown.status()));
         status.setVisible(true);
@@ -205,17 +153,7 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
         RouterLink audit = new RouterLink("Payout timeline", AuditTimelineView.class, new RouteParameters(
                 new RouteParam("aggregateType", AUDIT_TYPE), new RouteParam("aggregateId", shown.payoutId().toString())));
         links.add(host, audit);
-        rule.setText(Approvals.rule(shown, names::of));
-        approvals.setItems(shown.approvals());
-        approvals.setVisible(!shown.approvals().isEmpty());
-        UserId me = signedIn.userId();
-        Optional<String> noApproval = Approvals.whyNotApprove(shown, me);
-        Optional<String> noRejection = Approvals.whyNotReject(shown, me);
-        approve.setEnabled(noApproval.isEmpty());
-        reject.setEnabled(noRejection.isEmpty());
-        reason.setEnabled(noRejection.isEmpty());
-        decisionNote.setText(noApproval.orElse(""));
-        decisionNote.setVisible(noApproval.isPresent() && shown.status() == PayoutStatus.PENDING_APPROVAL);
+        decision.show(shown);
     }
 
     private static String details(PayoutView shown, StaffNames names) {
@@ -236,105 +174,6 @@ public class PayoutDetailsView extends VerticalLayout implements BeforeEnterObse
             text.append(" · needs attention: the provider has not answered the transfer");
         }
         return text.toString();
-    }
-
-    /** Each hint on its own line; the ones worth a second look are marked. */
-    private void showHints(@Nullable PayoutRiskHints risk) {
-        hints.removeAll();
-        if (risk == null) {
-            hints.add(new Span("No risk hints are available for this payout."));
-            return;
-        }
-        Instant newSince = clock.instant().minus(NEW_ACCOUNT);
-        hint(risk.hostSince() == null || risk.hostSince().isAfter(newSince),
-                risk.hostSince() == null ? "The host's account is not known to the read side." : "Host since " + Formats.time(risk.hostSince()));
-        hint(risk.payoutAccountOpenedAt() == null || risk.payoutAccountOpenedAt().isAfter(newSince),
-                risk.payoutAccountOpenedAt() == null ? "No payout account is known."
-                        : "Payout account opened " + Formats.time(risk.payoutAccountOpenedAt()));
-        hint(risk.openDisputes() != null && risk.openDisputes() > 0,
-                risk.openDisputes() == null ? "Open disputes: not known here." : "Open disputes: " + risk.openDisputes());
-        hint(risk.failedOrRejectedPayouts() > 0, "Earlier payouts failed or rejected: " + risk.failedOrRejectedPayouts());
-        hint(risk.refundsSinceLastPayout() > 0, "Refunds of the host's gatherings since their last paid payout: " + risk.refundsSinceLastPayout());
-        hint(false, "Paid before: " + risk.paidPayouts() + " payouts, " + Formats.money(risk.paidTotal()));
-    }
-
-    private void hint(boolean warn, String text) {
-        Badge mark = new Badge(warn ? "check" : "ok");
-        mark.addThemeVariants(warn ? BadgeVariant.WARNING : BadgeVariant.SUCCESS);
-        Span line = new Span(text);
-        if (warn) {
-            line.addClassName("risk-warning");
-        }
-        HorizontalLayout row = new HorizontalLayout(mark, line);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        hints.add(row);
-    }
-
-    private void confirmApproval() {
-        PayoutView shown = payout;
-        if (shown == null) {
-            return;
-        }
-        int after = shown.approvals().size() + 1;
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Approve " + Formats.money(shown.amount()) + " to " + names.of(shown.hostId()) + "?");
-        confirm.setText(after >= shown.requiredApprovals()
-                ? "Yours is the last approval it needs: the payout is sent to the host's account at once."
-                : "Yours is approval " + after + " of " + shown.requiredApprovals() + "; it is sent once someone else in finance "
-                        + "approves it too.");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Approve");
-        confirm.addConfirmListener(confirmed -> approve(shown));
-        confirm.open();
-    }
-
-    private void confirmRejection() {
-        PayoutView shown = payout;
-        String why = reason.getValue().strip();
-        if (shown == null) {
-            return;
-        }
-        if (why.isEmpty()) {
-            reason.setErrorMessage("Say why: the host reads it");
-            reason.setInvalid(true);
-            return;
-        }
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Reject " + Formats.money(shown.amount()) + " to " + names.of(shown.hostId()) + "?");
-        confirm.setText("The funds return to the host's available balance, and the host reads: \"" + why + "\"");
-        confirm.setCancelable(true);
-        confirm.setConfirmText("Reject");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(confirmed -> reject(shown, why));
-        confirm.open();
-    }
-
-    void approve(PayoutView shown) {
-        UserId me = signedIn.userId();
-        if (decide(new ApprovePayout(shown.payoutId(), me), "Approved.")) {
-            showOnceProjected(shown.payoutId(), seen -> seen.status() != PayoutStatus.PENDING_APPROVAL
-                    || seen.approvals().stream().anyMatch(approval -> approval.by().equals(me)));
-        }
-    }
-
-    void reject(PayoutView shown, String why) {
-        if (decide(new RejectPayout(shown.payoutId(), signedIn.userId(), why), "Rejected; the funds return to the host.")) {
-            reason.clear();
-            showOnceProjected(shown.payoutId(), seen -> seen.status() != PayoutStatus.PENDING_APPROVAL);
-        }
-    }
-
-    private boolean decide(Object command, String done) {
-        try {
-            commands.send(command);
-        } catch (CommandRefused refused) {
-            Notices.error(refused.explanation());
-            return false;
-        }
-        Notices.success(done);
-        approve.setEnabled(false);
-        reject.setEnabled(false);
-        return true;
     }
 
     /** The read side follows the events a moment later; the page shows the payout again once it has the decision. */

@@ -47,8 +47,8 @@ class DisputeDetailViewTest extends DisputeViewTest {
                 "lookup?q=" + dispute.paymentId(), "lookup?q=" + dispute.gatheringId(), "audit/Dispute/" + dispute.disputeId());
         assertThat(test(view.timeline).size()).isEqualTo(1);
         assertThat(test(view.timeline).getCellText(0, 1)).isEqualTo("DisputeOpened");
-        assertThat(view.submit.isEnabled()).as("nothing to submit yet").isFalse();
-        assertThat(view.actionsNote.getText()).isEqualTo("Add evidence before submitting it.");
+        assertThat(view.actions.submit.isEnabled()).as("nothing to submit yet").isFalse();
+        assertThat(view.actions.actionsNote.getText()).isEqualTo("Add evidence before submitting it.");
     }
 
     @Test
@@ -64,8 +64,8 @@ class DisputeDetailViewTest extends DisputeViewTest {
         DisputeView dispute = openDispute();
         DisputeDetailView view = page(dispute);
 
-        test(view.evidenceText).setValue("The guest attended; see the check-in.");
-        test(view.addEvidence).click();
+        test(view.actions.evidenceText).setValue("The guest attended; see the check-in.");
+        test(view.actions.addEvidence).click();
         assertThat(platform.commands).as("nothing before the confirmation").isEmpty();
         test($(ConfirmDialog.class).last()).confirm();
 
@@ -76,8 +76,8 @@ class DisputeDetailViewTest extends DisputeViewTest {
         assertThat(sent.addedBy()).isEqualTo(UserId.of(STAFF_ID));
         assertSentAsTheSignedInSupportMember();
         awaitPushed(() -> view.evidence.getElement().getTextRecursively().contains("The guest attended; see the check-in."));
-        assertThat(view.evidenceText.getValue()).isEmpty();
-        assertThat(view.submit.isEnabled()).isTrue();
+        assertThat(view.actions.evidenceText.getValue()).isEmpty();
+        assertThat(view.actions.submit.isEnabled()).isTrue();
     }
 
     @Test
@@ -85,11 +85,11 @@ class DisputeDetailViewTest extends DisputeViewTest {
         DisputeView dispute = openDispute();
         DisputeDetailView view = page(dispute);
 
-        test(view.files.upload).upload("receipt.pdf", "application/pdf", PDF);
+        test(view.actions.files.upload).upload("receipt.pdf", "application/pdf", PDF);
         runPushedUpdates();
-        assertThat(view.files.pending()).hasSize(1);
-        test(view.evidenceText).setValue("Receipt attached.");
-        test(view.addEvidence).click();
+        assertThat(view.actions.files.pending()).hasSize(1);
+        test(view.actions.evidenceText).setValue("Receipt attached.");
+        test(view.actions.addEvidence).click();
         test($(ConfirmDialog.class).last()).confirm();
 
         UploadEvidenceFile file = (UploadEvidenceFile) platform.commands.get(0);
@@ -110,25 +110,25 @@ class DisputeDetailViewTest extends DisputeViewTest {
     void aFileLargerThanThePlatformTakesIsRefusedInThePage() {
         DisputeDetailView view = page(openDispute());
 
-        test(view.files.upload).upload("scan.pdf", "application/pdf", new byte[EvidenceUpload.MAX_FILE_BYTES + 1]);
+        test(view.actions.files.upload).upload("scan.pdf", "application/pdf", new byte[EvidenceUpload.MAX_FILE_BYTES + 1]);
         runPushedUpdates();
 
-        assertThat(view.files.pending()).isEmpty();
-        assertThat(view.refusal.isVisible()).isTrue();
-        assertThat(view.refusal.getText()).contains("scan.pdf");
+        assertThat(view.actions.files.pending()).isEmpty();
+        assertThat(view.actions.refusal.isVisible()).isTrue();
+        assertThat(view.actions.refusal.getText()).contains("scan.pdf");
     }
 
     @Test
     void aFileOfAnotherTypeIsRefusedInThePage() {
         DisputeDetailView view = page(openDispute());
 
-        test(view.files.upload).upload("notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
+        test(view.actions.files.upload).upload("notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
         runPushedUpdates();
 
-        assertThat(view.files.pending()).isEmpty();
-        assertThat(view.refusal.isVisible()).isTrue();
-        assertThat(view.refusal.getText()).contains("notes.txt");
-        test(view.addEvidence).click();
+        assertThat(view.actions.files.pending()).isEmpty();
+        assertThat(view.actions.refusal.isVisible()).isTrue();
+        assertThat(view.actions.refusal.getText()).contains("notes.txt");
+        test(view.actions.addEvidence).click();
         assertThat($(ConfirmDialog.class).all()).as("nothing to add").isEmpty();
         assertThat(platform.commands).isEmpty();
     }
@@ -150,16 +150,16 @@ class DisputeDetailViewTest extends DisputeViewTest {
         platform.commands.clear();
         platform.commandMetaData.clear();
 
-        test(view.submit).click();
+        test(view.actions.submit).click();
         test($(ConfirmDialog.class).last()).confirm();
 
         assertThat(platform.commands).containsExactly(new SubmitDisputeEvidence(dispute.disputeId(), UserId.of(STAFF_ID)));
         assertSentAsTheSignedInSupportMember();
         awaitPushed(() -> view.status.getText().equals("UNDER_REVIEW"));
-        assertThat(view.submit.isEnabled()).isFalse();
-        assertThat(view.accept.isEnabled()).isFalse();
-        assertThat(view.addEvidence.isEnabled()).isFalse();
-        assertThat(view.actionsNote.getText()).startsWith("The evidence is with the provider");
+        assertThat(view.actions.submit.isEnabled()).isFalse();
+        assertThat(view.actions.accept.isEnabled()).isFalse();
+        assertThat(view.actions.addEvidence.isEnabled()).isFalse();
+        assertThat(view.actions.actionsNote.getText()).startsWith("The evidence is with the provider");
     }
 
     @Test
@@ -167,20 +167,20 @@ class DisputeDetailViewTest extends DisputeViewTest {
         DisputeView dispute = openDispute();
         DisputeDetailView view = page(dispute);
 
-        test(view.accept).click();
+        test(view.actions.accept).click();
         test($(ConfirmDialog.class).last()).confirm();
 
         assertThat(platform.commands).containsExactly(new AcceptDispute(dispute.disputeId(), UserId.of(STAFF_ID)));
         assertSentAsTheSignedInSupportMember();
         awaitPushed(() -> view.status.getText().equals("ACCEPTED"));
-        assertThat(view.accept.isEnabled()).isFalse();
+        assertThat(view.actions.accept.isEnabled()).isFalse();
     }
 
     @Test
     void cancellingAConfirmationSendsNothing() {
         DisputeDetailView view = page(openDispute());
 
-        test(view.accept).click();
+        test(view.actions.accept).click();
         test($(ConfirmDialog.class).last()).cancel();
 
         assertThat(platform.commands).isEmpty();
@@ -192,22 +192,22 @@ class DisputeDetailViewTest extends DisputeViewTest {
         platform.refuseActionsOn(dispute.disputeId(), ErrorCode.DISPUTE_CLOSED);
         DisputeDetailView view = page(dispute);
 
-        test(view.accept).click();
+        test(view.actions.accept).click();
         test($(ConfirmDialog.class).last()).confirm();
 
-        assertThat(view.refusal.isVisible()).isTrue();
-        assertThat(view.refusal.getText()).isEqualTo("The provider has decided this dispute; nothing more can be done on it.");
+        assertThat(view.actions.refusal.isVisible()).isTrue();
+        assertThat(view.actions.refusal.getText()).isEqualTo("The provider has decided this dispute; nothing more can be done on it.");
     }
 
     @Test
     void aDecidedDisputeOffersNoActions() {
         DisputeDetailView view = page(platform.open(2500, DisputeStatus.WON, TestDisputes.T0, false));
 
-        assertThat(view.addEvidence.isEnabled()).isFalse();
-        assertThat(view.submit.isEnabled()).isFalse();
-        assertThat(view.accept.isEnabled()).isFalse();
-        assertThat(view.files.upload.isEnabled()).isFalse();
-        assertThat(view.actionsNote.getText()).startsWith("Closed: the provider decided (WON)");
+        assertThat(view.actions.addEvidence.isEnabled()).isFalse();
+        assertThat(view.actions.submit.isEnabled()).isFalse();
+        assertThat(view.actions.accept.isEnabled()).isFalse();
+        assertThat(view.actions.files.upload.isEnabled()).isFalse();
+        assertThat(view.actions.actionsNote.getText()).startsWith("Closed: the provider decided (WON)");
     }
 
     private DisputeView openDispute() {
@@ -219,10 +219,10 @@ class DisputeDetailViewTest extends DisputeViewTest {
     }
 
     private void addEvidence(DisputeDetailView view, String text) {
-        test(view.evidenceText).setValue(text);
-        test(view.addEvidence).click();
+        test(view.actions.evidenceText).setValue(text);
+        test(view.actions.addEvidence).click();
         test($(ConfirmDialog.class).last()).confirm();
-        awaitPushed(view.submit::isEnabled);
+        awaitPushed(view.actions.submit::isEnabled);
     }
 
     private void assertSentAsTheSignedInSupportMember() {

@@ -43,9 +43,9 @@ class PayoutDetailsViewTest extends ConsoleViewTest {
     void approvingSendsApprovePayoutInTheSignedInMembersNameAndShowsTheFirstApproval() {
         PayoutView payout = payouts.put(TestPayouts.payout(TestPayouts.HOST, 4000, PayoutStatus.PENDING_APPROVAL, 0, 2, List.of()));
         PayoutDetailsView view = open(payout);
-        assertThat(view.rule.getText()).isEqualTo("Needs 2 approvals from different finance staff; none given yet.");
+        assertThat(view.decision.rule.getText()).isEqualTo("Needs 2 approvals from different finance staff; none given yet.");
 
-        test(view.approve).click();
+        test(view.decision.approve).click();
         ConfirmDialog confirm = $(ConfirmDialog.class).single();
         test(confirm).confirm();
 
@@ -56,10 +56,10 @@ class PayoutDetailsViewTest extends ConsoleViewTest {
         });
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
             runPushedUpdates();
-            return view.rule.getText().contains("1 given, first by Casey Staff");
+            return view.decision.rule.getText().contains("1 given, first by Casey Staff");
         });
-        assertThat(view.approve.isEnabled()).as("nobody approves twice").isFalse();
-        assertThat(view.decisionNote.getText()).contains("You approved it already");
+        assertThat(view.decision.approve.isEnabled()).as("nobody approves twice").isFalse();
+        assertThat(view.decision.decisionNote.getText()).contains("You approved it already");
     }
 
     @Test
@@ -69,11 +69,11 @@ class PayoutDetailsViewTest extends ConsoleViewTest {
 
         PayoutDetailsView view = open(payout);
 
-        assertThat(view.rule.getText()).isEqualTo(
+        assertThat(view.decision.rule.getText()).isEqualTo(
                 "Needs 2 approvals from different finance staff; 1 given, first by Casey Staff at 2026-11-20 09:01:00 UTC.");
-        assertThat(test(view.approvals).getCellText(0, 0)).isEqualTo("Casey Staff");
-        assertThat(view.approve.isEnabled()).isFalse();
-        assertThat(view.reject.isEnabled()).as("they may still reject it").isTrue();
+        assertThat(test(view.decision.approvals).getCellText(0, 0)).isEqualTo("Casey Staff");
+        assertThat(view.decision.approve.isEnabled()).isFalse();
+        assertThat(view.decision.reject.isEnabled()).as("they may still reject it").isTrue();
     }
 
     @Test
@@ -82,9 +82,9 @@ class PayoutDetailsViewTest extends ConsoleViewTest {
 
         PayoutDetailsView view = open(own);
 
-        assertThat(view.approve.isEnabled()).isFalse();
-        assertThat(view.reject.isEnabled()).isFalse();
-        assertThat(view.decisionNote.getText()).contains("You requested this payout");
+        assertThat(view.decision.approve.isEnabled()).isFalse();
+        assertThat(view.decision.reject.isEnabled()).isFalse();
+        assertThat(view.decision.decisionNote.getText()).contains("You requested this payout");
     }
 
     @Test
@@ -93,12 +93,12 @@ class PayoutDetailsViewTest extends ConsoleViewTest {
         payouts.refuseApprovals();
         PayoutDetailsView view = open(payout);
 
-        test(view.approve).click();
+        test(view.decision.approve).click();
         test($(ConfirmDialog.class).single()).confirm();
 
         assertThat(test($(Notification.class).last()).getText()).startsWith("Someone else must approve this");
-        assertThat(view.rule.getText()).endsWith("none given yet.");
-        assertThat(view.approve.isEnabled()).isTrue();
+        assertThat(view.decision.rule.getText()).endsWith("none given yet.");
+        assertThat(view.decision.approve.isEnabled()).isTrue();
     }
 
     @Test
@@ -106,14 +106,14 @@ class PayoutDetailsViewTest extends ConsoleViewTest {
         PayoutView payout = payouts.put(TestPayouts.payout(TestPayouts.HOST, 2000, PayoutStatus.PENDING_APPROVAL, 0, 1, List.of()));
         PayoutDetailsView view = open(payout);
 
-        test(view.reject).click();
+        test(view.decision.reject).click();
 
         assertThat($(ConfirmDialog.class).all()).isEmpty();
-        assertThat(view.reason.isInvalid()).isTrue();
+        assertThat(view.decision.reason.isInvalid()).isTrue();
         assertThat(payouts.commands).isEmpty();
 
-        test(view.reason).setValue("  Bank details under review ");
-        test(view.reject).click();
+        test(view.decision.reason).setValue("  Bank details under review ");
+        test(view.decision.reject).click();
         test($(ConfirmDialog.class).single()).confirm();
 
         assertThat(payouts.commands).containsExactly(new RejectPayout(payout.payoutId(), ME, "Bank details under review"));
