@@ -14,8 +14,8 @@ import app.soiree.api.gathering.SoldOut;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.payment.PaymentId;
+import app.soiree.api.refund.QuoteRefund;
 import app.soiree.api.refund.RefundId;
-import app.soiree.api.refund.RefundRemaining;
 import app.soiree.command.gathering.BookingPolicy;
 import app.soiree.command.limits.UnpaidHolds;
 import app.soiree.command.payment.Checkout;
@@ -137,22 +137,21 @@ class BookingCommandController {
     }
 
     /**
-     * Records the refund now, so the answer names its exact amount (less whatever staff refunded before).
-     * The cancellation alone already guarantees the refund: a tracker records it from the event if this
-     * does not get to, so a failure here answers with what the policy grants. A refusal (the payment
-     * refuses refunds now) answers no refund: the tracker meets the same refusal and leaves it to staff.
+     * The refund itself is recorded by {@link CancellationRefunds} from the cancellation event: it is the one writer, and
+     * meets every cancellation at least once, also after a crash. This asks the payment what that records (less whatever
+     * staff refunded before), so the answer names its exact amount. A refusal (the payment refuses refunds now) answers no
+     * refund: the tracker meets the same refusal and leaves it to staff; any other failure answers what the policy grants.
      */
     private Money refundOwed(BookingId bookingId, Money refundDue) {
         try {
-            Money requested = commands.sendAndWait(new RefundRemaining(PaymentId.forBooking(bookingId), RefundId.forBooking(bookingId),
-                    refundDue, CancellationRefunds.REASON));
-            return requested == null ? refundDue : requested;
+            Money quoted = commands.sendAndWait(new QuoteRefund(PaymentId.forBooking(bookingId), RefundId.forBooking(bookingId), refundDue));
+            return quoted == null ? refundDue : quoted;
         } catch (RuntimeException e) {
             if (Refusal.codeOf(e).isPresent()) {
-                log.error("Booking {} is cancelled, and its refund of {} was refused: it is left to staff", bookingId, refundDue, e);
+                log.error("Booking {} is cancelled, and its refund of {} will be refused: it is left to staff", bookingId, refundDue, e);
                 return Money.zero(refundDue.currency());
             }
-            log.warn("Booking {} is cancelled; its refund is recorded from the cancellation event instead", bookingId, e);
+            log.warn("Booking {} is cancelled; its refund could not be quoted, and is answered as the policy grants it", bookingId, e);
             return refundDue;
         }
     }

@@ -28,7 +28,9 @@ import app.soiree.api.refund.ConfirmRefund;
 import app.soiree.api.refund.FailRefund;
 import app.soiree.api.refund.MarkRefundOutcomeUnknown;
 import app.soiree.api.refund.MarkRefundPending;
+import app.soiree.api.refund.QuoteRefund;
 import app.soiree.api.refund.RecordRefundOutcomes;
+import app.soiree.api.refund.RefundId;
 import app.soiree.api.refund.RefundNotNeeded;
 import app.soiree.api.refund.RefundPayment;
 import app.soiree.api.refund.RefundRemaining;
@@ -149,8 +151,6 @@ public class Payment {
         apply(new PaymentDeclined(paymentId, bookingId, gatheringId, command.reason(), command.providerEventId(), clock.instant()));
     }
 
-    // ---- Refunds: each known by its id in the member PaymentRefunds ----------------------------------------------
-
     @CommandHandler
     void handle(RefundPayment command, Clock clock) {
         if (refunds.find(command.refundId()) != null) {
@@ -167,22 +167,30 @@ public class Payment {
 
     @CommandHandler
     Money handle(RefundRemaining command, Clock clock) {
-        PaymentRefunds.Refund known = refunds.find(command.refundId());
-        if (known != null) {
-            return known.amount();
-        }
-        if (refunds.wasNotNeeded(command.refundId())) {
-            return Money.zero(amount.currency());
-        }
-        requireRefundable(command.upTo());
-        Money refundable = refundable();
-        Money remaining = command.upTo().isGreaterThan(refundable) ? refundable : command.upTo();
-        if (remaining.isZero()) {
+        boolean decided = refunds.decided(command.refundId(), amount.currency()) != null;
+        Money remaining = remainingOf(command.refundId(), command.upTo());
+        if (!decided && remaining.isZero()) {
             apply(new RefundNotNeeded(paymentId, command.refundId(), bookingId, gatheringId, command.reason(), clock.instant()));
-        } else {
+        } else if (!decided) {
             refunds.request(command.refundId(), remaining, command.reason(), terms(), clock.instant());
         }
         return remaining;
+    }
+
+    /** What {@link RefundRemaining} records, or recorded, for this refund: a read that moves nothing (the cancel request's answer). */
+    @CommandHandler
+    Money handle(QuoteRefund command) {
+        return remainingOf(command.refundId(), command.upTo());
+    }
+
+    private Money remainingOf(RefundId refundId, Money upTo) {
+        Money decided = refunds.decided(refundId, amount.currency());
+        if (decided != null) {
+            return decided;
+        }
+        requireRefundable(upTo);
+        Money refundable = refundable();
+        return upTo.isGreaterThan(refundable) ? refundable : upTo;
     }
 
     @CommandHandler
@@ -237,8 +245,6 @@ public class Payment {
     private Money refundable() {
         return refunds.refundable(captured).minus(disputes.withheld(amount.currency()));
     }
-
-    // ---- Disputes: each known by its id in the member PaymentDisputes ------------------------------------------
 
     @CommandHandler
     void handle(RecordProviderDispute command, DisputeFees policy, Clock clock) {

@@ -64,8 +64,13 @@ final class PaymentRefunds {
         return refunds.get(refundId);
     }
 
-    boolean wasNotNeeded(RefundId refundId) {
-        return notNeeded.contains(refundId);
+    /** The amount a refund under this id was decided at (zero when it was not needed), or null while none was. */
+    @Nullable Money decided(RefundId refundId, Currency currency) {
+        Refund known = refunds.get(refundId);
+        if (known != null) {
+            return known.amount();
+        }
+        return notNeeded.contains(refundId) ? Money.zero(currency) : null;
     }
 
     Refund require(PaymentId paymentId, RefundId refundId) {

@@ -9,11 +9,13 @@ import app.soiree.api.identity.UserId;
 import app.soiree.api.ledger.LedgerAccounts;
 import app.soiree.api.ledger.Posting;
 import app.soiree.api.ledger.Postings;
+import app.soiree.api.payout.AbandonPayout;
 import app.soiree.api.payout.ApprovePayout;
 import app.soiree.api.payout.FailPayout;
 import app.soiree.api.payout.MarkPayoutPaid;
 import app.soiree.api.payout.MarkPayoutTransferUnanswered;
 import app.soiree.api.payout.OpenPayout;
+import app.soiree.api.payout.PayoutAbandoned;
 import app.soiree.api.payout.PayoutApprovalGiven;
 import app.soiree.api.payout.PayoutApproved;
 import app.soiree.api.payout.PayoutFailed;
@@ -47,7 +49,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * approves. Once approved its money goes in transit and the transfer is asked of the provider; the
  * provider's answers arrive from the saga and from webhooks, in any order and any number of times.
  * Returning funds to the host is the wallet's business: the saga asks it when this payout is rejected,
- * fails or is reversed.
+ * fails, is reversed, or is abandoned (its funds were reserved, but the request never opened it).
  */
 @Aggregate
 public class Payout {
@@ -56,7 +58,7 @@ public class Payout {
      * Finer than {@link PayoutStatus}: SENDING (in transit, the provider's answer awaited) is shown as APPROVED.
      * The moves between stages are named in {@link PayoutTransitions}.
      */
-    enum Stage { PENDING_APPROVAL, APPROVED, SENDING, PAID, FAILED, REJECTED }
+    enum Stage { PENDING_APPROVAL, APPROVED, SENDING, PAID, FAILED, REJECTED, ABANDONED }
 
     @AggregateIdentifier
     private PayoutId payoutId;
@@ -77,6 +79,10 @@ public class Payout {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     PayoutStatus handle(OpenPayout command, PayoutProperties policy, Clock clock) {
         if (payoutId != null) {
+            if (stage == Stage.ABANDONED) {
+                throw SoireeException.conflict("This payout request stopped before the payout was opened, and its funds went back; "
+                        + "request it again with a new Idempotency-Key");
+            }
             if (!hostId.equals(command.hostId()) || !amount.equals(command.amount())) {
                 throw SoireeException.conflict("Payout " + command.payoutId() + " was opened for another host or amount");
             }
@@ -92,6 +98,14 @@ public class Payout {
             apply(new PayoutApproved(command.payoutId(), command.hostId(), command.amount(), null, now));
         }
         return status();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AbandonPayout command, Clock clock) {
+        if (payoutId == null) { // commands to one payout run one at a time: it is opened or abandoned, never both
+            apply(new PayoutAbandoned(command.payoutId(), command.hostId(), command.amount(), clock.instant()));
+        }
     }
 
     @CommandHandler
@@ -214,7 +228,7 @@ public class Payout {
             case PENDING_APPROVAL -> PayoutStatus.PENDING_APPROVAL;
             case APPROVED, SENDING -> PayoutStatus.APPROVED;
             case PAID -> PayoutStatus.PAID;
-            case FAILED -> PayoutStatus.FAILED;
+            case FAILED, ABANDONED -> PayoutStatus.FAILED; // either way, the funds went back to the host
             case REJECTED -> PayoutStatus.REJECTED;
         };
     }
@@ -228,6 +242,12 @@ public class Payout {
         requiredApprovals = event.requiredApprovals();
         stage = Stage.PENDING_APPROVAL;
         reversed = Money.zero(amount.currency());
+    }
+
+    @EventSourcingHandler
+    void on(PayoutAbandoned event) {
+        payoutId = event.payoutId();
+        stage = Stage.ABANDONED;
     }
 
     @EventSourcingHandler

@@ -60,6 +60,7 @@ class PayoutCommandController {
             + "larger ones wait for one or two FINANCE approvals (PENDING_APPROVAL). The Idempotency-Key is required.")
     PayoutResponse request(@Valid @RequestBody PayoutRequest request, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
                            Actor actor) {
+        // This request is the one writer of both steps (PayoutSaga only abandons funds whose payout it never opened).
         PayoutId payoutId = payoutFor(actor.userId(), idempotencyKey);
         String destination = commands.sendAndWait(
                 new ReservePayoutFunds(HostWalletId.forHost(actor.userId()), actor.userId(), payoutId, request.amount()));

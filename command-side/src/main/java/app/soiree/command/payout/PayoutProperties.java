@@ -13,14 +13,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ISO code (100.00 EUR is 10000, 10000 JPY is 10000). Onboarding sends the host to the provider, which
  * sends them back to {@code onboardingReturnUrl}, or to {@code onboardingRefreshUrl} when the link
  * expired. A transfer the provider did not answer is asked again after {@code transferRetryAfter},
- * twice as long each time, at most {@code maxTransferAttempts} times, then left to staff. (How often a
+ * twice as long each time, at most {@code maxTransferAttempts} times, then left to staff. Funds reserved
+ * by a request that stopped before opening its payout go back after {@code abandonUnopenedAfter}, unless
+ * the client's retry (same Idempotency-Key) opened it first. (How often a
  * host's wallet is snapshotted is the ledger's {@code WalletConfiguration}.)
  */
 @ConfigurationProperties("soiree.payouts")
 public record PayoutProperties(@Nullable Long autoApproveUpTo, @Nullable Long secondApprovalAbove,
                                @Nullable Map<String, Thresholds> currencies, @Nullable String onboardingReturnUrl,
                                @Nullable String onboardingRefreshUrl, @Nullable Duration transferRetryAfter,
-                               @Nullable Integer maxTransferAttempts) {
+                               @Nullable Integer maxTransferAttempts, @Nullable Duration abandonUnopenedAfter) {
 
     public PayoutProperties {
         autoApproveUpTo = autoApproveUpTo == null ? 10_000L : autoApproveUpTo;
@@ -32,9 +34,13 @@ public record PayoutProperties(@Nullable Long autoApproveUpTo, @Nullable Long se
                 ? "http://localhost:8080/payout-account/refresh" : onboardingRefreshUrl;
         transferRetryAfter = transferRetryAfter == null ? Duration.ofSeconds(30) : transferRetryAfter;
         maxTransferAttempts = maxTransferAttempts == null ? 6 : maxTransferAttempts;
+        abandonUnopenedAfter = abandonUnopenedAfter == null ? Duration.ofMinutes(15) : abandonUnopenedAfter;
         new Thresholds(autoApproveUpTo, secondApprovalAbove);
         if (transferRetryAfter.isNegative() || transferRetryAfter.isZero() || maxTransferAttempts < 1 || maxTransferAttempts > 20) {
             throw new IllegalArgumentException("soiree.payouts: transfer-retry-after must be positive and max-transfer-attempts within 1..20");
+        }
+        if (abandonUnopenedAfter.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("soiree.payouts: abandon-unopened-after must be at least a minute, well beyond a request");
         }
     }
 

@@ -2,11 +2,12 @@ package app.soiree.command.payout;
 
 import app.soiree.api.Money;
 import app.soiree.api.identity.UserId;
+import app.soiree.api.payout.AbandonPayout;
 import app.soiree.api.payout.FailPayout;
 import app.soiree.api.payout.HostWalletId;
 import app.soiree.api.payout.MarkPayoutPaid;
 import app.soiree.api.payout.MarkPayoutTransferUnanswered;
-import app.soiree.api.payout.OpenPayout;
+import app.soiree.api.payout.PayoutAbandoned;
 import app.soiree.api.payout.PayoutApproved;
 import app.soiree.api.payout.PayoutFailed;
 import app.soiree.api.payout.PayoutFundsReserved;
@@ -14,6 +15,7 @@ import app.soiree.api.payout.PayoutFundsSource;
 import app.soiree.api.payout.PayoutId;
 import app.soiree.api.payout.PayoutPaid;
 import app.soiree.api.payout.PayoutRejected;
+import app.soiree.api.payout.PayoutRequested;
 import app.soiree.api.payout.PayoutReversed;
 import app.soiree.api.payout.PayoutSent;
 import app.soiree.api.payout.PayoutTransferRetried;
@@ -36,8 +38,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * From reserved funds to money at the host's connected account. It opens the payout for its reserved
- * funds (the request usually did already; this makes sure a crash in between loses nothing), sends it
+ * From reserved funds to money at the host's connected account. The payout request is the one writer
+ * of the first two steps: it reserves the funds and opens the payout, so it can answer the payout's
+ * status. This saga watches that the second step came: funds whose payout is not opened within
+ * {@code abandonUnopenedAfter} (the request stopped in between and its client never retried) are
+ * abandoned and go back to the host. From there on the saga is the one writer: it sends the payout
  * once approved, and asks the provider for the transfer with the payout id as idempotency key. A transfer
  * that goes unanswered is asked again later, with backoff, under the same key, a bounded number of times,
  * then left to staff. Rejections, refusals and reversals return the funds through the host's wallet;
@@ -50,6 +55,7 @@ public class PayoutSaga {
 
     public static final String PROCESSING_GROUP = "payouts";
     static final String RETRY_DEADLINE = "payout-transfer-retry";
+    static final String UNOPENED_DEADLINE = "payout-unopened";
     private static final Logger log = LoggerFactory.getLogger(PayoutSaga.class);
 
     private PayoutId payoutId;
@@ -67,10 +73,28 @@ public class PayoutSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = "payoutId")
-    void on(PayoutFundsReserved event) {
+    void on(PayoutFundsReserved event, DeadlineManager deadlines) {
         remember(event.payoutId(), event.hostId(), event.amount());
         destinationAccount = event.destinationAccount();
-        commands.sendAndWait(new OpenPayout(event.payoutId(), event.hostId(), event.amount(), event.destinationAccount()));
+        deadlines.schedule(properties.abandonUnopenedAfter(), UNOPENED_DEADLINE, event.payoutId());
+    }
+
+    @SagaEventHandler(associationProperty = "payoutId")
+    void on(PayoutRequested event, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(UNOPENED_DEADLINE);
+    }
+
+    /** The payout aggregate decides: if the request's retry opened it meanwhile, this changes nothing. */
+    @DeadlineHandler(deadlineName = UNOPENED_DEADLINE)
+    void abandonUnopened(PayoutId payout) {
+        commands.sendAndWait(new AbandonPayout(payoutId, hostId, amount));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "payoutId")
+    void on(PayoutAbandoned event) {
+        giveBack(event.payoutId(), event.hostId(), "abandoned", event.amount(), PayoutFundsSource.RESERVED,
+                "the payout request stopped before it opened the payout");
     }
 
     @SagaEventHandler(associationProperty = "payoutId")

@@ -16,16 +16,17 @@ import org.springframework.stereotype.Component;
 /**
  * A guest who cancels within the gathering's refund policy is owed {@code refundDue}: this records the
  * refund on the booking's payment (its id follows from the booking's, so the guest's answer could name
- * it). A tracking processor delivers every cancellation at least once, also after a crash; the command
- * is idempotent. Cancellations of a whole gathering are refunded by {@link GatheringCancellationSaga}.
+ * it). This tracker is the one writer of that step (the cancel request only asks the payment what it
+ * will record, to answer it): a tracking processor delivers every cancellation at least once, also after
+ * a crash, and the command is idempotent. Cancellations of a whole gathering are refunded by {@link GatheringCancellationSaga}.
  */
 @Component
 @ProcessingGroup(CancellationRefunds.PROCESSING_GROUP)
 public class CancellationRefunds {
 
     static final String PROCESSING_GROUP = "cancellation-refunds";
-    /** The reason a guest's cancellation refund is recorded with, by this tracker or by the cancel request itself. */
-    public static final String REASON = "The guest cancelled within the gathering's refund policy";
+    /** The reason a guest's cancellation refund is recorded with. */
+    static final String REASON = "The guest cancelled within the gathering's refund policy";
     private static final Logger log = LoggerFactory.getLogger(CancellationRefunds.class);
 
     private final CommandGateway commands;

@@ -17,11 +17,13 @@ import static app.soiree.command.payment.PaymentTest.requested;
 import app.soiree.api.Money;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.ledger.Posting;
+import app.soiree.api.payment.PaymentRequested;
 import app.soiree.api.refund.ConfirmRefund;
 import app.soiree.api.refund.FailRefund;
 import app.soiree.api.refund.MarkRefundOutcomeUnknown;
 import app.soiree.api.refund.MarkRefundPending;
 import app.soiree.api.refund.PaymentRefunded;
+import app.soiree.api.refund.QuoteRefund;
 import app.soiree.api.refund.RecordRefundOutcomes;
 import app.soiree.api.refund.RefundFailed;
 import app.soiree.api.refund.RefundId;
@@ -205,6 +207,29 @@ class PaymentRefundTest {
                 .when(new RefundRemaining(PAYMENT, SECOND, Money.of(2500, "EUR"), "cancelled"))
                 .expectNoEvents()
                 .expectResultMessagePayload(Money.of(0, "EUR"));
+    }
+
+    @Test
+    void aQuoteAnswersWhatRefundingWhatRemainsRecordsAndMovesNothing() {
+        given(captured("evt_1"), requestedRefund(FIRST, 2000))
+                .when(new QuoteRefund(PAYMENT, SECOND, Money.of(2500, "EUR")))
+                .expectNoEvents()
+                .expectResultMessagePayload(Money.of(500, "EUR"));
+        given(captured("evt_1"), requestedRefund(FIRST, 2000), requestedRefund(SECOND, 500))
+                .when(new QuoteRefund(PAYMENT, SECOND, Money.of(2500, "EUR")))
+                .expectNoEvents()
+                .expectResultMessagePayload(Money.of(500, "EUR"));
+        given(captured("evt_1"), requestedRefund(FIRST, 2500))
+                .when(new QuoteRefund(PAYMENT, SECOND, Money.of(2500, "EUR")))
+                .expectNoEvents()
+                .expectResultMessagePayload(Money.of(0, "EUR"));
+    }
+
+    @Test
+    void aQuoteIsRefusedAsTheRefundWouldBe() {
+        given(new PaymentRequested(PAYMENT, BOOKING, GATHERING, HOST, GUEST, Money.of(2500, "EUR"), "simulated", NOW))
+                .when(new QuoteRefund(PAYMENT, FIRST, Money.of(2500, "EUR")))
+                .expectException(refusedWith(ErrorCode.PAYMENT_NOT_CAPTURED));
     }
 
     @Test

@@ -74,7 +74,7 @@ class PayoutInvariantsProperties {
                 .configureAggregate(Payout.class)
                 .registerComponent(Clock.class, configuration -> Clock.fixed(PayoutTest.NOW, ZoneOffset.UTC))
                 .registerComponent(PayoutProperties.class,
-                        configuration -> new PayoutProperties(1000L, 3000L, Map.of(), null, null, Duration.ofSeconds(1), 3))
+                        configuration -> new PayoutProperties(1000L, 3000L, Map.of(), null, null, Duration.ofSeconds(1), 3, null))
                 .buildConfiguration();
         axon.start();
         axon.eventBus().subscribe(published::addAll);

@@ -6,19 +6,22 @@ import static app.soiree.command.payout.PayoutTest.HOST;
 import static app.soiree.command.payout.PayoutTest.NOW;
 import static app.soiree.command.payout.PayoutTest.PAYOUT;
 import static app.soiree.command.payout.PayoutTest.SMALL;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import app.soiree.api.Money;
 import app.soiree.api.identity.UserId;
+import app.soiree.api.payout.AbandonPayout;
 import app.soiree.api.payout.FailPayout;
 import app.soiree.api.payout.HostWalletId;
 import app.soiree.api.payout.MarkPayoutPaid;
 import app.soiree.api.payout.MarkPayoutTransferUnanswered;
-import app.soiree.api.payout.OpenPayout;
+import app.soiree.api.payout.PayoutAbandoned;
 import app.soiree.api.payout.PayoutApproved;
 import app.soiree.api.payout.PayoutFailed;
 import app.soiree.api.payout.PayoutFundsReserved;
 import app.soiree.api.payout.PayoutFundsSource;
 import app.soiree.api.payout.PayoutRejected;
+import app.soiree.api.payout.PayoutRequested;
 import app.soiree.api.payout.PayoutReversed;
 import app.soiree.api.payout.PayoutTransferRetried;
 import app.soiree.api.payout.ReturnPayoutFunds;
@@ -33,11 +36,10 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class PayoutSagaTest {
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+    static final Duration ABANDON_AFTER = Duration.ofMinutes(15);
     static final HostWalletId WALLET = HostWalletId.forHost(HOST);
 
     private SagaTestFixture<PayoutSaga> fixture;
@@ -48,21 +50,47 @@ class PayoutSagaTest {
         fixture = new SagaTestFixture<>(PayoutSaga.class);
         provider = new ScriptedProvider();
         fixture.registerResource(provider);
-        fixture.registerResource(new PayoutProperties(10_000L, 100_000L, Map.of(), null, null, RETRY_AFTER, 3));
+        fixture.registerResource(new PayoutProperties(10_000L, 100_000L, Map.of(), null, null, RETRY_AFTER, 3, ABANDON_AFTER));
         fixture.withTransienceCheckDisabled();
     }
 
     @Test
-    void reservedFundsOpenTheirPayout() {
+    void reservedFundsWaitForTheRequestToOpenTheirPayout() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(reserved())
-                .expectDispatchedCommands(new OpenPayout(PAYOUT, HOST, SMALL, ACCOUNT))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(ABANDON_AFTER, PayoutSaga.UNOPENED_DEADLINE)
                 .expectActiveSagas(1);
     }
 
     @Test
-    void anApprovedPayoutIsSent() {
+    void anOpenedPayoutIsNotAbandoned() {
         fixture.givenAPublished(reserved())
+                .whenPublishingA(opened())
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void fundsWhosePayoutWasNeverOpenedAreAbandonedThenReturned() {
+        fixture.givenAPublished(reserved())
+                .whenTimeElapses(ABANDON_AFTER)
+                .expectDeadlinesMet(PAYOUT)
+                .expectDispatchedCommands(new AbandonPayout(PAYOUT, HOST, SMALL));
+    }
+
+    @Test
+    void anAbandonedPayoutReturnsItsReservedFundsAndEnds() {
+        fixture.givenAPublished(reserved())
+                .whenPublishingA(new PayoutAbandoned(PAYOUT, HOST, SMALL, NOW))
+                .expectDispatchedCommands(new ReturnPayoutFunds(WALLET, HOST, PAYOUT, "abandoned", SMALL, PayoutFundsSource.RESERVED,
+                        "the payout request stopped before it opened the payout"))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void anApprovedPayoutIsSent() {
+        fixture.givenAPublished(reserved()).andThenAPublished(opened())
                 .whenPublishingA(new PayoutApproved(PAYOUT, HOST, SMALL, null, NOW))
                 .expectDispatchedCommands(new SendPayout(PAYOUT));
     }
@@ -70,7 +98,7 @@ class PayoutSagaTest {
     @Test
     void aSentPayoutIsTransferredWithItsIdAsKeyAndPaid() {
         provider.answers.add(TransferAnswer.paid("tr_1"));
-        fixture.givenAPublished(reserved())
+        fixture.givenAPublished(reserved()).andThenAPublished(opened())
                 .whenPublishingA(PayoutTest.sent())
                 .expectDispatchedCommands(new MarkPayoutPaid(PAYOUT, "tr_1", "transfer:" + PAYOUT));
         assertThat(provider.requests).containsExactly(new TransferRequest(PAYOUT, HOST, SMALL, ACCOUNT));
@@ -79,7 +107,7 @@ class PayoutSagaTest {
     @Test
     void aRefusedTransferFailsThePayout() {
         provider.answers.add(TransferAnswer.refused("refused by Stripe: account_invalid"));
-        fixture.givenAPublished(reserved())
+        fixture.givenAPublished(reserved()).andThenAPublished(opened())
                 .whenPublishingA(PayoutTest.sent())
                 .expectDispatchedCommands(new FailPayout(PAYOUT, "refused by Stripe: account_invalid", "transfer:" + PAYOUT));
     }
@@ -87,7 +115,7 @@ class PayoutSagaTest {
     @Test
     void anUnansweredTransferIsAskedAgainLaterWithTheSameKey() {
         provider.answers.add(TransferAnswer.unanswered("timeout"));
-        fixture.givenAPublished(reserved())
+        fixture.givenAPublished(reserved()).andThenAPublished(opened())
                 .whenPublishingA(PayoutTest.sent())
                 .expectDispatchedCommands(new MarkPayoutTransferUnanswered(PAYOUT, 1, "timeout", false))
                 .expectScheduledDeadlineWithName(RETRY_AFTER, PayoutSaga.RETRY_DEADLINE)
@@ -98,7 +126,7 @@ class PayoutSagaTest {
     void theRetryAsksTheProviderAgainAndPaysWhenItAnswers() {
         provider.answers.add(TransferAnswer.unanswered("timeout"));
         provider.answers.add(TransferAnswer.paid("tr_1"));
-        fixture.givenAPublished(reserved()).andThenAPublished(PayoutTest.sent())
+        fixture.givenAPublished(reserved()).andThenAPublished(opened()).andThenAPublished(PayoutTest.sent())
                 .whenTimeElapses(RETRY_AFTER)
                 .expectDispatchedCommands(new MarkPayoutPaid(PAYOUT, "tr_1", "transfer:" + PAYOUT));
         assertThat(provider.requests).hasSize(2).allSatisfy(request -> assertThat(request.payoutId()).isEqualTo(PAYOUT));
@@ -110,7 +138,7 @@ class PayoutSagaTest {
             provider.answers.add(TransferAnswer.unanswered("timeout " + (i + 1)));
         }
         // Attempts at 0 s, 30 s later, then 60 s after that; the third is the last (max-transfer-attempts = 3).
-        fixture.givenAPublished(reserved()).andThenAPublished(PayoutTest.sent())
+        fixture.givenAPublished(reserved()).andThenAPublished(opened()).andThenAPublished(PayoutTest.sent())
                 .whenTimeElapses(RETRY_AFTER.plus(RETRY_AFTER.multipliedBy(2)))
                 .expectDispatchedCommands(new MarkPayoutTransferUnanswered(PAYOUT, 2, "timeout 2", false),
                         new MarkPayoutTransferUnanswered(PAYOUT, 3, "timeout 3", true))
@@ -123,7 +151,7 @@ class PayoutSagaTest {
     void theSecondRetryWaitsTwiceAsLong() {
         provider.answers.add(TransferAnswer.unanswered("timeout 1"));
         provider.answers.add(TransferAnswer.unanswered("timeout 2"));
-        fixture.givenAPublished(reserved()).andThenAPublished(PayoutTest.sent())
+        fixture.givenAPublished(reserved()).andThenAPublished(opened()).andThenAPublished(PayoutTest.sent())
                 .whenTimeElapses(RETRY_AFTER)
                 .expectScheduledDeadlineWithName(RETRY_AFTER.multipliedBy(2), PayoutSaga.RETRY_DEADLINE);
     }
@@ -140,7 +168,7 @@ class PayoutSagaTest {
     void aPaidPayoutEndsTheSagaAndItsRetries() {
         provider.answers.add(TransferAnswer.unanswered("timeout"));
         // The webhook saying the transfer was made arrives before the retry.
-        fixture.givenAPublished(reserved()).andThenAPublished(PayoutTest.sent())
+        fixture.givenAPublished(reserved()).andThenAPublished(opened()).andThenAPublished(PayoutTest.sent())
                 .whenPublishingA(PayoutTest.paid())
                 .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlines()
@@ -149,7 +177,7 @@ class PayoutSagaTest {
 
     @Test
     void aRejectionReturnsTheReservedFunds() {
-        fixture.givenAPublished(reserved())
+        fixture.givenAPublished(reserved()).andThenAPublished(opened())
                 .whenPublishingA(new PayoutRejected(PAYOUT, HOST, SMALL, ADA, "unusual", NOW))
                 .expectDispatchedCommands(new ReturnPayoutFunds(WALLET, HOST, PAYOUT, "rejected", SMALL, PayoutFundsSource.RESERVED,
                         "rejected: unusual"))
@@ -171,6 +199,10 @@ class PayoutSagaTest {
                 .whenPublishingA(new PayoutReversed(PAYOUT, HOST, Money.of(4000, "EUR"), Money.of(4000, "EUR"), "tr_1", NOW))
                 .expectDispatchedCommands(new ReturnPayoutFunds(WALLET, HOST, PAYOUT, "reversed:4000", Money.of(4000, "EUR"),
                         PayoutFundsSource.PROVIDER, "transfer tr_1 reversed"));
+    }
+
+    static PayoutRequested opened() {
+        return PayoutTest.requested(SMALL, 0);
     }
 
     static PayoutFundsReserved reserved() {

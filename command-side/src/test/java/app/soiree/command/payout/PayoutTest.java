@@ -6,11 +6,13 @@ import app.soiree.api.Money;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.ledger.Posting;
+import app.soiree.api.payout.AbandonPayout;
 import app.soiree.api.payout.ApprovePayout;
 import app.soiree.api.payout.FailPayout;
 import app.soiree.api.payout.MarkPayoutPaid;
 import app.soiree.api.payout.MarkPayoutTransferUnanswered;
 import app.soiree.api.payout.OpenPayout;
+import app.soiree.api.payout.PayoutAbandoned;
 import app.soiree.api.payout.PayoutApprovalGiven;
 import app.soiree.api.payout.PayoutApproved;
 import app.soiree.api.payout.PayoutFailed;
@@ -47,7 +49,7 @@ class PayoutTest {
     static final UserId GRACE = new UserId(new UUID(0, 13));
     static final String ACCOUNT = "acct_1Host";
     /** Automatic up to 100.00 EUR, one approval up to 1000.00 EUR, two above. */
-    static final PayoutProperties POLICY = new PayoutProperties(10_000L, 100_000L, Map.of(), null, null, Duration.ofSeconds(30), 3);
+    static final PayoutProperties POLICY = new PayoutProperties(10_000L, 100_000L, Map.of(), null, null, Duration.ofSeconds(30), 3, null);
     static final Money SMALL = Money.of(10_000, "EUR");
     static final Money MEDIUM = Money.of(100_000, "EUR");
     static final Money LARGE = Money.of(100_001, "EUR");
@@ -301,6 +303,29 @@ class PayoutTest {
         fixture.given(requested(MEDIUM, 1))
                 .when(new MarkPayoutPaid(PAYOUT, "tr_1", "evt_1"))
                 .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void fundsNeverOpenedAsAPayoutAbandonIt() {
+        fixture.givenNoPriorActivity()
+                .when(new AbandonPayout(PAYOUT, HOST, SMALL))
+                .expectEvents(new PayoutAbandoned(PAYOUT, HOST, SMALL, NOW));
+    }
+
+    @Test
+    void anOpenedPayoutIsNotAbandoned() {
+        fixture.given(requested(SMALL, 0), new PayoutApproved(PAYOUT, HOST, SMALL, null, NOW))
+                .when(new AbandonPayout(PAYOUT, HOST, SMALL))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAbandonedPayoutIsNeverOpened() {
+        fixture.given(new PayoutAbandoned(PAYOUT, HOST, SMALL, NOW))
+                .when(new OpenPayout(PAYOUT, HOST, SMALL, ACCOUNT))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.STATE_CONFLICT))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("new Idempotency-Key"));
     }
 
     static PayoutRequested requested(Money amount, int approvals) {

@@ -4,14 +4,24 @@ import static app.soiree.server.support.Gatherings.money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.soiree.api.Money;
+import app.soiree.api.identity.UserId;
+import app.soiree.api.payout.HostWalletId;
+import app.soiree.api.payout.PayoutAbandoned;
+import app.soiree.api.payout.PayoutId;
+import app.soiree.api.payout.PayoutRequested;
+import app.soiree.api.payout.ReservePayoutFunds;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.HostEarnings;
 import app.soiree.server.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +31,9 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 class SimulatedPayoutApiTest extends PayoutFixture {
+
+    @Autowired
+    private CommandGateway commands;
 
     @Test
     void aHostCannotNameAnotherHostsPayout() {
@@ -135,5 +148,37 @@ class SimulatedPayoutApiTest extends PayoutFixture {
         JsonNode hints = api.get("/api/staff/payouts/" + payoutId + "/risk-hints", finance.accessToken()).expectStatus(200).json();
         assertThat(hints.get("hostId").asString()).isEqualTo(host.userId());
         assertThat(hints.get("hostSince").isNull()).isFalse();
+    }
+
+    /**
+     * The request reserved the funds and stopped before it opened the payout (the server went down between its two
+     * commands), and its client never retried: once the saga's deadline comes, the payout is abandoned, the funds go
+     * back, and a late retry with the same key cannot open a payout whose funds are gone.
+     */
+    @Test
+    void fundsOfARequestThatNeverOpenedItsPayoutGoBack() {
+        host = onboarded(hosts.pop());
+        UserId hostId = UserId.of(host.userId());
+        String key = UUID.randomUUID().toString();
+        PayoutId payoutId = new PayoutId(UUID.nameUUIDFromBytes(("payout:" + hostId + ":" + key).getBytes(StandardCharsets.UTF_8)));
+        commands.sendAndWait(new ReservePayoutFunds(HostWalletId.forHost(hostId), hostId, payoutId, Money.of(1500, "EUR")));
+        awaitWallet(host, NET - 1500, 1500);
+
+        bringForwardTheDeadlineOf(payoutId);
+
+        awaitWallet(host, NET, 0);
+        assertThat(payoutEvents(payoutId.toString(), PayoutAbandoned.class)).hasSize(1);
+        Response late = api.post("/api/payouts", host.accessToken(), Map.of("amount", money(1500)), Map.of("Idempotency-Key", key));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(payoutEvents(payoutId.toString(), PayoutRequested.class)).isEmpty();
+        awaitWallet(host, NET, 0);
+    }
+
+    /** The saga's deadline (the default is minutes away) is due now; db-scheduler polls every second. */
+    private void bringForwardTheDeadlineOf(PayoutId payoutId) {
+        byte[] id = payoutId.value().toString().getBytes(StandardCharsets.UTF_8);
+        String scheduled = "select count(*) from scheduled_tasks where position(? in task_data) > 0";
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(scheduled, Long.class, id) == 1);
+        jdbc.update("update scheduled_tasks set execution_time = now() where position(? in task_data) > 0", id);
     }
 }

@@ -38,6 +38,19 @@ class SimulatedRefundApiTest extends RefundFixture {
     }
 
     @Test
+    void aCancellationAfterAStaffRefundNamesExactlyWhatIsLeft() {
+        Session guest = api.newUser("Partly Refunded Guest");
+        Booked booked = bookAndPay(guest, openDinner("Partly"));
+        staffRefund(booked.bookingId(), 1000, "The wine ran out").expectStatus(201);
+
+        JsonNode cancelled = cancel(guest, booked.bookingId()).expectStatus(200).json();
+
+        assertThat(cancelled.get("refund").get("amount").get("amount").asLong()).isEqualTo(PRICE - 1000);
+        JsonNode booking = awaitBooking(guest, booked.bookingId(), "REFUNDED");
+        assertThat(booking.get("refundedAmount").get("amount").asLong()).isEqualTo(PRICE);
+    }
+
+    @Test
     void aManualRefundNeedsStaffAReasonAndAKnownBooking() {
         String gatheringId = openDinner("Checks");
         Session guest = api.newUser("Curious Guest");
