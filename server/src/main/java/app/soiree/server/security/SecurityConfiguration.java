@@ -1,6 +1,7 @@
 package app.soiree.server.security;
 
 import app.soiree.api.identity.Role;
+import app.soiree.api.identity.UserId;
 import app.soiree.command.identity.Tokens;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +31,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import app.soiree.api.identity.UserId;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -65,7 +66,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(KeyPair tokenSigningKeys) {
+    JwtDecoder jwtDecoder(KeyPair tokenSigningKeys, Clock clock,
+                          @Value("${soiree.security.verified-tokens-remembered:20000}") long verifiedTokensRemembered) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) tokenSigningKeys.getPublic())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
@@ -73,7 +75,7 @@ public class SecurityConfiguration {
                 new JwtTimestampValidator(Duration.ofSeconds(30)), new JwtIssuerValidator(Tokens.ISSUER),
                 SecurityConfiguration::namesAUser);
         decoder.setJwtValidator(validator);
-        return decoder;
+        return new VerifiedTokens(decoder, verifiedTokensRemembered, clock);
     }
 
     @Bean
