@@ -17,6 +17,8 @@ import app.soiree.api.ledger.Posting;
 import app.soiree.api.ledger.Postings;
 import app.soiree.api.ledger.RecordEarnings;
 import app.soiree.api.ledger.ScheduleEarningsRelease;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -29,6 +31,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.jspecify.annotations.Nullable;
 
@@ -39,8 +42,13 @@ import org.jspecify.annotations.Nullable;
  * Changes before the release (captures, refunds, disputes) add up to what the release moves; a change
  * after it is settled at once ({@link EarningsSettled}), so pending returns to what is still to be
  * released. A cancelled gathering's earnings are never released: its refunds empty its pending.
+ *
+ * <p>It gets an event for every capture, refund and dispute of its gathering, so it is cached and
+ * snapshotted ({@link EarningsConfiguration}): without that, each capture replayed all the earlier ones.
  */
-@Aggregate
+@Aggregate(cache = EarningsConfiguration.EARNINGS_CACHE, snapshotTriggerDefinition = EarningsConfiguration.EARNINGS_SNAPSHOT_TRIGGER)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class GatheringEarnings {
 
     static final String RELEASE_DEADLINE = "earnings-release";

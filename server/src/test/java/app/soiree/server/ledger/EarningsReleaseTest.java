@@ -134,7 +134,7 @@ class EarningsReleaseTest {
     }
 
     private <T> List<T> all(String aggregateId, Class<T> type) {
-        return events.readEvents(aggregateId).asStream().map(message -> message.getPayload()).filter(type::isInstance)
+        return events.readEvents(aggregateId, 0L).asStream().map(message -> message.getPayload()).filter(type::isInstance)
                 .map(type::cast).filter(Objects::nonNull).toList();
     }
 }

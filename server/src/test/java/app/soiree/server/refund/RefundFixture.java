@@ -130,7 +130,7 @@ abstract class RefundFixture extends ProviderTest {
     }
 
     <T> List<T> eventsOf(String aggregateId, Class<T> type) {
-        return events.readEvents(aggregateId).asStream().map(message -> message.getPayload()).filter(type::isInstance).map(type::cast)
+        return events.readEvents(aggregateId, 0L).asStream().map(message -> message.getPayload()).filter(type::isInstance).map(type::cast)
                 .toList();
     }
 }
