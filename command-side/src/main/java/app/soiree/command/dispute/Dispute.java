@@ -2,10 +2,13 @@ package app.soiree.command.dispute;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import app.soiree.api.dispute.AcceptDispute;
 import app.soiree.api.dispute.AddDisputeEvidence;
+import app.soiree.api.dispute.CompleteDisputeDecision;
 import app.soiree.api.dispute.DisputeAccepted;
 import app.soiree.api.dispute.DisputeClosed;
+import app.soiree.api.dispute.DisputeDecision;
+import app.soiree.api.dispute.DisputeDecisionFailed;
+import app.soiree.api.dispute.DisputeDecisionStarted;
 import app.soiree.api.dispute.DisputeDueDateChanged;
 import app.soiree.api.dispute.DisputeEvidenceAdded;
 import app.soiree.api.dispute.DisputeEvidenceOverdue;
@@ -15,28 +18,22 @@ import app.soiree.api.dispute.DisputeOpened;
 import app.soiree.api.dispute.DisputeOutcome;
 import app.soiree.api.dispute.DisputeProviderStatusChanged;
 import app.soiree.api.dispute.DisputeStatus;
-import app.soiree.api.dispute.EvidenceFileId;
 import app.soiree.api.dispute.EvidenceFileUploaded;
 import app.soiree.api.dispute.EvidenceId;
+import app.soiree.api.dispute.FailDisputeDecision;
 import app.soiree.api.dispute.ProviderDisputeStatus;
 import app.soiree.api.dispute.RecordDisputeOutcome;
 import app.soiree.api.dispute.RecordEvidenceFile;
 import app.soiree.api.dispute.RecordProviderDisputeUpdate;
 import app.soiree.api.dispute.RegisterDispute;
-import app.soiree.api.dispute.SubmitDisputeEvidence;
+import app.soiree.api.dispute.StartDisputeDecision;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -45,6 +42,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Support's work on one provider dispute: evidence (texts and files), its submission to the provider, or conceding
@@ -53,9 +51,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * payment's order and any number of times, and change nothing the second time. Its status moves are named in
  * {@link DisputeTransitions}.
  *
- * <p>Submitting and accepting call the provider from the command handler: both are rare, deliberate staff actions,
- * the call must be made once per decision, and holding the dispute while the provider answers turns two clicks on
- * "submit" into one submission and one no-op. The event is applied only after the provider said yes.
+ * <p>Submitting and accepting are decided here and carried out by the {@link DisputeResponses} process, which holds no
+ * dispute while the provider answers. A decision is claimed first ({@link DisputeDecisionStarted}); while claimed, the
+ * dispute takes no other decision and no evidence, so a submission and a concession never both reach the provider; the
+ * same decision may be claimed again, under the same idempotency key. The claim ends with the recorded answer, with the
+ * provider's own word (under review, or lost after a concession), or after {@link #DECISION_LEASE}: see the process.
  *
  * <p>The due date is a durable deadline. When it passes with nothing submitted or conceded, the dispute is marked
  * overdue ({@link DisputeEvidenceOverdue}) and stays open: conceding is support's decision, never the clock's.
@@ -64,7 +64,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Dispute {
 
     static final String EVIDENCE_DUE = "dispute-evidence-due";
-    private static final String TEXT_SEPARATOR = "\n\n---\n\n";
+    static final String DECISION_LAPSES = "dispute-decision-lapses";
+    static final Duration DECISION_LEASE = Duration.ofMinutes(10); // many times the longest provider call (five calls, 25 s each)
 
     @AggregateIdentifier
     private DisputeId disputeId;
@@ -72,10 +73,8 @@ public class Dispute {
     private DisputeStatus status;
     private Instant evidenceDueBy;
     private boolean overdue;
-    private Map<EvidenceId, String> evidence = new LinkedHashMap<>();
-    private Set<EvidenceFileId> uploaded = new LinkedHashSet<>();
-    private Set<EvidenceFileId> attached = new LinkedHashSet<>();
-    private int evidenceChars;
+    private final DisputeEvidence evidence = new DisputeEvidence();
+    private @Nullable DisputeClaim claim;
 
     protected Dispute() {
         // for Axon's event sourcing, and for the first RegisterDispute
@@ -95,71 +94,68 @@ public class Dispute {
 
     @CommandHandler
     void handle(RecordEvidenceFile command, DisputePolicy policy, Clock clock) {
-        if (uploaded.contains(command.fileId())) {
+        if (evidence.hasFile(command.fileId())) {
             return;
         }
         requireOpenForEvidence();
-        if (uploaded.size() >= policy.maxFilesPerDispute()) {
-            throw new SoireeException(ErrorCode.EVIDENCE_REJECTED, "A dispute takes at most " + policy.maxFilesPerDispute() + " files");
-        }
+        evidence.requireRoomForFile(policy);
         apply(new EvidenceFileUploaded(disputeId, command.fileId(), command.fileName(), command.contentType(), command.sizeBytes(),
                 command.sha256(), command.uploadedBy(), clock.instant()));
     }
 
     @CommandHandler
     void handle(AddDisputeEvidence command, DisputePolicy policy, Clock clock) {
-        if (evidence.containsKey(command.evidenceId())) {
+        if (evidence.has(command.evidenceId())) {
             return;
         }
         requireOpenForEvidence();
-        String text = command.text().strip();
-        if (text.isEmpty() && command.fileIds().isEmpty()) {
-            throw new SoireeException(ErrorCode.VALIDATION_FAILED, "Evidence needs a text or files");
-        }
-        for (EvidenceFileId file : command.fileIds()) {
-            if (!uploaded.contains(file)) {
-                throw new SoireeException(ErrorCode.EVIDENCE_REJECTED, "File " + file + " was not uploaded to this dispute");
-            }
-        }
-        if (evidenceChars + text.length() > policy.maxEvidenceChars()) {
-            throw new SoireeException(ErrorCode.EVIDENCE_REJECTED, "The evidence texts of a dispute may have at most "
-                    + policy.maxEvidenceChars() + " characters together; " + (policy.maxEvidenceChars() - evidenceChars) + " are left");
-        }
+        String text = evidence.checkedText(command, policy);
         apply(new DisputeEvidenceAdded(disputeId, command.evidenceId(), text, command.fileIds(), command.addedBy(), clock.instant()));
     }
 
+    /** Claims support's decision and answers what to ask of the provider; nothing when it was decided so already. */
     @CommandHandler
-    void handle(SubmitDisputeEvidence command, DisputeProvider provider, Clock clock, DeadlineManager deadlines) {
+    @Nullable DisputeCall handle(StartDisputeDecision command, Clock clock, DeadlineManager deadlines) {
         requireNotClosed();
-        if (status == DisputeStatus.UNDER_REVIEW) {
-            return; // submitted already: a second click changes nothing
+        boolean submit = command.decision() == DisputeDecision.SUBMIT;
+        DisputeStatus decided = submit ? DisputeStatus.UNDER_REVIEW : DisputeStatus.ACCEPTED;
+        if (status == decided) {
+            return null; // a second click changes nothing
         }
-        if (!DisputeTransitions.allows(status, DisputeStatus.UNDER_REVIEW)) {
-            throw new SoireeException(ErrorCode.STATE_CONFLICT, "The dispute was conceded; there is nothing to submit");
+        if (!DisputeTransitions.allows(status, decided)) {
+            throw new SoireeException(ErrorCode.STATE_CONFLICT, submit ? "The dispute was conceded; there is nothing to submit"
+                    : "The evidence was submitted; the provider is deciding");
         }
-        if (evidence.isEmpty()) {
+        if (claim != null && claim.decision() != command.decision()) {
+            throw new SoireeException(ErrorCode.STATE_CONFLICT, "The dispute is being " + (submit ? "conceded" : "submitted") + "; wait");
+        }
+        if (submit && evidence.isEmpty()) {
             throw new SoireeException(ErrorCode.EVIDENCE_REJECTED, "Add evidence before submitting it");
         }
-        List<EvidenceId> submitted = List.copyOf(evidence.keySet());
-        String text = String.join(TEXT_SEPARATOR, evidence.values().stream().filter(part -> !part.isEmpty()).toList());
-        String reference = provider.submitEvidence(new DisputeSubmission(disputeId, providerDisputeId, text, List.copyOf(attached),
-                idempotencyKey("submit", submitted)));
-        apply(new DisputeEvidenceSubmitted(disputeId, submitted, command.submittedBy(), reference, clock.instant()));
-        deadlines.cancelAllWithinScope(EVIDENCE_DUE);
+        // While claimed, the evidence cannot change: a claim made again has the same evidence, hence the same key.
+        List<EvidenceId> evidenceIds = submit ? evidence.ids() : List.of();
+        String key = DisputeCall.idempotencyKey(disputeId, submit ? "submit" : "accept", evidenceIds);
+        Instant now = clock.instant();
+        apply(new DisputeDecisionStarted(disputeId, command.decision(), key, evidenceIds, command.decidedBy(), now));
+        deadlines.cancelAllWithinScope(DECISION_LAPSES);
+        deadlines.schedule(now.plus(DECISION_LEASE), DECISION_LAPSES, new DecisionLapse(disputeId, key));
+        return submit ? new DisputeSubmission(disputeId, providerDisputeId, evidence.text(), evidence.files(), key)
+                : new DisputeAcceptance(disputeId, providerDisputeId, key);
     }
 
     @CommandHandler
-    void handle(AcceptDispute command, DisputeProvider provider, Clock clock, DeadlineManager deadlines) {
-        requireNotClosed();
-        if (status == DisputeStatus.ACCEPTED) {
-            return;
+    void handle(CompleteDisputeDecision command, Clock clock, DeadlineManager deadlines) {
+        if (claimed(command.idempotencyKey())) { // else settled already, by the provider's own word
+            settle(command.providerReference(), clock.instant(), deadlines);
         }
-        if (!DisputeTransitions.allows(status, DisputeStatus.ACCEPTED)) {
-            throw new SoireeException(ErrorCode.STATE_CONFLICT, "The evidence was submitted; the provider is deciding");
+    }
+
+    @CommandHandler
+    void handle(FailDisputeDecision command, Clock clock, DeadlineManager deadlines) {
+        if (claimed(command.idempotencyKey())) {
+            apply(Objects.requireNonNull(claim).failed(command.reason(), clock.instant()));
+            deadlines.cancelAllWithinScope(DECISION_LAPSES);
         }
-        provider.accept(new DisputeAcceptance(disputeId, providerDisputeId, idempotencyKey("accept", List.of())));
-        apply(new DisputeAccepted(disputeId, command.acceptedBy(), clock.instant()));
-        deadlines.cancelAllWithinScope(EVIDENCE_DUE);
     }
 
     @CommandHandler
@@ -176,19 +172,26 @@ public class Dispute {
             }
         }
         if (command.status() == ProviderDisputeStatus.UNDER_REVIEW && DisputeTransitions.allows(status, DisputeStatus.UNDER_REVIEW)) {
-            // Evidence went in some other way (the provider's dashboard): support can no longer add any here.
-            apply(new DisputeProviderStatusChanged(disputeId, command.status(), now));
-            deadlines.cancelAllWithinScope(EVIDENCE_DUE);
+            if (claim != null && claim.decision() == DisputeDecision.SUBMIT) {
+                settle("provider:" + command.status(), now, deadlines); // our submission arrived before its answer was recorded
+            } else { // evidence went in some other way (the provider's dashboard): support can no longer add any here
+                apply(new DisputeProviderStatusChanged(disputeId, command.status(), now));
+                deadlines.cancelAllWithinScope(EVIDENCE_DUE);
+            }
         }
     }
 
     @CommandHandler
     void handle(RecordDisputeOutcome command, DeadlineManager deadlines) {
-        if (!DisputeTransitions.allows(status, closedAs(command.outcome()))) {
+        if (!DisputeTransitions.allows(status, DisputeTransitions.closedAs(command.outcome()))) {
             return; // decided once
+        }
+        if (claim != null && claim.decision() == DisputeDecision.ACCEPT && command.outcome() == DisputeOutcome.LOST) {
+            settle("provider:" + command.outcome(), command.decidedAt(), deadlines); // the provider confirms our concession first
         }
         apply(new DisputeClosed(disputeId, command.outcome(), command.decidedAt()));
         deadlines.cancelAllWithinScope(EVIDENCE_DUE);
+        deadlines.cancelAllWithinScope(DECISION_LAPSES);
     }
 
     // A deadline handler's first parameter is the deadline's payload.
@@ -200,6 +203,23 @@ public class Dispute {
         apply(new DisputeEvidenceOverdue(disputeId, evidenceDueBy, evidence.size(), clock.instant()));
     }
 
+    @DeadlineHandler(deadlineName = DECISION_LAPSES)
+    void decisionLapsed(DecisionLapse lapse, Clock clock) {
+        if (claimed(lapse.idempotencyKey())) {
+            apply(Objects.requireNonNull(claim).failed("No outcome was recorded within " + DECISION_LEASE, clock.instant()));
+        }
+    }
+
+    private boolean claimed(String idempotencyKey) {
+        return claim != null && claim.idempotencyKey().equals(idempotencyKey);
+    }
+
+    private void settle(String providerReference, Instant at, DeadlineManager deadlines) {
+        apply(Objects.requireNonNull(claim).done(providerReference, at));
+        deadlines.cancelAllWithinScope(EVIDENCE_DUE);
+        deadlines.cancelAllWithinScope(DECISION_LAPSES);
+    }
+
     private void requireNotClosed() {
         if (status.isClosed()) {
             throw new SoireeException(ErrorCode.DISPUTE_CLOSED, "The dispute was decided (" + status + "); nothing more can be done on it");
@@ -208,24 +228,8 @@ public class Dispute {
 
     private void requireOpenForEvidence() {
         requireNotClosed();
-        if (status != DisputeStatus.NEEDS_RESPONSE) {
-            throw new SoireeException(ErrorCode.STATE_CONFLICT, "The dispute is " + status + "; it takes no more evidence");
-        }
-    }
-
-    private static DisputeStatus closedAs(DisputeOutcome outcome) {
-        return outcome == DisputeOutcome.WON ? DisputeStatus.WON : DisputeStatus.LOST;
-    }
-
-    /** Stripe keeps idempotency keys for a day and refuses one reused with other parameters: the key names the evidence. */
-    private String idempotencyKey(String action, List<EvidenceId> evidenceIds) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((disputeId + ":" + action).getBytes(StandardCharsets.UTF_8));
-            evidenceIds.forEach(id -> sha.update((":" + id).getBytes(StandardCharsets.UTF_8)));
-            return "dispute-" + action + "-" + HexFormat.of().formatHex(sha.digest()).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        if (status != DisputeStatus.NEEDS_RESPONSE || claim != null) {
+            throw new SoireeException(ErrorCode.STATE_CONFLICT, "The dispute is " + (claim != null ? "being decided" : status) + "; no more evidence");
         }
     }
 
@@ -239,31 +243,42 @@ public class Dispute {
 
     @EventSourcingHandler
     void on(EvidenceFileUploaded event) {
-        uploaded.add(event.fileId());
+        evidence.uploaded(event.fileId());
     }
 
     @EventSourcingHandler
     void on(DisputeEvidenceAdded event) {
-        evidence.put(event.evidenceId(), event.text());
-        attached.addAll(event.fileIds());
-        evidenceChars += event.text().length();
+        evidence.added(event);
+    }
+
+    @EventSourcingHandler
+    void on(DisputeDecisionStarted event) {
+        claim = DisputeClaim.of(event);
+    }
+
+    @EventSourcingHandler
+    void on(DisputeDecisionFailed event) {
+        claim = null; // the dispute is as it was before the claim
     }
 
     @EventSourcingHandler
     void on(DisputeEvidenceSubmitted event) {
         status = DisputeStatus.UNDER_REVIEW;
+        claim = null;
     }
 
     @EventSourcingHandler
     void on(DisputeProviderStatusChanged event) {
         if (event.status() == ProviderDisputeStatus.UNDER_REVIEW && DisputeTransitions.allows(status, DisputeStatus.UNDER_REVIEW)) {
             status = DisputeStatus.UNDER_REVIEW;
+            claim = null;
         }
     }
 
     @EventSourcingHandler
     void on(DisputeAccepted event) {
         status = DisputeStatus.ACCEPTED;
+        claim = null;
     }
 
     @EventSourcingHandler
@@ -279,6 +294,7 @@ public class Dispute {
 
     @EventSourcingHandler
     void on(DisputeClosed event) {
-        status = closedAs(event.outcome());
+        status = DisputeTransitions.closedAs(event.outcome());
+        claim = null;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * submission of different evidence is not mistaken for it.
  */
 public record DisputeSubmission(DisputeId disputeId, String providerDisputeId, String text, List<EvidenceFileId> fileIds,
-                                String idempotencyKey) {
+                                String idempotencyKey) implements DisputeCall {
 
     public DisputeSubmission {
         fileIds = List.copyOf(fileIds);

@@ -1,5 +1,6 @@
 package app.soiree.command.dispute;
 
+import app.soiree.api.dispute.DisputeOutcome;
 import app.soiree.api.dispute.DisputeStatus;
 import java.util.EnumMap;
 import java.util.Map;
@@ -24,5 +25,10 @@ final class DisputeTransitions {
 
     static boolean allows(DisputeStatus from, DisputeStatus to) {
         return ALLOWED.get(from).contains(to);
+    }
+
+    /** The status the provider's outcome closes a dispute with. */
+    static DisputeStatus closedAs(DisputeOutcome outcome) {
+        return outcome == DisputeOutcome.WON ? DisputeStatus.WON : DisputeStatus.LOST;
     }
 }

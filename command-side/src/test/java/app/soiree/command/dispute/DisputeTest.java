@@ -4,10 +4,13 @@ import static app.soiree.command.Refusals.refusedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.soiree.api.Money;
-import app.soiree.api.dispute.AcceptDispute;
 import app.soiree.api.dispute.AddDisputeEvidence;
+import app.soiree.api.dispute.CompleteDisputeDecision;
 import app.soiree.api.dispute.DisputeAccepted;
 import app.soiree.api.dispute.DisputeClosed;
+import app.soiree.api.dispute.DisputeDecision;
+import app.soiree.api.dispute.DisputeDecisionFailed;
+import app.soiree.api.dispute.DisputeDecisionStarted;
 import app.soiree.api.dispute.DisputeDueDateChanged;
 import app.soiree.api.dispute.DisputeEvidenceAdded;
 import app.soiree.api.dispute.DisputeEvidenceOverdue;
@@ -19,12 +22,13 @@ import app.soiree.api.dispute.DisputeProviderStatusChanged;
 import app.soiree.api.dispute.EvidenceFileId;
 import app.soiree.api.dispute.EvidenceFileUploaded;
 import app.soiree.api.dispute.EvidenceId;
+import app.soiree.api.dispute.FailDisputeDecision;
 import app.soiree.api.dispute.ProviderDisputeStatus;
 import app.soiree.api.dispute.RecordDisputeOutcome;
 import app.soiree.api.dispute.RecordEvidenceFile;
 import app.soiree.api.dispute.RecordProviderDisputeUpdate;
 import app.soiree.api.dispute.RegisterDispute;
-import app.soiree.api.dispute.SubmitDisputeEvidence;
+import app.soiree.api.dispute.StartDisputeDecision;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.BookingId;
@@ -99,7 +103,8 @@ class DisputeTest {
 
     @Test
     void submittedEvidenceIsNotOverdue() {
-        fixture.givenCurrentTime(NOW).andGivenCommands(register(), evidence(EVIDENCE, "Receipt"), new SubmitDisputeEvidence(DISPUTE, SUPPORT))
+        fixture.givenCurrentTime(NOW).andGivenCommands(register(), evidence(EVIDENCE, "Receipt"), submit(),
+                        new CompleteDisputeDecision(DISPUTE, SUBMIT_KEY, "submitted:dp_1"))
                 .whenTimeElapses(WINDOW.plusSeconds(1))
                 .expectNoEvents();
     }
@@ -150,31 +155,82 @@ class DisputeTest {
     }
 
     @Test
-    void submitsTheEvidenceToTheProviderOnce() {
-        given(uploaded(FILE), added(EVIDENCE, "Receipt"),
-                new DisputeEvidenceAdded(DISPUTE, new EvidenceId(id(41)), "Check-in log", List.of(FILE), SUPPORT, NOW))
-                .when(new SubmitDisputeEvidence(DISPUTE, SUPPORT))
-                .expectEvents(new DisputeEvidenceSubmitted(DISPUTE, List.of(EVIDENCE, new EvidenceId(id(41))), SUPPORT, "submitted:dp_1", NOW));
-        assertThat(provider.submitted).singleElement().satisfies(submission -> {
-            assertThat(submission.providerDisputeId()).isEqualTo("dp_1");
-            assertThat(submission.text()).isEqualTo("Receipt\n\n---\n\nCheck-in log");
-            assertThat(submission.fileIds()).containsExactly(FILE);
-        });
-        given(added(EVIDENCE, "Receipt"), submitted()).when(new SubmitDisputeEvidence(DISPUTE, SUPPORT)).expectNoEvents();
+    void claimsTheSubmissionOfAllItsEvidenceAndRecordsItOnce() {
+        EvidenceId second = new EvidenceId(id(41));
+        String key = DisputeCall.idempotencyKey(DISPUTE, "submit", List.of(EVIDENCE, second));
+        given(uploaded(FILE), added(EVIDENCE, "Receipt"), new DisputeEvidenceAdded(DISPUTE, second, "Check-in log", List.of(FILE), SUPPORT, NOW))
+                .when(submit())
+                .expectEvents(new DisputeDecisionStarted(DISPUTE, DisputeDecision.SUBMIT, key, List.of(EVIDENCE, second), SUPPORT, NOW))
+                .expectResultMessagePayload(new DisputeSubmission(DISPUTE, "dp_1", "Receipt\n\n---\n\nCheck-in log", List.of(FILE), key))
+                .expectScheduledDeadline(Dispute.DECISION_LEASE, new DecisionLapse(DISPUTE, key));
+        given(uploaded(FILE), added(EVIDENCE, "Receipt"), new DisputeEvidenceAdded(DISPUTE, second, "Check-in log", List.of(FILE), SUPPORT, NOW),
+                new DisputeDecisionStarted(DISPUTE, DisputeDecision.SUBMIT, key, List.of(EVIDENCE, second), SUPPORT, NOW))
+                .when(new CompleteDisputeDecision(DISPUTE, key, "submitted:dp_1"))
+                .expectEvents(new DisputeEvidenceSubmitted(DISPUTE, List.of(EVIDENCE, second), SUPPORT, "submitted:dp_1", NOW));
+        given(added(EVIDENCE, "Receipt"), submitted()).when(submit()).expectNoEvents().expectResultMessagePayload(null);
+        given(added(EVIDENCE, "Receipt"), submitStarted(), submitted())
+                .when(new CompleteDisputeDecision(DISPUTE, SUBMIT_KEY, "submitted:dp_1")).expectNoEvents();
     }
 
     @Test
     void refusesToSubmitNothing() {
-        given().when(new SubmitDisputeEvidence(DISPUTE, SUPPORT)).expectException(refusedWith(ErrorCode.EVIDENCE_REJECTED));
-        assertThat(provider.submitted).isEmpty();
+        given().when(submit()).expectException(refusedWith(ErrorCode.EVIDENCE_REJECTED)).expectNoEvents();
     }
 
     @Test
-    void recordsNothingWhenTheProviderCannotBeReached() {
-        provider.failWith = new SoireeException(ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE, "down");
-        given(added(EVIDENCE, "Receipt")).when(new SubmitDisputeEvidence(DISPUTE, SUPPORT))
-                .expectException(refusedWith(ErrorCode.PAYMENT_PROVIDER_UNAVAILABLE))
+    void whileASubmissionIsClaimedTheDisputeTakesNoConcessionAndNoEvidence() {
+        given(added(EVIDENCE, "Receipt"), submitStarted()).when(accept()).expectException(refusedWith(ErrorCode.STATE_CONFLICT));
+        given(added(EVIDENCE, "Receipt"), submitStarted()).when(evidence(new EvidenceId(id(41)), "More"))
+                .expectException(refusedWith(ErrorCode.STATE_CONFLICT));
+        given(uploaded(FILE), added(EVIDENCE, "Receipt"), submitStarted()).when(file(new EvidenceFileId(id(31))))
+                .expectException(refusedWith(ErrorCode.STATE_CONFLICT));
+        given(acceptStarted()).when(submit()).expectException(refusedWith(ErrorCode.STATE_CONFLICT));
+    }
+
+    @Test
+    void theSameDecisionClaimedAgainCarriesTheSameKey() {
+        given(added(EVIDENCE, "Receipt"), submitStarted())
+                .when(new StartDisputeDecision(DISPUTE, DisputeDecision.SUBMIT, new UserId(id(7))))
+                .expectEvents(new DisputeDecisionStarted(DISPUTE, DisputeDecision.SUBMIT, SUBMIT_KEY, List.of(EVIDENCE), new UserId(id(7)), NOW))
+                .expectResultMessagePayload(new DisputeSubmission(DISPUTE, "dp_1", "Receipt", List.of(), SUBMIT_KEY));
+        given(added(EVIDENCE, "Receipt"), submitStarted(), failed(submitStarted())).when(submit())
+                .expectEvents(submitStarted());
+    }
+
+    @Test
+    void aFailedDecisionLeavesTheDisputeAsItWas() {
+        given(added(EVIDENCE, "Receipt"), submitStarted())
+                .when(new FailDisputeDecision(DISPUTE, SUBMIT_KEY, "PAYMENT_PROVIDER_UNAVAILABLE: down"))
+                .expectEvents(new DisputeDecisionFailed(DISPUTE, DisputeDecision.SUBMIT, SUBMIT_KEY, "PAYMENT_PROVIDER_UNAVAILABLE: down", NOW))
+                .expectNoScheduledDeadline(Dispute.DECISION_LEASE, new DecisionLapse(DISPUTE, SUBMIT_KEY));
+        given(added(EVIDENCE, "Receipt"), submitStarted(), failed(submitStarted())).when(accept()).expectEvents(acceptStarted());
+        given(added(EVIDENCE, "Receipt"), submitStarted(), failed(submitStarted())).when(evidence(new EvidenceId(id(41)), "More"))
+                .expectEvents(new DisputeEvidenceAdded(DISPUTE, new EvidenceId(id(41)), "More", List.of(), SUPPORT, NOW));
+        // a failure of a claim that ended already changes nothing
+        given(added(EVIDENCE, "Receipt"), submitStarted(), submitted())
+                .when(new FailDisputeDecision(DISPUTE, SUBMIT_KEY, "late")).expectNoEvents();
+    }
+
+    @Test
+    void aClaimNobodyEndsLapses() {
+        fixture.givenCurrentTime(NOW).andGivenCommands(register(), evidence(EVIDENCE, "Receipt"), submit())
+                .whenTimeElapses(Dispute.DECISION_LEASE.plusSeconds(1))
+                .expectEvents(new DisputeDecisionFailed(DISPUTE, DisputeDecision.SUBMIT, SUBMIT_KEY, "No outcome was recorded within PT10M",
+                        NOW.plus(Dispute.DECISION_LEASE)));
+        setUp();
+        fixture.givenCurrentTime(NOW).andGivenCommands(register(), evidence(EVIDENCE, "Receipt"), submit(),
+                        new CompleteDisputeDecision(DISPUTE, SUBMIT_KEY, "submitted:dp_1"))
+                .whenTimeElapses(Dispute.DECISION_LEASE.plusSeconds(1))
                 .expectNoEvents();
+    }
+
+    @Test
+    void theProvidersOwnWordSettlesAClaimedDecision() {
+        given(added(EVIDENCE, "Receipt"), submitStarted())
+                .when(new RecordProviderDisputeUpdate(DISPUTE, ProviderDisputeStatus.UNDER_REVIEW, DUE))
+                .expectEvents(new DisputeEvidenceSubmitted(DISPUTE, List.of(EVIDENCE), SUPPORT, "provider:UNDER_REVIEW", NOW));
+        given(acceptStarted()).when(new RecordDisputeOutcome(DISPUTE, DisputeOutcome.LOST, NOW))
+                .expectEvents(new DisputeAccepted(DISPUTE, SUPPORT, NOW), new DisputeClosed(DISPUTE, DisputeOutcome.LOST, NOW));
     }
 
     @Test
@@ -185,10 +241,12 @@ class DisputeTest {
 
     @Test
     void concedesAtTheProviderAndSaysWho() {
-        given().when(new AcceptDispute(DISPUTE, SUPPORT)).expectEvents(new DisputeAccepted(DISPUTE, SUPPORT, NOW));
-        assertThat(provider.accepted).singleElement().satisfies(acceptance -> assertThat(acceptance.providerDisputeId()).isEqualTo("dp_1"));
-        given(new DisputeAccepted(DISPUTE, SUPPORT, NOW)).when(new AcceptDispute(DISPUTE, SUPPORT)).expectNoEvents();
-        given(added(EVIDENCE, "Receipt"), submitted()).when(new AcceptDispute(DISPUTE, SUPPORT))
+        given().when(accept()).expectEvents(acceptStarted())
+                .expectResultMessagePayload(new DisputeAcceptance(DISPUTE, "dp_1", ACCEPT_KEY));
+        given(acceptStarted()).when(new CompleteDisputeDecision(DISPUTE, ACCEPT_KEY, "accepted:dp_1"))
+                .expectEvents(new DisputeAccepted(DISPUTE, SUPPORT, NOW));
+        given(new DisputeAccepted(DISPUTE, SUPPORT, NOW)).when(accept()).expectNoEvents();
+        given(added(EVIDENCE, "Receipt"), submitted()).when(accept())
                 .expectException(refusedWith(ErrorCode.STATE_CONFLICT));
     }
 
@@ -197,11 +255,8 @@ class DisputeTest {
         DisputeClosed closed = new DisputeClosed(DISPUTE, DisputeOutcome.LOST, NOW);
         given(uploaded(FILE), closed).when(evidence(EVIDENCE, "late")).expectException(refusedWith(ErrorCode.DISPUTE_CLOSED));
         given(closed).when(file(new EvidenceFileId(id(31)))).expectException(refusedWith(ErrorCode.DISPUTE_CLOSED));
-        given(added(EVIDENCE, "Receipt"), closed).when(new SubmitDisputeEvidence(DISPUTE, SUPPORT))
-                .expectException(refusedWith(ErrorCode.DISPUTE_CLOSED));
-        given(closed).when(new AcceptDispute(DISPUTE, SUPPORT)).expectException(refusedWith(ErrorCode.DISPUTE_CLOSED));
-        assertThat(provider.submitted).isEmpty();
-        assertThat(provider.accepted).isEmpty();
+        given(added(EVIDENCE, "Receipt"), closed).when(submit()).expectException(refusedWith(ErrorCode.DISPUTE_CLOSED));
+        given(closed).when(accept()).expectException(refusedWith(ErrorCode.DISPUTE_CLOSED));
     }
 
     @Test
@@ -222,7 +277,9 @@ class DisputeTest {
                 .expectNoScheduledDeadlines();
     }
 
+    /** A fresh fixture each time: a deadline scheduled by an earlier given-when in the same test would forbid setting the time. */
     private TestExecutor<Dispute> given(Object... events) {
+        setUp();
         Object[] all = new Object[events.length + 1];
         all[0] = opened();
         System.arraycopy(events, 0, all, 1, events.length);
@@ -230,8 +287,12 @@ class DisputeTest {
     }
 
     static RegisterDispute register() {
+        return register(NOW);
+    }
+
+    static RegisterDispute register(Instant openedAt) {
         return new RegisterDispute(DISPUTE, PAYMENT, new BookingId(id(2)), new GatheringId(id(3)), HOST, GUEST, "stripe", "dp_1", AMOUNT,
-                FEE, AMOUNT, "fraudulent", DUE, NOW);
+                FEE, AMOUNT, "fraudulent", openedAt.plus(WINDOW), openedAt);
     }
 
     static DisputeOpened opened() {
@@ -253,6 +314,30 @@ class DisputeTest {
 
     static DisputeEvidenceAdded added(EvidenceId evidenceId, String text) {
         return new DisputeEvidenceAdded(DISPUTE, evidenceId, text, List.of(), SUPPORT, NOW);
+    }
+
+    static final String SUBMIT_KEY = DisputeCall.idempotencyKey(DISPUTE, "submit", List.of(EVIDENCE));
+    static final String ACCEPT_KEY = DisputeCall.idempotencyKey(DISPUTE, "accept", List.of());
+
+    static StartDisputeDecision submit() {
+        return new StartDisputeDecision(DISPUTE, DisputeDecision.SUBMIT, SUPPORT);
+    }
+
+    static StartDisputeDecision accept() {
+        return new StartDisputeDecision(DISPUTE, DisputeDecision.ACCEPT, SUPPORT);
+    }
+
+    /** The submission of the one piece of evidence {@link #EVIDENCE}, claimed. */
+    static DisputeDecisionStarted submitStarted() {
+        return new DisputeDecisionStarted(DISPUTE, DisputeDecision.SUBMIT, SUBMIT_KEY, List.of(EVIDENCE), SUPPORT, NOW);
+    }
+
+    static DisputeDecisionStarted acceptStarted() {
+        return new DisputeDecisionStarted(DISPUTE, DisputeDecision.ACCEPT, ACCEPT_KEY, List.of(), SUPPORT, NOW);
+    }
+
+    static DisputeDecisionFailed failed(DisputeDecisionStarted started) {
+        return new DisputeDecisionFailed(DISPUTE, started.decision(), started.idempotencyKey(), "PAYMENT_PROVIDER_UNAVAILABLE: down", NOW);
     }
 
     static DisputeEvidenceSubmitted submitted() {

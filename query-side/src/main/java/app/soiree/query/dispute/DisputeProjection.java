@@ -2,6 +2,9 @@ package app.soiree.query.dispute;
 
 import app.soiree.api.dispute.DisputeAccepted;
 import app.soiree.api.dispute.DisputeClosed;
+import app.soiree.api.dispute.DisputeDecision;
+import app.soiree.api.dispute.DisputeDecisionFailed;
+import app.soiree.api.dispute.DisputeDecisionStarted;
 import app.soiree.api.dispute.DisputeDueDateChanged;
 import app.soiree.api.dispute.DisputeEvidenceAdded;
 import app.soiree.api.dispute.DisputeEvidenceOverdue;
@@ -99,6 +102,19 @@ class DisputeProjection {
                 event.fileIds().stream().map(file -> file.value()).toArray(UUID[]::new), event.addedBy().value(),
                 Timestamp.from(event.addedAt()));
         changed(event.disputeId(), message, token, event.text().length() + " characters, " + event.fileIds().size() + " files");
+    }
+
+    /** The dispute's status does not change until the provider has answered: only the timeline says it is under way. */
+    @EventHandler
+    void on(DisputeDecisionStarted event, EventMessage<?> message, TrackingToken token) {
+        changed(event.disputeId(), message, token, event.decision() == DisputeDecision.SUBMIT
+                ? "submitting " + event.evidenceIds().size() + " pieces of evidence to the provider…" : "conceding at the provider…");
+    }
+
+    @EventHandler
+    void on(DisputeDecisionFailed event, EventMessage<?> message, TrackingToken token) {
+        changed(event.disputeId(), message, token, (event.decision() == DisputeDecision.SUBMIT ? "not submitted: " : "not conceded: ")
+                + event.reason());
     }
 
     @EventHandler

@@ -23,6 +23,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -175,6 +178,30 @@ class StripeDisputeApiTest extends DisputeFixture {
         stripe().deliver(dispute.closed("won")).expectStatus(200);
         awaitDispute(disputeId, "WON");
         awaitWallet(Map.of("EUR:pending", NET));
+    }
+
+    @Test
+    void twoClicksOnSubmitSendOneSubmissionToStripe() throws Exception {
+        Booked paid = paidBooking();
+        StripeDisputes.Dispute dispute = disputeOf(paid);
+        stripe().deliver(dispute.created()).expectStatus(200);
+        String disputeId = awaitHostDispute().get("disputeId").asString();
+        awaitDispute(disputeId, "NEEDS_RESPONSE");
+        api.post(staff(disputeId) + "/evidence", support.accessToken(), Map.of("text", "Receipt")).expectStatus(200);
+        StripeDisputes.slowUpdatesOf(dispute.id(), Duration.ofMillis(1_500));
+
+        List<Response> answers;
+        try (ExecutorService clicks = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Response> first = clicks.submit(() -> api.post(staff(disputeId) + "/submit", support.accessToken(), null));
+            Thread.sleep(300); // the first is with Stripe now
+            Future<Response> second = clicks.submit(() -> api.post(staff(disputeId) + "/submit", support.accessToken(), null));
+            answers = List.of(first.get(), second.get());
+        }
+
+        assertThat(answers).extracting(Response::status).containsExactly(200, 200);
+        assertThat(StripeDisputes.submissionsOf(dispute.id())).hasSize(1);
+        JsonNode submitted = awaitDispute(disputeId, "UNDER_REVIEW");
+        assertThat(submitted.get("submittedBy").asString()).isEqualTo(support.userId());
     }
 
     private static StripeDisputes.Dispute disputeOf(Booked paid) {

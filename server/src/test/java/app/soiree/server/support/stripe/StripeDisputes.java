@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.stripe.Stripe;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +111,12 @@ public final class StripeDisputes {
                 .willReturn(stripeJson(500, """
                         {"error": {"message": "An unknown error occurred", "type": "api_error"}}
                         """)));
+    }
+
+    /** Stripe takes {@code delay} to answer every change of this dispute, and then accepts it: a slow day. */
+    public static void slowUpdatesOf(String disputeId, Duration delay) {
+        StripeStandIn.server().stubFor(post(urlPathEqualTo(DISPUTES + "/" + disputeId)).atPriority(DISPUTE_FAILURES).withMetadata(PER_TEST)
+                .willReturn(stripeJson(200, disputeTemplate("under_review", disputeId)).withFixedDelay(Math.toIntExact(delay.toMillis()))));
     }
 
     public static List<LoggedRequest> updatesOf(String disputeId) {
