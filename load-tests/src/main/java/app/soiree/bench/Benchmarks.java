@@ -21,6 +21,11 @@ import java.util.stream.Stream;
  * or against a given one, calibrates that PostgreSQL, drives the hot paths with Gatling, checks that
  * what was sold and posted is exactly right, and writes {@code summary.md}. Exits 1 when a correctness
  * check fails and 2 when the harness could not run; never because a number is low.
+ *
+ * <p>Longer than the codebase's 300 lines on purpose: it is the run itself, phase after phase in the order
+ * they run, each phase a method next to its correctness checks, so the report can be followed down the file.
+ * The per-phase pieces that stand alone (calibration, Gatling, the database checks, the profiler) have their
+ * own classes already.
  */
 public final class Benchmarks {
 

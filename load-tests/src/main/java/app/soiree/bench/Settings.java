@@ -51,7 +51,7 @@ record Settings(
                 text("jdbcUrl", ""),
                 text("jdbcUser", "postgres"),
                 text("jdbcPassword", ""),
-                words(text("serverJvmArgs", "")),
+                words(text("serverJvmArgs", SERVER_JVM_DEFAULTS)),
                 words(text("serverArgs", "")),
                 Boolean.parseBoolean(text("jfr", "false")),
                 phases(text("phases", String.join(",", PHASES))),
@@ -60,6 +60,8 @@ record Settings(
     }
 
     /** The phases a run can have; {@code -Dbenchmarks.phases=rush,ledger} runs only those (the first start is always measured). */
+    /** The JVM options the README's run command and the Dockerfile give the server (server/pom.xml, Dockerfile). */
+    static final String SERVER_JVM_DEFAULTS = "-Xmx640m -XX:G1PeriodicGCInterval=10000";
     static final List<String> PHASES = List.of("restart", "rush", "soldout", "ledger", "replay", "reads");
 
     boolean runs(String phase) {

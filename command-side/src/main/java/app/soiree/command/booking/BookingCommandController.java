@@ -54,15 +54,17 @@ class BookingCommandController {
     private final BookingIds bookingIds;
     private final UnpaidHolds unpaidHolds;
     private final BookingPolicy policy;
+    private final SoldOutTiers soldOut;
 
     BookingCommandController(CommandGateway commands, BookingLookupRepository lookups, Checkout checkout, BookingIds bookingIds,
-                             UnpaidHolds unpaidHolds, BookingPolicy policy) {
+                             UnpaidHolds unpaidHolds, BookingPolicy policy, SoldOutTiers soldOut) {
         this.commands = commands;
         this.lookups = lookups;
         this.checkout = checkout;
         this.bookingIds = bookingIds;
         this.unpaidHolds = unpaidHolds;
         this.policy = policy;
+        this.soldOut = soldOut;
     }
 
     @PostMapping("/api/bookings")
@@ -75,6 +77,9 @@ class BookingCommandController {
             + "one account or address may have",
             parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true))
     BookingResponse book(@Valid @RequestBody BookingRequest request, Actor actor, HttpServletRequest http) {
+        if (request.bookingId() == null) {
+            refuseIfKnownSoldOut(request);
+        }
         BookingId bookingId = request.bookingId() != null ? request.bookingId() : BookingId.random();
         if (request.bookingId() != null) {
             bookingIds.claim(bookingId, request.gatheringId(), actor.userId());
@@ -93,6 +98,7 @@ class BookingCommandController {
      * really are held unpaid; one an earlier request took for the same booking is not this request's to give back.
      */
     private SeatsReservation holdSeats(BookingRequest request, BookingId bookingId, Actor actor, boolean placeTaken) {
+        long askedAt = soldOut.moment();
         HoldOutcome answer;
         try {
             answer = commands.sendAndWait(new HoldSeats(request.gatheringId(), bookingId, request.tierId(), actor.userId(), request.quantity()));
@@ -101,9 +107,10 @@ class BookingCommandController {
             throw e;
         }
         return switch (answer) {
-            case SoldOut soldOut -> {
+            case SoldOut refused -> {
                 giveBackIf(placeTaken, bookingId);
-                throw new SoireeException(ErrorCode.SOLD_OUT, soldOut.message());
+                soldOut.remember(request.gatheringId(), request.tierId(), refused, askedAt);
+                throw new SoireeException(ErrorCode.SOLD_OUT, refused.message());
             }
             case SeatsReservation reservation -> {
                 if (reservation.status() != BookingStatus.HELD) {
@@ -112,6 +119,20 @@ class BookingCommandController {
                 yield reservation;
             }
         };
+    }
+
+    /**
+     * A new booking for a tier the gathering just found sold out is refused here, as the gathering would refuse it
+     * (see {@link SoldOutTiers}). Only for new bookings: a retry naming its booking gets its booking back. A quantity
+     * out of range is left to the gathering, which refuses it for what it is.
+     */
+    private void refuseIfKnownSoldOut(BookingRequest request) {
+        if (request.quantity() > policy.maxSeatsPerBooking()) {
+            return;
+        }
+        soldOut.answerFor(request.gatheringId(), request.tierId(), request.quantity()).ifPresent(refused -> {
+            throw new SoireeException(ErrorCode.SOLD_OUT, refused.message());
+        });
     }
 
     private void giveBackIf(boolean placeTaken, BookingId bookingId) {

@@ -1,5 +1,8 @@
 package app.soiree.server.idempotency;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +44,35 @@ class IdempotencyStore {
         return purged == 1 && insert(userId, key, requestHash, now);
     }
 
+    /**
+     * The claim is committed without waiting for its flush to disk ({@code synchronous_commit} off for this transaction
+     * alone): half the commits of a refused booking were claims, each holding a pooled connection while it waited. It
+     * loses nothing. PostgreSQL writes one log in order, so the command's own commit, which waits for its flush, makes
+     * every earlier commit durable with it, this claim included; and a claim lost in a crash before any such commit
+     * belonged to a request that changed nothing, whose retry is then simply carried out.
+     */
     private boolean insert(String userId, String key, String requestHash, Instant now) {
-        return jdbc.update("""
-                insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at)
-                values (?, ?, ?, 'IN_FLIGHT', ?) on conflict do nothing""", userId, key, requestHash, Timestamp.from(now)) == 1;
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement relaxed = connection.createStatement(); PreparedStatement insert = connection.prepareStatement("""
+                    insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at)
+                    values (?, ?, ?, 'IN_FLIGHT', ?) on conflict do nothing""")) {
+                relaxed.execute("set local synchronous_commit to off");
+                insert.setString(1, userId);
+                insert.setString(2, key);
+                insert.setString(3, requestHash);
+                insert.setTimestamp(4, Timestamp.from(now));
+                boolean claimed = insert.executeUpdate() == 1;
+                connection.commit();
+                return claimed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }));
     }
 
     Optional<Remembered> find(String userId, String key) {
