@@ -18,14 +18,18 @@ import app.soiree.api.identity.UserId;
 import app.soiree.query.paging.Cursor;
 import app.soiree.query.paging.PageLimit;
 import app.soiree.query.paging.PageResponse;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,9 +45,16 @@ class GatheringController {
     static final int MAX_TAG_LENGTH = 50;
 
     private final QueryGateway queryGateway;
+    /**
+     * Discovery pages as the last asker got them, for {@code soiree.gatherings.listing-memory}: the listing is public
+     * and the same for everyone, the read side is behind the stream anyway, and a popular gathering going on sale
+     * brings its crowd to this page at once. Each page is asked of the read model at most once per memory span.
+     */
+    private final Cache<FindGatherings, PageResponse<GatheringSummary>> listings;
 
-    GatheringController(QueryGateway queryGateway) {
+    GatheringController(QueryGateway queryGateway, @Value("${soiree.gatherings.listing-memory:PT1S}") Duration listingMemory) {
         this.queryGateway = queryGateway;
+        this.listings = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(listingMemory).build();
     }
 
     @GetMapping("/api/gatherings")
@@ -65,8 +76,10 @@ class GatheringController {
         }
         FindGatherings query = new FindGatherings(text, exactTag, from, to, hostId == null ? null : new UserId(hostId),
                 Cursor.requireValid(cursor), PageLimit.validated(limit));
-        GatheringPage page = queryGateway.query(query, ResponseTypes.instanceOf(GatheringPage.class)).join();
-        return new PageResponse<>(page.items().stream().map(GatheringSummary::of).toList(), page.nextCursor());
+        return listings.get(query, asked -> {
+            GatheringPage page = queryGateway.query(asked, ResponseTypes.instanceOf(GatheringPage.class)).join();
+            return new PageResponse<>(page.items().stream().map(GatheringSummary::of).toList(), page.nextCursor());
+        });
     }
 
     @GetMapping("/api/gatherings/{gatheringId}")
