@@ -36,6 +36,7 @@ final class ServerProcess {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
+    private List<String> launch;
 
     ServerProcess(Settings settings) {
         this.settings = settings;
@@ -43,7 +44,14 @@ final class ServerProcess {
         this.log = settings.output().resolve("server.log");
         this.httpPort = freePort();
         this.postgresPort = freePort();
+        this.launch = List.of("-jar", settings.serverJar().toString());
     }
+
+    /** From now on, starts the server as {@code image} ships it (the extracted jar with its AOT cache). */
+    void launchFrom(AotCache image) {
+        this.launch = image.launch();
+    }
+
 
     /** Deletes the data directory of an earlier run: the first start measured is a first start. */
     void wipeData() throws IOException {
@@ -67,8 +75,7 @@ final class ServerProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.serverJvmArgs());
         command.add("-Daxoniq.update-checker.disabled=true");
-        command.add("-jar");
-        command.add(settings.serverJar().toString());
+        command.addAll(launch);
         command.add("--server.port=" + httpPort);
         command.add("--soiree.data-dir=" + dataDir);
         if (settings.embeddedDatabase()) {

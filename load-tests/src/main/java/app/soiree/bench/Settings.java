@@ -28,6 +28,7 @@ record Settings(
         List<String> serverJvmArgs,
         List<String> serverArgs,
         boolean jfr,
+        boolean aotCache,
         Set<String> phases,
         Path serverJar,
         Path output) {
@@ -54,6 +55,7 @@ record Settings(
                 words(text("serverJvmArgs", SERVER_JVM_DEFAULTS)),
                 words(text("serverArgs", "")),
                 Boolean.parseBoolean(text("jfr", "false")),
+                Boolean.parseBoolean(text("aotCache", "true")),
                 phases(text("phases", String.join(",", PHASES))),
                 Path.of(require("serverJar")).toAbsolutePath().normalize(),
                 Path.of(text("output", "target/benchmarks")).toAbsolutePath().normalize());

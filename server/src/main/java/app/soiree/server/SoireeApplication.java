@@ -25,6 +25,6 @@ public class SoireeApplication {
     private static boolean runsFromAPackagedJar() {
         CodeSource source = SoireeApplication.class.getProtectionDomain().getCodeSource();
         String location = source == null || source.getLocation() == null ? "" : source.getLocation().toString();
-        return location.startsWith("nested:") || location.startsWith("jar:") || location.contains("!/");
+        return location.startsWith("nested:") || location.startsWith("jar:") || location.contains("!/") || location.endsWith(".jar");
     }
 }
