@@ -33,6 +33,7 @@ class SharedApiBoundariesTest {
             .layer("booking").definedBy("app.soiree.api.booking..")
             .layer("dispute").definedBy("app.soiree.api.dispute..")
             .layer("payout").definedBy("app.soiree.api.payout..")
+            .layer("chat").definedBy("app.soiree.api.chat..")
             .whereLayer("error").mayNotAccessAnyLayer()
             .whereLayer("operations").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
@@ -44,6 +45,7 @@ class SharedApiBoundariesTest {
             .whereLayer("booking").mayOnlyAccessLayers("identity", "gathering", "payment", "refund")
             .whereLayer("dispute").mayOnlyAccessLayers("identity", "gathering", "ledger", "payment", "booking")
             .whereLayer("payout").mayOnlyAccessLayers("identity", "ledger")
+            .whereLayer("chat").mayOnlyAccessLayers("identity", "gathering")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.api");
 }

@@ -1,5 +1,6 @@
 package app.soiree.server.messaging;
 
+import app.soiree.api.error.CommandFailures;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.server.web.DatabaseFailures;
 import app.soiree.api.error.SoireeException;
@@ -21,7 +22,7 @@ class ErrorCodeInterceptor implements MessageHandlerInterceptor<CommandMessage<?
         try {
             return interceptorChain.proceed();
         } catch (SoireeException refusal) {
-            throw new CommandExecutionException(refusal.getMessage(), null, refusal.code().name());
+            throw new CommandExecutionException(refusal.getMessage(), null, CommandFailures.detailsOf(refusal));
         } catch (AggregateNotFoundException missing) {
             throw new CommandExecutionException("The requested object was not found", null, ErrorCode.NOT_FOUND.name());
         } catch (RuntimeException failure) {

@@ -6,6 +6,7 @@ import app.soiree.api.error.RateLimitedException;
 import app.soiree.api.error.SoireeException;
 import jakarta.validation.ConstraintViolationException;
 import app.soiree.api.TypedId;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -60,8 +61,11 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(RateLimitedException.class)
     ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
-        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        ResponseEntity<ProblemDetail> response = respond(ProblemDetails.of(e.code(), e.getMessage()));
+        return withRetryAfter(respond(ProblemDetails.of(e.code(), e.getMessage())), e.retryAfter());
+    }
+
+    private static ResponseEntity<ProblemDetail> withRetryAfter(ResponseEntity<ProblemDetail> response, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(response.getBody());
     }
@@ -75,7 +79,8 @@ public class ProblemDetailsAdvice {
     ResponseEntity<ProblemDetail> handlerFailed(HandlerExecutionException e) {
         Optional<ErrorCode> code = CommandFailures.codeOf(e);
         if (code.isPresent()) {
-            return respond(ProblemDetails.of(code.get(), e.getMessage()));
+            ResponseEntity<ProblemDetail> refused = respond(ProblemDetails.of(code.get(), e.getMessage()));
+            return CommandFailures.retryAfterOf(e).map(retryAfter -> withRetryAfter(refused, retryAfter)).orElse(refused);
         }
         if (DatabaseFailures.isUnavailable(e)) {
             return databaseUnavailable(e);

@@ -1,5 +1,6 @@
 package app.soiree.api.error;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.axonframework.messaging.HandlerExecutionException;
@@ -11,6 +12,8 @@ import org.axonframework.messaging.HandlerExecutionException;
  * there). The one decoder the REST layer, the console and the processes share.
  */
 public final class CommandFailures {
+
+    private static final String RETRY_AFTER_SEPARATOR = ";";
 
     private CommandFailures() {
     }
@@ -31,6 +34,29 @@ public final class CommandFailures {
         if (details instanceof ErrorCode code) {
             return Optional.of(code);
         }
-        return Arrays.stream(ErrorCode.values()).filter(code -> code.name().equals(String.valueOf(details))).findFirst();
+        String name = String.valueOf(details).split(RETRY_AFTER_SEPARATOR, 2)[0];
+        return Arrays.stream(ErrorCode.values()).filter(code -> code.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The details a refusal travels with: its code's name and, for a {@link RateLimitedException},
+     * when to try again ({@code SLOW_MODE;PT12S}), so the REST layer can answer {@code Retry-After}.
+     */
+    public static String detailsOf(SoireeException refusal) {
+        return refusal instanceof RateLimitedException limited
+                ? refusal.code().name() + RETRY_AFTER_SEPARATOR + limited.retryAfter()
+                : refusal.code().name();
+    }
+
+    /** When a rate-limited command may be tried again, read back from {@link #detailsOf}. */
+    public static Optional<Duration> retryAfterOf(Throwable thrown) {
+        if (thrown instanceof RateLimitedException limited) {
+            return Optional.of(limited.retryAfter());
+        }
+        if (thrown instanceof HandlerExecutionException failed) {
+            return failed.getDetails().map(String::valueOf).filter(details -> details.contains(RETRY_AFTER_SEPARATOR))
+                    .map(details -> Duration.parse(details.split(RETRY_AFTER_SEPARATOR, 2)[1]));
+        }
+        return Optional.empty();
     }
 }

@@ -14,6 +14,14 @@ public enum ErrorCode {
     FORBIDDEN(403),
     /** A payout's requester, or its first approver, tried to approve it. */
     APPROVAL_NOT_ALLOWED(403),
+    /** The caller is not a member of the conversation (members only may post, react or report). */
+    NOT_A_MEMBER(403),
+    /** Muted in this conversation by its host, owner or support. */
+    MUTED(403),
+    /** Banned from this conversation by its host, owner or support. */
+    BANNED(403),
+    /** One of the two users blocked the other. */
+    BLOCKED(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     /** The request body is larger than the server accepts ({@code soiree.http.max-body-size}). */
@@ -51,7 +59,19 @@ public enum ErrorCode {
     UNKNOWN_TIER(422),
     REVIEW_NOT_OPEN(422),
     NOT_ATTENDED(422),
+    /** The conversation is read-only (closed by its host or after its gathering). */
+    READ_ONLY(422),
+    /** A message can be edited by its author only for a while after it was posted. */
+    EDIT_WINDOW_CLOSED(422),
+    /** A gathering's conversation takes its members from the bookings, never by hand. */
+    MEMBERSHIP_IS_DERIVED(422),
+    /** A group has at most 256 members. */
+    GROUP_FULL(422),
+    /** A media id that is not the sender's, or not processed and ready. */
+    MEDIA_NOT_READY(422),
     RATE_LIMITED(429),
+    /** The conversation is in slow mode and the member posted too recently; {@code Retry-After} says when to try again. */
+    SLOW_MODE(429),
     /** A request header, or all of them together, is larger than the server accepts. */
     REQUEST_HEADER_TOO_LARGE(431),
     INTERNAL_ERROR(500),

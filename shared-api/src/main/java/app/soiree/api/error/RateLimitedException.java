@@ -8,7 +8,11 @@ public class RateLimitedException extends SoireeException {
     private final Duration retryAfter;
 
     public RateLimitedException(String message, Duration retryAfter) {
-        super(ErrorCode.RATE_LIMITED, message);
+        this(ErrorCode.RATE_LIMITED, message, retryAfter);
+    }
+
+    public RateLimitedException(ErrorCode code, String message, Duration retryAfter) {
+        super(code, message);
         this.retryAfter = retryAfter;
     }
 

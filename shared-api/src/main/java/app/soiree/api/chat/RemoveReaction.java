@@ -1,0 +1,9 @@
+package app.soiree.api.chat;
+
+import app.soiree.api.identity.UserId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Idempotent per user and emoji. */
+public record RemoveReaction(@TargetAggregateIdentifier ConversationId conversationId, MessageId messageId, UserId userId,
+                             String emoji) {
+}

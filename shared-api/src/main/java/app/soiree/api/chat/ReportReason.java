@@ -1,0 +1,5 @@
+package app.soiree.api.chat;
+
+public enum ReportReason {
+    SPAM, HARASSMENT, OTHER
+}
