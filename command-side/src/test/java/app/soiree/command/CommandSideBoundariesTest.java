@@ -32,6 +32,7 @@ class CommandSideBoundariesTest {
             .layer("dispute").definedBy("app.soiree.command.dispute..")
             .layer("payout").definedBy("app.soiree.command.payout..")
             .layer("booking").definedBy("app.soiree.command.booking..")
+            .layer("chat").definedBy("app.soiree.command.chat..")
             .whereLayer("provider").mayNotAccessAnyLayer()
             .whereLayer("limits").mayNotAccessAnyLayer()
             .whereLayer("identity").mayOnlyAccessLayers("limits")
@@ -42,6 +43,7 @@ class CommandSideBoundariesTest {
             .whereLayer("dispute").mayOnlyAccessLayers("payment", "provider")
             .whereLayer("payout").mayOnlyAccessLayers("provider")
             .whereLayer("booking").mayOnlyAccessLayers("gathering", "payment", "refund", "limits")
+            .whereLayer("chat").mayOnlyAccessLayers("limits")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.command");
 }

@@ -33,6 +33,8 @@ class QuerySideBoundariesTest {
             .layer("payment").definedBy("app.soiree.query.payment..")
             .layer("dispute").definedBy("app.soiree.query.dispute..")
             .layer("booking").definedBy("app.soiree.query.booking..")
+            .layer("realtime").definedBy("app.soiree.query.realtime..")
+            .layer("chat").definedBy("app.soiree.query.chat..")
             .whereLayer("paging").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
             .whereLayer("identity").mayOnlyAccessLayers("paging")
@@ -44,6 +46,8 @@ class QuerySideBoundariesTest {
             .whereLayer("payment").mayOnlyAccessLayers("refund")
             .whereLayer("dispute").mayOnlyAccessLayers("paging", "payment")
             .whereLayer("booking").mayOnlyAccessLayers("gathering", "paging", "payment")
+            .whereLayer("realtime").mayNotAccessAnyLayer()
+            .whereLayer("chat").mayOnlyAccessLayers("paging", "realtime")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.query");
 }
