@@ -6,10 +6,11 @@ import static org.awaitility.Awaitility.await;
 import app.soiree.server.SoireeApplication;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Gatherings;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -22,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Stops the whole server, embedded PostgreSQL included, and starts it again on the same data
  * directory: accounts are still there, and deadlines scheduled before the stop (a probe's, and a
- * seat hold's expiry) fire after it.
+ * seat hold's expiry, a chat reminder) fire after it.
  */
 class RestartTest {
 
@@ -33,6 +34,8 @@ class RestartTest {
         String probeId = UUID.randomUUID().toString();
 
         String gatheringId;
+        String conversationId;
+        String readerToken;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             Api api = new Api(port(first));
             api.post("/api/auth/register", null, Map.of("email", email, "password", "survives restarts", "displayName", "Durable"))
@@ -49,6 +52,15 @@ class RestartTest {
             api.postOnce("/api/bookings", api.newUser("Holder").accessToken(),
                     Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1)).expectStatus(201);
             assertThat(holdsExpired(first, gatheringId)).isZero();
+
+            // A chat reminder due in a few seconds: its SYSTEM message must be posted after the restart.
+            Api.Session friend = api.newUser("Friend");
+            conversationId = api.post("/api/conversations", host.accessToken(), Map.of("title", "Durable chat", "memberIds",
+                    List.of(friend.userId()))).expectStatus(201).json().get("conversationId").asString();
+            api.postOnce("/api/conversations/" + conversationId + "/messages", host.accessToken(), Map.of("type", "REMINDER",
+                    "reminder", Map.of("at", Instant.now().plusSeconds(4).toString(), "text", "Bring wine"))).expectStatus(201);
+            readerToken = friend.accessToken();
+            assertThat(remindersFired(first, conversationId)).isZero();
         }
 
         try (ConfigurableApplicationContext second = start(dataDir)) {
@@ -58,6 +70,9 @@ class RestartTest {
                 assertThat(fired(second, probeId)).isEqualTo(1);
                 assertThat(holdsExpired(second, gatheringId)).isEqualTo(1);
                 assertThat(api.get("/api/gatherings/" + gatheringId, null).json().get("tiers").get(0).get("available").asInt()).isEqualTo(1);
+                assertThat(remindersFired(second, conversationId)).isEqualTo(1);
+                assertThat(api.get("/api/conversations/" + conversationId + "/messages", readerToken).expectStatus(200).json()
+                        .get("items").get(0).get("type").asString()).isEqualTo("SYSTEM");
             });
         }
     }
@@ -71,6 +86,13 @@ class RestartTest {
             assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
             assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
         }
+    }
+
+    private static long remindersFired(ConfigurableApplicationContext context, String conversationId) {
+        Long count = context.getBean(JdbcTemplate.class).queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%.ReminderFired'",
+                Long.class, conversationId);
+        return count == null ? 0 : count;
     }
 
     private static long holdsExpired(ConfigurableApplicationContext context, String gatheringId) {
