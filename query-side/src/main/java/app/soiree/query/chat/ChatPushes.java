@@ -4,12 +4,10 @@ import app.soiree.api.chat.ConversationChange;
 import app.soiree.api.identity.UserId;
 import app.soiree.query.realtime.PushEnvelope;
 import app.soiree.query.realtime.UserPush;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,9 +60,5 @@ class ChatPushes {
             return;
         }
         push.push(new UserId(user), envelope);
-    }
-
-    static PushEnvelope envelope(String type, @Nullable UUID conversationId, @Nullable Long seq, Instant at, Object data) {
-        return new PushEnvelope(type, conversationId, seq, at, data);
     }
 }

@@ -1,7 +1,6 @@
 package app.soiree.query.chat;
 
 import app.soiree.api.chat.ContentCipher;
-import app.soiree.api.chat.ConversationChange;
 import app.soiree.api.chat.ConversationId;
 import app.soiree.api.chat.ConversationKind;
 import app.soiree.api.chat.ConversationSettingsChanged;
@@ -125,17 +124,9 @@ final class ChatScenario {
         return text(sender, text);
     }
 
-    Instant now() {
-        return at;
-    }
-
     Instant tick() {
         at = at.plus(Duration.ofSeconds(1));
         return at;
-    }
-
-    static long seqOf(Object event) {
-        return ((ConversationChange) event).seq();
     }
 
     private long next() {
