@@ -81,9 +81,9 @@ class ConversationProjection {
         if (!seq.claim(event, ChangeType.MEMBER_ADDED, null)) {
             return;
         }
-        Owner owner = owner(conversationId);
+        // As the aggregate has it: whoever is added later joins as a member, a former owner too.
         for (UserId member : event.userIds()) {
-            join(conversationId, member.value(), role(owner.kind(), owner.ownerId(), member), event.seq(), event.at());
+            join(conversationId, member.value(), MemberRole.MEMBER, event.seq(), event.at());
         }
         countMembers(conversationId);
         if (!replay.isReplay()) {
@@ -105,11 +105,14 @@ class ConversationProjection {
                         where conversation_id = :id and user_id = :user and not removed""",
                 new MapSqlParameterSource("id", conversationId).addValue("user", removed).addValue("at", Timestamp.from(event.at()))
                         .addValue("seq", event.seq()).addValue("reason", event.reason().name()));
+        if (event.newOwnerId() != null) {
+            handOver(conversationId, event.newOwnerId().value());
+        }
         countMembers(conversationId);
         if (!replay.isReplay()) {
             Set<UUID> told = new LinkedHashSet<>(members.current(conversationId));
             told.add(removed);
-            pushes.change(event, ChangeType.MEMBER_REMOVED, told, new MemberLeft(event.userId(), event.reason(), event.removedBy()));
+            pushes.change(event, ChangeType.MEMBER_REMOVED, told, new MemberLeft(event.userId(), event.reason(), event.removedBy(), event.newOwnerId()));
             if (hadUnread) {
                 unread.push(List.of(removed), event.at());
             }
@@ -210,6 +213,15 @@ class ConversationProjection {
                         .addValue("at", Timestamp.from(at)).addValue("seq", seqOfJoining));
     }
 
+    /** A group's owner left: the member the aggregate named owns it now. */
+    private void handOver(UUID conversationId, UUID newOwnerId) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("id", conversationId).addValue("owner", newOwnerId);
+        jdbc.update("update chat_conversations set owner_id = :owner where conversation_id = :id", parameters);
+        jdbc.update("""
+                        update chat_members set role = 'OWNER', changed_xid = pg_current_xact_id()
+                        where conversation_id = :id and user_id = :owner""", parameters);
+    }
+
     private void countMembers(UUID conversationId) {
         jdbc.update("""
                         update chat_conversations
@@ -255,6 +267,7 @@ class ConversationProjection {
     record MembersJoined(List<UserId> userIds, @Nullable UserId addedBy) {
     }
 
-    record MemberLeft(UserId userId, RemovalReason reason, @Nullable UserId removedBy) {
+    /** {@code member.removed}; {@code newOwnerId} names who owns the group from now on, when its owner left. */
+    record MemberLeft(UserId userId, RemovalReason reason, @Nullable UserId removedBy, @Nullable UserId newOwnerId) {
     }
 }

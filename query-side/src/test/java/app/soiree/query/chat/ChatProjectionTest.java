@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -270,9 +271,20 @@ class ChatProjectionTest extends ProjectionTest {
         assertThat(list(cleo)).isEmpty();
         assertThat(list(ana).getFirst().memberCount()).isEqualTo(2);
         assertThat(pushes.to(cleo, "member.removed")).singleElement().satisfies(push -> assertThat(push.data())
-                .isEqualTo(new ConversationProjection.MemberLeft(cleo, RemovalReason.LEFT, cleo)));
+                .isEqualTo(new ConversationProjection.MemberLeft(cleo, RemovalReason.LEFT, cleo, null)));
         assertThat(pushes.to(cleo, "unread.total")).extracting(PushEnvelope::data).containsExactly(new UnreadCounts.UnreadTotal(1),
                 new UnreadCounts.UnreadTotal(0));
+    }
+
+    @Test
+    void whenAGroupsOwnerLeavesTheMemberTheAggregateNamedOwnsIt() {
+        events.publish(chat.group(ana, "Climbing", ben, cleo), chat.ownerLeaves(ana, ben), chat.add(ben, ana));
+
+        assertThat(reads.conversation(chat.id, cleo).members()).extracting(ConversationView.Member::userId, ConversationView.Member::role)
+                .containsExactlyInAnyOrder(Tuple.tuple(ben, MemberRole.OWNER),
+                        Tuple.tuple(cleo, MemberRole.MEMBER), Tuple.tuple(ana, MemberRole.MEMBER));
+        assertThat(pushes.to(cleo, "member.removed")).singleElement().satisfies(push -> assertThat(push.data())
+                .isEqualTo(new ConversationProjection.MemberLeft(ana, RemovalReason.LEFT, ana, ben)));
     }
 
     @Test

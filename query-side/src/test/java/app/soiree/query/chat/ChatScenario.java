@@ -111,7 +111,11 @@ final class ChatScenario {
     }
 
     MemberRemoved remove(UserId user, RemovalReason reason, @Nullable UserId by) {
-        return new MemberRemoved(id, next(), user, reason, by, tick());
+        return new MemberRemoved(id, next(), user, reason, by, null, tick());
+    }
+
+    MemberRemoved ownerLeaves(UserId owner, UserId newOwner) {
+        return new MemberRemoved(id, next(), owner, RemovalReason.LEFT, owner, newOwner, tick());
     }
 
     ConversationSettingsChanged settings(@Nullable String title, int slowModeSeconds, boolean readOnly, UserId by) {

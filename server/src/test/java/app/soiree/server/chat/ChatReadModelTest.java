@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.soiree.api.chat.ContentCipher;
+import app.soiree.api.chat.FindMessageReports;
+import app.soiree.api.chat.MessageReportPage;
+import app.soiree.api.chat.MessageReportStatus;
+import app.soiree.api.chat.ReportHandling;
 import app.soiree.api.chat.ConversationId;
 import app.soiree.api.chat.ConversationKind;
 import app.soiree.api.chat.ConversationStarted;
@@ -20,6 +24,8 @@ import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.IntegrationTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +39,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +66,8 @@ class ChatReadModelTest {
     TransactionManager transactionManager;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    QueryGateway queryGateway;
     Api api;
 
     Session ana;
@@ -281,6 +291,49 @@ class ChatReadModelTest {
         assertThat(api.get("/api/conversations/" + climbing.id + "/changes?limit=500", ana.accessToken()).status()).isEqualTo(200);
     }
 
+    @Test
+    void whatMembersWriteThroughTheApiIsWhatTheyReadBack() {
+        String conversation = api.post("/api/conversations", ana.accessToken(), Map.of("title", "Supper club", "memberIds", List.of(ben.userId())))
+                .expectStatus(201).json().get("conversationId").asString();
+        String hello = write(conversation, ana, "Hello " + UUID.randomUUID());
+        String secret = write(conversation, ana, "The door code is 4711");
+        api.patch("/api/messages/" + hello, ana.accessToken(), Map.of("text", "Hello, all")).expectStatus(200);
+        api.put("/api/messages/" + hello + "/reactions/" + URLEncoder.encode("🎉", StandardCharsets.UTF_8), ben.accessToken()).expectStatus(204);
+        api.post("/api/messages/" + secret + "/reports", ben.accessToken(), Map.of("reason", "OTHER", "note", "not for here"))
+                .expectStatus(201);
+        api.delete("/api/messages/" + secret, ana.accessToken()).expectStatus(204);
+        write(conversation, ben, "Thanks!");
+
+        JsonNode changes = awaitOk(ben, "/api/conversations/" + conversation + "/changes",
+                body -> body.contains("\"lastSeq\":7")).json();
+        List<String> types = new ArrayList<>();
+        changes.get("items").forEach(change -> types.add(change.get("seq").asLong() + " " + change.get("type").asString()));
+        assertThat(types).containsExactly("1 conversation.updated", "2 message.new", "3 message.new", "4 message.updated",
+                "5 reaction.changed", "6 message.deleted", "7 message.new");
+        JsonNode messages = api.get("/api/conversations/" + conversation + "/messages", ben.accessToken()).json().get("items");
+        assertThat(texts(messages)).containsExactly("Thanks!", null, "Hello, all");
+        assertThat(messages.get(1).get("deleted").asBoolean()).isTrue();
+        assertThat(messages.get(2).get("editedAt").isNull()).isFalse();
+        assertThat(messages.get(2).get("reactions").get(0).get("mine").asBoolean()).isTrue();
+        JsonNode listed = find(api.get("/api/me/conversations", ben.accessToken()).json().get("items"), ConversationId.of(conversation));
+        assertThat(listed.get("title").asString()).isEqualTo("Supper club");
+        assertThat(listed.get("unreadCount").asInt()).as("Ana's edited hello; the deleted one and his own do not count").isEqualTo(1);
+
+        MessageReportPage reports = queryGateway.query(new FindMessageReports(MessageReportStatus.HANDLED, 100, null),
+                ResponseTypes.instanceOf(MessageReportPage.class)).join();
+        assertThat(reports.items()).filteredOn(report -> report.messageId().toString().equals(secret)).singleElement().satisfies(report -> {
+            assertThat(report.handledBecause()).isEqualTo(ReportHandling.MESSAGE_DELETED);
+            assertThat(report.text()).isNull();
+            assertThat(report.note()).isEqualTo("not for here");
+            assertThat(report.reporterName()).isEqualTo("Ben");
+        });
+    }
+
+    private String write(String conversation, Session sender, String text) {
+        return api.postOnce("/api/conversations/" + conversation + "/messages", sender.accessToken(), Map.of("type", "TEXT", "text", text))
+                .expectStatus(201).json().get("messageId").asString();
+    }
+
     private JsonNode awaitListing(Session user, String query, Predicate<JsonNode> until) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(PROJECTED).until(() -> {
@@ -328,7 +381,7 @@ class ChatReadModelTest {
 
     private static List<String> texts(JsonNode items) {
         List<String> texts = new ArrayList<>();
-        items.forEach(item -> texts.add(item.get("text").asString()));
+        items.forEach(item -> texts.add(item.get("text").isNull() ? null : item.get("text").asString()));
         return texts;
     }
 
@@ -364,7 +417,7 @@ class ChatReadModelTest {
         }
 
         MemberRemoved remove(Session user, RemovalReason reason, Session by) {
-            return new MemberRemoved(id, ++seq, id(user), reason, id(by), tick());
+            return new MemberRemoved(id, ++seq, id(user), reason, id(by), null, tick());
         }
 
         /** As the command side deletes: the key is destroyed first. */
