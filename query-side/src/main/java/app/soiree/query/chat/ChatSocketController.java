@@ -30,13 +30,13 @@ class ChatSocketController {
 
     private static final Logger log = LoggerFactory.getLogger(ChatSocketController.class);
 
-    private final ConversationMembers members;
+    private final CurrentMembers members;
     private final ReadMarkers readMarkers;
     private final TypingLimiter typingLimiter;
     private final ChatPushes pushes;
     private final Clock clock;
 
-    ChatSocketController(ConversationMembers members, ReadMarkers readMarkers, TypingLimiter typingLimiter, ChatPushes pushes, Clock clock) {
+    ChatSocketController(CurrentMembers members, ReadMarkers readMarkers, TypingLimiter typingLimiter, ChatPushes pushes, Clock clock) {
         this.members = members;
         this.readMarkers = readMarkers;
         this.typingLimiter = typingLimiter;

@@ -42,11 +42,11 @@ class ConversationProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ConversationSeq seq;
-    private final ConversationMembers members;
+    private final CurrentMembers members;
     private final UnreadCounts unread;
     private final ChatPushes pushes;
 
-    ConversationProjection(NamedParameterJdbcTemplate jdbc, ConversationSeq seq, ConversationMembers members, UnreadCounts unread,
+    ConversationProjection(NamedParameterJdbcTemplate jdbc, ConversationSeq seq, CurrentMembers members, UnreadCounts unread,
                            ChatPushes pushes) {
         this.jdbc = jdbc;
         this.seq = seq;

@@ -44,13 +44,13 @@ class ConversationReads {
     static final int MAX_CHANGES = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ConversationMembers members;
+    private final CurrentMembers members;
     private final MessageRows messages;
     private final DisplayNames displayNames;
     private final GatheringCards gatheringCards;
     private final Clock clock;
 
-    ConversationReads(NamedParameterJdbcTemplate jdbc, ConversationMembers members, MessageRows messages, DisplayNames displayNames,
+    ConversationReads(NamedParameterJdbcTemplate jdbc, CurrentMembers members, MessageRows messages, DisplayNames displayNames,
                       GatheringCards gatheringCards, Clock clock) {
         this.jdbc = jdbc;
         this.members = members;

@@ -31,17 +31,17 @@ class MessageProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ConversationSeq seq;
-    private final ContentKeys keys;
+    private final MessageTexts texts;
     private final MessageRows messages;
-    private final ConversationMembers members;
+    private final CurrentMembers members;
     private final UnreadCounts unread;
     private final ChatPushes pushes;
 
-    MessageProjection(NamedParameterJdbcTemplate jdbc, ConversationSeq seq, ContentKeys keys, MessageRows messages,
-                      ConversationMembers members, UnreadCounts unread, ChatPushes pushes) {
+    MessageProjection(NamedParameterJdbcTemplate jdbc, ConversationSeq seq, MessageTexts texts, MessageRows messages,
+                      CurrentMembers members, UnreadCounts unread, ChatPushes pushes) {
         this.jdbc = jdbc;
         this.seq = seq;
-        this.keys = keys;
+        this.texts = texts;
         this.messages = messages;
         this.members = members;
         this.unread = unread;
@@ -61,11 +61,11 @@ class MessageProjection {
                         values (:id, :conversation, :seq, :sender, :type, :text, :media, :gathering, :reminderAt, :reminderText, :replyTo, :at)""",
                 new MapSqlParameterSource("id", messageId).addValue("conversation", conversationId).addValue("seq", event.seq())
                         .addValue("sender", event.senderId() == null ? null : event.senderId().value())
-                        .addValue("type", event.type().name()).addValue("text", keys.open(event.text()))
+                        .addValue("type", event.type().name()).addValue("text", texts.open(event.text()))
                         .addValue("media", event.mediaIds().toArray(UUID[]::new))
                         .addValue("gathering", event.gatheringId() == null ? null : event.gatheringId().value())
                         .addValue("reminderAt", event.reminder() == null ? null : Timestamp.from(event.reminder().at()))
-                        .addValue("reminderText", event.reminder() == null ? null : keys.open(event.reminder().text()))
+                        .addValue("reminderText", event.reminder() == null ? null : texts.open(event.reminder().text()))
                         .addValue("replyTo", event.replyToMessageId() == null ? null : event.replyToMessageId().value())
                         .addValue("at", Timestamp.from(event.at())));
         jdbc.update("update chat_conversations set last_message_id = :message, activity_at = :at where conversation_id = :id",
@@ -84,7 +84,7 @@ class MessageProjection {
             return;
         }
         jdbc.update("update chat_messages set text = :text, edited_at = :at where message_id = :id and not deleted",
-                new MapSqlParameterSource("id", event.messageId().value()).addValue("text", keys.open(event.text()))
+                new MapSqlParameterSource("id", event.messageId().value()).addValue("text", texts.open(event.text()))
                         .addValue("at", Timestamp.from(event.at())));
         pushUpdate(event, ChangeType.MESSAGE_UPDATED, event.messageId(), replay);
     }

@@ -21,12 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 class ReadMarkers {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ConversationMembers members;
+    private final CurrentMembers members;
     private final UnreadCounts unread;
     private final ChatPushes pushes;
     private final Clock clock;
 
-    ReadMarkers(NamedParameterJdbcTemplate jdbc, ConversationMembers members, UnreadCounts unread, ChatPushes pushes, Clock clock) {
+    ReadMarkers(NamedParameterJdbcTemplate jdbc, CurrentMembers members, UnreadCounts unread, ChatPushes pushes, Clock clock) {
         this.jdbc = jdbc;
         this.members = members;
         this.unread = unread;

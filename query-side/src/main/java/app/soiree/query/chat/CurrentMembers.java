@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** Who is a member of a conversation now. Whoever is not (a stranger, a removed member) is answered as if it did not exist. */
 @Component
-class ConversationMembers {
+class CurrentMembers {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    ConversationMembers(NamedParameterJdbcTemplate jdbc) {
+    CurrentMembers(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

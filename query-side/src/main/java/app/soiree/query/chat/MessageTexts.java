@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  * and destroys. A missing key means the message was deleted: its text is gone, here too.
  */
 @Component
-class ContentKeys {
+class MessageTexts {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    ContentKeys(NamedParameterJdbcTemplate jdbc) {
+    MessageTexts(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
