@@ -54,8 +54,10 @@ public class QuerySideTestApplication {
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(4);
-        // Before Hibernate starts: it validates its mappings against this schema.
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/query").load().migrate();
+        // Before Hibernate starts: it validates its mappings against this schema. The platform's tables the query
+        // side reads but does not own (content_keys) come from a copy of their migration.
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/query", "classpath:db/migration/platform-for-tests")
+                .load().migrate();
         return dataSource;
     }
 
@@ -95,6 +97,12 @@ public class QuerySideTestApplication {
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
         return DefaultCommandGateway.builder().commandBus(commandBus).build();
+    }
+
+    /** Keeps what the projections push, for the tests to look at; the server's sends to sockets. */
+    @Bean
+    RecordedPushes recordedPushes() {
+        return new RecordedPushes();
     }
 
     @Bean

@@ -1,0 +1,176 @@
+package app.soiree.query.chat;
+
+import app.soiree.api.chat.ConversationChange;
+import app.soiree.api.chat.MessageDeleted;
+import app.soiree.api.chat.MessageEdited;
+import app.soiree.api.chat.MessageId;
+import app.soiree.api.chat.MessagePosted;
+import app.soiree.api.chat.ReactionAdded;
+import app.soiree.api.chat.ReactionRemoved;
+import app.soiree.api.chat.ReminderFired;
+import app.soiree.api.identity.UserId;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Messages and reactions, applied once each in seq order ({@link ConversationSeq}). Text is opened
+ * with the message's key as it arrives; a deletion erases it, with the media and the reminder's text,
+ * and the message's reactions. Each change is pushed to the members, and their unread totals to those
+ * whose total it moved; nothing is pushed while the processor replays the stream.
+ */
+@Component
+@ProcessingGroup(ConversationProjection.PROCESSING_GROUP)
+class MessageProjection {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ConversationSeq seq;
+    private final MessageTexts texts;
+    private final MessageRows messages;
+    private final CurrentMembers members;
+    private final UnreadCounts unread;
+    private final ChatPushes pushes;
+
+    MessageProjection(NamedParameterJdbcTemplate jdbc, ConversationSeq seq, MessageTexts texts, MessageRows messages,
+                      CurrentMembers members, UnreadCounts unread, ChatPushes pushes) {
+        this.jdbc = jdbc;
+        this.seq = seq;
+        this.texts = texts;
+        this.messages = messages;
+        this.members = members;
+        this.unread = unread;
+        this.pushes = pushes;
+    }
+
+    @EventHandler
+    void on(MessagePosted event, ReplayStatus replay) {
+        UUID conversationId = event.conversationId().value();
+        UUID messageId = event.messageId().value();
+        if (!seq.claim(event, ChangeType.MESSAGE_NEW, messageId)) {
+            return;
+        }
+        jdbc.update("""
+                        insert into chat_messages (message_id, conversation_id, seq, sender_id, type, text, media_ids, gathering_id,
+                                                   reminder_at, reminder_text, reply_to_message_id, created_at)
+                        values (:id, :conversation, :seq, :sender, :type, :text, :media, :gathering, :reminderAt, :reminderText, :replyTo, :at)""",
+                new MapSqlParameterSource("id", messageId).addValue("conversation", conversationId).addValue("seq", event.seq())
+                        .addValue("sender", event.senderId() == null ? null : event.senderId().value())
+                        .addValue("type", event.type().name()).addValue("text", texts.open(event.text()))
+                        .addValue("media", event.mediaIds().toArray(UUID[]::new))
+                        .addValue("gathering", event.gatheringId() == null ? null : event.gatheringId().value())
+                        .addValue("reminderAt", event.reminder() == null ? null : Timestamp.from(event.reminder().at()))
+                        .addValue("reminderText", event.reminder() == null ? null : texts.open(event.reminder().text()))
+                        .addValue("replyTo", event.replyToMessageId() == null ? null : event.replyToMessageId().value())
+                        .addValue("at", Timestamp.from(event.at())));
+        jdbc.update("update chat_conversations set last_message_id = :message, activity_at = :at where conversation_id = :id",
+                new MapSqlParameterSource("id", conversationId).addValue("message", messageId).addValue("at", Timestamp.from(event.at())));
+        if (!replay.isReplay()) {
+            List<UUID> told = members.current(conversationId);
+            pushMessage(event, ChangeType.MESSAGE_NEW, messageId, told);
+            UserId sender = event.senderId();
+            unread.push(told.stream().filter(member -> sender == null || !sender.value().equals(member)).toList(), event.at());
+        }
+    }
+
+    @EventHandler
+    void on(MessageEdited event, ReplayStatus replay) {
+        if (!seq.claim(event, ChangeType.MESSAGE_UPDATED, event.messageId().value())) {
+            return;
+        }
+        jdbc.update("update chat_messages set text = :text, edited_at = :at where message_id = :id and not deleted",
+                new MapSqlParameterSource("id", event.messageId().value()).addValue("text", texts.open(event.text()))
+                        .addValue("at", Timestamp.from(event.at())));
+        pushUpdate(event, ChangeType.MESSAGE_UPDATED, event.messageId(), replay);
+    }
+
+    @EventHandler
+    void on(ReminderFired event, ReplayStatus replay) {
+        if (!seq.claim(event, ChangeType.MESSAGE_UPDATED, event.messageId().value())) {
+            return;
+        }
+        jdbc.update("update chat_messages set reminder_fired_at = :at where message_id = :id",
+                new MapSqlParameterSource("id", event.messageId().value()).addValue("at", Timestamp.from(event.at())));
+        pushUpdate(event, ChangeType.MESSAGE_UPDATED, event.messageId(), replay);
+    }
+
+    @EventHandler
+    void on(MessageDeleted event, ReplayStatus replay) {
+        UUID conversationId = event.conversationId().value();
+        UUID messageId = event.messageId().value();
+        if (!seq.claim(event, ChangeType.MESSAGE_DELETED, messageId)) {
+            return;
+        }
+        // Whose unread count included it: read before it is marked deleted.
+        List<UUID> countedIt = jdbc.query("""
+                        select m.user_id from chat_members m join chat_messages x on x.conversation_id = m.conversation_id
+                        where x.message_id = :message and not m.removed and not x.deleted and m.last_read_seq < x.seq
+                          and x.sender_id is distinct from m.user_id""",
+                new MapSqlParameterSource("message", messageId), (row, index) -> row.getObject("user_id", UUID.class));
+        jdbc.update("""
+                        update chat_messages set deleted = true, text = null, media_ids = '{}', reminder_text = null,
+                                                 deleted_by = :by, deleted_at = :at
+                        where message_id = :id""",
+                new MapSqlParameterSource("id", messageId).addValue("by", event.deletedBy().value()).addValue("at", Timestamp.from(event.at())));
+        jdbc.update("delete from chat_reactions where message_id = :id", new MapSqlParameterSource("id", messageId));
+        if (!replay.isReplay()) {
+            pushMessage(event, ChangeType.MESSAGE_DELETED, messageId, members.current(conversationId));
+            unread.push(countedIt, event.at());
+        }
+    }
+
+    @EventHandler
+    void on(ReactionAdded event, ReplayStatus replay) {
+        if (!seq.claim(event, ChangeType.REACTION_CHANGED, event.messageId().value())) {
+            return;
+        }
+        // Not on a deleted message: its reactions went with its content.
+        jdbc.update("""
+                        insert into chat_reactions (message_id, user_id, emoji, reacted_at)
+                        select :message, :user, :emoji, :at where exists (select 1 from chat_messages where message_id = :message and not deleted)
+                        on conflict do nothing""",
+                new MapSqlParameterSource("message", event.messageId().value()).addValue("user", event.userId().value())
+                        .addValue("emoji", event.emoji()).addValue("at", Timestamp.from(event.at())));
+        pushReaction(event, event.messageId(), event.userId(), event.emoji(), true, replay);
+    }
+
+    @EventHandler
+    void on(ReactionRemoved event, ReplayStatus replay) {
+        if (!seq.claim(event, ChangeType.REACTION_CHANGED, event.messageId().value())) {
+            return;
+        }
+        jdbc.update("delete from chat_reactions where message_id = :message and user_id = :user and emoji = :emoji",
+                new MapSqlParameterSource("message", event.messageId().value()).addValue("user", event.userId().value())
+                        .addValue("emoji", event.emoji()));
+        pushReaction(event, event.messageId(), event.userId(), event.emoji(), false, replay);
+    }
+
+    private void pushUpdate(ConversationChange change, ChangeType type, MessageId messageId, ReplayStatus replay) {
+        if (!replay.isReplay()) {
+            pushMessage(change, type, messageId.value(), members.current(change.conversationId().value()));
+        }
+    }
+
+    private void pushMessage(ConversationChange change, ChangeType type, UUID messageId, List<UUID> told) {
+        messages.find(messageId).ifPresent(message -> pushes.change(change, type, messages.viewsFor(message, told)));
+    }
+
+    private void pushReaction(ConversationChange change, MessageId messageId, UserId userId, String emoji, boolean added, ReplayStatus replay) {
+        if (replay.isReplay()) {
+            return;
+        }
+        Integer count = jdbc.queryForObject("select count(*) from chat_reactions where message_id = :message and emoji = :emoji",
+                new MapSqlParameterSource("message", messageId.value()).addValue("emoji", emoji), Integer.class);
+        pushes.change(change, ChangeType.REACTION_CHANGED, members.current(change.conversationId().value()),
+                new ReactionChanged(messageId, userId, emoji, added, count == null ? 0 : count));
+    }
+
+    /** {@code reaction.changed}: who added or removed which emoji, and how many have it now. */
+    record ReactionChanged(MessageId messageId, UserId userId, String emoji, boolean added, int count) {
+    }
+}

@@ -1,0 +1,40 @@
+package app.soiree.query.chat;
+
+import app.soiree.api.chat.MessageId;
+import app.soiree.api.chat.MessageType;
+import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.gathering.GatheringStatus;
+import app.soiree.api.identity.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The API's {@code Message}, as one member sees it ({@code reactions[].mine} is theirs). A deleted
+ * message keeps its place, sender and times; its text, media and reminder text are gone.
+ */
+record MessageView(MessageId messageId, long seq, @Nullable UserId senderId, MessageType type, @Nullable String text,
+                   @Nullable List<Media> media, @Nullable GatheringCard gathering, @Nullable ReminderView reminder,
+                   @Nullable MessageId replyToMessageId, List<Reaction> reactions, @Nullable Instant editedAt, boolean deleted,
+                   Instant createdAt) {
+
+    /** Only the id until the media read model exists; {@code kind}, sizes and duration will come from it. */
+    record Media(UUID mediaId, @Nullable String kind, @Nullable Integer width, @Nullable Integer height, @Nullable Long durationMs) {
+    }
+
+    /** The gathering as it is now; only its id when the gatherings read model does not (yet) know it. */
+    record GatheringCard(GatheringId gatheringId, @Nullable String title, @Nullable Instant startsAt, @Nullable GatheringStatus status) {
+    }
+
+    record ReminderView(Instant at, @Nullable String text, @Nullable Instant firedAt) {
+    }
+
+    record Reaction(String emoji, int count, boolean mine) {
+    }
+
+    MessageView withReactions(List<Reaction> reactions) {
+        return new MessageView(messageId, seq, senderId, type, text, media, gathering, reminder, replyToMessageId, reactions, editedAt,
+                deleted, createdAt);
+    }
+}
