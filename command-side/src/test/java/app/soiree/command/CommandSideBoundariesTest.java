@@ -43,7 +43,7 @@ class CommandSideBoundariesTest {
             .whereLayer("dispute").mayOnlyAccessLayers("payment", "provider")
             .whereLayer("payout").mayOnlyAccessLayers("provider")
             .whereLayer("booking").mayOnlyAccessLayers("gathering", "payment", "refund", "limits")
-            .whereLayer("chat").mayOnlyAccessLayers("limits")
+            .whereLayer("chat").mayOnlyAccessLayers("identity", "limits")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.command");
 }

@@ -73,6 +73,11 @@ public class Accounts {
     }
 
     /** Whether an account with this email exists; used to create the first admin exactly once. */
+    /** Whether the id names a registered user (the command side's own record, with no read-model lag). */
+    public boolean isRegistered(UserId userId) {
+        return accounts.existsById(userId.value());
+    }
+
     public boolean exists(String email) {
         return accounts.existsByEmail(normalizeEmail(email));
     }

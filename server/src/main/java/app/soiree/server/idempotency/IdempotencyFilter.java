@@ -42,7 +42,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final List<Pattern> KEY_REQUIRED = List.of(
             Pattern.compile("/api/bookings"),
             Pattern.compile("/api/bookings/[^/]+/cancel"),
-            Pattern.compile("/api/payouts"));
+            Pattern.compile("/api/payouts"),
+            Pattern.compile("/api/conversations/[^/]+/messages"));
 
     private final IdempotencyStore store;
 

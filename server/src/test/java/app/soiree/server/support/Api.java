@@ -95,6 +95,14 @@ public final class Api {
         return post(path, token, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
+    public Response put(String path, @Nullable String token) {
+        return send(request(path, token).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Response delete(String path, @Nullable String token) {
+        return send(request(path, token).DELETE());
+    }
+
     public Response patch(String path, @Nullable String token, Object body) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))));

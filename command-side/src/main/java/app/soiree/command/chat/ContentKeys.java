@@ -1,0 +1,40 @@
+package app.soiree.command.chat;
+
+import app.soiree.api.chat.ContentCipher;
+import app.soiree.api.chat.SealedText;
+import app.soiree.api.error.SoireeException;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The keys that seal message text, one per message, in {@code content_keys}: outside the event
+ * stream, so that destroying a key erases the text from every stored event (crypto-shredding).
+ */
+@Component
+public class ContentKeys {
+
+    private final JdbcTemplate jdbc;
+
+    ContentKeys(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Seals a new message's text under a key made for it (the key id is the message id). */
+    SealedText sealNew(UUID keyId, String text) {
+        jdbc.update("insert into content_keys (key_id, key_bytes) values (?, ?) on conflict (key_id) do nothing", keyId,
+                ContentCipher.newKey());
+        return seal(keyId, text);
+    }
+
+    /** Seals an edit under the message's existing key; a message whose key is gone was deleted. */
+    SealedText seal(UUID keyId, String text) {
+        byte[] key = jdbc.query("select key_bytes from content_keys where key_id = ?", (rs, row) -> rs.getBytes(1), keyId)
+                .stream().findFirst().orElseThrow(() -> SoireeException.notFound("Message " + keyId));
+        return ContentCipher.seal(keyId, key, text);
+    }
+
+    void destroy(UUID keyId) {
+        jdbc.update("delete from content_keys where key_id = ?", keyId);
+    }
+}

@@ -1,0 +1,34 @@
+package app.soiree.command.chat;
+
+import app.soiree.api.chat.ConversationId;
+import app.soiree.api.chat.MessageId;
+import app.soiree.api.error.SoireeException;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds a message's conversation for the paths that name only the message. Written before the
+ * message is posted: a post that then fails leaves a row pointing at a conversation that has no such
+ * message, which the conversation answers with 404.
+ */
+@Component
+class MessageDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    MessageDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(MessageId messageId, ConversationId conversationId) {
+        jdbc.update("insert into chat_message_lookup (message_id, conversation_id) values (?, ?) on conflict (message_id) do nothing",
+                messageId.value(), conversationId.value());
+    }
+
+    ConversationId conversationOf(MessageId messageId) {
+        return jdbc.query("select conversation_id from chat_message_lookup where message_id = ?",
+                        (rs, row) -> new ConversationId(rs.getObject(1, UUID.class)), messageId.value())
+                .stream().findFirst().orElseThrow(() -> SoireeException.notFound("Message " + messageId));
+    }
+}
