@@ -112,7 +112,7 @@ final class ChatScenario {
     }
 
     MemberRemoved remove(UserId user, RemovalReason reason, @Nullable UserId by) {
-        return new MemberRemoved(id, next(), user, reason, by, tick());
+        return new MemberRemoved(id, next(), user, reason, by, null, tick());
     }
 
     ConversationSettingsChanged settings(@Nullable String title, int slowModeSeconds, boolean readOnly, UserId by) {
