@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens sealed message text with its key from {@code content_keys}, which the command side writes
- * and destroys. A missing key means the message was deleted: its text is gone, here too.
+ * and destroys. A missing key means the message was deleted: its text is gone, here too. Named apart
+ * from the command side's {@code ContentKeys}, which the server runs in the same application context.
  */
-@Component
+@Component("chatContentKeysReader")
 class ContentKeys {
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -52,12 +52,11 @@ class MessageRows {
 
     /** Up to {@code eachSide} messages before the one at {@code seq}, itself, and up to {@code eachSide} after, in seq order. */
     List<MessageRow> around(UUID conversationId, long seq, int eachSide) {
-        return jdbc.query("(select " + MessageRow.COLUMNS + """
-                         from chat_messages where conversation_id = :conversation and seq < :seq order by seq desc limit :each)
-                        union all
-                        (select """ + MessageRow.COLUMNS + """
-                         from chat_messages where conversation_id = :conversation and seq >= :seq order by seq limit :eachAndItself)
-                        order by seq""",
+        String columns = MessageRow.COLUMNS;
+        return jdbc.query("(select " + columns + " from chat_messages where conversation_id = :conversation and seq < :seq"
+                        + " order by seq desc limit :each)"
+                        + " union all (select " + columns + " from chat_messages where conversation_id = :conversation and seq >= :seq"
+                        + " order by seq limit :eachAndItself) order by seq",
                 new MapSqlParameterSource("conversation", conversationId).addValue("seq", seq).addValue("each", eachSide)
                         .addValue("eachAndItself", eachSide + 1),
                 MessageRow::read);
