@@ -31,6 +31,7 @@ class ConsoleBoundariesTest {
             .layer("staff").definedBy("app.soiree.console.staff..")
             .layer("dispute").definedBy("app.soiree.console.dispute..")
             .layer("payout").definedBy("app.soiree.console.payout..")
+            .layer("moderation").definedBy("app.soiree.console.moderation..")
             .whereLayer("platform").mayNotAccessAnyLayer()
             .whereLayer("home").mayNotAccessAnyLayer()
             .whereLayer("layout").mayOnlyAccessLayers("home", "platform")
@@ -40,6 +41,7 @@ class ConsoleBoundariesTest {
             .whereLayer("staff").mayOnlyAccessLayers("layout", "platform")
             .whereLayer("dispute").mayOnlyAccessLayers("layout", "lookup", "platform")
             .whereLayer("payout").mayOnlyAccessLayers("layout", "lookup", "platform")
+            .whereLayer("moderation").mayOnlyAccessLayers("layout", "lookup", "platform")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.console");
 }

@@ -2,8 +2,8 @@ package app.soiree.console.layout;
 
 /**
  * The groups of the navigation, by the kind of work. Each view names its section with
- * {@link InSection}; the menu shows a section only with the views its user may open. Disputes join
- * {@link #SUPPORT}, payouts join {@link #FINANCE}.
+ * {@link InSection}; the menu shows a section only with the views its user may open. Disputes and
+ * moderation join {@link #SUPPORT}, payouts join {@link #FINANCE}.
  */
 public enum MenuSection {
     SUPPORT("Support"),

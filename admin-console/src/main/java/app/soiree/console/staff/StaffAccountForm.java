@@ -47,7 +47,8 @@ class StaffAccountForm extends FormLayout {
         password.setHelperText("At least " + MIN_PASSWORD_LENGTH + " characters; tell it to them in person and ask them to keep it to themselves.");
         roles.setItems(Role.STAFF.stream().sorted().toList());
         roles.setRequired(true);
-        roles.setHelperText("SUPPORT works disputes and looks things up; FINANCE approves payouts and audits the ledger; ADMIN manages staff.");
+        roles.setHelperText("SUPPORT works disputes and reported chat messages and looks things up; FINANCE approves payouts and "
+                + "audits the ledger; ADMIN manages staff.");
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.addClickListener(click -> submit());
         problem.addClassName("error-text");

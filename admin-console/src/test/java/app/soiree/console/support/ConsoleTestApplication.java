@@ -1,6 +1,7 @@
 package app.soiree.console.support;
 
 import app.soiree.console.dispute.TestDisputes;
+import app.soiree.console.moderation.TestModeration;
 import app.soiree.console.operations.TestParkedEvents;
 import app.soiree.console.payout.TestPayouts;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({TestLedger.class, TestDirectory.class, TestDisputes.class, TestPayouts.class, TestParkedEvents.class})
+@Import({TestLedger.class, TestDirectory.class, TestDisputes.class, TestPayouts.class, TestParkedEvents.class,
+        TestModeration.class})
 public class ConsoleTestApplication {
 
     @Bean

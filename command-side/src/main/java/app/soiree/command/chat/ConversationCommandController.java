@@ -143,6 +143,7 @@ class ConversationCommandController {
     record MembersRequest(@NotEmpty @Size(max = ConversationRules.MAX_GROUP_MEMBERS) List<@NotNull UserId> userIds) {
     }
 
-    record ModerationRequest(@NotNull UserId userId, @Nullable Instant until, @NotBlank @Size(max = 500) String reason) {
+    record ModerationRequest(@NotNull UserId userId, @Nullable Instant until,
+                             @NotBlank @Size(max = ConversationRules.MAX_REASON_LENGTH) String reason) {
     }
 }

@@ -176,7 +176,7 @@ class MessageCommandController {
     record EditRequest(@NotBlank @Size(max = ConversationRules.MAX_TEXT_LENGTH) String text) {
     }
 
-    record ReportRequest(@NotNull ReportReason reason, @Nullable @Size(max = 500) String note) {
+    record ReportRequest(@NotNull ReportReason reason, @Nullable @Size(max = ConversationRules.MAX_REASON_LENGTH) String note) {
     }
 
     record PostedResponse(MessageId messageId, long seq, Instant createdAt) {

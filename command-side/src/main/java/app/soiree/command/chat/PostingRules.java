@@ -24,7 +24,6 @@ import org.jspecify.annotations.Nullable;
 final class PostingRules {
 
     private static final Duration LONGEST_REMINDER = Duration.ofDays(366);
-    private static final int MAX_REASON_LENGTH = 500;
 
     private PostingRules() {
     }
@@ -165,7 +164,8 @@ final class PostingRules {
 
     static String reason(String reason) {
         String stripped = reason.strip();
-        require(!stripped.isEmpty() && stripped.length() <= MAX_REASON_LENGTH, "reason", "must be 1 to " + MAX_REASON_LENGTH + " characters");
+        require(!stripped.isEmpty() && stripped.length() <= ConversationRules.MAX_REASON_LENGTH, "reason",
+                "must be 1 to " + ConversationRules.MAX_REASON_LENGTH + " characters");
         return stripped;
     }
 
@@ -173,7 +173,8 @@ final class PostingRules {
         if (note == null || note.isBlank()) {
             return null;
         }
-        require(note.length() <= MAX_REASON_LENGTH, "note", "must be at most " + MAX_REASON_LENGTH + " characters");
+        require(note.length() <= ConversationRules.MAX_REASON_LENGTH, "note",
+                "must be at most " + ConversationRules.MAX_REASON_LENGTH + " characters");
         return note.strip();
     }
 

@@ -14,6 +14,8 @@ import app.soiree.api.chat.MessageType;
 import app.soiree.api.chat.ReportHandling;
 import app.soiree.api.chat.ReportReason;
 import app.soiree.api.identity.UserId;
+import app.soiree.query.gathering.GatheringCard;
+import app.soiree.query.gathering.GatheringCards;
 import app.soiree.query.identity.DisplayNames;
 import app.soiree.query.paging.Cursor;
 import app.soiree.query.paging.KeysetPage;
@@ -22,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,7 @@ import org.springframework.stereotype.Component;
 class MessageReportQueries {
 
     private static final String REPORT = """
-            select r.report_id, r.conversation_id, c.kind, r.message_id, x.type, x.text, coalesce(x.deleted, false) as deleted,
+            select r.report_id, r.conversation_id, c.kind, c.title, c.gathering_id, r.message_id, x.type, x.text, coalesce(x.deleted, false) as deleted,
                    r.author_id, r.reported_by, r.reason, r.note, r.reported_at, r.status, r.handled_because, r.handled_at, x.seq
             from chat_reports r
             join chat_conversations c on c.conversation_id = r.conversation_id
@@ -52,11 +55,13 @@ class MessageReportQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final MessageRows messages;
     private final DisplayNames displayNames;
+    private final GatheringCards gatheringCards;
 
-    MessageReportQueries(NamedParameterJdbcTemplate jdbc, MessageRows messages, DisplayNames displayNames) {
+    MessageReportQueries(NamedParameterJdbcTemplate jdbc, MessageRows messages, DisplayNames displayNames, GatheringCards gatheringCards) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.displayNames = displayNames;
+        this.gatheringCards = gatheringCards;
     }
 
     @QueryHandler
@@ -77,7 +82,8 @@ class MessageReportQueries {
         List<Row> rows = jdbc.query(sql.toString(), parameters, MessageReportQueries::row);
         KeysetPage<Row> page = KeysetPage.of(rows, limit, row -> new Cursor(row.reportedAt(), row.reportId()));
         Map<UUID, String> names = displayNames.of(people(page.items()));
-        return new MessageReportPage(page.items().stream().map(row -> row.summary(names)).toList(), page.nextCursor());
+        Map<UUID, String> titles = titles(page.items());
+        return new MessageReportPage(page.items().stream().map(row -> row.summary(names, titles)).toList(), page.nextCursor());
     }
 
     @QueryHandler
@@ -93,12 +99,30 @@ class MessageReportQueries {
         Set<UUID> people = new HashSet<>(people(List.of(report)));
         context.stream().map(MessageRow::senderId).filter(Objects::nonNull).forEach(people::add);
         Map<UUID, String> names = displayNames.of(people);
-        return new MessageReportView(report.summary(names), context.stream()
+        return new MessageReportView(report.summary(names, titles(List.of(report))), context.stream()
                 .map(message -> new ChatMessageSummary(new MessageId(message.messageId()), message.seq(),
                         message.senderId() == null ? null : new UserId(message.senderId()),
                         message.senderId() == null ? null : names.get(message.senderId()), message.type(), message.text(), message.deleted(),
                         message.createdAt()))
                 .toList());
+    }
+
+    /** Each conversation's title by its id: a group's own, a gathering's from its card; a direct conversation has none. */
+    private Map<UUID, String> titles(List<Row> rows) {
+        Map<UUID, GatheringCard> cards = gatheringCards.of(rows.stream().map(Row::gatheringId).filter(Objects::nonNull).toList());
+        Map<UUID, String> titles = new HashMap<>();
+        for (Row row : rows) {
+            GatheringCard card = row.gatheringId() == null ? null : cards.get(row.gatheringId());
+            String title = switch (row.kind()) {
+                case GROUP -> row.title();
+                case GATHERING -> card == null ? null : card.title();
+                case DIRECT -> null;
+            };
+            if (title != null) {
+                titles.put(row.conversationId(), title);
+            }
+        }
+        return titles;
     }
 
     private static Set<UUID> people(List<Row> rows) {
@@ -113,22 +137,25 @@ class MessageReportQueries {
         long seq = row.getLong("seq");
         Long seqOrNull = row.wasNull() ? null : seq;
         return new Row(row.getObject("report_id", UUID.class), row.getObject("conversation_id", UUID.class),
-                ConversationKind.valueOf(row.getString("kind")), row.getObject("message_id", UUID.class),
-                type == null ? null : MessageType.valueOf(type), row.getString("text"), row.getBoolean("deleted"),
+                ConversationKind.valueOf(row.getString("kind")), row.getString("title"), row.getObject("gathering_id", UUID.class),
+                row.getObject("message_id", UUID.class), type == null ? null : MessageType.valueOf(type), row.getString("text"),
+                row.getBoolean("deleted"),
                 row.getObject("author_id", UUID.class), row.getObject("reported_by", UUID.class), ReportReason.valueOf(row.getString("reason")),
                 row.getString("note"), Instants.required(row, "reported_at"), MessageReportStatus.valueOf(row.getString("status")),
                 handledBecause == null ? null : ReportHandling.valueOf(handledBecause), Instants.optional(row, "handled_at"), seqOrNull);
     }
 
-    private record Row(UUID reportId, UUID conversationId, ConversationKind kind, UUID messageId, @Nullable MessageType type,
-                       @Nullable String text, boolean deleted, @Nullable UUID authorId, UUID reportedBy, ReportReason reason,
+    private record Row(UUID reportId, UUID conversationId, ConversationKind kind, @Nullable String title, @Nullable UUID gatheringId,
+                       UUID messageId, @Nullable MessageType type, @Nullable String text, boolean deleted, @Nullable UUID authorId,
+                       UUID reportedBy, ReportReason reason,
                        @Nullable String note, Instant reportedAt, MessageReportStatus status, @Nullable ReportHandling handledBecause,
                        @Nullable Instant handledAt, @Nullable Long seq) {
 
-        MessageReportSummary summary(Map<UUID, String> names) {
-            return new MessageReportSummary(reportId, new ConversationId(conversationId), kind, new MessageId(messageId), type, text, deleted,
-                    authorId == null ? null : new UserId(authorId), authorId == null ? null : names.get(authorId), new UserId(reportedBy),
-                    names.get(reportedBy), reason, note, reportedAt, status, handledBecause, handledAt);
+        MessageReportSummary summary(Map<UUID, String> names, Map<UUID, String> titles) {
+            return new MessageReportSummary(reportId, new ConversationId(conversationId), kind, titles.get(conversationId),
+                    new MessageId(messageId), type, text, deleted, authorId == null ? null : new UserId(authorId),
+                    authorId == null ? null : names.get(authorId), new UserId(reportedBy), names.get(reportedBy), reason, note, reportedAt,
+                    status, handledBecause, handledAt);
         }
     }
 }
