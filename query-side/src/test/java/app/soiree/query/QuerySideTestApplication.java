@@ -1,5 +1,6 @@
 package app.soiree.query;
 
+import app.soiree.query.realtime.RecordedPushes;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -28,6 +29,8 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.converter.SimpleMessageConverter;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -95,6 +98,19 @@ public class QuerySideTestApplication {
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
         return DefaultCommandGateway.builder().commandBus(commandBus).build();
+    }
+
+    /** The real {@code UserPush} sends into this instead of a broker; tests read it to see what was pushed. */
+    @Bean
+    RecordedPushes recordedPushes() {
+        return new RecordedPushes();
+    }
+
+    @Bean
+    SimpMessagingTemplate brokerMessagingTemplate(RecordedPushes recordedPushes) {
+        SimpMessagingTemplate template = new SimpMessagingTemplate(recordedPushes);
+        template.setMessageConverter(new SimpleMessageConverter()); // keeps the envelope as it was pushed
+        return template;
     }
 
     @Bean
