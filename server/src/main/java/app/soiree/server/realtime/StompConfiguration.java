@@ -107,6 +107,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
                     // Without these two, /user/... reaches only the users connected to the sending replica.
                     .setUserDestinationBroadcast(UNRESOLVED_USER_DESTINATIONS)
                     .setUserRegistryBroadcast(USER_REGISTRY);
+            registry.configureBrokerChannel().interceptors(new BrokerDeliveryHeaders());
             if (!relay.login().isBlank()) {
                 broker.setSystemLogin(relay.login()).setSystemPasscode(relay.passcode())
                         .setClientLogin(relay.login()).setClientPasscode(relay.passcode());

@@ -12,8 +12,11 @@ import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.FreshDataDirectory;
 import app.soiree.server.support.Stomp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -28,6 +31,7 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -146,8 +150,13 @@ class RealtimeRelayTest {
 
     /** Artemis as docker-compose runs it: STOMP on /queue (anycast) and /topic (multicast), one account for the replicas. */
     private static EmbeddedActiveMQ startBroker(int stompPort) throws Exception {
+        // Artemis's audit log asks for the caller's Subject, which Java 24+ refuses; before Spring Boot has set up
+        // logging everything is logged, the audit log included, so it is switched off here.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.activemq.audit")).setLevel(Level.OFF);
+        Path brokerDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")).toAbsolutePath(), "artemis-");
         ConfigurationImpl configuration = new ConfigurationImpl();
         configuration.setPersistenceEnabled(false);
+        configuration.setBrokerInstance(brokerDir.toFile());
         configuration.setJMXManagementEnabled(false);
         configuration.setSecurityEnabled(true);
         configuration.setConnectionTtlCheckInterval(200);
