@@ -93,31 +93,39 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
         // Pushes to one client leave in the order they were made (by default the outbound pool may reorder them).
         registry.setPreservePublishOrder(true);
-        long heartbeatMillis = properties.heartbeat().toMillis();
-        RealtimeProperties.Relay relay = properties.relay();
-        if (relay.enabled()) {
-            StompBrokerRelayRegistration broker = registry.enableStompBrokerRelay("/queue", "/topic")
-                    .setRelayHost(relay.host())
-                    .setRelayPort(relay.port())
-                    // The broker drops a connection whose heart-beats stop: the relay's own one keeps beating.
-                    .setSystemHeartbeatSendInterval(heartbeatMillis)
-                    .setSystemHeartbeatReceiveInterval(heartbeatMillis)
-                    // Clients' frames to /app never reach the broker; with this the relay beats for them.
-                    .setTaskScheduler(scheduler)
-                    // Without these two, /user/... reaches only the users connected to the sending replica.
-                    .setUserDestinationBroadcast(UNRESOLVED_USER_DESTINATIONS)
-                    .setUserRegistryBroadcast(USER_REGISTRY);
-            registry.configureBrokerChannel().interceptors(new BrokerDeliveryHeaders());
-            if (!relay.login().isBlank()) {
-                broker.setSystemLogin(relay.login()).setSystemPasscode(relay.passcode())
-                        .setClientLogin(relay.login()).setClientPasscode(relay.passcode());
-            }
+        if (properties.relay().enabled()) {
+            relayThroughTheBroker(registry, properties.relay());
         } else {
-            registry.enableSimpleBroker("/queue")
-                    .setHeartbeatValue(new long[] {heartbeatMillis, heartbeatMillis})
-                    .setTaskScheduler(scheduler);
-            registry.configureBrokerChannel().interceptors(new SubscriptionReceipts(clientOutboundChannel));
+            brokerInThisProcess(registry);
         }
+    }
+
+    private void brokerInThisProcess(MessageBrokerRegistry registry) {
+        long heartbeatMillis = properties.heartbeat().toMillis();
+        registry.enableSimpleBroker("/queue")
+                .setHeartbeatValue(new long[] {heartbeatMillis, heartbeatMillis})
+                .setTaskScheduler(scheduler);
+        registry.configureBrokerChannel().interceptors(new SubscriptionReceipts(clientOutboundChannel));
+    }
+
+    private void relayThroughTheBroker(MessageBrokerRegistry registry, RealtimeProperties.Relay relay) {
+        long heartbeatMillis = properties.heartbeat().toMillis();
+        StompBrokerRelayRegistration broker = registry.enableStompBrokerRelay("/queue", "/topic")
+                .setRelayHost(relay.host())
+                .setRelayPort(relay.port())
+                // The broker drops a connection whose heart-beats stop: the relay's own one keeps beating.
+                .setSystemHeartbeatSendInterval(heartbeatMillis)
+                .setSystemHeartbeatReceiveInterval(heartbeatMillis)
+                // Clients' frames to /app never reach the broker; with this the relay beats for them.
+                .setTaskScheduler(scheduler)
+                // Without these two, /user/... reaches only the users connected to the sending replica.
+                .setUserDestinationBroadcast(UNRESOLVED_USER_DESTINATIONS)
+                .setUserRegistryBroadcast(USER_REGISTRY);
+        if (!relay.login().isBlank()) {
+            broker.setSystemLogin(relay.login()).setSystemPasscode(relay.passcode())
+                    .setClientLogin(relay.login()).setClientPasscode(relay.passcode());
+        }
+        registry.configureBrokerChannel().interceptors(new BrokerDeliveryHeaders());
     }
 
     /** Pushes and client inputs are JSON written and read by the application's own mapper, as in the HTTP API. */

@@ -95,8 +95,8 @@ class RealtimeRelayTest {
     void aUserOnOneReplicaReceivesWhatTheOtherPushesAlsoAfterAnIdleSpell() {
         Session ana = new Api(port(replicaA)).newUser("Ana");
         Session ben = new Api(port(replicaA)).newUser("Ben");
-        try (Stomp anaOnA = Stomp.connect(port(replicaA), withHeartbeat(ana.accessToken()));
-             Stomp benOnB = Stomp.connect(port(replicaB), withHeartbeat(ben.accessToken()))) {
+        try (Stomp anaOnA = Stomp.connectOnly(port(replicaA), withHeartbeat(ana.accessToken()));
+             Stomp benOnB = Stomp.connectOnly(port(replicaB), withHeartbeat(ben.accessToken()))) {
             anaOnA.subscribeToEvents();
             benOnB.subscribeToEvents();
 

@@ -70,11 +70,11 @@ public final class Stomp implements AutoCloseable {
 
     /** Connects with this access token and subscribes to nothing. */
     public static Stomp connectOnly(int port, String accessToken) {
-        return connect(port, bearer(accessToken));
+        return connectOnly(port, bearer(accessToken));
     }
 
-    /** Connects with these CONNECT headers (heart-beats are the client's default, 10000,10000). */
-    public static Stomp connect(int port, StompHeaders connectHeaders) {
+    /** Connects with these CONNECT headers (heart-beats, unless given, are 10000,10000) and subscribes to nothing. */
+    public static Stomp connectOnly(int port, StompHeaders connectHeaders) {
         Frames frames = new Frames();
         try {
             StompSession session = CLIENT.connectAsync(url(port), new WebSocketHttpHeaders(), connectHeaders, frames)
