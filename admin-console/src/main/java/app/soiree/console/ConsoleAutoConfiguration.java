@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -23,6 +24,18 @@ import org.springframework.security.web.SecurityFilterChain;
 @ComponentScan(basePackageClasses = ConsoleAutoConfiguration.class,
         excludeFilters = @ComponentScan.Filter(AutoConfiguration.class))
 public class ConsoleAutoConfiguration {
+
+    /**
+     * Vaadin's own executor (virtual threads, as Vaadin makes it when it finds none). Named, because Vaadin refuses to
+     * start when the process has several executors (the socket's channels add theirs) and would otherwise borrow
+     * whichever single one it finds, such as the command side's provider-event pool.
+     */
+    @Bean("VaadinTaskExecutor")
+    SimpleAsyncTaskExecutor vaadinTaskExecutor() {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("VaadinTaskExecutor-thread-");
+        executor.setVirtualThreads(true);
+        return executor;
+    }
 
     /** Everything not matched by the API and documentation chains: last in order, as Vaadin requires. */
     @Bean

@@ -28,6 +28,9 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.messaging.converter.SimpleMessageConverter;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -99,10 +102,24 @@ public class QuerySideTestApplication {
         return DefaultCommandGateway.builder().commandBus(commandBus).build();
     }
 
-    /** Keeps what the projections push, for the tests to look at; the server's sends to sockets. */
+    /** Keeps what the projections push, for the tests to look at; it stands in for the real {@code StompUserPush}. */
     @Bean
+    @Primary
     RecordedPushes recordedPushes() {
         return new RecordedPushes();
+    }
+
+    /** The real {@code StompUserPush} sends into this instead of a broker. */
+    @Bean
+    app.soiree.query.realtime.RecordedPushes brokerPushes() {
+        return new app.soiree.query.realtime.RecordedPushes();
+    }
+
+    @Bean
+    SimpMessagingTemplate brokerMessagingTemplate(app.soiree.query.realtime.RecordedPushes brokerPushes) {
+        SimpMessagingTemplate template = new SimpMessagingTemplate(brokerPushes);
+        template.setMessageConverter(new SimpleMessageConverter()); // keeps the envelope as it was pushed
+        return template;
     }
 
     @Bean

@@ -1,0 +1,84 @@
+package app.soiree.query.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.soiree.api.identity.UserId;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.converter.SimpleMessageConverter;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
+
+class StompUserPushTest {
+
+    private final UserId ana = UserId.random();
+    private final PushEnvelope envelope = new PushEnvelope("unread.total", null, null, Instant.parse("2026-12-02T10:00:00Z"), Map.of("total", 3));
+    private final RecordedPushes pushes = new RecordedPushes();
+    private final MeterRegistry meters = new SimpleMeterRegistry();
+
+    @AfterEach
+    void endTransaction() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
+    @Test
+    void sendsAtOnceToTheUsersEventsWhenThereIsNoTransaction() {
+        push(pushes).push(ana, envelope);
+
+        assertThat(pushes.all()).containsExactly(new RecordedPushes.Push(ana, envelope));
+    }
+
+    @Test
+    void waitsForTheCommit() {
+        TransactionSynchronizationManager.initSynchronization();
+        push(pushes).push(ana, envelope);
+        assertThat(pushes.all()).isEmpty();
+
+        TransactionSynchronizationUtils.triggerAfterCommit();
+
+        assertThat(pushes.to(ana)).containsExactly(envelope);
+    }
+
+    @Test
+    void sendsNothingWhenTheTransactionRollsBack() {
+        TransactionSynchronizationManager.initSynchronization();
+        push(pushes).push(List.of(ana, UserId.random()), envelope);
+
+        List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
+        TransactionSynchronizationUtils.invokeAfterCompletion(synchronizations, TransactionSynchronization.STATUS_ROLLED_BACK);
+
+        assertThat(pushes.all()).isEmpty();
+    }
+
+    @Test
+    void aFailedPushIsCountedAndNeverThrown() {
+        StompUserPush push = push((message, timeout) -> {
+            throw new MessageDeliveryException("Message broker not active");
+        });
+
+        push.push(ana, envelope);
+        push.push(ana, envelope);
+
+        assertThat(meters.counter(StompUserPush.FAILED).count()).isEqualTo(2);
+    }
+
+    private StompUserPush push(org.springframework.messaging.MessageChannel channel) {
+        SimpMessagingTemplate template = new SimpMessagingTemplate(channel);
+        template.setMessageConverter(new SimpleMessageConverter());
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("meters", meters));
+        ObjectProvider<MeterRegistry> registry = beans.getBeanProvider(MeterRegistry.class);
+        return new StompUserPush(template, registry);
+    }
+}

@@ -1,0 +1,55 @@
+package app.soiree.server.realtime;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+
+/**
+ * Who is on the socket. A browser cannot put an {@code Authorization} header on the WebSocket upgrade,
+ * so the access token travels in the STOMP {@code CONNECT} frame, as the native header
+ * {@code Authorization: Bearer <token>}, and is verified exactly as the API verifies it. The session's
+ * principal is then the user's authentication, whose name is the user id: what
+ * {@code convertAndSendToUser(userId, ...)} addresses. Without a valid token the connection is refused.
+ */
+final class SocketAuthentication implements ChannelInterceptor {
+
+    static final String AUTHORIZATION = "Authorization";
+    private static final String BEARER = "Bearer ";
+
+    private final AuthenticationProvider accessTokens;
+
+    SocketAuthentication(AuthenticationProvider accessTokens) {
+        this.accessTokens = accessTokens;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor frame = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (frame == null || !(frame.getCommand() == StompCommand.CONNECT || frame.getCommand() == StompCommand.STOMP)) {
+            return message;
+        }
+        frame.setUser(authenticate(frame.getFirstNativeHeader(AUTHORIZATION)));
+        // Needed nowhere after this; the broker relay would otherwise hand the token on to the broker.
+        frame.removeNativeHeader(AUTHORIZATION);
+        return message;
+    }
+
+    private Authentication authenticate(@Nullable String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new SocketRefusal("CONNECT needs the header Authorization: Bearer <access token>.");
+        }
+        try {
+            return accessTokens.authenticate(new BearerTokenAuthenticationToken(authorization.substring(BEARER.length()).trim()));
+        } catch (AuthenticationException | IllegalArgumentException invalid) {
+            throw new SocketRefusal("A valid access token is required.");
+        }
+    }
+}
