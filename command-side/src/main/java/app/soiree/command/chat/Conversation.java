@@ -68,7 +68,12 @@ import org.jspecify.annotations.Nullable;
  * One conversation: its members, settings and moderation, and every message in it. All of a
  * conversation's changes pass through here one at a time, which is what makes its {@code seq}
  * gapless: each change members can see takes the next number. Rules about who may post live in
- * {@link PostingRules}; this class applies them and records the outcome.
+ * {@link PostingRules}, membership in {@link ConversationMembers}, what is remembered of each message
+ * in {@link PostedMessages}; this class applies them and records the outcome.
+ *
+ * <p>Longer than the codebase's 300 lines: the seq makes the whole conversation one consistency
+ * boundary, so every command about it (membership, settings, messages, reactions, moderation) is
+ * handled here. Each handler is a few lines that call the rules and apply one or two events.
  */
 @Aggregate(cache = "conversationCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
