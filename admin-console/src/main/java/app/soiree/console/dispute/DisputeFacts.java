@@ -2,17 +2,16 @@ package app.soiree.console.dispute;
 
 import app.soiree.api.dispute.DisputeView;
 import app.soiree.console.lookup.LookupView;
+import app.soiree.console.platform.Facts;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.Links;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Text;
-import com.vaadin.flow.component.html.DescriptionList;
 
 /**
  * What support reads before answering a dispute: what was paid, by whom and to whom, what the provider withdrew and
  * held, and who did what so far. The steps that have not happened yet are left out rather than shown empty.
  */
-final class DisputeFacts extends DescriptionList {
+final class DisputeFacts extends Facts {
 
     DisputeFacts() {
         getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr")
@@ -50,20 +49,7 @@ final class DisputeFacts extends DescriptionList {
     }
 
     void notFound() {
-        removeAll();
-        add(new Term("Not found"), new Description("No dispute has this id."));
-    }
-
-    private void fact(String term, String value) {
-        fact(term, new Text(value));
-    }
-
-    private void fact(String term, Component value) {
-        Term name = new Term(term);
-        name.addClassName("muted");
-        Description description = new Description(value);
-        description.getStyle().set("margin", "0");
-        add(name, description);
+        notFound("dispute");
     }
 
     private static Component party(DisputeView.Party party) {

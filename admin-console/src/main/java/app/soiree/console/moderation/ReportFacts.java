@@ -1,13 +1,11 @@
 package app.soiree.console.moderation;
 
 import app.soiree.api.chat.MessageReportSummary;
+import app.soiree.console.platform.Facts;
 import app.soiree.console.platform.Formats;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Text;
-import com.vaadin.flow.component.html.DescriptionList;
 
 /** Who reported what and why, who wrote it and where, and whether the report is settled. */
-final class ReportFacts extends DescriptionList {
+final class ReportFacts extends Facts {
 
     ReportFacts() {
         getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr")
@@ -27,19 +25,6 @@ final class ReportFacts extends DescriptionList {
     }
 
     void notFound() {
-        removeAll();
-        add(new Term("Not found"), new Description("No report has this id."));
-    }
-
-    private void fact(String term, String value) {
-        fact(term, new Text(value));
-    }
-
-    private void fact(String term, Component value) {
-        Term name = new Term(term);
-        name.addClassName("muted");
-        Description description = new Description(value);
-        description.getStyle().set("margin", "0");
-        add(name, description);
+        notFound("report");
     }
 }
