@@ -135,6 +135,31 @@ class ChatCommandsApiTest {
                 "NOT_A_MEMBER".equals(api.postOnce(messages(conversation), ana.accessToken(), text("Still here?")).code()));
     }
 
+    @Test
+    void aGatheringCardShowsTheGatheringAsItIsAndAReplyNamesItsMessage() {
+        Session host = api.newHost("Card Host");
+        String published = Gatherings.publish(api, host, gathering("Card supper", List.of(tier("Seat", 1500, 4))));
+        String draft = api.post("/api/gatherings", host.accessToken(), gathering("Secret draft", List.of(tier("Seat", 1500, 4))))
+                .expectStatus(201).json().get("gatheringId").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/gatherings/" + published, null).status() == 200);
+        String conversation = group(ana, ben);
+
+        assertThat(api.postOnce(messages(conversation), ana.accessToken(), Map.of("type", "GATHERING_CARD", "gatheringId", draft))
+                .status()).isEqualTo(404);
+        String card = api.postOnce(messages(conversation), ana.accessToken(), Map.of("type", "GATHERING_CARD", "gatheringId", published))
+                .expectStatus(201).json().get("messageId").asString();
+        api.postOnce(messages(conversation), ben.accessToken(), Map.of("type", "TEXT", "text", "Count me in", "replyToMessageId", card))
+                .expectStatus(201);
+        assertThat(api.postOnce(messages(conversation), ben.accessToken(), Map.of("type", "TEXT", "text", "?", "replyToMessageId",
+                UUID.randomUUID().toString())).code()).isEqualTo("VALIDATION_FAILED");
+
+        tools.jackson.databind.JsonNode items = await().atMost(Duration.ofSeconds(20)).until(
+                () -> api.get(messages(conversation), ben.accessToken()).json().get("items"), page -> page.size() == 2);
+        assertThat(items.get(0).get("replyToMessageId").asString()).isEqualTo(card);
+        assertThat(items.get(1).get("gathering").get("title").asString()).isEqualTo("Card supper");
+        assertThat(items.get(1).get("gathering").get("status").asString()).isEqualTo("PUBLISHED");
+    }
+
     private String group(Session owner, Session... members) {
         List<String> memberIds = java.util.Arrays.stream(members).map(Session::userId).toList();
         return api.post("/api/conversations", owner.accessToken(), Map.of("title", "Supper club", "memberIds", memberIds))
