@@ -105,9 +105,14 @@ class ChatRealtimeTest {
             assertThat(seqs).containsExactly(lastSeen + 1, lastSeen + 2, lastSeen + 3, lastSeen + 4, lastSeen + 5);
             assertThat(types).containsExactly("message.new", "message.new", "message.updated", "reaction.changed", "message.new");
 
-            // Live again: the next post arrives on the socket with the very next seq.
+            // Live again: the next post arrives on the socket with the very next seq. A push of a change already fetched
+            // (the projection may push "Fourth" after Ben subscribed) is dropped, as a client drops it.
             post(conversation, ana, "Fifth");
-            assertThat(benSocket.awaitEvent("message.new").get("seq").asLong()).isEqualTo(latest + 1);
+            long pushed = benSocket.awaitEvent("message.new").get("seq").asLong();
+            while (pushed <= latest) {
+                pushed = benSocket.awaitEvent("message.new").get("seq").asLong();
+            }
+            assertThat(pushed).isEqualTo(latest + 1);
         }
     }
 
