@@ -54,7 +54,7 @@ record Settings(
                 integer("readSeconds", quick ? 5 : 20),
                 // Chat: users with one socket each, messages posted per second (open model) and for how long.
                 integer("chatUsers", quick ? 200 : 1_000),
-                integer("chatRate", quick ? 5 : 20),
+                integer("chatRate", quick ? 5 : 10),
                 integer("chatSeconds", quick ? 10 : 30),
                 text("jdbcUrl", ""),
                 text("jdbcUser", "postgres"),
