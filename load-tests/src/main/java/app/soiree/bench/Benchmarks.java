@@ -102,6 +102,9 @@ public final class Benchmarks {
             if (settings.runs("reads")) {
                 reads(cast, baselines);
             }
+            if (settings.runs("chat")) {
+                new ChatPhase(settings, report, api, server).run(cast.guests(), step -> profileStep("chat", step));
+            }
             idleMemory("after the load");
         } finally {
             if (database != null) {
@@ -491,6 +494,19 @@ public final class Benchmarks {
     private void stopProfile(String phase) throws IOException, InterruptedException {
         if (settings.jfr()) {
             report.profile(phase, profiler.stop(phase));
+        }
+    }
+
+    /** For phases in classes of their own: "start" or "stop" the profile of {@code phase}. */
+    private void profileStep(String phase, String step) {
+        try {
+            if (step.equals("start")) {
+                startProfile(phase);
+            } else {
+                stopProfile(phase);
+            }
+        } catch (IOException | InterruptedException e) {
+            report.note("Profile of " + phase + " failed: " + e);
         }
     }
 

@@ -22,6 +22,9 @@ record Settings(
         int warmupBookings,
         int gatherings,
         int readSeconds,
+        int chatUsers,
+        int chatRate,
+        int chatSeconds,
         String jdbcUrl,
         String jdbcUser,
         String jdbcPassword,
@@ -49,6 +52,10 @@ record Settings(
                 integer("warmupBookings", quick ? 30 : 100),
                 integer("gatherings", quick ? 20 : 50),
                 integer("readSeconds", quick ? 5 : 20),
+                // Chat: users with one socket each, messages posted per second (open model) and for how long.
+                integer("chatUsers", quick ? 200 : 1_000),
+                integer("chatRate", quick ? 5 : 10),
+                integer("chatSeconds", quick ? 10 : 30),
                 text("jdbcUrl", ""),
                 text("jdbcUser", "postgres"),
                 text("jdbcPassword", ""),
@@ -61,10 +68,10 @@ record Settings(
                 Path.of(text("output", "target/benchmarks")).toAbsolutePath().normalize());
     }
 
-    /** The phases a run can have; {@code -Dbenchmarks.phases=rush,ledger} runs only those (the first start is always measured). */
     /** The JVM options the README's run command and the Dockerfile give the server (server/pom.xml, Dockerfile). */
     static final String SERVER_JVM_DEFAULTS = "-Xmx640m -XX:G1PeriodicGCInterval=10000";
-    static final List<String> PHASES = List.of("restart", "rush", "soldout", "ledger", "replay", "reads");
+    /** The phases a run can have; {@code -Dbenchmarks.phases=rush,ledger} runs only those (the first start is always measured). */
+    static final List<String> PHASES = List.of("restart", "rush", "soldout", "ledger", "replay", "reads", "chat");
 
     boolean runs(String phase) {
         return phases.contains(phase);
@@ -78,8 +85,10 @@ record Settings(
     String describe() {
         return "guests N=%d, seats C=%d, rush arrivals over %d s (open model), client concurrency K=%d, calibration %d s each, "
                 .formatted(guests, seats, rushSeconds, concurrency, calibrationSeconds)
-                + "sold-out probe %d s, ledger payments %d, warm-up bookings %d, gatherings listed %d, reads %d s each%s%s"
-                .formatted(soldOutSeconds, ledgerPayments, warmupBookings, gatherings, readSeconds, quick ? ", quick mode" : "", jfr ? ", JFR on" : "")
+                + "sold-out probe %d s, ledger payments %d, warm-up bookings %d, gatherings listed %d, reads %d s each, "
+                .formatted(soldOutSeconds, ledgerPayments, warmupBookings, gatherings, readSeconds)
+                + "chat %d users posting %d messages/s for %d s%s%s"
+                .formatted(chatUsers, chatRate, chatSeconds, quick ? ", quick mode" : "", jfr ? ", JFR on" : "")
                 + (phases.containsAll(PHASES) ? "" : ", phases " + String.join(",", phases));
     }
 
