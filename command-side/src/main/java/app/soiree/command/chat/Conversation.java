@@ -35,10 +35,10 @@ import app.soiree.api.chat.OpenGatheringConversation;
 import app.soiree.api.chat.PostMessage;
 import app.soiree.api.chat.ReactionAdded;
 import app.soiree.api.chat.ReactionRemoved;
+import app.soiree.api.chat.ReminderFired;
 import app.soiree.api.chat.RemovalReason;
 import app.soiree.api.chat.RemoveMember;
 import app.soiree.api.chat.RemoveReaction;
-import app.soiree.api.chat.ReminderFired;
 import app.soiree.api.chat.ReportMessage;
 import app.soiree.api.chat.StartDirectConversation;
 import app.soiree.api.chat.StartGroupConversation;
@@ -245,7 +245,7 @@ public class Conversation {
 
     @DeadlineHandler(deadlineName = REMINDER_DEADLINE)
     void remind(MessageId reminderId, Clock clock) {
-        if (!messages.exists(reminderId) || messages.isDeleted(reminderId) || !messages.require(reminderId).reminderPending()) {
+        if (!messages.reminderPending(reminderId)) {
             return;
         }
         Instant now = clock.instant();

@@ -4,6 +4,7 @@ import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.UserId;
 import app.soiree.command.identity.Accounts;
 import java.util.Collection;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Refuses user ids nobody registered (404), so a conversation never names a stranger. */
@@ -17,10 +18,9 @@ class KnownUsers {
     }
 
     void requireKnown(Collection<UserId> userIds) {
-        for (UserId userId : userIds) {
-            if (!accounts.isRegistered(userId)) {
-                throw SoireeException.notFound("User " + userId);
-            }
+        Set<UserId> unknown = accounts.unregistered(userIds);
+        if (!unknown.isEmpty()) {
+            throw SoireeException.notFound("User " + unknown.iterator().next());
         }
     }
 }

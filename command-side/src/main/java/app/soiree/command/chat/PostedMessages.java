@@ -43,6 +43,12 @@ class PostedMessages {
         return posted != null && posted.deleted;
     }
 
+    /** Whether the message is a reminder that has neither fired nor been deleted (a delete clears it). */
+    boolean reminderPending(MessageId messageId) {
+        Posted posted = messages.get(messageId.value());
+        return posted != null && posted.reminderPending;
+    }
+
     void posted(MessageId messageId, @Nullable UserId author, MessageType type, List<UUID> mediaIds, Instant at,
                 boolean reminderPending) {
         messages.put(messageId.value(), new Posted(author == null ? null : author.value(), type, List.copyOf(mediaIds), at,
@@ -90,10 +96,6 @@ class PostedMessages {
 
         List<UUID> mediaIds() {
             return mediaIds;
-        }
-
-        boolean reminderPending() {
-            return reminderPending;
         }
 
         boolean hasReaction(UserId userId, String emoji) {

@@ -8,9 +8,11 @@ import app.soiree.api.identity.RegisterUser;
 import app.soiree.api.identity.Role;
 import app.soiree.api.identity.UserId;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -72,12 +74,14 @@ public class Accounts {
         commandGateway.sendAndWait(new RegisterStaffMember(userId, normalizedEmail, displayName.strip(), roles));
     }
 
-    /** Whether an account with this email exists; used to create the first admin exactly once. */
-    /** Whether the id names a registered user (the command side's own record, with no read-model lag). */
-    public boolean isRegistered(UserId userId) {
-        return accounts.existsById(userId.value());
+    /** The ids among these that name no registered user, asked in one query of the command side's own records (no read-model lag). */
+    public Set<UserId> unregistered(Collection<UserId> userIds) {
+        Set<UserId> known = accounts.findAllById(userIds.stream().map(UserId::value).toList()).stream()
+                .map(Account::userId).collect(Collectors.toSet());
+        return userIds.stream().filter(userId -> !known.contains(userId)).collect(Collectors.toSet());
     }
 
+    /** Whether an account with this email exists; used to create the first admin exactly once. */
     public boolean exists(String email) {
         return accounts.existsByEmail(normalizeEmail(email));
     }
