@@ -33,6 +33,7 @@ class CommandSideBoundariesTest {
             .layer("payout").definedBy("app.soiree.command.payout..")
             .layer("booking").definedBy("app.soiree.command.booking..")
             .layer("chat").definedBy("app.soiree.command.chat..")
+            .layer("media").definedBy("app.soiree.command.media..")
             .whereLayer("provider").mayNotAccessAnyLayer()
             .whereLayer("limits").mayNotAccessAnyLayer()
             .whereLayer("identity").mayOnlyAccessLayers("limits")
@@ -44,6 +45,7 @@ class CommandSideBoundariesTest {
             .whereLayer("payout").mayOnlyAccessLayers("provider")
             .whereLayer("booking").mayOnlyAccessLayers("gathering", "payment", "refund", "limits")
             .whereLayer("chat").mayOnlyAccessLayers("identity", "limits")
+            .whereLayer("media").mayNotAccessAnyLayer()
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.command");
 }

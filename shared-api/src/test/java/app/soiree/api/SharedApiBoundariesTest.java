@@ -34,6 +34,7 @@ class SharedApiBoundariesTest {
             .layer("dispute").definedBy("app.soiree.api.dispute..")
             .layer("payout").definedBy("app.soiree.api.payout..")
             .layer("chat").definedBy("app.soiree.api.chat..")
+            .layer("media").definedBy("app.soiree.api.media..")
             .whereLayer("error").mayNotAccessAnyLayer()
             .whereLayer("operations").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
@@ -46,6 +47,7 @@ class SharedApiBoundariesTest {
             .whereLayer("dispute").mayOnlyAccessLayers("identity", "gathering", "ledger", "payment", "booking")
             .whereLayer("payout").mayOnlyAccessLayers("identity", "ledger")
             .whereLayer("chat").mayOnlyAccessLayers("identity", "gathering")
+            .whereLayer("media").mayOnlyAccessLayers("identity")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.api");
 }

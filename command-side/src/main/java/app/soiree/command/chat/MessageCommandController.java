@@ -22,6 +22,11 @@ import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.GatheringView;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.Role;
+import app.soiree.api.media.AttachMedia;
+import app.soiree.api.media.DetachMedia;
+import app.soiree.api.media.MediaAttachment;
+import app.soiree.api.media.MediaFacts;
+import app.soiree.api.media.MediaId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,6 +34,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -77,15 +83,12 @@ class MessageCommandController {
     @Operation(summary = "Post a message (members; Idempotency-Key required)")
     PostedResponse post(@PathVariable ConversationId conversationId, @Valid @RequestBody PostRequest request, Actor actor) {
         rateLimiter.acquire(actor.userId());
-        if (request.type() == MessageType.IMAGE || request.type() == MessageType.VOICE_NOTE) {
-            // Media ids must name the sender's own processed uploads; media uploads are not built yet (issue 16), so none is ready.
-            throw new SoireeException(ErrorCode.MEDIA_NOT_READY, "None of these media is ready to be sent");
-        }
         if (request.gatheringId() != null) {
             requireVisible(request.gatheringId(), actor);
         }
         MessageId messageId = MessageId.random();
         UUID keyId = messageId.value();
+        List<MediaId> mediaIds = request.mediaIds() == null ? List.of() : request.mediaIds().stream().map(MediaId::new).distinct().toList();
         // The key and the lookup row commit before the command, which may run in another process.
         PostMessage command = transaction.execute(status -> {
             directory.record(messageId, conversationId);
@@ -93,18 +96,38 @@ class MessageCommandController {
             Reminder reminder = request.reminder() == null ? null
                     : new Reminder(request.reminder().at(), keys.sealNew(keyId, clean(request.reminder().text(), "reminder.text")));
             return new PostMessage(conversationId, messageId, actor.userId(), actor.has(Role.SUPPORT), request.type(), text,
-                    request.mediaIds() == null ? List.of() : List.copyOf(request.mediaIds()), request.gatheringId(), reminder,
-                    request.replyToMessageId());
+                    mediaIds.stream().map(MediaId::value).toList(), request.gatheringId(), reminder, request.replyToMessageId());
         });
+        MediaAttachment attachment = MediaAttachment.message(messageId.value(), conversationId.value());
+        List<MediaId> attached = new ArrayList<>();
         try {
+            // Each medium must be the sender's own, ready, and a chat upload of the message's kind; it is then the message's.
+            // Other types carry none, which the conversation refuses: nothing is attached for them.
+            boolean carriesMedia = request.type() == MessageType.IMAGE || request.type() == MessageType.VOICE_NOTE;
+            for (MediaId mediaId : carriesMedia ? mediaIds : List.<MediaId>of()) {
+                MediaFacts facts = commands.sendAndWait(new AttachMedia(mediaId, actor.userId(), attachment));
+                attached.add(mediaId);
+                requireKind(request.type(), mediaId, facts);
+            }
             MessageReceipt receipt = commands.sendAndWait(command);
             return new PostedResponse(messageId, receipt.seq(), receipt.createdAt());
         } catch (RuntimeException e) {
-            if (CommandFailures.codeOf(e).isPresent()) {
-                // Refused, so never posted: its key seals nothing. (After a timeout it may have been: the key stays.)
+            if (e instanceof SoireeException || CommandFailures.codeOf(e).isPresent()) {
+                // Refused, so never posted: its key seals nothing, and its media may be sent again.
+                // (After a timeout it may have been posted: the key and the attachments stay.)
                 keys.destroy(keyId);
+                attached.forEach(mediaId -> commands.sendAndWait(new DetachMedia(mediaId, attachment)));
             }
             throw e;
+        }
+    }
+
+    /** An IMAGE message carries images, a VOICE_NOTE message voice notes; a TEXT message none (checked by the conversation). */
+    private static void requireKind(MessageType type, MediaId mediaId, MediaFacts facts) {
+        boolean voiceNote = facts.durationMs() != null;
+        if ((type == MessageType.IMAGE && voiceNote) || (type == MessageType.VOICE_NOTE && !voiceNote)) {
+            throw new SoireeException(ErrorCode.VALIDATION_FAILED, "Media " + mediaId + " is not " + (voiceNote ? "an image" : "a voice note")
+                    + ", which a " + type + " message carries");
         }
     }
 

@@ -26,7 +26,11 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405),
     /** The request body is larger than the server accepts ({@code soiree.http.max-body-size}). */
     PAYLOAD_TOO_LARGE(413),
+    /** An upload larger than its purpose allows ({@code soiree.media.*}). */
+    MEDIA_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
+    /** The upload's bytes are not of a type its purpose accepts (the type is read from the bytes, never the name). */
+    MEDIA_TYPE_NOT_ALLOWED(415),
     EMAIL_ALREADY_REGISTERED(409),
     STATE_CONFLICT(409),
     /** A client-chosen id that is already someone else's, or another object's. */
@@ -51,6 +55,8 @@ public enum ErrorCode {
     PAYOUT_NOT_PENDING(409),
     DISPUTE_CLOSED(409),
     REFUND_NOT_ALLOWED(409),
+    /** The medium is attached to something else already. */
+    MEDIA_ALREADY_ATTACHED(409),
     SOLD_OUT(422),
     PAYMENT_DECLINED(422),
     REFUND_EXCEEDS_CAPTURED(422),
@@ -70,6 +76,8 @@ public enum ErrorCode {
     /** A media id that is not the sender's, or not processed and ready. */
     MEDIA_NOT_READY(422),
     RATE_LIMITED(429),
+    /** The user uploaded as much as a day allows ({@code soiree.media.daily-quota-*}). */
+    MEDIA_QUOTA_EXCEEDED(429),
     /** The conversation is in slow mode and the member posted too recently; {@code Retry-After} says when to try again. */
     SLOW_MODE(429),
     /** A request header, or all of them together, is larger than the server accepts. */

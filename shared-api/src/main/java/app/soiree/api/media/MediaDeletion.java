@@ -1,0 +1,17 @@
+package app.soiree.api.media;
+
+/** Why a medium was deleted. */
+public final class MediaDeletion {
+
+    public enum Reason {
+        BY_UPLOADER,
+        BY_SUPPORT,
+        /** The message, avatar or cover it belonged to was deleted or replaced. */
+        WITH_ATTACHMENT,
+        /** Never attached within {@code soiree.media.unattached-ttl} of its upload. */
+        UNATTACHED
+    }
+
+    private MediaDeletion() {
+    }
+}

@@ -1,0 +1,25 @@
+package app.soiree.api.media;
+
+import app.soiree.api.TypedId;
+import java.util.Objects;
+import java.util.UUID;
+
+public record MediaId(UUID value) implements TypedId {
+
+    public MediaId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static MediaId of(String value) {
+        return new MediaId(UUID.fromString(value));
+    }
+
+    public static MediaId random() {
+        return new MediaId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
