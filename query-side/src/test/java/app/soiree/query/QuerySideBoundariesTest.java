@@ -35,6 +35,7 @@ class QuerySideBoundariesTest {
             .layer("booking").definedBy("app.soiree.query.booking..")
             .layer("realtime").definedBy("app.soiree.query.realtime..")
             .layer("chat").definedBy("app.soiree.query.chat..")
+            .layer("media").definedBy("app.soiree.query.media..")
             .whereLayer("paging").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
             .whereLayer("identity").mayOnlyAccessLayers("paging")
@@ -47,7 +48,8 @@ class QuerySideBoundariesTest {
             .whereLayer("dispute").mayOnlyAccessLayers("paging", "payment")
             .whereLayer("booking").mayOnlyAccessLayers("gathering", "paging", "payment")
             .whereLayer("realtime").mayNotAccessAnyLayer()
-            .whereLayer("chat").mayOnlyAccessLayers("gathering", "identity", "paging", "realtime")
+            .whereLayer("chat").mayOnlyAccessLayers("gathering", "identity", "media", "paging", "realtime")
+            .whereLayer("media").mayOnlyAccessLayers("realtime")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.query");
 }

@@ -47,6 +47,7 @@ public class Medium {
 
     static final String PROCESSING_DEADLINE = "media-processing";
     static final String UNATTACHED_DEADLINE = "media-unattached";
+    // Deadlines carry the medium's id: Axon takes a deadline handler's first parameter for its payload.
 
     @AggregateIdentifier
     private MediaId mediaId;
@@ -64,8 +65,8 @@ public class Medium {
     Medium(RegisterUpload command, Clock clock, DeadlineManager deadlines, MediaProperties properties) {
         apply(new MediaUploaded(command.mediaId(), command.uploaderId(), command.purpose(), command.purpose().kind(), command.contentType(),
                 command.sizeBytes(), clock.instant()));
-        deadlines.schedule(properties.processingTimeout(), PROCESSING_DEADLINE);
-        deadlines.schedule(properties.unattachedTtl(), UNATTACHED_DEADLINE);
+        deadlines.schedule(properties.processingTimeout(), PROCESSING_DEADLINE, command.mediaId());
+        deadlines.schedule(properties.unattachedTtl(), UNATTACHED_DEADLINE, command.mediaId());
     }
 
     @CommandHandler
@@ -83,7 +84,7 @@ public class Medium {
     }
 
     @DeadlineHandler(deadlineName = PROCESSING_DEADLINE)
-    void processingTimedOut(Clock clock) {
+    void processingTimedOut(MediaId deadlineFor, Clock clock) {
         if (status == MediaStatus.PROCESSING) {
             apply(new MediaRejected(mediaId, uploaderId, "Processing did not finish in time", clock.instant()));
         }
@@ -115,7 +116,7 @@ public class Medium {
     void handle(DetachMedia command, Clock clock, DeadlineManager deadlines, MediaProperties properties) {
         if (command.attachment().equals(attachment) && status != MediaStatus.DELETED) {
             apply(new MediaDetached(mediaId, uploaderId, command.attachment(), clock.instant()));
-            deadlines.schedule(properties.unattachedTtl(), UNATTACHED_DEADLINE); // unattached again: the clock starts again
+            deadlines.schedule(properties.unattachedTtl(), UNATTACHED_DEADLINE, command.mediaId()); // unattached again: the clock starts again
         }
     }
 
@@ -137,7 +138,7 @@ public class Medium {
     }
 
     @DeadlineHandler(deadlineName = UNATTACHED_DEADLINE)
-    void unattachedTooLong(Clock clock) {
+    void unattachedTooLong(MediaId deadlineFor, Clock clock) {
         if (attachment == null && status != MediaStatus.DELETED) {
             apply(new MediaDeleted(mediaId, uploaderId, null, MediaDeletion.Reason.UNATTACHED, objectKeys(), clock.instant()));
         }

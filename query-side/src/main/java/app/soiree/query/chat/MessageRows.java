@@ -1,5 +1,6 @@
 package app.soiree.query.chat;
 
+import app.soiree.query.media.MediaRows;
 import app.soiree.api.chat.MessageId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,10 +32,12 @@ class MessageRows {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final GatheringCards gatheringCards;
+    private final MediaRows media;
 
-    MessageRows(NamedParameterJdbcTemplate jdbc, GatheringCards gatheringCards) {
+    MessageRows(NamedParameterJdbcTemplate jdbc, GatheringCards gatheringCards, MediaRows media) {
         this.jdbc = jdbc;
         this.gatheringCards = gatheringCards;
+        this.media = media;
     }
 
     Optional<MessageRow> find(UUID messageId) {
@@ -87,7 +91,9 @@ class MessageRows {
                             .add(new MessageView.Reaction(row.getString("emoji"), row.getInt("count"), row.getBoolean("mine")));
                 });
         Map<UUID, MessageView.GatheringCard> cards = cards(messages);
-        return messages.stream().map(message -> render(message, cards, reactions.getOrDefault(message.messageId(), List.of()))).toList();
+        Map<UUID, MediaRows.Shown> shown = media(messages);
+        return messages.stream().map(message -> render(message, cards, shown, reactions.getOrDefault(message.messageId(), List.of())))
+                .toList();
     }
 
     /**
@@ -101,7 +107,7 @@ class MessageRows {
                 row -> {
                     reactors.computeIfAbsent(row.getString("emoji"), emoji -> new LinkedHashSet<>()).add(row.getObject("user_id", UUID.class));
                 });
-        MessageView shared = render(message, cards(List.of(message)), reactions(reactors, null));
+        MessageView shared = render(message, cards(List.of(message)), media(List.of(message)), reactions(reactors, null));
         Map<UUID, MessageView> views = new HashMap<>();
         for (UUID viewer : viewers) {
             boolean reacted = reactors.values().stream().anyMatch(users -> users.contains(viewer));
@@ -125,7 +131,12 @@ class MessageRows {
         return cards;
     }
 
-    private static MessageView render(MessageRow message, Map<UUID, MessageView.GatheringCard> cards, List<MessageView.Reaction> reactions) {
+    private Map<UUID, MediaRows.Shown> media(List<MessageRow> messages) {
+        return media.shown(messages.stream().flatMap(message -> message.mediaIds().stream()).collect(Collectors.toSet()));
+    }
+
+    private static MessageView render(MessageRow message, Map<UUID, MessageView.GatheringCard> cards, Map<UUID, MediaRows.Shown> shown,
+                                      List<MessageView.Reaction> reactions) {
         UUID gatheringId = message.gatheringId();
         MessageView.GatheringCard gathering = gatheringId == null ? null
                 : cards.getOrDefault(gatheringId, new MessageView.GatheringCard(new GatheringId(gatheringId), null,
@@ -133,7 +144,9 @@ class MessageRows {
         MessageView.ReminderView reminder = message.reminderAt() == null ? null
                 : new MessageView.ReminderView(message.reminderAt(), message.reminderText(), message.reminderFiredAt());
         List<MessageView.Media> media = message.mediaIds().isEmpty() ? null
-                : message.mediaIds().stream().map(id -> new MessageView.Media(id, null, null, null, null)).toList();
+                : message.mediaIds().stream().map(shown::get).filter(Objects::nonNull)
+                        .map(medium -> new MessageView.Media(medium.mediaId(), medium.kind(), medium.width(), medium.height(), medium.durationMs()))
+                        .toList();
         return new MessageView(new MessageId(message.messageId()), message.seq(),
                 message.senderId() == null ? null : new UserId(message.senderId()), message.type(), message.text(), media, gathering,
                 reminder, message.replyToMessageId() == null ? null : new MessageId(message.replyToMessageId()), reactions,

@@ -19,7 +19,7 @@ record MessageView(MessageId messageId, long seq, @Nullable UserId senderId, Mes
                    @Nullable MessageId replyToMessageId, List<Reaction> reactions, @Nullable Instant editedAt, boolean deleted,
                    Instant createdAt) {
 
-    /** Only the id until the media read model exists; {@code kind}, sizes and duration will come from it. */
+    /** A ready medium of the message: its kind, an image's size, a voice note's duration; its bytes are at {@code /api/media/{id}}. */
     record Media(UUID mediaId, @Nullable String kind, @Nullable Integer width, @Nullable Integer height, @Nullable Long durationMs) {
     }
 

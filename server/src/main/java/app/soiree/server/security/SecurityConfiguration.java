@@ -87,6 +87,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/auth/register", "/api/auth/login", "/api/auth/refresh").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/gatherings", "/api/gatherings/*",
                                 "/api/gatherings/*/reviews").permitAll()
+                        // avatars and published covers are public; MediaAccess answers 404 for the rest
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/media/*", "/api/media/*/content").permitAll()
                         .requestMatchers("/api/webhooks/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())

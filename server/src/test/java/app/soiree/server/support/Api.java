@@ -99,6 +99,10 @@ public final class Api {
         return send(request(path, token).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
+    public Response put(String path, @Nullable String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
     public Response delete(String path, @Nullable String token) {
         return send(request(path, token).DELETE());
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +25,20 @@ public final class Uploads {
 
     /** One file as the part {@code partName} of a {@code multipart/form-data} POST, as a browser sends a file input. */
     public Api.Response upload(String path, @Nullable String token, String partName, String fileName, String contentType, byte[] content) {
+        return upload(path, token, partName, fileName, contentType, content, Map.of());
+    }
+
+    /** {@code POST /api/media}: a file and its purpose, the file declared as {@code declaredType} (which the server ignores). */
+    public Api.Response uploadMedia(String token, String purpose, String fileName, String declaredType, byte[] content) {
+        return upload("/api/media", token, "file", fileName, declaredType, content, Map.of("purpose", purpose));
+    }
+
+    private Api.Response upload(String path, @Nullable String token, String partName, String fileName, String contentType, byte[] content,
+                                Map<String, String> fields) {
         String boundary = "----soiree" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
         body.writeBytes(("--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"" + partName + "\"; filename=\"" + fileName + "\"\r\n"
                 + "Content-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
@@ -42,7 +55,15 @@ public final class Uploads {
     }
 
     public HttpResponse<byte[]> download(String path, @Nullable String token) {
+        return download(path, token, null);
+    }
+
+    /** A download, of the bytes {@code range} names ({@code bytes=0-99}) when it is given. */
+    public HttpResponse<byte[]> download(String path, @Nullable String token, @Nullable String range) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (range != null) {
+            request.header("Range", range);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
