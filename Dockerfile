@@ -5,6 +5,7 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY shared-api shared-api
+COPY object-store object-store
 COPY command-side command-side
 COPY query-side query-side
 COPY admin-console admin-console

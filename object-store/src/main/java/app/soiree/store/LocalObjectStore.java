@@ -72,6 +72,7 @@ public class LocalObjectStore implements ObjectStore {
 
     @Override
     public Optional<URI> signedUrl(String key, Duration validFor, String contentType) {
+        ObjectKeys.check(key);
         return Optional.empty();
     }
 

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 /**
  * Where file bytes live: uploads, their processed variants and dispute evidence. Every side of the platform reaches files
  * here and nowhere else, so commands, events and queries carry keys and ids, never bytes, and any replica can serve any
- * file. Two implementations: {@link LocalObjectStore} (a directory, the embedded default) and {@code S3ObjectStore}
+ * file. Two implementations: {@link LocalObjectStore} (a directory, the embedded default) and {@link S3ObjectStore}
  * (any S3-compatible store, for the distributed mode), chosen by {@code soiree.storage.type}.
  *
  * <p>Keys are relative paths of lower-case letters, digits, {@code - _ .} and {@code /} ({@link ObjectKeys#check}). An

@@ -21,4 +21,18 @@ public class ObjectStoreAutoConfiguration {
         Path directory = properties.local().directory();
         return new LocalObjectStore(directory != null ? directory : dataDir.resolve("objects"));
     }
+
+    /** Closed with the context, which closes its HTTP connections. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "soiree.storage.type", havingValue = "s3")
+    ObjectStore s3ObjectStore(StorageProperties properties) {
+        StorageProperties.S3 s3 = properties.s3();
+        if (s3 == null) {
+            // Fails here rather than at the first upload, with the property to set.
+            throw new IllegalStateException(
+                    "soiree.storage.type is s3 but soiree.storage.s3.bucket (SOIREE_STORAGE_S3_BUCKET) is not set");
+        }
+        return new S3ObjectStore(s3);
+    }
 }

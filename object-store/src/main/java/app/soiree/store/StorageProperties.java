@@ -25,9 +25,10 @@ public record StorageProperties(@Nullable Type type, @Nullable Local local, @Nul
     /**
      * An S3-compatible store: {@code endpoint} for MinIO and the like (empty: AWS itself), {@code pathStyle} for stores
      * that do not serve buckets as host names. Credentials come from configuration or, when empty, from the SDK's default
-     * chain (environment, instance profile).
+     * chain (environment, instance profile). {@code createBucket} creates a missing bucket at start-up: handy for a
+     * development MinIO, while in production the bucket (and its policies) is the operator's.
      */
     public record S3(@Nullable URI endpoint, @Nullable String region, @Nullable String bucket, @Nullable String accessKey,
-                     @Nullable String secretKey, @Nullable Boolean pathStyle) {
+                     @Nullable String secretKey, @Nullable Boolean pathStyle, @Nullable Boolean createBucket) {
     }
 }
