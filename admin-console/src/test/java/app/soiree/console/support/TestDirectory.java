@@ -47,6 +47,6 @@ public class TestDirectory {
             return null;
         }
         return new UserProfileView(query.userId(), "casey@soiree.test", "Casey Staff", null, Set.of(Role.FINANCE),
-                null, Instant.parse("2026-01-01T00:00:00Z"));
+                null, Instant.parse("2026-01-01T00:00:00Z"), null);
     }
 }

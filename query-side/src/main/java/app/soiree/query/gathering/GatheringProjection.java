@@ -9,6 +9,10 @@ import app.soiree.api.gathering.GatheringPublished;
 import app.soiree.api.gathering.GatheringReviewed;
 import app.soiree.api.gathering.GatheringStatus;
 import app.soiree.api.gathering.Tier;
+import app.soiree.api.media.AttachmentKind;
+import app.soiree.api.media.MediaAttached;
+import app.soiree.api.media.MediaDeleted;
+import app.soiree.api.media.MediaDetached;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code gatherings}, {@code gathering_tiers} and {@code reviews} in step with a gathering's
- * lifecycle. Delivery is at least once, so every handler leaves the rows as they were when it sees
- * an event again. Seat counts move with bookings; see {@link TierSeats}.
+ * lifecycle and its cover. Delivery is at least once, so every handler leaves the rows as they were
+ * when it sees an event again. Seat counts move with bookings; see {@link TierSeats}.
  */
 @Component
 @ProcessingGroup(TierSeats.PROCESSING_GROUP)
@@ -74,6 +78,27 @@ class GatheringProjection {
         }
         reviews.save(new Review(event));
         gathering(event.gatheringId()).addRating(event.rating());
+    }
+
+    /** A new cover replaces the one before; its medium's deletion may come later, see {@link #on(MediaDeleted)}. */
+    @EventHandler
+    void on(MediaAttached event) {
+        if (event.attachment().kind() == AttachmentKind.GATHERING_COVER) {
+            gatherings.showCover(event.attachment().targetId(), event.mediaId().value());
+        }
+    }
+
+    @EventHandler
+    void on(MediaDetached event) {
+        if (event.attachment().kind() == AttachmentKind.GATHERING_COVER) {
+            gatherings.forgetCover(event.attachment().targetId(), event.mediaId().value());
+        }
+    }
+
+    /** Any deleted medium: only a gathering still showing it loses its cover. */
+    @EventHandler
+    void on(MediaDeleted event) {
+        gatherings.forgetCover(event.mediaId().value());
     }
 
     /** The event lists every tier there is now: unknown ones are added, missing ones removed, known ones keep their counts. */

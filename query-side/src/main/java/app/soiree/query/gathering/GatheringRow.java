@@ -31,12 +31,13 @@ record GatheringRow(
         int refundFullHoursBefore,
         GatheringStatus status,
         long ratingSum,
-        int ratingCount) {
+        int ratingCount,
+        @Nullable UUID coverMediaId) {
 
     static final String COLUMNS = """
             id, host_id, title, description, starts_at, ends_at, timezone,
             venue_name, venue_address, venue_latitude, venue_longitude, online, tags,
-            refund_full_hours_before, status, rating_sum, rating_count""";
+            refund_full_hours_before, status, rating_sum, rating_count, cover_media_id""";
 
     static GatheringRow read(ResultSet row, int rowNumber) throws SQLException {
         String venueName = row.getString("venue_name");
@@ -56,13 +57,14 @@ record GatheringRow(
                 row.getInt("refund_full_hours_before"),
                 GatheringStatus.valueOf(row.getString("status")),
                 row.getLong("rating_sum"),
-                row.getInt("rating_count"));
+                row.getInt("rating_count"),
+                row.getObject("cover_media_id", UUID.class));
     }
 
     GatheringView toView(List<TierView> tiers, @Nullable Double hostRating) {
         return new GatheringView(new GatheringId(id), new UserId(hostId), title, description, startsAt, endsAt, timezone, venue,
                 online, List.copyOf(tags), tiers, new RefundPolicy(refundFullHoursBefore), status, Ratings.average(ratingSum, ratingCount),
-                ratingCount, hostRating);
+                ratingCount, hostRating, coverMediaId);
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

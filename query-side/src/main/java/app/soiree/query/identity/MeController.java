@@ -9,6 +9,7 @@ import app.soiree.api.identity.UserProfileView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
+import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jspecify.annotations.Nullable;
@@ -34,10 +35,10 @@ class MeController {
             throw SoireeException.notFound("User " + actor.userId());
         }
         return new MeResponse(profile.userId(), profile.email(), profile.displayName(), profile.phone(),
-                profile.roles(), profile.hostBio());
+                profile.roles(), profile.hostBio(), profile.avatarMediaId());
     }
 
     record MeResponse(UserId userId, String email, String displayName, @Nullable String phone, Set<Role> roles,
-                      @Nullable String hostBio) {
+                      @Nullable String hostBio, @Nullable UUID avatarMediaId) {
     }
 }

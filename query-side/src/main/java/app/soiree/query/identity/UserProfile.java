@@ -37,6 +37,10 @@ class UserProfile {
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
 
+    /** Read only here: {@link UserProfileRepository} sets and clears it, so saving a profile never overwrites it. */
+    @Column(name = "avatar_media_id", insertable = false, updatable = false)
+    private @Nullable UUID avatarMediaId;
+
     protected UserProfile() {
     }
 
@@ -61,6 +65,7 @@ class UserProfile {
     }
 
     UserProfileView toView() {
-        return new UserProfileView(new UserId(userId), email, displayName, phone, Role.decode(roles), hostBio, registeredAt);
+        return new UserProfileView(new UserId(userId), email, displayName, phone, Role.decode(roles), hostBio, registeredAt,
+                avatarMediaId);
     }
 }

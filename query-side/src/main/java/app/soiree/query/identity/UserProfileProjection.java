@@ -8,6 +8,10 @@ import app.soiree.api.identity.StaffMemberPage;
 import app.soiree.api.identity.StaffRolesChanged;
 import app.soiree.api.identity.UserProfileView;
 import app.soiree.api.identity.UserRegistered;
+import app.soiree.api.media.AttachmentKind;
+import app.soiree.api.media.MediaAttached;
+import app.soiree.api.media.MediaDeleted;
+import app.soiree.api.media.MediaDetached;
 import app.soiree.query.paging.Contains;
 import app.soiree.query.paging.KeysetPage;
 import app.soiree.query.paging.PageLimit;
@@ -47,6 +51,27 @@ class UserProfileProjection {
     @EventHandler
     void on(StaffRolesChanged event) {
         profiles.findById(event.userId().value()).ifPresent(profile -> profile.holdExactly(event.roles()));
+    }
+
+    /** A new avatar replaces the one before; its medium's deletion may come later, see {@link #on(MediaDeleted)}. */
+    @EventHandler
+    void on(MediaAttached event) {
+        if (event.attachment().kind() == AttachmentKind.AVATAR) {
+            profiles.showAvatar(event.attachment().targetId(), event.mediaId().value());
+        }
+    }
+
+    @EventHandler
+    void on(MediaDetached event) {
+        if (event.attachment().kind() == AttachmentKind.AVATAR) {
+            profiles.forgetAvatar(event.attachment().targetId(), event.mediaId().value());
+        }
+    }
+
+    /** Any deleted medium: only a profile still showing it loses its avatar. */
+    @EventHandler
+    void on(MediaDeleted event) {
+        profiles.forgetAvatar(event.mediaId().value());
     }
 
     @QueryHandler

@@ -249,7 +249,9 @@ class GatheringLifecycleApiTest {
             JsonNode found = api.get("/api/gatherings?q=" + marker, null).expectStatus(200).json();
             assertThat(found.get("items")).hasSize(1);
             assertThat(found.get("items").get(0).get("gatheringId").asString()).isEqualTo(published);
+            assertThat(found.get("items").get(0).get("coverMediaId").isNull()).as("no cover yet, and the field is there").isTrue();
         });
+        assertThat(api.get("/api/gatherings/" + published, null).json().get("coverMediaId").isNull()).isTrue();
         assertThat(api.get("/api/gatherings?q=" + marker + "&tag=food", null).json().get("items")).hasSize(1);
         assertThat(api.get("/api/gatherings?q=" + marker + "&tag=jazz", null).json().get("items")).isEmpty();
         assertThat(api.get("/api/gatherings?q=" + marker + "&hostId=" + host.userId(), null).json().get("items")).hasSize(1);

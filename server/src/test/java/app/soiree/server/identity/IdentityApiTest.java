@@ -46,6 +46,7 @@ class IdentityApiTest {
         assertThat(me.json().get("email").asString()).isEqualTo(email.toLowerCase());
         assertThat(me.json().get("displayName").asString()).isEqualTo("Ada");
         assertThat(me.json().get("roles").toString()).isEqualTo("[\"GUEST\"]");
+        assertThat(me.json().get("avatarMediaId").isNull()).as("no avatar yet, and the field is there").isTrue();
     }
 
     @Test

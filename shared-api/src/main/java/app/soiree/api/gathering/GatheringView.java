@@ -3,8 +3,10 @@ package app.soiree.api.gathering;
 import app.soiree.api.identity.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
+/** {@code coverMediaId}: the medium shown as the gathering's cover, if any (a plain UUID: the media context builds on identity only). */
 public record GatheringView(
         GatheringId gatheringId,
         UserId hostId,
@@ -21,5 +23,6 @@ public record GatheringView(
         GatheringStatus status,
         @Nullable Double rating,
         int ratingCount,
-        @Nullable Double hostRating) {
+        @Nullable Double hostRating,
+        @Nullable UUID coverMediaId) {
 }

@@ -2,8 +2,10 @@ package app.soiree.api.identity;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
+/** {@code avatarMediaId}: the medium shown as the user's avatar, if any (a plain UUID: the media context builds on this one). */
 public record UserProfileView(
         UserId userId,
         String email,
@@ -11,5 +13,6 @@ public record UserProfileView(
         @Nullable String phone,
         Set<Role> roles,
         @Nullable String hostBio,
-        Instant registeredAt) {
+        Instant registeredAt,
+        @Nullable UUID avatarMediaId) {
 }
