@@ -42,9 +42,17 @@ public final class Uploads {
     }
 
     public HttpResponse<byte[]> download(String path, @Nullable String token) {
+        return download(path, token, null);
+    }
+
+    /** A download of the byte range {@code range} ({@code bytes=0-99}), or of everything when it is null. */
+    public HttpResponse<byte[]> download(String path, @Nullable String token, @Nullable String range) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (range != null) {
+            request.header("Range", range);
         }
         return send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
