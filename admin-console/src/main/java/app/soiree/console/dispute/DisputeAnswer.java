@@ -15,6 +15,8 @@ import app.soiree.console.platform.CommandRefused;
 import app.soiree.console.platform.Notices;
 import app.soiree.console.platform.SignedInStaff;
 import app.soiree.console.platform.StaffCommands;
+import app.soiree.store.ContentSniffer;
+import app.soiree.store.ObjectStore;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -23,6 +25,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +34,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Support's answer to a dispute: add evidence, submit it to the provider, or accept the loss. Each goes out only after
@@ -42,8 +48,11 @@ final class DisputeAnswer extends VerticalLayout {
     /** soiree.disputes.max-evidence-chars: the evidence texts of one dispute together. */
     static final int MAX_EVIDENCE_CHARS = 20_000;
 
+    private static final Logger log = LoggerFactory.getLogger(DisputeAnswer.class);
+
     private final StaffCommands commands;
     private final SignedInStaff signedIn;
+    private final ObjectStore store;
     private final Runnable reload;
     private final Consumer<Predicate<DisputeView>> showOnceProjected;
     final TextArea evidenceText = new TextArea("Evidence text");
@@ -55,10 +64,11 @@ final class DisputeAnswer extends VerticalLayout {
     final Paragraph refusal = new Paragraph();
     private @Nullable DisputeView shown;
 
-    DisputeAnswer(StaffCommands commands, SignedInStaff signedIn, Runnable reload,
+    DisputeAnswer(StaffCommands commands, SignedInStaff signedIn, ObjectStore store, Runnable reload,
                   Consumer<Predicate<DisputeView>> showOnceProjected) {
         this.commands = commands;
         this.signedIn = signedIn;
+        this.store = store;
         this.reload = reload;
         this.showOnceProjected = showOnceProjected;
         evidenceText.setMaxLength(MAX_EVIDENCE_CHARS);
@@ -137,6 +147,10 @@ final class DisputeAnswer extends VerticalLayout {
                 () -> addEvidence(dispute.disputeId(), text, pending));
     }
 
+    /**
+     * Each file not sent yet is put in the object store under its id, then recorded by a command that carries no bytes:
+     * the command side reads the file back from the store, checks it and deletes it if it refuses it.
+     */
     void addEvidence(DisputeId dispute, String text, List<EvidenceUpload.PendingFile> pending) {
         UserId me = signedIn.userId();
         List<EvidenceFileId> fileIds = new ArrayList<>();
@@ -144,7 +158,10 @@ final class DisputeAnswer extends VerticalLayout {
         try {
             for (EvidenceUpload.PendingFile file : pending) {
                 if (!file.sent) {
-                    commands.send(new UploadEvidenceFile(dispute, file.fileId, file.fileName, file.contentType, file.content, me));
+                    if (!store(file)) {
+                        return;
+                    }
+                    commands.send(new UploadEvidenceFile(dispute, file.fileId, file.fileName, file.contentType, me));
                     file.sent = true;
                 }
                 fileIds.add(file.fileId);
@@ -158,6 +175,19 @@ final class DisputeAnswer extends VerticalLayout {
         evidenceText.clear();
         Notices.success("Evidence added.");
         showOnceProjected.accept(shownDispute -> shownDispute.evidence().stream().anyMatch(piece -> piece.evidenceId().equals(evidenceId)));
+    }
+
+    /** Puts the file's bytes in the object store; false (with the reason shown and logged) when that failed. */
+    private boolean store(EvidenceUpload.PendingFile file) {
+        try {
+            ByteArrayInputStream content = new ByteArrayInputStream(file.content);
+            store.put(file.fileId.objectKey(), content, file.content.length, ContentSniffer.sniff(content));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not put evidence file {} ({}) in the object store", file.fileId, file.fileName, e);
+            showRefusal(file.fileName + " could not be stored; nothing was added. Try again.");
+            return false;
+        }
     }
 
     void submitEvidence() {

@@ -11,6 +11,7 @@ import app.soiree.console.platform.QuerySubscriptions;
 import app.soiree.console.platform.SignedInStaff;
 import app.soiree.console.platform.StaffCommands;
 import app.soiree.console.platform.StaffQueries;
+import app.soiree.store.ObjectStore;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -61,12 +62,12 @@ public class DisputeDetailView extends VerticalLayout implements BeforeEnterObse
     private @Nullable Registration followingUpdates;
 
     public DisputeDetailView(StaffCommands commands, StaffQueries queries, LiveUpdates liveUpdates, QuerySubscriptions subscriptions,
-                             SignedInStaff signedIn) {
+                             SignedInStaff signedIn, ObjectStore store) {
         this.queries = queries;
         this.liveUpdates = liveUpdates;
         this.subscriptions = subscriptions;
-        this.evidence = new EvidenceList(queries);
-        this.actions = new DisputeAnswer(commands, signedIn, this::reload, this::showOnceProjected);
+        this.evidence = new EvidenceList(queries, store);
+        this.actions = new DisputeAnswer(commands, signedIn, store, this::reload, this::showOnceProjected);
         addClassName("console-view");
         configureTimeline();
         status.addClassName("dispute-status");

@@ -2,11 +2,13 @@ package app.soiree.console.dispute;
 
 import app.soiree.api.dispute.DisputeId;
 import app.soiree.api.dispute.DisputeView;
-import app.soiree.api.dispute.EvidenceFileContent;
 import app.soiree.api.dispute.EvidenceFileId;
+import app.soiree.api.dispute.EvidenceFileInfo;
 import app.soiree.api.dispute.FindEvidenceFile;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.StaffQueries;
+import app.soiree.store.NoSuchObjectException;
+import app.soiree.store.ObjectStore;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
@@ -16,8 +18,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The evidence a dispute has so far, as the provider will receive it: each text with who added it and which files it
@@ -25,10 +29,14 @@ import java.util.stream.Collectors;
  */
 final class EvidenceList extends VerticalLayout {
 
-    private final StaffQueries queries;
+    private static final Logger log = LoggerFactory.getLogger(EvidenceList.class);
 
-    EvidenceList(StaffQueries queries) {
+    private final StaffQueries queries;
+    private final ObjectStore store;
+
+    EvidenceList(StaffQueries queries, ObjectStore store) {
         this.queries = queries;
+        this.store = store;
         setPadding(false);
     }
 
@@ -58,15 +66,24 @@ final class EvidenceList extends VerticalLayout {
         }
     }
 
-    /** The bytes are read only when support downloads the file; the platform bounds a file at 5 MB. */
+    /**
+     * The platform says what the file is (name, type as read from its bytes, size) and that it is this dispute's; the
+     * bytes stream from the object store, where the command side keeps them, only when support downloads the file.
+     */
     private DownloadHandler download(DisputeId dispute, EvidenceFileId fileId) {
         return DownloadHandler.fromInputStream(event -> {
-            EvidenceFileContent content = queries.ask(new FindEvidenceFile(dispute, fileId), EvidenceFileContent.class);
-            if (content == null) {
+            EvidenceFileInfo file = queries.ask(new FindEvidenceFile(dispute, fileId), EvidenceFileInfo.class);
+            if (file == null) {
                 return DownloadResponse.error(404);
             }
-            return new DownloadResponse(new ByteArrayInputStream(content.content()), content.fileName(), content.contentType(),
-                    content.content().length);
+            InputStream content;
+            try {
+                content = store.open(fileId.objectKey());
+            } catch (NoSuchObjectException missing) {
+                log.error("Evidence file {} of dispute {} is recorded but the object store has no object for it", fileId, dispute);
+                return DownloadResponse.error(404);
+            }
+            return new DownloadResponse(content, file.fileName(), file.contentType(), file.sizeBytes());
         });
     }
 

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * Evidence files chosen in the browser and held until support adds them with a text. The limits are the command
  * side's (soiree.disputes: PDF, PNG or JPEG, at most 5 MB a file, 20 files a dispute), checked here first so that
  * support hears at once what the platform would refuse, and so that the console never reads more than a file may
- * have: a larger upload is cut off at the limit, not buffered. The platform checks the content again and decides.
+ * have: a larger upload is cut off at the limit, not buffered. A file is held in memory until support adds it with
+ * the evidence; then the console puts it in the object store and the platform checks the content again and decides.
  */
 final class EvidenceUpload {
 

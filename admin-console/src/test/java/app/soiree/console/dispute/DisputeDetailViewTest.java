@@ -7,20 +7,27 @@ import app.soiree.api.dispute.AcceptDispute;
 import app.soiree.api.dispute.AddDisputeEvidence;
 import app.soiree.api.dispute.DisputeStatus;
 import app.soiree.api.dispute.DisputeView;
+import app.soiree.api.dispute.EvidenceFileId;
 import app.soiree.api.dispute.SubmitDisputeEvidence;
 import app.soiree.api.dispute.UploadEvidenceFile;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.UserId;
+import app.soiree.store.ObjectStore;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.RouterLink;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
@@ -29,6 +36,9 @@ import org.springframework.security.test.context.support.WithMockUser;
  */
 @WithMockUser(username = DisputeViewTest.STAFF_ID, roles = "SUPPORT")
 class DisputeDetailViewTest extends DisputeViewTest {
+
+    @Autowired
+    ObjectStore store;
 
     private static final byte[] PDF = "%PDF-1.4 receipt".getBytes(StandardCharsets.US_ASCII);
 
@@ -96,14 +106,42 @@ class DisputeDetailViewTest extends DisputeViewTest {
         AddDisputeEvidence evidence = (AddDisputeEvidence) platform.commands.get(1);
         assertThat(file.fileName()).isEqualTo("receipt.pdf");
         assertThat(file.declaredType()).isEqualTo("application/pdf");
-        assertThat(file.content()).isEqualTo(PDF);
         assertThat(file.uploadedBy()).isEqualTo(UserId.of(STAFF_ID));
         assertThat(evidence.fileIds()).containsExactly(file.fileId());
+        // the command carries the file's id; the bytes went to the object store under it
+        assertThat(stored(file.fileId())).isEqualTo(PDF);
         awaitPushed(() -> !$(Anchor.class).withText("receipt.pdf").all().isEmpty());
+        assertThat(view.evidence.getElement().getTextRecursively()).contains("application/pdf, " + PDF.length + " bytes");
 
         ByteArrayOutputStream downloaded = new ByteArrayOutputStream();
         test($(Anchor.class).withText("receipt.pdf").single()).download(downloaded);
         assertThat(downloaded.toByteArray()).isEqualTo(PDF);
+    }
+
+    @Test
+    void aFileThePlatformRefusedIsStoredAgainWhenSupportTriesAgain() {
+        DisputeView dispute = openDispute();
+        DisputeDetailView view = page(dispute);
+        test(view.actions.files.upload).upload("receipt.pdf", "application/pdf", PDF);
+        runPushedUpdates();
+        EvidenceFileId fileId = view.actions.files.pending().getFirst().fileId;
+        platform.refuseActionsOn(dispute.disputeId(), ErrorCode.INTERNAL_ERROR);
+
+        test(view.actions.addEvidence).click();
+        test($(ConfirmDialog.class).last()).confirm();
+
+        assertThat(view.actions.refusal.isVisible()).isTrue();
+        assertThat(stored(fileId)).as("the platform deleted the refused file").isNull();
+        assertThat(view.actions.files.pending()).as("still held, to try again").hasSize(1);
+
+        platform.acceptActionsOn(dispute.disputeId());
+        test(view.actions.addEvidence).click();
+        test($(ConfirmDialog.class).last()).confirm();
+
+        assertThat(platform.commands).hasSize(2);
+        assertThat(((UploadEvidenceFile) platform.commands.getFirst()).fileId()).isEqualTo(fileId);
+        assertThat(stored(fileId)).isEqualTo(PDF);
+        awaitPushed(() -> !$(Anchor.class).withText("receipt.pdf").all().isEmpty());
     }
 
     @Test
@@ -208,6 +246,20 @@ class DisputeDetailViewTest extends DisputeViewTest {
         assertThat(view.actions.accept.isEnabled()).isFalse();
         assertThat(view.actions.files.upload.isEnabled()).isFalse();
         assertThat(view.actions.actionsNote.getText()).startsWith("Closed: the provider decided (WON)");
+    }
+
+    /** The bytes the object store holds for the file, or null when it has none. */
+    private byte @Nullable [] stored(EvidenceFileId fileId) {
+        try {
+            if (store.sizeOf(fileId.objectKey()).isEmpty()) {
+                return null;
+            }
+            try (InputStream content = store.open(fileId.objectKey())) {
+                return content.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private DisputeView openDispute() {

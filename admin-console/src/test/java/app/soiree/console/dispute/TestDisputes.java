@@ -8,7 +8,8 @@ import app.soiree.api.dispute.DisputePage;
 import app.soiree.api.dispute.DisputeStatus;
 import app.soiree.api.dispute.DisputeSummary;
 import app.soiree.api.dispute.DisputeView;
-import app.soiree.api.dispute.EvidenceFileContent;
+import app.soiree.api.dispute.EvidenceFileId;
+import app.soiree.api.dispute.EvidenceFileInfo;
 import app.soiree.api.dispute.FindDispute;
 import app.soiree.api.dispute.FindDisputes;
 import app.soiree.api.dispute.FindEvidenceFile;
@@ -20,6 +21,11 @@ import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.payment.PaymentId;
+import app.soiree.store.ContentSniffer;
+import app.soiree.store.ObjectStore;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +44,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Disputes as the platform answers the console about them on Axon's buses: the queue paged by keyset cursor and
  * updated as a subscription query, one dispute in full, its files, and support's actions, which change the dispute
- * as the command and query sides together would. A dispute can be told to refuse every action with a code.
+ * as the command and query sides together would. A dispute can be told to refuse every action with a code. Evidence
+ * files are where the platform keeps them, in the real object store the console shares with the command side (a
+ * local directory here): an upload is read back from it and its type read from its bytes, as the command side does.
  */
 public class TestDisputes {
 
@@ -47,13 +55,15 @@ public class TestDisputes {
     private final QueryUpdateEmitter updates;
     private final Map<DisputeId, DisputeView> disputes = new ConcurrentHashMap<>();
     private final Map<DisputeId, ErrorCode> refusing = new ConcurrentHashMap<>();
-    private final Map<String, UploadEvidenceFile> files = new ConcurrentHashMap<>();
+    private final ObjectStore store;
+    private final Map<EvidenceFileId, EvidenceFileInfo> files = new ConcurrentHashMap<>();
     public final List<FindDisputes> queueQueries = new CopyOnWriteArrayList<>();
     public final List<Object> commands = new CopyOnWriteArrayList<>();
     public final List<MetaData> commandMetaData = new CopyOnWriteArrayList<>();
 
-    public TestDisputes(QueryUpdateEmitter updates) {
+    public TestDisputes(QueryUpdateEmitter updates, ObjectStore store) {
         this.updates = updates;
+        this.store = store;
     }
 
     public void reset() {
@@ -82,6 +92,10 @@ public class TestDisputes {
         refusing.put(disputeId, code);
     }
 
+    public void acceptActionsOn(DisputeId disputeId) {
+        refusing.remove(disputeId);
+    }
+
     @QueryHandler
     DisputePage handle(FindDisputes query) {
         queueQueries.add(query);
@@ -103,19 +117,30 @@ public class TestDisputes {
     }
 
     @QueryHandler
-    @Nullable EvidenceFileContent handle(FindEvidenceFile query) {
-        UploadEvidenceFile file = files.get(query.fileId().toString());
-        return file == null ? null : new EvidenceFileContent(file.fileId(), file.fileName(), file.declaredType(), file.content());
+    @Nullable EvidenceFileInfo handle(FindEvidenceFile query) {
+        DisputeView dispute = disputes.get(query.disputeId());
+        boolean ofThisDispute = dispute != null && dispute.files().stream().anyMatch(file -> file.fileId().equals(query.fileId()));
+        return ofThisDispute ? files.get(query.fileId()) : null;
     }
 
+    /** The command carries no bytes: the file is read from the object store, where the console put it. */
     @CommandHandler
-    void handle(UploadEvidenceFile command, MetaData metaData) {
+    void handle(UploadEvidenceFile command, MetaData metaData) throws IOException {
+        if (refusing.containsKey(command.disputeId())) {
+            store.delete(command.fileId().objectKey()); // as the command side deletes a refused file
+        }
         received(command, command.disputeId(), metaData);
-        files.put(command.fileId().toString(), command);
+        long size = store.sizeOf(command.fileId().objectKey())
+                .orElseThrow(() -> new CommandExecutionException("No such object", null, ErrorCode.EVIDENCE_REJECTED.name()));
+        String contentType;
+        try (InputStream content = new BufferedInputStream(store.open(command.fileId().objectKey()))) {
+            contentType = ContentSniffer.sniff(content);
+        }
+        String fileName = command.fileName() == null ? "evidence" : command.fileName();
+        files.put(command.fileId(), new EvidenceFileInfo(command.fileId(), fileName, contentType, size));
         DisputeView dispute = required(command.disputeId());
         List<DisputeView.EvidenceFile> all = new ArrayList<>(dispute.files());
-        all.add(new DisputeView.EvidenceFile(command.fileId(), command.fileName(), command.declaredType(), command.content().length,
-                command.uploadedBy(), T0));
+        all.add(new DisputeView.EvidenceFile(command.fileId(), fileName, contentType, size, command.uploadedBy(), T0));
         save(with(dispute, dispute.status(), dispute.evidence(), all, "EvidenceFileUploaded"));
     }
 

@@ -14,7 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "axon.serializer.general=jackson3",
         "axon.serializer.messages=jackson3",
         "axon.serializer.events=jackson3",
-        "axoniq.update-checker.disabled=true"})
+        "axoniq.update-checker.disabled=true",
+        "soiree.storage.local.directory=target/console-test-objects"})
 // Routes are looked for in the console only: scanning the whole classpath takes most of a minute.
 @ViewPackages(packages = "app.soiree.console")
 public abstract class ConsoleViewTest extends SpringBrowserlessTest {

@@ -4,7 +4,6 @@ import app.soiree.api.dispute.AcceptDispute;
 import app.soiree.api.dispute.AddDisputeEvidence;
 import app.soiree.api.dispute.DisputeId;
 import app.soiree.api.dispute.DisputeStatus;
-import app.soiree.api.dispute.EvidenceFileContent;
 import app.soiree.api.dispute.EvidenceFileId;
 import app.soiree.api.dispute.EvidenceId;
 import app.soiree.api.dispute.SubmitDisputeEvidence;
@@ -17,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.AbstractResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,7 +47,7 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Support's actions on a dispute. Every action names its actor in the event it causes. A dispute that does not exist
  * is 404; a decided one refuses everything with 409 {@code DISPUTE_CLOSED}. Reading disputes is the query side's.
- * The evidence files are served from here, where they are stored.
+ * The evidence files are served from here, where their records are: their bytes stream from the object store.
  */
 @RestController
 @Tag(name = "Staff")
@@ -92,25 +94,74 @@ class DisputeCommandController {
             description = "SUPPORT only. 422 EVIDENCE_REJECTED for other types, a content that contradicts the declared type, "
                     + "too large a file or too many files; 400 for an empty one. Then name its fileId in evidence.")
     EvidenceFiles.StoredFile upload(@PathVariable DisputeId disputeId, @RequestPart("file") MultipartFile file, Actor actor) {
-        byte[] content;
-        try {
-            content = file.getBytes();
+        // streamed from the servlet container's copy of the part into the object store, never read whole into memory
+        try (InputStream content = file.getInputStream()) {
+            return files.upload(disputeId, file.getOriginalFilename(), file.getContentType(), content, file.getSize(), actor.userId());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return files.upload(disputeId, file.getOriginalFilename(), file.getContentType(), content, actor.userId());
     }
 
+    /** Streamed from the object store; {@code Range} requests are answered with the ranges asked for. */
     @GetMapping("/api/staff/disputes/{disputeId}/files/{fileId}")
     @Operation(summary = "Download an evidence file", description = "SUPPORT only.")
-    ResponseEntity<byte[]> download(@PathVariable DisputeId disputeId, @PathVariable EvidenceFileId fileId) {
-        EvidenceFileContent file = files.find(disputeId, fileId).orElseThrow(() -> SoireeException.notFound("Evidence file"));
+    ResponseEntity<Resource> download(@PathVariable DisputeId disputeId, @PathVariable EvidenceFileId fileId) throws IOException {
+        EvidenceFiles.StoredFile file = files.find(disputeId, fileId).orElseThrow(() -> SoireeException.notFound("Evidence file"));
+        long size = files.storedSize(file).orElseThrow(() -> new IllegalStateException(
+                "Evidence file " + fileId + " of dispute " + disputeId + " is recorded but the object store has no object for it"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName(),
                         StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(file.content());
+                .body(new StoredObject(file, size));
+    }
+
+    /** An evidence file's object as Spring serves a resource: opened (again for each range) only when it is written. */
+    private final class StoredObject extends AbstractResource {
+
+        private final EvidenceFiles.StoredFile file;
+        private final long size;
+
+        StoredObject(EvidenceFiles.StoredFile file, long size) {
+            this.file = file;
+            this.size = size;
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return files.open(file);
+        }
+
+        @Override
+        public long contentLength() {
+            return size;
+        }
+
+        @Override
+        public boolean exists() {
+            return true;
+        }
+
+        @Override
+        public @Nullable String getFilename() {
+            return file.fileName();
+        }
+
+        @Override
+        public String getDescription() {
+            return "evidence file " + file.fileId();
+        }
+
+        @Override
+        public boolean equals(@Nullable Object other) {
+            return other instanceof StoredObject that && that.file.equals(file);
+        }
+
+        @Override
+        public int hashCode() {
+            return file.hashCode();
+        }
     }
 
     @PostMapping("/api/staff/disputes/{disputeId}/submit")

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import app.soiree.api.dispute.EvidenceFileId;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.IntegrationTest;
 import app.soiree.server.support.Uploads;
+import app.soiree.store.ObjectStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +22,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +44,10 @@ class ConsoleDisputesE2eTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ObjectStore objectStore;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeAll
     static void supportAndADisputedPayment(@LocalServerPort int port) {
@@ -56,7 +65,8 @@ class ConsoleDisputesE2eTest {
     @Test
     void supportAddsEvidenceWithAReceiptAndSubmitsItToTheProvider() throws IOException {
         Path receipt = Files.createTempFile("receipt-", ".pdf");
-        Files.write(receipt, Uploads.pdf("Receipt for the disputed supper"));
+        byte[] receiptBytes = Uploads.pdf("Receipt for the disputed supper");
+        Files.write(receipt, receiptBytes);
         try (Chromium browser = new Chromium(port)) {
             browser.signIn(PREFIX + ".support@soiree.test", StaffAccounts.PASSWORD);
             browser.waitForText("Welcome");
@@ -97,6 +107,15 @@ class ConsoleDisputesE2eTest {
         assertThat(dispute.get("evidence").get(0).get("fileIds")).hasSize(1);
         assertThat(dispute.get("files").get(0).get("uploadedBy").asString()).isEqualTo(support.userId());
         assertThat(dispute.get("files").get(0).get("contentType").asString()).isEqualTo("application/pdf");
+        // The console put the bytes in the object store and sent only the file's id; the database has no bytes.
+        EvidenceFileId fileId = EvidenceFileId.of(dispute.get("files").get(0).get("fileId").asString());
+        try (InputStream stored = objectStore.open(fileId.objectKey())) {
+            assertThat(stored.readAllBytes()).isEqualTo(receiptBytes);
+        }
+        assertThat(jdbc.queryForObject("select content is null from dispute_evidence_files where file_id = ?", Boolean.class,
+                fileId.value())).isTrue();
+        assertThat(new Uploads(port).download("/api/staff/disputes/" + disputeId + "/files/" + fileId, support.accessToken()).body())
+                .isEqualTo(receiptBytes);
     }
 
     /** The upload's file input lives in the component's shadow root in some Vaadin versions and in the page in others. */

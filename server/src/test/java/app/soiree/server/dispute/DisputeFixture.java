@@ -3,6 +3,11 @@ package app.soiree.server.dispute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.soiree.api.dispute.DisputeId;
+import app.soiree.api.dispute.EvidenceFileId;
+import app.soiree.api.dispute.RecordEvidenceFile;
+import app.soiree.api.identity.Actor;
+import app.soiree.api.identity.UserId;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
@@ -12,17 +17,23 @@ import app.soiree.server.support.LedgerChecks;
 import app.soiree.server.support.ProviderTest;
 import app.soiree.server.support.Staff;
 import app.soiree.server.support.Uploads;
+import app.soiree.store.ObjectStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +49,14 @@ abstract class DisputeFixture extends ProviderTest {
     static final long DISPUTE_FEE = 2000;
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    @Autowired
+    ObjectStore objectStore;
+    @Autowired
+    CommandGateway commandGateway;
+    @Autowired
+    Environment environment;
     Uploads uploads;
+    Evidence evidenceStore;
     Session host;
     Session guest;
     Session support;
@@ -51,6 +69,7 @@ abstract class DisputeFixture extends ProviderTest {
     void setUp() {
         connect();
         uploads = new Uploads(port);
+        evidenceStore = new Evidence(objectStore, Path.of(environment.getRequiredProperty("soiree.data-dir"), "objects"));
         Staff staff = Staff.of(api, port);
         support = staff.support();
         finance = staff.finance();
@@ -112,6 +131,29 @@ abstract class DisputeFixture extends ProviderTest {
             return false;
         });
         LedgerChecks.assertWalletAgreesWithJournal(api, finance, host);
+    }
+
+    /**
+     * A file as support uploaded it before the object store: its bytes in {@code dispute_evidence_files.content}, and
+     * recorded on the dispute as the upload did then. Answers its id.
+     */
+    String legacyFile(String disputeId, String fileName, byte[] content) {
+        UUID fileId = UUID.randomUUID();
+        String sha256 = Evidence.sha256(content);
+        jdbc.update("""
+                insert into dispute_evidence_files
+                    (file_id, dispute_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
+                values (?, ?::uuid, ?, 'application/pdf', ?, ?, ?, ?::uuid, now())""",
+                fileId, disputeId, fileName, content.length, sha256, content, support.userId());
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordEvidenceFile(DisputeId.of(disputeId),
+                new EvidenceFileId(fileId), fileName, "application/pdf", content.length, sha256, UserId.of(support.userId())))
+                .withMetaData(asSupport()));
+        return fileId.toString();
+    }
+
+    /** Metadata naming the support member as a command's sender, as the console sends it. */
+    Map<String, Object> asSupport() {
+        return Map.of(Actor.USER_ID_KEY, support.userId(), Actor.ROLES_KEY, "SUPPORT");
     }
 
     static String staff(String disputeId) {

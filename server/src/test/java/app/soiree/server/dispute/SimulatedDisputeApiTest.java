@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -130,11 +131,22 @@ class SimulatedDisputeApiTest extends DisputeFixture {
         assertThat(added.get("evidenceId").asString()).isNotBlank();
         api.post(staff(disputeId) + "/evidence", support.accessToken(), Map.of("text", "The guest also posted a review.")).expectStatus(200);
 
+        // The bytes are in the object store under the file's id; the database keeps what was recorded, not the bytes.
+        assertThat(evidenceStore.stored(fileId)).isEqualTo(receipt);
+        assertThat(evidenceStore.stored(photo.get("fileId").asString())).isEqualTo(Uploads.png());
+        assertThat(jdbc.queryForMap("select content, size_bytes, sha256 from dispute_evidence_files where file_id = ?::uuid", fileId))
+                .containsEntry("content", null).containsEntry("size_bytes", (long) receipt.length)
+                .containsEntry("sha256", Evidence.sha256(receipt));
+
         HttpResponse<byte[]> downloaded = uploads.download(files(disputeId) + "/" + fileId, support.accessToken());
         assertThat(downloaded.statusCode()).isEqualTo(200);
         assertThat(downloaded.body()).isEqualTo(receipt);
         assertThat(downloaded.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(downloaded.headers().firstValue("Content-Length")).hasValue(Integer.toString(receipt.length));
         assertThat(downloaded.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment").contains("receipt.pdf");
+        HttpResponse<byte[]> head = uploads.download(files(disputeId) + "/" + fileId, support.accessToken(), "bytes=0-4");
+        assertThat(head.statusCode()).isEqualTo(206);
+        assertThat(head.body()).isEqualTo("%PDF-".getBytes(StandardCharsets.US_ASCII));
 
         JsonNode submitted = api.post(staff(disputeId) + "/submit", support.accessToken(), null).expectStatus(200).json();
         assertThat(submitted.get("status").asString()).isEqualTo("UNDER_REVIEW");
@@ -165,8 +177,11 @@ class SimulatedDisputeApiTest extends DisputeFixture {
         }
         Response closedEvidence = api.post(staff(disputeId) + "/evidence", support.accessToken(), Map.of("text", "too late"));
         assertThat(closedEvidence.code()).isEqualTo("DISPUTE_CLOSED");
+        Set<String> objectsBefore = evidenceStore.objects();
         Response closedFile = uploads.upload(files(disputeId), support.accessToken(), "file", "late.pdf", "application/pdf", Uploads.pdf("late"));
         assertThat(closedFile.code()).isEqualTo("DISPUTE_CLOSED");
+        // refused by the dispute after the file was stored: its object is deleted again
+        assertThat(evidenceStore.objects()).isEqualTo(objectsBefore);
     }
 
     @Test
@@ -175,6 +190,7 @@ class SimulatedDisputeApiTest extends DisputeFixture {
         outcome(paid.paymentId(), Map.of("outcome", "disputed")).expectStatus(202);
         String disputeId = awaitHostDispute().get("disputeId").asString();
         awaitDispute(disputeId, "NEEDS_RESPONSE");
+        Set<String> objectsBefore = evidenceStore.objects();
 
         Response script = uploads.upload(files(disputeId), support.accessToken(), "file", "receipt.pdf", "application/pdf",
                 "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
@@ -202,8 +218,11 @@ class SimulatedDisputeApiTest extends DisputeFixture {
         Response noEvidenceYet = api.post(staff(disputeId) + "/submit", support.accessToken(), null);
         assertThat(noEvidenceYet.code()).isEqualTo("EVIDENCE_REJECTED");
 
-        // Nothing of the refused uploads was kept.
+        // Nothing of the refused uploads was kept: no file on the dispute, no row, no object.
         assertThat(getDispute(disputeId).get("files")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from dispute_evidence_files where dispute_id = ?::uuid", Long.class, disputeId))
+                .isZero();
+        assertThat(evidenceStore.objects()).isEqualTo(objectsBefore);
         outcome(paid.paymentId(), Map.of("outcome", "dispute_won")).expectStatus(202);
         awaitDispute(disputeId, "WON");
     }

@@ -53,12 +53,15 @@ class StripeDisputeApiTest extends DisputeFixture {
         assertThat(Instant.parse(opened.get("evidenceDueBy").asString())).isEqualTo(dispute.dueBy());
 
         String text = "The guest attended & checked in at 19:02 (ticket #" + paid.bookingId() + ").";
+        byte[] checkIn = Uploads.pdf("Check-in log");
         String fileId = new Uploads(port).upload(staff(disputeId) + "/files", support.accessToken(), "file", "check-in.pdf",
-                "application/pdf", Uploads.pdf("Check-in log")).expectStatus(201).json().get("fileId").asString();
+                "application/pdf", checkIn).expectStatus(201).json().get("fileId").asString();
         api.post(staff(disputeId) + "/evidence", support.accessToken(), Map.of("text", text, "fileIds", List.of(fileId))).expectStatus(200);
         api.post(staff(disputeId) + "/submit", support.accessToken(), null).expectStatus(200);
 
         assertThat(StripeDisputes.evidenceUploads()).hasSize(1);
+        // the file's bytes went to Stripe from the object store
+        assertThat(StripeDisputes.evidenceUploads().getFirst().getPart("file").getBody().asBytes()).isEqualTo(checkIn);
         List<LoggedRequest> submissions = StripeDisputes.submissionsOf(dispute.id());
         assertThat(submissions).hasSize(1);
         Map<String, String> form = form(submissions.getFirst());
@@ -79,6 +82,34 @@ class StripeDisputeApiTest extends DisputeFixture {
         stripe().awaitDisputeEventsApplied(dispute.id(), 4);
         assertThat(count(paid.paymentId(), DisputeWon.class)).isEqualTo(1);
         assertThat(api.post(staff(disputeId) + "/accept", support.accessToken(), null).code()).isEqualTo("DISPUTE_CLOSED");
+    }
+
+    /** A file whose bytes were still in the database when it was submitted is moved into the store on the way to Stripe. */
+    @Test
+    void aFileUploadedBeforeTheObjectStoreIsSubmittedToStripe() {
+        Booked paid = paidBooking();
+        StripeDisputes.Dispute dispute = disputeOf(paid);
+        stripe().deliver(dispute.created()).expectStatus(200);
+        String disputeId = awaitHostDispute().get("disputeId").asString();
+        awaitDispute(disputeId, "NEEDS_RESPONSE");
+        byte[] receipt = Uploads.pdf("Receipt kept in the database");
+        String fileId = legacyFile(disputeId, "receipt.pdf", receipt);
+        int uploadsBefore = StripeDisputes.evidenceUploads().size();
+
+        api.post(staff(disputeId) + "/evidence", support.accessToken(), Map.of("text", "Receipt", "fileIds", List.of(fileId)))
+                .expectStatus(200);
+        api.post(staff(disputeId) + "/submit", support.accessToken(), null).expectStatus(200);
+
+        List<LoggedRequest> uploads = StripeDisputes.evidenceUploads();
+        assertThat(uploads).hasSize(uploadsBefore + 1);
+        assertThat(uploads.getLast().getPart("file").getBody().asBytes()).isEqualTo(receipt);
+        assertThat(evidenceStore.stored(fileId)).isEqualTo(receipt);
+        assertThat(jdbc.queryForObject("select content is null from dispute_evidence_files where file_id = ?::uuid", Boolean.class, fileId))
+                .isTrue();
+        awaitDispute(disputeId, "UNDER_REVIEW");
+        stripe().deliver(dispute.closed("won")).expectStatus(200);
+        awaitDispute(disputeId, "WON");
+        awaitWallet(Map.of("EUR:pending", NET));
     }
 
     @Test

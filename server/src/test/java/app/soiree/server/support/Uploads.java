@@ -58,7 +58,7 @@ public final class Uploads {
         return download(path, token, null);
     }
 
-    /** A download, of the bytes {@code range} names ({@code bytes=0-99}) when it is given. */
+    /** A download of the byte range {@code range} ({@code bytes=0-99}), or of everything when it is null. */
     public HttpResponse<byte[]> download(String path, @Nullable String token, @Nullable String range) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET();
         if (range != null) {

@@ -14,6 +14,11 @@ public record EvidenceFileId(UUID value) implements TypedId {
         return new EvidenceFileId(UUID.fromString(value));
     }
 
+    /** Where the file's bytes are kept in the object store: {@code evidence/<id>}. */
+    public String objectKey() {
+        return "evidence/" + value;
+    }
+
     @Override
     public String toString() {
         return value.toString();

@@ -1,5 +1,9 @@
 package app.soiree.api.dispute;
 
-/** The bytes of an evidence file, for support to download; null when the dispute has no such file. */
+/**
+ * An evidence file of a dispute, for support to download: answered with its {@link EvidenceFileInfo} (never its bytes,
+ * which the asker reads from the object store under {@link EvidenceFileId#objectKey()}), or null when the dispute has
+ * no such file.
+ */
 public record FindEvidenceFile(DisputeId disputeId, EvidenceFileId fileId) {
 }

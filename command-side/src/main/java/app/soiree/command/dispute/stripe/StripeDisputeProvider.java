@@ -1,7 +1,6 @@
 package app.soiree.command.dispute.stripe;
 
 import app.soiree.command.provider.stripe.StripeProperties;
-import app.soiree.api.dispute.EvidenceFileContent;
 import app.soiree.api.dispute.EvidenceFileId;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
@@ -19,7 +18,9 @@ import com.stripe.model.Dispute;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.DisputeUpdateParams;
 import com.stripe.param.FileCreateParams;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,9 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Support's dispute actions at Stripe: {@code POST /v1/disputes/{id}} with the evidence and {@code submit=true}, and
  * {@code POST /v1/disputes/{id}/close} to concede. Evidence files are uploaded first ({@code POST /v1/files}, purpose
- * {@code dispute_evidence}, to Stripe's files host) and attached in the order they were added to the evidence
- * fields Stripe has for an event's dispute: {@code uncategorized_file}, {@code service_documentation} (proof that
- * the gathering took place), {@code customer_communication} and {@code receipt}; Stripe takes one file per field.
+ * {@code dispute_evidence}, to Stripe's files host, streamed from the object store) and attached in the order they were
+ * added to the evidence fields Stripe has for an event's dispute: {@code uncategorized_file},
+ * {@code service_documentation} (proof that the gathering took place), {@code customer_communication} and
+ * {@code receipt}; Stripe takes one file per field.
  * Every call carries an idempotency key, so a call whose answer was lost can be made again. What Stripe refuses is
  * support's to see (422/409); what does not get through is a 503 to try again; nothing is recorded in either case.
  */
@@ -93,21 +95,23 @@ public class StripeDisputeProvider implements DisputeProvider {
 
     /** Uploads one file, once: the key names the submission and the file, so a retried submission finds its upload. */
     private String upload(DisputeSubmission submission, EvidenceFileId fileId) {
-        EvidenceFileContent file = files.find(submission.disputeId(), fileId)
+        EvidenceFiles.StoredFile file = files.find(submission.disputeId(), fileId)
                 .orElseThrow(() -> new IllegalStateException("Evidence file " + fileId + " of dispute " + submission.disputeId() + " is missing"));
-        FileCreateParams params = FileCreateParams.builder()
-                .setPurpose(FileCreateParams.Purpose.DISPUTE_EVIDENCE)
-                .setFile(new ByteArrayInputStream(file.content()))
-                .build();
         RequestOptions options = RequestOptions.builder()
                 .setIdempotencyKey(submission.idempotencyKey() + "-" + fileId)
                 .setBaseUrl(filesBase)
                 .build();
-        try {
+        try (InputStream content = files.open(file)) {
+            FileCreateParams params = FileCreateParams.builder()
+                    .setPurpose(FileCreateParams.Purpose.DISPUTE_EVIDENCE)
+                    .setFile(content)
+                    .build();
             return stripe.v1().files().create(params, options).getId();
         } catch (StripeException e) {
             throw refusal("upload evidence file " + file.fileName() + " for dispute " + submission.providerDisputeId(),
                     ErrorCode.EVIDENCE_REJECTED, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read evidence file " + fileId + " from the object store", e);
         }
     }
 
