@@ -64,7 +64,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String userId = Actors.from(request.getUserPrincipal() instanceof Authentication authentication ? authentication : null)
                 .map(actor -> actor.userId().toString()).orElse(null);
         boolean required = KEY_REQUIRED.stream().anyMatch(p -> p.matcher(request.getRequestURI()).matches());
-        if (userId == null || (key == null && !required)) {
+        // A multipart upload is never buffered here (it may be megabytes): its key is not remembered, and a retried upload is
+        // a second upload, which is purged unless it is attached (soiree.media.unattached-ttl).
+        boolean upload = request.getContentType() != null && request.getContentType().startsWith("multipart/");
+        if (userId == null || (!required && (key == null || upload))) {
             chain.doFilter(request, response);
             return;
         }
