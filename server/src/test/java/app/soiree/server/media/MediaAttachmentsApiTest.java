@@ -10,6 +10,7 @@ import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.IntegrationTest;
 import app.soiree.server.support.MediaSamples;
+import app.soiree.server.support.Stomp;
 import app.soiree.server.support.Uploads;
 import java.time.Duration;
 import java.util.List;
@@ -118,6 +119,24 @@ class MediaAttachmentsApiTest {
         api.post("/api/gatherings/" + gatheringId + "/publish", host.accessToken(), null).expectStatus(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(uploads.download("/api/media/" + cover + "/content?variant=display", null).statusCode()).isEqualTo(200));
+    }
+
+    @Test
+    void theUploaderHearsWhenProcessingEnds() {
+        try (Stomp socket = Stomp.connect(port, ana.accessToken())) {
+            String good = uploads.uploadMedia(ana.accessToken(), "CHAT_IMAGE", "x.png", "image/png", MediaSamples.png(12, 6))
+                    .expectStatus(201).json().get("mediaId").asString();
+            JsonNode ready = socket.awaitEvent("media.ready");
+            assertThat(ready.get("data").get("mediaId").asString()).isEqualTo(good);
+            assertThat(ready.get("data").get("status").asString()).isEqualTo("READY");
+            assertThat(ready.get("data").get("width").asInt()).isEqualTo(12);
+
+            String bomb = uploads.uploadMedia(ana.accessToken(), "CHAT_IMAGE", "x.png", "image/png", MediaSamples.decompressionBomb())
+                    .expectStatus(201).json().get("mediaId").asString();
+            JsonNode rejected = socket.awaitEvent("media.rejected");
+            assertThat(rejected.get("data").get("mediaId").asString()).isEqualTo(bomb);
+            assertThat(rejected.get("data").get("reason").asString()).contains("megapixels");
+        }
     }
 
     private Response post(Session sender, String conversation, Map<String, Object> message) {
