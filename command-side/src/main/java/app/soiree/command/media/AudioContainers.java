@@ -252,6 +252,7 @@ final class AudioContainers {
     // ---------------------------------------------------------------- WebM
 
     private static final int EBML = 0x1A45DFA3;
+    private static final int DOC_TYPE = 0x4282;
     private static final int SEGMENT = 0x18538067;
     private static final int INFO = 0x1549A966;
     private static final int TIMECODE_SCALE = 0x2AD7B1;
@@ -292,6 +293,11 @@ final class AudioContainers {
             Element header = element(data, 0);
             if (header.id() != EBML) {
                 throw new UnacceptableMedia("The WebM file is damaged");
+            }
+            boolean webm = children(data, header, file.length).stream().anyMatch(field -> field.id() == DOC_TYPE
+                    && new String(file, field.payload(), (int) field.size(), StandardCharsets.US_ASCII).equals("webm"));
+            if (!webm) {
+                throw new UnacceptableMedia("Only WebM is accepted of the Matroska family");
             }
             Element segment = element(data, header.end(file.length));
             if (segment.id() != SEGMENT) {

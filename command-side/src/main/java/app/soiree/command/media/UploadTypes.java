@@ -15,11 +15,17 @@ import java.util.Set;
 final class UploadTypes {
 
     private static final Set<String> IMAGES = Set.of("image/jpeg", "image/png", "image/webp");
-    /** M4A (AAC in MP4, which Tika names by its brand), Ogg (Opus, checked when processed) and WebM. */
-    private static final Map<String, String> VOICE_NOTES = Map.of(
-            "audio/mp4", "audio/mp4", "audio/x-m4a", "audio/mp4", "video/mp4", "audio/mp4", "video/quicktime", "audio/mp4",
-            "audio/ogg", "audio/ogg", "audio/opus", "audio/ogg", "audio/vorbis", "audio/ogg", "application/ogg", "audio/ogg",
-            "video/webm", "audio/webm", "audio/webm", "audio/webm");
+    /**
+     * M4A (AAC in MP4, which Tika names by its brand), Ogg (Opus, checked when processed) and WebM, which Tika's magic
+     * bytes only know as Matroska, its parent format (the "webm" doc type is checked when processed).
+     */
+    private static final Map<String, String> VOICE_NOTES = Map.ofEntries(
+            Map.entry("audio/mp4", "audio/mp4"), Map.entry("audio/x-m4a", "audio/mp4"), Map.entry("video/mp4", "audio/mp4"),
+            Map.entry("video/quicktime", "audio/mp4"),
+            Map.entry("audio/ogg", "audio/ogg"), Map.entry("audio/opus", "audio/ogg"), Map.entry("audio/vorbis", "audio/ogg"),
+            Map.entry("application/ogg", "audio/ogg"),
+            Map.entry("video/webm", "audio/webm"), Map.entry("audio/webm", "audio/webm"), Map.entry("application/x-matroska", "audio/webm"),
+            Map.entry("video/x-matroska", "audio/webm"), Map.entry("audio/x-matroska", "audio/webm"));
 
     private UploadTypes() {
     }

@@ -111,6 +111,13 @@ class MediaApiTest {
         JsonNode oggReady = awaitStatus(ana, id(ogg), "READY");
         assertThat(oggReady.get("durationMs").asLong()).isEqualTo(3_000);
         assertThat(new String(original(ana, id(ogg)), StandardCharsets.ISO_8859_1)).doesNotContain("LOCATION").contains("OpusHead");
+
+        Response webm = uploads.uploadMedia(ana.accessToken(), "VOICE_NOTE", "note.webm", "audio/webm", MediaSamples.webmOpus(3_000))
+                .expectStatus(201);
+        assertThat(webm.json().get("contentType").asString()).isEqualTo("audio/webm");
+        JsonNode webmReady = awaitStatus(ana, id(webm), "READY");
+        assertThat(webmReady.get("durationMs").asLong()).isEqualTo(3_000);
+        assertThat(new String(original(ana, id(webm)), StandardCharsets.ISO_8859_1)).doesNotContain(MediaSamples.LOCATION).contains("A_OPUS");
     }
 
     @Test

@@ -137,6 +137,52 @@ public final class MediaSamples {
         return out.toByteArray();
     }
 
+    /**
+     * A WebM Opus recording as Chrome's MediaRecorder writes it: segment and clusters of unknown size and no duration in
+     * its header, so the duration must come from the last block (at {@code durationMs} - 20 ms, one 20 ms frame before
+     * the end), and a {@code Tags} element naming {@link #LOCATION}.
+     */
+    public static byte[] webmOpus(long durationMs) {
+        byte[] header = ebml(0x1A45DFA3, ebml(0x4282, ascii("webm")));
+        byte[] info = ebml(0x1549A966, ebml(0x2AD7B1, new byte[] {0x0F, 0x42, 0x40}));
+        byte[] tracks = ebml(0x1654AE6B, ebml(0xAE, concat(ebml(0xD7, new byte[] {1}), ebml(0x86, ascii("A_OPUS")))));
+        byte[] tags = ebml(0x1254C367, ebml(0x7373, ebml(0x67C8, concat(ebml(0x45A3, ascii("LOCATION")), ebml(0x4487, ascii(LOCATION))))));
+        ByteArrayOutputStream clusters = new ByteArrayOutputStream();
+        long lastBlock = durationMs - 20;
+        for (long clusterTime = 0; clusterTime <= lastBlock; clusterTime += 1000) {
+            ByteArrayOutputStream blocks = new ByteArrayOutputStream();
+            blocks.writeBytes(ebml(0xE7, int32((int) clusterTime)));
+            for (long time = clusterTime; time < clusterTime + 1000 && time <= lastBlock; time += 20) {
+                short relative = (short) (time - clusterTime);
+                blocks.writeBytes(ebml(0xA3, concat(new byte[] {(byte) 0x81, (byte) (relative >> 8), (byte) relative, (byte) 0x80},
+                        new byte[40 + (int) (time % 200) / 10])));
+            }
+            clusters.writeBytes(concat(id(0x1F43B675), UNKNOWN_SIZE, blocks.toByteArray()));
+        }
+        return concat(header, id(0x18538067), UNKNOWN_SIZE, info, tracks, tags, clusters.toByteArray());
+    }
+
+    private static final byte[] UNKNOWN_SIZE = {0x01, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+
+    /** An element with its size in as few bytes as a muxer writes (one up to 126, else eight). */
+    private static byte[] ebml(int id, byte[] payload) {
+        if (payload.length < 127) {
+            return concat(id(id), new byte[] {(byte) (0x80 | payload.length)}, payload);
+        }
+        byte[] vint = ByteBuffer.allocate(8).putLong(payload.length).array();
+        vint[0] = 0x01; // an 8-byte size: the 0x01 marker, then 7 bytes of length
+        return concat(id(id), vint, payload);
+    }
+
+    private static byte[] id(int id) {
+        int length = id > 0xFFFFFF ? 4 : id > 0xFFFF ? 3 : id > 0xFF ? 2 : 1;
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (id >>> (8 * (length - 1 - i)));
+        }
+        return bytes;
+    }
+
     /** A text file, whatever it is called. */
     public static byte[] text() {
         return "Not an image at all, just words.\n".repeat(20).getBytes(StandardCharsets.UTF_8);
