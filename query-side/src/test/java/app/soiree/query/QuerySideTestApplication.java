@@ -1,5 +1,8 @@
 package app.soiree.query;
 
+import app.soiree.store.LocalObjectStore;
+import app.soiree.store.ObjectStore;
+import java.nio.file.Files;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -42,6 +45,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ImportAutoConfiguration({QuerySideAutoConfiguration.class, HibernateJpaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
         JdbcClientAutoConfiguration.class, TransactionAutoConfiguration.class, JacksonAutoConfiguration.class})
 public class QuerySideTestApplication {
+
+    /** Media bytes in a directory of the test run's own. */
+    @Bean
+    ObjectStore objectStore() throws IOException {
+        return new LocalObjectStore(Files.createTempDirectory("soiree-query-objects"));
+    }
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
