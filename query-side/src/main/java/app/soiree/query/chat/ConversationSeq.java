@@ -2,6 +2,7 @@ package app.soiree.query.chat;
 
 import app.soiree.api.chat.ConversationChange;
 import app.soiree.api.chat.ConversationStarted;
+import app.soiree.api.chat.MessagePosted;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
@@ -47,11 +48,27 @@ class ConversationSeq {
 
     /** True when {@code change} is the conversation's next and now claimed; false when it was applied before. */
     boolean claim(ConversationChange change, ChangeType type, @Nullable UUID messageId) {
+        return claim(change, type, messageId, "");
+    }
+
+    /** As {@link #claim}, for a new message, which becomes the conversation's last one (its activity, in listings). */
+    boolean claimPost(MessagePosted posted) {
+        return claim(posted, ChangeType.MESSAGE_NEW, posted.messageId().value(), ", last_message_id = :message, activity_at = :at");
+    }
+
+    /** The claim and the change's line in {@code chat_changes}: one statement, which inserts the line only when it claimed the seq. */
+    private boolean claim(ConversationChange change, ChangeType type, @Nullable UUID messageId, String alsoSet) {
         UUID conversationId = change.conversationId().value();
         int moved = jdbc.update("""
-                        update chat_conversations set last_seq = :seq, changed_xid = pg_current_xact_id()
-                        where conversation_id = :id and last_seq = :seq - 1""",
-                new MapSqlParameterSource("id", conversationId).addValue("seq", change.seq()));
+                        with claimed as (
+                            update chat_conversations set last_seq = :seq, changed_xid = pg_current_xact_id()""" + alsoSet + """
+
+                            where conversation_id = :id and last_seq = :seq - 1
+                            returning conversation_id)
+                        insert into chat_changes (conversation_id, seq, type, message_id, at)
+                        select conversation_id, :seq, :type, :message, :at from claimed""",
+                new MapSqlParameterSource("id", conversationId).addValue("seq", change.seq()).addValue("type", type.wireName())
+                        .addValue("message", messageId).addValue("at", Timestamp.from(change.at())));
         if (moved == 0) {
             List<Long> last = jdbc.query("select last_seq from chat_conversations where conversation_id = :id",
                     new MapSqlParameterSource("id", conversationId), (row, index) -> row.getLong("last_seq"));
@@ -65,7 +82,6 @@ class ConversationSeq {
             throw new IllegalStateException("Conversation " + conversationId + " has a change with seq " + change.seq()
                     + " after seq " + last.getFirst() + ": a change in between is missing");
         }
-        log(change, type, messageId);
         return true;
     }
 
