@@ -88,6 +88,7 @@ class MessageCommandController {
         UUID keyId = messageId.value();
         // The key and the lookup row commit before the command, which may run in another process.
         PostMessage command = transaction.execute(status -> {
+            directory.commitWithoutWaitingForTheFlush();
             directory.record(messageId, conversationId);
             SealedText text = request.text() == null ? null : keys.sealNew(keyId, clean(request.text(), "text"));
             Reminder reminder = request.reminder() == null ? null

@@ -12,6 +12,7 @@ import app.soiree.api.identity.UserId;
 import java.util.Collection;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -51,22 +52,35 @@ class MessageProjection {
         this.pushes = pushes;
     }
 
+    /**
+     * Three round trips: the seq claimed with the message's key read, the message inserted with every
+     * member's unread count moved (the sender's excepted) in one statement, which returns the members
+     * to tell; and the members are shown the row as inserted, not read back.
+     */
     @EventHandler
     void on(MessagePosted event, ReplayStatus replay) {
         UUID conversationId = event.conversationId().value();
         UUID messageId = event.messageId().value();
-        if (!seq.claimPost(event)) {
+        UUID keyId = event.text() != null ? event.text().keyId() : event.reminder() != null ? event.reminder().text().keyId() : null;
+        ConversationSeq.PostClaimed claimed = seq.claimPost(event, keyId);
+        if (claimed == null) {
             return;
         }
         UUID senderId = event.senderId() == null ? null : event.senderId().value();
-        String text = texts.open(event.text());
-        String reminderText = event.reminder() == null ? null : texts.open(event.reminder().text());
-        // The row as stored (its times as PostgreSQL rounds them), which the members are shown without reading it back.
-        MessageRow row = jdbc.queryForObject("""
-                        insert into chat_messages (message_id, conversation_id, seq, sender_id, type, text, media_ids, gathering_id,
-                                                   reminder_at, reminder_text, reply_to_message_id, created_at)
-                        values (:id, :conversation, :seq, :sender, :type, :text, :media, :gathering, :reminderAt, :reminderText, :replyTo, :at)
-                        returning""" + " " + MessageRow.COLUMNS,
+        String text = texts.open(event.text(), keyId, claimed.key());
+        String reminderText = event.reminder() == null ? null : texts.open(event.reminder().text(), keyId, claimed.key());
+        // The row as stored (its times as PostgreSQL rounds them), with every current member, the sender too.
+        Posted posted = jdbc.queryForObject("""
+                        with inserted as (
+                            insert into chat_messages (message_id, conversation_id, seq, sender_id, type, text, media_ids, gathering_id,
+                                                       reminder_at, reminder_text, reply_to_message_id, created_at)
+                            values (:id, :conversation, :seq, :sender, :type, :text, :media, :gathering, :reminderAt, :reminderText,
+                                    :replyTo, :at)
+                            returning""" + " " + MessageRow.COLUMNS + """
+                        ),
+                        counted as (""" + UnreadCounts.POSTED + """
+                        )
+                        select inserted.*, array(select user_id from counted) as members from inserted""",
                 new MapSqlParameterSource("id", messageId).addValue("conversation", conversationId).addValue("seq", event.seq())
                         .addValue("sender", senderId).addValue("type", event.type().name()).addValue("text", text)
                         .addValue("media", event.mediaIds().toArray(UUID[]::new))
@@ -75,14 +89,15 @@ class MessageProjection {
                         .addValue("reminderText", reminderText)
                         .addValue("replyTo", event.replyToMessageId() == null ? null : event.replyToMessageId().value())
                         .addValue("at", Timestamp.from(event.at())),
-                MessageRow::read);
-        // Every current member, counted unread for all but the sender, in one statement.
-        List<UUID> told = unread.posted(conversationId, senderId);
+                (row, index) -> new Posted(MessageRow.read(row, index), List.of((UUID[]) row.getArray("members").getArray())));
         if (!replay.isReplay()) {
-            MessageView view = messages.newlyPosted(java.util.Objects.requireNonNull(row));
-            pushes.change(event, ChangeType.MESSAGE_NEW, told, view);
+            List<UUID> told = Objects.requireNonNull(posted).members();
+            pushes.change(event, ChangeType.MESSAGE_NEW, told, messages.newlyPosted(posted.row()));
             unreadTotals.changed(told.stream().filter(member -> !member.equals(senderId)).toList());
         }
+    }
+
+    private record Posted(MessageRow row, List<UUID> members) {
     }
 
     @EventHandler

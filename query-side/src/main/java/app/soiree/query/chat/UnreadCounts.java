@@ -39,23 +39,20 @@ class UnreadCounts {
              where x.conversation_id = m.conversation_id and x.seq > m.last_read_seq
                and x.sender_id is distinct from m.user_id and not x.deleted)""";
 
+    /**
+     * A message was posted (its seq claimed in this transaction): it is unread for every current member
+     * of {@code :conversation} but {@code :sender}. Returns every current member, the sender too (who is
+     * told of the message all the same). {@link MessageProjection} runs it with the message's insert.
+     */
+    static final String POSTED = """
+            update chat_members set unread = unread + case when user_id is distinct from :sender then 1 else 0 end
+            where conversation_id = :conversation and not removed
+            returning user_id""";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     UnreadCounts(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * A message was posted (its seq claimed in this transaction): it is unread for every current member
-     * but its sender. Returns every current member, the sender too (who is told of the message all the same).
-     */
-    List<UUID> posted(UUID conversationId, @Nullable UUID senderId) {
-        return jdbc.query("""
-                        update chat_members set unread = unread + case when user_id is distinct from :sender then 1 else 0 end
-                        where conversation_id = :id and not removed
-                        returning user_id""",
-                new MapSqlParameterSource("id", conversationId).addValue("sender", senderId),
-                (row, index) -> row.getObject("user_id", UUID.class));
     }
 
     /**
