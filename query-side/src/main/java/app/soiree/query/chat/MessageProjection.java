@@ -53,9 +53,9 @@ class MessageProjection {
     }
 
     /**
-     * Three round trips: the seq claimed with the message's key read, the message inserted with every
-     * member's unread count moved (the sender's excepted) in one statement, which returns the members
-     * to tell; and the members are shown the row as inserted, not read back.
+     * Two statements (besides the savepoint around every event): the seq claimed with the message's key
+     * read; the message inserted with every member's unread count moved (the sender's excepted), which
+     * returns the members to tell. The members are shown the row as inserted, not read back.
      */
     @EventHandler
     void on(MessagePosted event, ReplayStatus replay) {
