@@ -103,7 +103,7 @@ public final class Benchmarks {
                 reads(cast, baselines);
             }
             if (settings.runs("chat")) {
-                new ChatPhase(settings, report, api, server).run(cast.guests(), step -> profileStep("chat", step));
+                new ChatPhase(settings, report, api, server).run(cast.guests(), (window, step) -> profileStep(window, step));
             }
             idleMemory("after the load");
         } finally {

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Issue 15's chat benchmark. U users, each with one socket, split into GROUP conversations of 10–50
@@ -41,9 +41,10 @@ final class ChatPhase {
 
     /**
      * Runs the phase with the first U of {@code registered} (more are registered if there are fewer).
-     * {@code profile} starts ("start") and stops ("stop") the server's profile around the posting.
+     * {@code profile} starts ("start") and stops ("stop") the server's profile of a window: "chat" around
+     * the posting at the offered rate, "chat-capacity" around the capacity window.
      */
-    void run(List<Session> registered, Consumer<String> profile) throws Exception {
+    void run(List<Session> registered, BiConsumer<String, String> profile) throws Exception {
         int count = settings.chatUsers();
         users = new ArrayList<>(registered.subList(0, Math.min(count, registered.size())));
         if (users.size() < count) {
@@ -95,16 +96,18 @@ final class ChatPhase {
             sockets.countInto(deliveries);
             ConcurrentLinkedQueue<Sample> answers = new ConcurrentLinkedQueue<>();
             System.out.printf("Chat: posting %d messages/s for %d s to %d sockets%n", rate, duration.toSeconds(), count);
-            profile.accept("start");
+            profile.accept("chat", "start");
             Deliveries.paced(rate, duration, i -> post(deliveries, "m" + i, i, answers));
             deliveries.awaitAll(Duration.ofSeconds(15));
-            profile.accept("stop");
+            profile.accept("chat", "stop");
 
             // 5. Capacity, as R_echo's: K posts in flight, each slot free again once every member has the message.
             System.out.printf("Chat: capacity, %d posts in flight%n", settings.concurrency());
             ConcurrentLinkedQueue<Sample> saturatedAnswers = new ConcurrentLinkedQueue<>();
+            profile.accept("chat-capacity", "start");
             Deliveries saturated = Deliveries.saturated(settings.concurrency(), capacityWindow(), sockets::countInto,
                     (into, n) -> post(into, "s" + n, n, saturatedAnswers));
+            profile.accept("chat-capacity", "stop");
 
             report(deliveries.result(), saturated.result(), echoPaced, echoCapacity, List.copyOf(answers), rate * meanMembers);
             report.row(CHAT, "%d sockets connected and subscribed".formatted(count), Benchmarks.seconds(connectTook));

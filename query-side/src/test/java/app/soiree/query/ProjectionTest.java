@@ -14,7 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
                 "soiree.role.query=true",
                 "spring.jpa.hibernate.ddl-auto=validate",
                 "spring.jpa.open-in-view=false",
-                "spring.jpa.properties.hibernate.jdbc.time_zone=UTC"})
+                "spring.jpa.properties.hibernate.jdbc.time_zone=UTC",
+                // unread.total at once after each commit, so that tests see it when publish returns (UnreadTotalPushesTest coalesces)
+                "soiree.chat.unread-total-every=0"})
 public abstract class ProjectionTest {
 
     @Autowired

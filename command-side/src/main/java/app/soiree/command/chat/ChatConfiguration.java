@@ -1,7 +1,6 @@
 package app.soiree.command.chat;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,13 +10,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
 
-    /**
-     * Keeps busy conversations in memory, so a post does not replay the conversation's stream. Safe across
-     * replicas because Axon routes one aggregate's commands to one node.
-     */
+    /** Keeps busy conversations in memory, so a post does not replay the conversation's stream ({@link ConversationCache}). */
     @Bean
     Cache conversationCache() {
-        return new WeakReferenceCache();
+        return new ConversationCache(10_000);
     }
 
     /** A membership step that fails is retried with the processor's backoff, never skipped: a guest would be left out for good. */

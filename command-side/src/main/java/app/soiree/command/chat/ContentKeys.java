@@ -22,9 +22,10 @@ public class ContentKeys {
 
     /** Seals a new message's text under a key made for it (the key id is the message id). */
     SealedText sealNew(UUID keyId, String text) {
-        jdbc.update("insert into content_keys (key_id, key_bytes) values (?, ?) on conflict (key_id) do nothing", keyId,
-                ContentCipher.newKey());
-        return seal(keyId, text);
+        byte[] key = ContentCipher.newKey();
+        int inserted = jdbc.update("insert into content_keys (key_id, key_bytes) values (?, ?) on conflict (key_id) do nothing", keyId, key);
+        // A key this id already had (a retried post names its message anew, so hardly ever) is the one that seals.
+        return inserted == 1 ? ContentCipher.seal(keyId, key, text) : seal(keyId, text);
     }
 
     /** Seals an edit under the message's existing key; a message whose key is gone was deleted. */

@@ -21,6 +21,16 @@ class MessageDirectory {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Lets the current transaction (the lookup row and the message's key, written before its command)
+     * commit without waiting for its flush to disk, as an {@code Idempotency-Key} claim does: PostgreSQL
+     * writes one log in order, so the command's own commit, which waits for its flush, makes this one
+     * durable with it; and what a crash takes before any such commit belonged to a message never posted.
+     */
+    void commitWithoutWaitingForTheFlush() {
+        jdbc.execute("set local synchronous_commit to off");
+    }
+
     void record(MessageId messageId, ConversationId conversationId) {
         jdbc.update("insert into chat_message_lookup (message_id, conversation_id) values (?, ?) on conflict (message_id) do nothing",
                 messageId.value(), conversationId.value());

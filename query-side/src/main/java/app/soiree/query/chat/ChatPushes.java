@@ -4,7 +4,10 @@ import app.soiree.api.chat.ConversationChange;
 import app.soiree.api.identity.UserId;
 import app.soiree.query.realtime.PushEnvelope;
 import app.soiree.query.realtime.UserPush;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,12 +46,20 @@ class ChatPushes {
 
     /** A change of a message, which each member sees as their own {@link MessageView}. */
     void change(ConversationChange change, ChangeType type, Map<UUID, MessageView> viewPerMember) {
-        viewPerMember.forEach((member, view) -> send(member,
+        // Most members share one rendering (those who reacted have their own): one envelope for each.
+        Map<MessageView, List<UUID>> membersPerView = new IdentityHashMap<>();
+        viewPerMember.forEach((member, view) -> membersPerView.computeIfAbsent(view, shared -> new ArrayList<>()).add(member));
+        membersPerView.forEach((view, members) -> send(members,
                 new PushEnvelope(type.wireName(), change.conversationId().value(), change.seq(), change.at(), view)));
     }
 
     void send(Collection<UUID> users, PushEnvelope envelope) {
-        users.forEach(user -> send(user, envelope));
+        UserPush push = userPush.getIfAvailable();
+        if (push == null) {
+            users.forEach(user -> send(user, envelope));
+            return;
+        }
+        push.push(users.stream().map(UserId::new).toList(), envelope);
     }
 
     void send(UUID user, PushEnvelope envelope) {

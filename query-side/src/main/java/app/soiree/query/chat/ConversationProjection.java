@@ -44,14 +44,16 @@ class ConversationProjection {
     private final ConversationSeq seq;
     private final CurrentMembers members;
     private final UnreadCounts unread;
+    private final UnreadTotalPushes unreadTotals;
     private final ChatPushes pushes;
 
     ConversationProjection(NamedParameterJdbcTemplate jdbc, ConversationSeq seq, CurrentMembers members, UnreadCounts unread,
-                           ChatPushes pushes) {
+                           UnreadTotalPushes unreadTotals, ChatPushes pushes) {
         this.jdbc = jdbc;
         this.seq = seq;
         this.members = members;
         this.unread = unread;
+        this.unreadTotals = unreadTotals;
         this.pushes = pushes;
     }
 
@@ -114,7 +116,7 @@ class ConversationProjection {
             told.add(removed);
             pushes.change(event, ChangeType.MEMBER_REMOVED, told, new MemberLeft(event.userId(), event.reason(), event.removedBy(), event.newOwnerId()));
             if (hadUnread) {
-                unread.push(List.of(removed), event.at());
+                unreadTotals.changed(List.of(removed));
             }
         }
     }
@@ -199,7 +201,8 @@ class ConversationProjection {
     /**
      * A new member starts with everything before their joining read, so that joining a busy
      * conversation does not show its whole history as unread; it stays readable all the same. A
-     * member who comes back keeps the marker they had, if it is further.
+     * member who comes back keeps the marker they had, if it is further. Either way nothing is unread
+     * yet: the marker is at least the seq of joining, the conversation's last.
      */
     private void join(UUID conversationId, UUID userId, MemberRole role, long seqOfJoining, Instant at) {
         jdbc.update("""
@@ -208,7 +211,7 @@ class ConversationProjection {
                         on conflict (conversation_id, user_id) do update
                         set role = excluded.role, joined_at = excluded.joined_at, removed = false, removed_at = null, removed_seq = null,
                             removal_reason = null, last_read_seq = greatest(chat_members.last_read_seq, excluded.last_read_seq),
-                            changed_xid = pg_current_xact_id()""",
+                            unread = 0, changed_xid = pg_current_xact_id()""",
                 new MapSqlParameterSource("id", conversationId).addValue("user", userId).addValue("role", role.name())
                         .addValue("at", Timestamp.from(at)).addValue("seq", seqOfJoining));
     }

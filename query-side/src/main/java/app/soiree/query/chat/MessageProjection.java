@@ -9,8 +9,10 @@ import app.soiree.api.chat.ReactionAdded;
 import app.soiree.api.chat.ReactionRemoved;
 import app.soiree.api.chat.ReminderFired;
 import app.soiree.api.identity.UserId;
+import java.util.Collection;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,47 +37,67 @@ class MessageProjection {
     private final MessageRows messages;
     private final CurrentMembers members;
     private final UnreadCounts unread;
+    private final UnreadTotalPushes unreadTotals;
     private final ChatPushes pushes;
 
     MessageProjection(NamedParameterJdbcTemplate jdbc, ConversationSeq seq, MessageTexts texts, MessageRows messages,
-                      CurrentMembers members, UnreadCounts unread, ChatPushes pushes) {
+                      CurrentMembers members, UnreadCounts unread, UnreadTotalPushes unreadTotals, ChatPushes pushes) {
         this.jdbc = jdbc;
         this.seq = seq;
         this.texts = texts;
         this.messages = messages;
         this.members = members;
         this.unread = unread;
+        this.unreadTotals = unreadTotals;
         this.pushes = pushes;
     }
 
+    /**
+     * Two statements (besides the savepoint around every event): the seq claimed with the message's key
+     * read; the message inserted with every member's unread count moved (the sender's excepted), which
+     * returns the members to tell. The members are shown the row as inserted, not read back.
+     */
     @EventHandler
     void on(MessagePosted event, ReplayStatus replay) {
         UUID conversationId = event.conversationId().value();
         UUID messageId = event.messageId().value();
-        if (!seq.claim(event, ChangeType.MESSAGE_NEW, messageId)) {
+        UUID keyId = event.text() != null ? event.text().keyId() : event.reminder() != null ? event.reminder().text().keyId() : null;
+        ConversationSeq.PostClaimed claimed = seq.claimPost(event, keyId);
+        if (claimed == null) {
             return;
         }
-        jdbc.update("""
-                        insert into chat_messages (message_id, conversation_id, seq, sender_id, type, text, media_ids, gathering_id,
-                                                   reminder_at, reminder_text, reply_to_message_id, created_at)
-                        values (:id, :conversation, :seq, :sender, :type, :text, :media, :gathering, :reminderAt, :reminderText, :replyTo, :at)""",
+        UUID senderId = event.senderId() == null ? null : event.senderId().value();
+        String text = texts.open(event.text(), keyId, claimed.key());
+        String reminderText = event.reminder() == null ? null : texts.open(event.reminder().text(), keyId, claimed.key());
+        // The row as stored (its times as PostgreSQL rounds them), with every current member, the sender too.
+        Posted posted = jdbc.queryForObject("""
+                        with inserted as (
+                            insert into chat_messages (message_id, conversation_id, seq, sender_id, type, text, media_ids, gathering_id,
+                                                       reminder_at, reminder_text, reply_to_message_id, created_at)
+                            values (:id, :conversation, :seq, :sender, :type, :text, :media, :gathering, :reminderAt, :reminderText,
+                                    :replyTo, :at)
+                            returning""" + " " + MessageRow.COLUMNS + """
+                        ),
+                        counted as (""" + UnreadCounts.POSTED + """
+                        )
+                        select inserted.*, array(select user_id from counted) as members from inserted""",
                 new MapSqlParameterSource("id", messageId).addValue("conversation", conversationId).addValue("seq", event.seq())
-                        .addValue("sender", event.senderId() == null ? null : event.senderId().value())
-                        .addValue("type", event.type().name()).addValue("text", texts.open(event.text()))
+                        .addValue("sender", senderId).addValue("type", event.type().name()).addValue("text", text)
                         .addValue("media", event.mediaIds().toArray(UUID[]::new))
                         .addValue("gathering", event.gatheringId() == null ? null : event.gatheringId().value())
                         .addValue("reminderAt", event.reminder() == null ? null : Timestamp.from(event.reminder().at()))
-                        .addValue("reminderText", event.reminder() == null ? null : texts.open(event.reminder().text()))
+                        .addValue("reminderText", reminderText)
                         .addValue("replyTo", event.replyToMessageId() == null ? null : event.replyToMessageId().value())
-                        .addValue("at", Timestamp.from(event.at())));
-        jdbc.update("update chat_conversations set last_message_id = :message, activity_at = :at where conversation_id = :id",
-                new MapSqlParameterSource("id", conversationId).addValue("message", messageId).addValue("at", Timestamp.from(event.at())));
+                        .addValue("at", Timestamp.from(event.at())),
+                (row, index) -> new Posted(MessageRow.read(row, index), List.of((UUID[]) row.getArray("members").getArray())));
         if (!replay.isReplay()) {
-            List<UUID> told = members.current(conversationId);
-            pushMessage(event, ChangeType.MESSAGE_NEW, messageId, told);
-            UserId sender = event.senderId();
-            unread.push(told.stream().filter(member -> sender == null || !sender.value().equals(member)).toList(), event.at());
+            List<UUID> told = Objects.requireNonNull(posted).members();
+            pushes.change(event, ChangeType.MESSAGE_NEW, told, messages.newlyPosted(posted.row()));
+            unreadTotals.changed(told.stream().filter(member -> !member.equals(senderId)).toList());
         }
+    }
+
+    private record Posted(MessageRow row, List<UUID> members) {
     }
 
     @EventHandler
@@ -106,12 +128,8 @@ class MessageProjection {
         if (!seq.claim(event, ChangeType.MESSAGE_DELETED, messageId)) {
             return;
         }
-        // Whose unread count included it: read before it is marked deleted.
-        List<UUID> countedIt = jdbc.query("""
-                        select m.user_id from chat_members m join chat_messages x on x.conversation_id = m.conversation_id
-                        where x.message_id = :message and not m.removed and not x.deleted and m.last_read_seq < x.seq
-                          and x.sender_id is distinct from m.user_id""",
-                new MapSqlParameterSource("message", messageId), (row, index) -> row.getObject("user_id", UUID.class));
+        // Whose unread count included it, taken back before it is marked deleted.
+        List<UUID> countedIt = unread.deleting(messageId);
         jdbc.update("""
                         update chat_messages set deleted = true, text = null, media_ids = '{}', reminder_text = null,
                                                  deleted_by = :by, deleted_at = :at
@@ -120,7 +138,7 @@ class MessageProjection {
         jdbc.update("delete from chat_reactions where message_id = :id", new MapSqlParameterSource("id", messageId));
         if (!replay.isReplay()) {
             pushMessage(event, ChangeType.MESSAGE_DELETED, messageId, members.current(conversationId));
-            unread.push(countedIt, event.at());
+            unreadTotals.changed(countedIt);
         }
     }
 
@@ -156,7 +174,7 @@ class MessageProjection {
         }
     }
 
-    private void pushMessage(ConversationChange change, ChangeType type, UUID messageId, List<UUID> told) {
+    private void pushMessage(ConversationChange change, ChangeType type, UUID messageId, Collection<UUID> told) {
         messages.find(messageId).ifPresent(message -> pushes.change(change, type, messages.viewsFor(message, told)));
     }
 

@@ -116,6 +116,14 @@ class MessageRows {
         return views;
     }
 
+    /**
+     * A message just inserted, as every member sees it: nobody has reacted to it yet (a reaction takes a
+     * later seq), so all share one rendering, made from the row without reading it back.
+     */
+    MessageView newlyPosted(MessageRow message) {
+        return render(message, cards(List.of(message)), List.of());
+    }
+
     private static List<MessageView.Reaction> reactions(Map<String, Set<UUID>> reactors, @Nullable UUID viewer) {
         return reactors.entrySet().stream()
                 .map(emoji -> new MessageView.Reaction(emoji.getKey(), emoji.getValue().size(), viewer != null && emoji.getValue().contains(viewer)))

@@ -3,6 +3,7 @@ package app.soiree.query.chat;
 import app.soiree.api.chat.ContentCipher;
 import app.soiree.api.chat.SealedText;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,6 +26,17 @@ class MessageTexts {
      * The text, or null when there is none or its key was destroyed. A key that does not open its text
      * (tampered, or another message's key) throws: that is a broken invariant, not a deleted message.
      */
+    /** As {@link #open(SealedText)}, with the key already read (null: destroyed), when it is the text's own. */
+    @Nullable String open(@Nullable SealedText text, @Nullable UUID keyId, byte @Nullable [] key) {
+        if (text == null) {
+            return null;
+        }
+        if (!text.keyId().equals(keyId)) {
+            return open(text);
+        }
+        return key == null ? null : ContentCipher.open(text, key);
+    }
+
     @Nullable String open(@Nullable SealedText text) {
         if (text == null) {
             return null;

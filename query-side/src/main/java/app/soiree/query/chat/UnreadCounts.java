@@ -1,46 +1,76 @@
 package app.soiree.query.chat;
 
-import app.soiree.query.realtime.PushEnvelope;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Unread counts, always counted from the messages themselves, never kept as counters that a
- * redelivery or a deletion could put out of step: a member's unread messages in a conversation are
- * those after their read marker that others sent and nobody deleted. Each conversation counts at most
- * {@link #MAX_PER_CONVERSATION} (a client shows "999+"), so a count costs at most that many index
- * entries however far behind a member is.
+ * Unread counts: a member's unread messages in a conversation are those after their read marker that
+ * others sent and nobody deleted. Each member row keeps that number ({@code chat_members.unread}),
+ * moved in the same transaction as the change that moves it, by exactly the change's effect: a message
+ * posted counts for every other member, a deletion takes it back from those it counted for, a read
+ * marker counts again from the messages after it. The projection applies each change exactly once (its
+ * seq), and every writer holds the conversation's row while it writes (the projection's seq claim; a
+ * read marker's {@code FOR SHARE}), so the number cannot drift from the messages: {@link #COUNTED} is the
+ * same count made from the messages, which the tests compare with it.
+ * <p>
+ * So a message costs one statement for all its members, and a user's total is a sum over their member
+ * rows, however many messages are unread. Each conversation shows at most {@link #MAX_PER_CONVERSATION}
+ * (a client shows "999+").
  */
 @Component
 class UnreadCounts {
 
     static final int MAX_PER_CONVERSATION = 1000;
 
-    /** The unread count of the member row {@code m} (chat_members). */
-    static final String OF_MEMBER = """
-            (select count(*) from (select 1 from chat_messages x
-                                   where x.conversation_id = m.conversation_id and x.seq > m.last_read_seq
-                                     and x.sender_id is distinct from m.user_id and not x.deleted
-                                   limit""" + " " + MAX_PER_CONVERSATION + ") as unread)";
+    /** The unread count of the member row {@code m} (chat_members), as listings show it. */
+    static final String OF_MEMBER = "least(m.unread, " + MAX_PER_CONVERSATION + ")";
+
+    /** The same count made from the messages themselves, for the member row {@code m} and its read marker. */
+    static final String COUNTED = """
+            (select count(*) from chat_messages x
+             where x.conversation_id = m.conversation_id and x.seq > m.last_read_seq
+               and x.sender_id is distinct from m.user_id and not x.deleted)""";
+
+    /**
+     * A message was posted (its seq claimed in this transaction): it is unread for every current member
+     * of {@code :conversation} but {@code :sender}. Returns every current member, the sender too (who is
+     * told of the message all the same). {@link MessageProjection} runs it with the message's insert.
+     */
+    static final String POSTED = """
+            update chat_members set unread = unread + case when user_id is distinct from :sender then 1 else 0 end
+            where conversation_id = :conversation and not removed
+            returning user_id""";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ChatPushes pushes;
 
-    UnreadCounts(NamedParameterJdbcTemplate jdbc, ChatPushes pushes) {
+    UnreadCounts(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.pushes = pushes;
+    }
+
+    /**
+     * A message is being deleted (its seq claimed in this transaction, the row not yet marked): it stops
+     * counting for the members it counted for, who are returned.
+     */
+    List<UUID> deleting(UUID messageId) {
+        return jdbc.query("""
+                        update chat_members m set unread = m.unread - 1
+                        from chat_messages x
+                        where x.message_id = :message and m.conversation_id = x.conversation_id and not m.removed and not x.deleted
+                          and m.last_read_seq < x.seq and x.sender_id is distinct from m.user_id
+                        returning m.user_id""",
+                new MapSqlParameterSource("message", messageId), (row, index) -> row.getObject("user_id", UUID.class));
     }
 
     long inConversation(UUID conversationId, UUID userId) {
-        List<Long> count = jdbc.query("select " + OF_MEMBER + " as unread from chat_members m where m.conversation_id = :id and m.user_id = :user",
+        List<Long> count = jdbc.query("select unread from chat_members where conversation_id = :id and user_id = :user and not removed",
                 new MapSqlParameterSource("id", conversationId).addValue("user", userId), (row, index) -> row.getLong("unread"));
         return count.isEmpty() ? 0 : count.getFirst();
     }
@@ -59,12 +89,6 @@ class UnreadCounts {
                     totals.put(row.getObject("user_id", UUID.class), row.getLong("total"));
                 });
         return totals;
-    }
-
-    /** Tells each of these users their unread total as it is now ({@code unread.total} {@code {total}}). */
-    void push(Collection<UUID> userIds, Instant at) {
-        totals(userIds).forEach((user, total) -> pushes.send(user,
-                new PushEnvelope(ChatPushes.UNREAD_TOTAL, null, null, at, new UnreadTotal(total))));
     }
 
     record UnreadTotal(long total) {

@@ -3,14 +3,24 @@ package app.soiree.query.realtime;
 import app.soiree.api.identity.UserId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.MimeType;
+import org.springframework.util.StringUtils;
 
 /**
  * Sends through the STOMP user destinations: {@code /user/{userId}/queue/events} reaches every socket
@@ -53,14 +63,71 @@ class StompUserPush implements UserPush {
         }
     }
 
+    /**
+     * The same envelope to many users (a message to every member of its conversation): converted to its
+     * wire form once, not once per user, and handed to the broker user by user, after the commit as above.
+     */
+    @Override
+    public void push(Collection<UserId> userIds, PushEnvelope envelope) {
+        if (userIds.size() < 2 || !(messaging instanceof SimpMessagingTemplate template)) {
+            UserPush.super.push(userIds, envelope);
+            return;
+        }
+        List<UserId> users = List.copyOf(userIds);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send(template, users, envelope);
+                }
+            });
+        } else {
+            send(template, users, envelope);
+        }
+    }
+
+    private void send(SimpMessagingTemplate template, List<UserId> users, PushEnvelope envelope) {
+        Message<?> converted;
+        try {
+            converted = template.getMessageConverter().toMessage(envelope, null);
+        } catch (RuntimeException e) {
+            converted = null;
+            log.warn("Could not convert {} for {} users: {}", envelope.type(), users.size(), e.toString());
+        }
+        if (converted == null) {
+            users.forEach(user -> send(user, envelope)); // as one by one, which counts each failure
+            return;
+        }
+        Object payload = converted.getPayload();
+        MimeType contentType = new MessageHeaderAccessor(converted).getContentType();
+        for (UserId user : users) {
+            try {
+                // As convertAndSendToUser builds it: a fresh, mutable SiMP header set per message, the payload shared.
+                SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+                if (contentType != null) {
+                    headers.setContentType(contentType);
+                }
+                headers.setLeaveMutable(true);
+                template.send(template.getUserDestinationPrefix() + StringUtils.replace(user.toString(), "/", "%2F") + DESTINATION,
+                        MessageBuilder.createMessage(payload, headers.getMessageHeaders()));
+            } catch (RuntimeException e) {
+                failed(user, envelope, e);
+            }
+        }
+    }
+
     private void send(UserId userId, PushEnvelope envelope) {
         try {
             messaging.convertAndSendToUser(userId.toString(), DESTINATION, envelope);
         } catch (RuntimeException e) {
-            log.warn("Could not push {} to user {}: {}", envelope.type(), userId, e.toString());
-            if (failed != null) {
-                failed.increment();
-            }
+            failed(userId, envelope, e);
+        }
+    }
+
+    private void failed(UserId userId, PushEnvelope envelope, RuntimeException e) {
+        log.warn("Could not push {} to user {}: {}", envelope.type(), userId, e.toString());
+        if (failed != null) {
+            failed.increment();
         }
     }
 }

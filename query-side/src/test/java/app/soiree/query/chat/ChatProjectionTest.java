@@ -197,6 +197,37 @@ class ChatProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void theUnreadCountKeptWithEachChangeIsAlwaysTheCountFromTheMessagesRedeliveriesAndMarkersIncluded() {
+        events.publish(chat.group(ana, "Climbing", ben, cleo));
+        MessagePosted one = chat.text(ana, "one");
+        MessagePosted mine = chat.text(ben, "mine");
+        MessagePosted two = chat.text(cleo, "two");
+        MessagePosted three = chat.text(ana, "three");
+        List<Runnable> steps = List.of(
+                () -> events.publish(one, mine),
+                () -> events.deliver(ConversationProjection.PROCESSING_GROUP, GenericEventMessage.asEventMessage(one)),
+                () -> readMarkers.markRead(chat.id, ben, 2),
+                () -> events.publish(two, three),
+                () -> events.publish(chat.delete(one.messageId(), ana)), // read by Ben already, unread for Cleo
+                () -> events.publish(chat.delete(three.messageId(), ana)), // unread for Ben and Cleo
+                () -> readMarkers.markRead(chat.id, cleo, 3),
+                () -> events.publish(chat.remove(ben, RemovalReason.LEFT, ben), chat.text(ana, "while Ben is away")),
+                () -> events.publish(chat.add(ana, ben), chat.text(cleo, "welcome back")),
+                () -> events.publish(chat.delete(mine.messageId(), ben)), // his own: it never counted for him
+                () -> readMarkers.markRead(chat.id, ana, 999));
+        for (int step = 0; step < steps.size(); step++) {
+            steps.get(step).run();
+            assertThat(jdbc.sql("select count(*) from chat_members m where not m.removed and m.unread <> " + UnreadCounts.COUNTED)
+                    .query(Long.class).single()).as("member rows whose kept count differs after step %d", step).isZero();
+        }
+        assertThat(list(ben).getFirst().unreadCount()).as("Cleo's welcome back").isEqualTo(1);
+        assertThat(list(cleo).getFirst().unreadCount()).as("nothing after her marker at seq 3 but what Ana and Ben deleted or she wrote; Ana's "
+                + "'while Ben is away'").isEqualTo(1);
+        assertThat(list(ana).getFirst().unreadCount()).isZero();
+        assertThat(pushes.to(ben, "unread.total")).last().extracting(PushEnvelope::data).isEqualTo(new UnreadCounts.UnreadTotal(1));
+    }
+
+    @Test
     void aNewMessageIsPushedToEveryMemberAndTheUnreadTotalToTheOthers() {
         events.publish(chat.group(ana, "Climbing", ben, cleo));
         pushes.clear();

@@ -63,6 +63,31 @@ class StompUserPushTest {
     }
 
     @Test
+    void anEnvelopeForManyUsersIsConvertedOnceAndReachesEachAfterTheCommit() {
+        UserId ben = UserId.random();
+        UserId cleo = UserId.random();
+        java.util.concurrent.atomic.AtomicInteger conversions = new java.util.concurrent.atomic.AtomicInteger();
+        SimpMessagingTemplate template = new SimpMessagingTemplate(pushes);
+        template.setMessageConverter(new SimpleMessageConverter() {
+            @Override
+            public org.springframework.messaging.Message<?> toMessage(Object payload, org.springframework.messaging.MessageHeaders headers) {
+                conversions.incrementAndGet();
+                return super.toMessage(payload, headers);
+            }
+        });
+        StompUserPush push = new StompUserPush(template, new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
+
+        TransactionSynchronizationManager.initSynchronization();
+        push.push(List.of(ana, ben, cleo), envelope);
+        assertThat(pushes.all()).isEmpty();
+        TransactionSynchronizationUtils.triggerAfterCommit();
+
+        assertThat(pushes.all()).containsExactly(new RecordedPushes.Push(ana, envelope), new RecordedPushes.Push(ben, envelope),
+                new RecordedPushes.Push(cleo, envelope));
+        assertThat(conversions).hasValue(1);
+    }
+
+    @Test
     void aFailedPushIsCountedAndNeverThrown() {
         StompUserPush push = push((message, timeout) -> {
             throw new MessageDeliveryException("Message broker not active");

@@ -1,0 +1,83 @@
+package app.soiree.command.chat;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Conversations kept in memory between their commands, so that a post does not replay the
+ * conversation's whole stream. Axon's {@code WeakReferenceCache} does not do that under load: the
+ * repository caches a new entry object after every command, reachable from the cache alone, which the
+ * next young collection clears (every post replayed the conversation, a tenth of the request path's
+ * CPU in the chat benchmark, and growing with the conversation). Here an entry is softly held, so it
+ * stays until the heap is short, with at most {@code maximumSize} conversations, and goes after an hour
+ * unused. Safe across replicas because Axon routes one aggregate's commands to one node.
+ * <p>
+ * No entry listeners: Axon's aggregate repositories register none.
+ */
+final class ConversationCache implements Cache {
+
+    private final ConcurrentMap<Object, Object> entries;
+
+    ConversationCache(long maximumSize) {
+        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(Duration.ofHours(1)).softValues()
+                .build().asMap();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public <K, V> @Nullable V get(K key) {
+        return (V) entries.get(key);
+    }
+
+    @Override
+    public void put(Object key, @Nullable Object value) {
+        if (value == null) {
+            entries.remove(key);
+        } else {
+            entries.put(key, value);
+        }
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        return entries.putIfAbsent(key, value) == null;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
+        return (T) entries.computeIfAbsent(key, absent -> valueSupplier.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        entries.computeIfPresent(key, (present, value) -> update.apply((V) value));
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        return entries.remove(key) != null;
+    }
+
+    @Override
+    public void removeAll() {
+        entries.clear();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return entries.containsKey(key);
+    }
+
+    @Override
+    public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
+        throw new UnsupportedOperationException("ConversationCache does not notify listeners");
+    }
+}
