@@ -121,7 +121,7 @@ class MessageRows {
      * later seq), so all share one rendering, made from the row without reading it back.
      */
     MessageView newlyPosted(MessageRow message) {
-        return render(message, cards(List.of(message)), List.of());
+        return render(message, cards(List.of(message)), media(List.of(message)), List.of());
     }
 
     private static List<MessageView.Reaction> reactions(Map<String, Set<UUID>> reactors, @Nullable UUID viewer) {
