@@ -2,10 +2,10 @@ package app.soiree.query;
 
 import app.soiree.store.LocalObjectStore;
 import app.soiree.store.ObjectStore;
-import java.nio.file.Files;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;

@@ -1,10 +1,10 @@
 package app.soiree.query.chat;
 
-import app.soiree.query.media.MediaRows;
 import app.soiree.api.chat.MessageId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import app.soiree.query.gathering.GatheringCards;
+import app.soiree.query.media.MediaRows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
