@@ -24,11 +24,11 @@ import org.springframework.util.FileSystemUtils;
  * <p>Both of its ports are left for the operating system to choose (no race with other builds for a "free" port); the
  * plain HTTP one is read back from its log, which stays in {@code target/s3mock/run} for when a start fails.
  */
-public final class S3MockServer implements AutoCloseable {
+final class S3MockServer implements AutoCloseable {
 
-    public static final String BUCKET = "soiree-test";
-    public static final String ACCESS_KEY = "s3mock-access-key";
-    public static final String SECRET_KEY = "s3mock-secret-key";
+    static final String BUCKET = "soiree-test";
+    static final String ACCESS_KEY = "s3mock-access-key";
+    static final String SECRET_KEY = "s3mock-secret-key";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     /** Spring Boot 3.5's line once both connectors listen: "Tomcat started on ports 41233 (https), 40121 (http) ...". */
@@ -46,7 +46,7 @@ public final class S3MockServer implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    public static S3MockServer start() throws IOException, InterruptedException {
+    static S3MockServer start() throws IOException, InterruptedException {
         String jarProperty = System.getProperty("s3mock.jar");
         if (jarProperty == null || !Files.isRegularFile(Path.of(jarProperty))) {
             throw new IllegalStateException("S3Mock's executable jar is missing (system property s3mock.jar = " + jarProperty
@@ -104,7 +104,7 @@ public final class S3MockServer implements AutoCloseable {
         }
     }
 
-    public URI endpoint() {
+    URI endpoint() {
         return endpoint;
     }
 
