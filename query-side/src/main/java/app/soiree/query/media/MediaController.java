@@ -54,8 +54,9 @@ class MediaController {
     @GetMapping("/api/media/{mediaId}")
     @Operation(summary = "A medium: status, kind, sizes, duration, variants (its uploader, or whoever may see what it is attached to)")
     MediaView medium(@PathVariable MediaId mediaId, @Nullable Authentication authentication) {
-        MediaRows.Row row = access.require(mediaId, viewer(authentication), isSupport(authentication));
-        boolean uploader = viewer(authentication) != null && viewer(authentication).value().equals(row.uploaderId());
+        UserId viewer = viewer(authentication);
+        MediaRows.Row row = access.require(mediaId, viewer, isSupport(authentication));
+        boolean uploader = viewer != null && viewer.value().equals(row.uploaderId());
         return uploader ? row.view() : withoutReason(row.view());
     }
 
