@@ -67,6 +67,10 @@ public enum ErrorCode {
     NOT_ATTENDED(422),
     /** The conversation is read-only (closed by its host or after its gathering). */
     READ_ONLY(422),
+    /** A preference change would silence a kind that always reaches in-app and email. */
+    CRITICAL_NOT_OPTIONAL(422),
+    /** The phone verification code was wrong, expired, or tried too often. */
+    VERIFICATION_FAILED(422),
     /** A message can be edited by its author only for a while after it was posted. */
     EDIT_WINDOW_CLOSED(422),
     /** A gathering's conversation takes its members from the bookings, never by hand. */

@@ -1,0 +1,8 @@
+package app.soiree.api.notification;
+
+import app.soiree.api.identity.UserId;
+import java.time.Instant;
+
+/** The user wrote to us on WhatsApp: free-form messages may go to them until {@code until}, templates after. */
+public record WhatsAppWindowOpened(UserId userId, Instant until, Instant at) {
+}
