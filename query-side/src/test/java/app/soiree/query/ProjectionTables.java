@@ -19,7 +19,8 @@ public final class ProjectionTables {
             "payout_approvals", "payout_accounts", "payouts",
             "ledger_replay_balances", "ledger_replay_differences", "ledger_replays", "ledger_entries", "ledger_balances",
             "chat_reactions", "chat_changes", "chat_messages", "chat_members", "chat_mutes", "chat_bans", "chat_reports", "chat_conversations",
-            "media");
+            "media",
+            "notification_delivery_history", "notification_deliveries", "notifications", "notification_settings");
 
     private ProjectionTables() {
     }

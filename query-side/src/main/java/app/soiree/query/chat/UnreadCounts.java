@@ -91,6 +91,16 @@ class UnreadCounts {
         return totals;
     }
 
-    record UnreadTotal(long total) {
+    /**
+     * {@code unread.total}'s data for chat: {@code scope} tells it from the notification inbox's count, which comes as
+     * {@code unread.total} too ({@code {scope: "NOTIFICATIONS", count}}).
+     */
+    record UnreadTotal(String scope, long total) {
+
+        static final String SCOPE = "CHAT";
+
+        UnreadTotal(long total) {
+            this(SCOPE, total);
+        }
     }
 }
