@@ -36,6 +36,7 @@ class QuerySideBoundariesTest {
             .layer("realtime").definedBy("app.soiree.query.realtime..")
             .layer("chat").definedBy("app.soiree.query.chat..")
             .layer("media").definedBy("app.soiree.query.media..")
+            .layer("notification").definedBy("app.soiree.query.notification..")
             .whereLayer("paging").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
             .whereLayer("identity").mayOnlyAccessLayers("paging")
@@ -50,6 +51,7 @@ class QuerySideBoundariesTest {
             .whereLayer("realtime").mayNotAccessAnyLayer()
             .whereLayer("chat").mayOnlyAccessLayers("gathering", "identity", "media", "paging", "realtime")
             .whereLayer("media").mayOnlyAccessLayers("realtime")
+            .whereLayer("notification").mayOnlyAccessLayers("paging", "realtime")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.query");
 }
