@@ -106,6 +106,24 @@ class NotificationInboxApiTest {
     }
 
     @Test
+    void chatsUnreadTotalAndTheInboxsCountAreToldApartByTheirScope() {
+        try (Stomp socket = Stomp.connect(port, ana.accessToken())) {
+            String conversation = api.post("/api/conversations/direct", ben.accessToken(), Map.of("userId", ana.userId())).json()
+                    .get("conversationId").asString();
+            api.postOnce("/api/conversations/" + conversation + "/messages", ben.accessToken(), Map.of("type", "TEXT", "text", "Hi"))
+                    .expectStatus(201);
+            JsonNode chat = socket.awaitEvent("unread.total");
+            assertThat(chat.get("data").get("scope").asString()).isEqualTo("CHAT");
+            assertThat(chat.get("data").get("total").asInt()).isEqualTo(1);
+
+            shown(anaId, "follow:chat", "Ben follows you", now);
+            JsonNode inbox = socket.awaitEvent("unread.total");
+            assertThat(inbox.get("data").get("scope").asString()).isEqualTo("NOTIFICATIONS");
+            assertThat(inbox.get("data").get("count").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theInboxPagesNewestFirstLeavesOutReadAndWithdrawnOnesAndIsNobodyElses() {
         List<NotificationId> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
