@@ -32,6 +32,7 @@ class ConsoleBoundariesTest {
             .layer("dispute").definedBy("app.soiree.console.dispute..")
             .layer("payout").definedBy("app.soiree.console.payout..")
             .layer("moderation").definedBy("app.soiree.console.moderation..")
+            .layer("notification").definedBy("app.soiree.console.notification..")
             .whereLayer("platform").mayNotAccessAnyLayer()
             .whereLayer("home").mayNotAccessAnyLayer()
             .whereLayer("layout").mayOnlyAccessLayers("home", "platform")
@@ -42,6 +43,7 @@ class ConsoleBoundariesTest {
             .whereLayer("dispute").mayOnlyAccessLayers("layout", "lookup", "platform")
             .whereLayer("payout").mayOnlyAccessLayers("layout", "lookup", "platform")
             .whereLayer("moderation").mayOnlyAccessLayers("layout", "lookup", "platform")
+            .whereLayer("notification").mayOnlyAccessLayers("layout", "lookup", "platform")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.console");
 }

@@ -2,6 +2,7 @@ package app.soiree.console.support;
 
 import app.soiree.console.dispute.TestDisputes;
 import app.soiree.console.moderation.TestModeration;
+import app.soiree.console.notification.TestNotifications;
 import app.soiree.console.operations.TestParkedEvents;
 import app.soiree.console.payout.TestPayouts;
 import java.time.Clock;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({TestLedger.class, TestDirectory.class, TestDisputes.class, TestPayouts.class, TestParkedEvents.class,
-        TestModeration.class})
+        TestModeration.class, TestNotifications.class})
 public class ConsoleTestApplication {
 
     @Bean
