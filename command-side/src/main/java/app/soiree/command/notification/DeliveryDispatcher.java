@@ -10,7 +10,6 @@ import app.soiree.api.notification.SkipReason;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,6 +17,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,7 +46,7 @@ class DeliveryDispatcher {
     private final TransactionTemplate separately;
     private final Clock clock;
 
-    DeliveryDispatcher(List<ChannelSender> senders, CommandGateway commands, JdbcTemplate jdbc, Recipients recipients,
+    DeliveryDispatcher(ObjectProvider<ChannelSender> senders, CommandGateway commands, JdbcTemplate jdbc, Recipients recipients,
                        PlatformTransactionManager transactions, Clock clock) {
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.commands = commands;
