@@ -29,10 +29,38 @@ create table notification_gatherings (
     status       text not null
 );
 
--- Confirmed bookings, to know whom a gathering's cancellation, change or reminder concerns.
-create table notification_guests (
+-- Bookings from their hold on, to know whose a payment or a waitlist offer is, and whom a gathering's
+-- cancellation, change or reminder concerns (the confirmed ones).
+create table notification_bookings (
     booking_id   uuid primary key,
     gathering_id uuid not null,
-    guest_id     uuid not null
+    guest_id     uuid not null,
+    confirmed    boolean not null default false
 );
-create index notification_guests_gathering on notification_guests (gathering_id);
+create index notification_bookings_confirmed on notification_bookings (gathering_id) where confirmed;
+
+-- Notifications planned ahead (a hold's expiry warning, a dispute's evidence reminder) and what ends their use:
+-- when that happens, each is withdrawn.
+create table notification_withdrawals (
+    cause           text not null,
+    notification_id uuid not null,
+    primary key (cause, notification_id)
+);
+
+-- The dispatcher's note of each attempt it started, committed before the provider is called: an attempt found here
+-- again (the processor redelivered the event after a crash) may have gone out, so it is recorded as unknown, not resent.
+create table notification_attempts (
+    notification_id uuid not null,
+    channel         text not null,
+    attempt         int not null,
+    started_at      timestamptz not null,
+    primary key (notification_id, channel, attempt)
+);
+
+-- The texts of each notification, for the dispatcher's senders.
+create table notification_contents (
+    notification_id uuid primary key,
+    kind            text not null,
+    recipient_id    uuid not null,
+    content         text not null
+);

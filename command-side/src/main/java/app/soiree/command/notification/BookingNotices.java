@@ -1,0 +1,131 @@
+package app.soiree.command.notification;
+
+import app.soiree.api.gathering.BookingCancelled;
+import app.soiree.api.gathering.HoldExpired;
+import app.soiree.api.gathering.SeatsConfirmed;
+import app.soiree.api.gathering.SeatsHeld;
+import app.soiree.api.gathering.WaitlistOfferMade;
+import app.soiree.api.notification.NotificationKind;
+import app.soiree.api.payment.PaymentDeclined;
+import app.soiree.api.refund.PaymentRefunded;
+import java.time.Instant;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A booking's news for its guest (confirmed, payment declined, hold about to expire, a waitlist seat offered, refunded)
+ * and for its host (a new booking). The expiry warning is planned with the hold, due a little before it expires, and
+ * withdrawn when the hold ends some other way first.
+ */
+@Component
+@ProcessingGroup(NotificationPlanner.PROCESSING_GROUP)
+class BookingNotices {
+
+    private final JdbcTemplate jdbc;
+    private final Gatherings gatherings;
+    private final Recipients recipients;
+    private final NotificationPlanner planner;
+    private final Withdrawals withdrawals;
+    private final NotificationsProperties properties;
+
+    BookingNotices(JdbcTemplate jdbc, Gatherings gatherings, Recipients recipients, NotificationPlanner planner, Withdrawals withdrawals,
+                   NotificationsProperties properties) {
+        this.jdbc = jdbc;
+        this.gatherings = gatherings;
+        this.recipients = recipients;
+        this.planner = planner;
+        this.withdrawals = withdrawals;
+        this.properties = properties;
+    }
+
+    @EventHandler
+    void on(SeatsHeld event) {
+        jdbc.update("insert into notification_bookings (booking_id, gathering_id, guest_id) values (?, ?, ?) on conflict do nothing",
+                event.bookingId().value(), event.gatheringId().value(), event.guestId().value());
+        Instant expiresAt = event.holdExpiresAt();
+        if (expiresAt == null) {
+            return; // free seats: confirmed at once
+        }
+        Instant warnAt = expiresAt.minus(properties.holdWarningBefore());
+        if (!warnAt.isAfter(event.heldAt())) {
+            return; // a hold this short needs no warning
+        }
+        gatherings.find(event.gatheringId()).ifPresent(gathering -> {
+            Map<String, String> data = gathering.data();
+            data.put("expiresAt", expiresAt.toString());
+            data.put("bookingId", event.bookingId().toString());
+            String cause = "hold:" + event.bookingId();
+            planner.plan(NotificationDraft.now(cause, event.guestId(), NotificationKind.HOLD_EXPIRING, data, "/bookings/" + event.bookingId(),
+                            event.heldAt()).deliveredAt(warnAt, expiresAt))
+                    .ifPresent(id -> withdrawals.remember(cause, id));
+        });
+    }
+
+    @EventHandler
+    void on(WaitlistOfferMade event, @Timestamp Instant offeredAt) {
+        gatherings.find(event.gatheringId()).ifPresent(gathering -> {
+            Map<String, String> data = gathering.data();
+            data.put("expiresAt", event.holdExpiresAt().toString());
+            data.put("bookingId", event.bookingId().toString());
+            planner.plan(NotificationDraft.now("waitlist-offer:" + event.bookingId(), event.userId(), NotificationKind.WAITLIST_OFFER, data,
+                    "/bookings/" + event.bookingId(), offeredAt).deliveredAt(offeredAt, event.holdExpiresAt()));
+        });
+    }
+
+    @EventHandler
+    void on(SeatsConfirmed event) {
+        jdbc.update("""
+                insert into notification_bookings (booking_id, gathering_id, guest_id, confirmed) values (?, ?, ?, true)
+                on conflict (booking_id) do update set confirmed = true
+                """, event.bookingId().value(), event.gatheringId().value(), event.guestId().value());
+        withdrawals.withdraw("hold:" + event.bookingId(), "The booking was confirmed");
+        gatherings.find(event.gatheringId()).ifPresent(gathering -> {
+            Map<String, String> data = gathering.data();
+            data.put("bookingId", event.bookingId().toString());
+            data.put("quantity", String.valueOf(event.quantity()));
+            data.put("amount", NotificationTexts.money(event.amount()));
+            planner.plan(NotificationDraft.now("booking-confirmed:" + event.bookingId(), event.guestId(), NotificationKind.BOOKING_CONFIRMED,
+                    data, "/bookings/" + event.bookingId(), event.confirmedAt()));
+            data.put("guestName", recipients.find(event.guestId()).map(Recipient::displayName).orElse(""));
+            planner.plan(NotificationDraft.now("booking-confirmed:" + event.bookingId(), gathering.hostId(), NotificationKind.NEW_BOOKING,
+                    data, "/hosting/gatherings/" + event.gatheringId(), event.confirmedAt()));
+        });
+    }
+
+    @EventHandler
+    void on(BookingCancelled event) {
+        jdbc.update("update notification_bookings set confirmed = false where booking_id = ?", event.bookingId().value());
+        withdrawals.withdraw("hold:" + event.bookingId(), "The booking was cancelled");
+    }
+
+    @EventHandler
+    void on(HoldExpired event) {
+        withdrawals.withdraw("hold:" + event.bookingId(), "The hold expired");
+    }
+
+    @EventHandler
+    void on(PaymentDeclined event) {
+        gatherings.guestOf(event.bookingId().value()).ifPresent(guest -> gatherings.find(event.gatheringId()).ifPresent(gathering -> {
+            Map<String, String> data = gathering.data();
+            data.put("bookingId", event.bookingId().toString());
+            data.put("reason", event.reason());
+            planner.plan(NotificationDraft.now("payment-declined:" + event.paymentId() + ":" + event.providerEventId(), guest,
+                    NotificationKind.PAYMENT_FAILED, data, "/bookings/" + event.bookingId(), event.declinedAt()));
+        }));
+    }
+
+    @EventHandler
+    void on(PaymentRefunded event) {
+        gatherings.find(event.gatheringId()).ifPresent(gathering -> {
+            Map<String, String> data = gathering.data();
+            data.put("bookingId", event.bookingId().toString());
+            data.put("amount", NotificationTexts.money(event.amount()));
+            planner.plan(NotificationDraft.now("refund:" + event.refundId(), event.guestId(), NotificationKind.REFUND_ISSUED, data,
+                    "/bookings/" + event.bookingId(), event.refundedAt()));
+        });
+    }
+}

@@ -1,0 +1,147 @@
+package app.soiree.server.notification;
+
+import static app.soiree.server.support.Gatherings.gathering;
+import static app.soiree.server.support.Gatherings.tier;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.soiree.api.Money;
+import app.soiree.api.gathering.BookingId;
+import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.gathering.SeatsConfirmed;
+import app.soiree.api.gathering.TierId;
+import app.soiree.api.identity.UserId;
+import app.soiree.server.support.Api;
+import app.soiree.server.support.Api.Session;
+import app.soiree.server.support.Gatherings;
+import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.Staff;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Events of the platform reach the right people, in-app and by email, once each, as their preferences say. */
+@IntegrationTest
+class NotificationTriggersTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventGateway events;
+    Api api;
+    Session host;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        host = api.newHost("Hana");
+    }
+
+    @Test
+    void aConfirmedBookingTellsTheGuestAndTheHostOnceEvenWhenItsEventComesAgain() {
+        Session gus = api.newUser("Gus");
+        String gatheringId = Gatherings.publish(api, host, gathering("Tapas night", List.of(tier("Free", 0, 10))));
+        String tierId = Gatherings.firstTierId(api, gatheringId);
+        String bookingId = book(gus, gatheringId, tierId);
+
+        JsonNode confirmed = awaitNotification(gus, "BOOKING_CONFIRMED");
+        assertThat(confirmed.get("category").asString()).isEqualTo("TRANSACTIONAL");
+        assertThat(confirmed.get("title").asString()).isEqualTo("You're going to Tapas night");
+        assertThat(confirmed.get("data").get("bookingId").asString()).isEqualTo(bookingId);
+        JsonNode newBooking = awaitNotification(host, "NEW_BOOKING");
+        assertThat(newBooking.get("body").asString()).contains("Gus booked 1 seat(s)");
+        awaitEmail(gus.email(), "You're going to Tapas night");
+
+        // the same event once more (a processor redelivering it): the same notification, not a second one
+        events.publish(new SeatsConfirmed(GatheringId.of(gatheringId), BookingId.of(bookingId), TierId.of(tierId), UserId.of(gus.userId()),
+                1, Money.of(0, "EUR"), Instant.now()));
+        Session later = api.newUser("Lea");
+        book(later, gatheringId, tierId);
+        awaitNotification(later, "BOOKING_CONFIRMED"); // planned after the copy: the copy was handled by then
+        assertThat(kinds(gus)).containsOnlyOnce("BOOKING_CONFIRMED");
+        assertThat(emails(gus.email(), "You're going to Tapas night")).hasSize(1);
+    }
+
+    @Test
+    void aCancelledGatheringReachesItsGuestsByEmailEvenWithEmailSwitchedOff() {
+        Session ida = api.newUser("Ida");
+        api.put("/api/me/notification-preferences", ida.accessToken(), Map.of("timezone", "Europe/Lisbon",
+                "channels", Map.of("EMAIL", false, "SMS", true, "WHATSAPP", true), "categories", Map.of())).expectStatus(200);
+        String gatheringId = Gatherings.publish(api, host, gathering("Fado evening", List.of(tier("Free", 0, 10))));
+        String tierId = Gatherings.firstTierId(api, gatheringId);
+        book(ida, gatheringId, tierId);
+        awaitNotification(ida, "BOOKING_CONFIRMED");
+
+        api.post("/api/gatherings/" + gatheringId + "/cancel", host.accessToken(), Map.of("reason", "The singer is ill")).expectStatus(200);
+
+        JsonNode cancelled = awaitNotification(ida, "GATHERING_CANCELLED");
+        assertThat(cancelled.get("body").asString()).contains("The singer is ill");
+        awaitEmail(ida.email(), "Fado evening is cancelled");
+        assertThat(emails(ida.email(), "You're going to Fado evening")).as("not critical: email stays off").isEmpty();
+    }
+
+    @Test
+    void onlyItsRecipientMarksANotificationRead() {
+        Session max = api.newUser("Max");
+        String gatheringId = Gatherings.publish(api, host, gathering("Board games", List.of(tier("Free", 0, 10))));
+        book(max, gatheringId, Gatherings.firstTierId(api, gatheringId));
+        String id = awaitNotification(max, "BOOKING_CONFIRMED").get("notificationId").asString();
+        assertThat(api.get("/api/me/notifications/unread-count", max.accessToken()).expectStatus(200).json().get("count").asInt()).isEqualTo(1);
+
+        api.post("/api/me/notifications/" + id + "/read", host.accessToken(), null).expectStatus(404);
+        api.post("/api/me/notifications/" + UUID.randomUUID() + "/read", max.accessToken(), null).expectStatus(404);
+        api.post("/api/me/notifications/" + id + "/read", max.accessToken(), null).expectStatus(204);
+        api.post("/api/me/notifications/" + id + "/read", max.accessToken(), null).expectStatus(204);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                () -> api.get("/api/me/notifications/unread-count", max.accessToken()).json().get("count").asInt() == 0);
+    }
+
+    private String book(Session guest, String gatheringId, String tierId) {
+        return api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
+                .expectStatus(201).json().get("bookingId").asString();
+    }
+
+    private JsonNode awaitNotification(Session user, String kind) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> find(user, kind), found -> found != null);
+    }
+
+    private JsonNode find(Session user, String kind) {
+        for (JsonNode item : api.get("/api/me/notifications", user.accessToken()).expectStatus(200).json().get("items")) {
+            if (item.get("kind").asString().equals(kind)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private List<String> kinds(Session user) {
+        List<String> kinds = new ArrayList<>();
+        api.get("/api/me/notifications", user.accessToken()).json().get("items").forEach(item -> kinds.add(item.get("kind").asString()));
+        return kinds;
+    }
+
+    private void awaitEmail(String to, String subject) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emails(to, subject).size() == 1);
+    }
+
+    private List<JsonNode> emails(String to, String subject) {
+        Session support = Staff.of(api, port).support();
+        List<JsonNode> found = new ArrayList<>();
+        api.get("/api/dev/outbox?channel=EMAIL&to=" + to, support.accessToken()).expectStatus(200).json().get("items").forEach(item -> {
+            if (subject.equals(item.get("subject").asString())) {
+                found.add(item);
+            }
+        });
+        return found;
+    }
+}
