@@ -30,7 +30,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One notification's deliveries, a section per channel: where it stands, every step of its history, and "Resend", which
+ * One notification's deliveries, a section per channel: where it stands, every step of its history, and (but for in-app,
+ * which stays in the inbox) "Resend", which
  * sends {@link ResendNotification} in the signed-in member's name after a confirmation. A refusal is shown in support's
  * words; after a resend, {@code refresh} reads the notification again (the history shows the resend once projected).
  */
@@ -94,13 +95,17 @@ final class DeliveriesPanel extends VerticalLayout {
         if (delivery.resentBy() != null) {
             about.append(" · resent by ").append(delivery.resentBy());
         }
-        Button again = new Button("Resend on " + NotificationLabels.words(delivery.channel()));
-        again.addThemeVariants(ButtonVariant.SMALL);
-        again.setEnabled(!notification.withdrawn());
-        again.setTooltipText(notification.withdrawn() ? "A withdrawn notification is not sent again" : "Sends it again, in your name");
-        again.addClickListener(click -> confirmResend(notification, delivery.channel()));
-        resend.put(delivery.channel(), again);
-        HorizontalLayout bar = new HorizontalLayout(heading, again);
+        HorizontalLayout bar = new HorizontalLayout(heading);
+        // In-app is not sent again: the inbox is its delivery, and it stays there.
+        if (delivery.channel() != NotificationChannel.IN_APP) {
+            Button again = new Button("Resend on " + NotificationLabels.words(delivery.channel()));
+            again.addThemeVariants(ButtonVariant.SMALL);
+            again.setEnabled(!notification.withdrawn());
+            again.setTooltipText(notification.withdrawn() ? "A withdrawn notification is not sent again" : "Sends it again, in your name");
+            again.addClickListener(click -> confirmResend(notification, delivery.channel()));
+            resend.put(delivery.channel(), again);
+            bar.add(again);
+        }
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         Grid<DeliveryStep> history = new Grid<>();
         history.addColumn(step -> Formats.time(step.at())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);

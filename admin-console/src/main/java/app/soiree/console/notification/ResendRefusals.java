@@ -11,10 +11,9 @@ final class ResendRefusals {
     static String explanation(CommandRefused refused) {
         return switch (refused.code()) {
             case NOT_FOUND -> "The platform does not know this notification or channel; refresh to see what is left.";
-            case STATE_CONFLICT -> "It cannot go out again on this channel now: it may be on its way, withdrawn, or its outcome is "
-                    + "unknown (never sent again blindly; wait for the provider's report). Refresh to see where it stands.";
+            case STATE_CONFLICT -> "It cannot go out again on this channel now: a send is under way. Refresh to see where it stands.";
             case FORBIDDEN -> "You are not allowed to resend notifications.";
-            case VALIDATION_FAILED -> "The platform refused this channel for this notification.";
+            case VALIDATION_FAILED -> "The platform does not resend on this channel (in-app notifications stay in the inbox).";
             default -> "The resend did not go out: " + refused.explanation();
         };
     }

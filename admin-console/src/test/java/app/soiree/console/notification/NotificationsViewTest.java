@@ -56,7 +56,7 @@ class NotificationsViewTest extends ConsoleViewTest {
 
         assertThat(view.deliveries.isVisible()).isTrue();
         assertThat(view.deliveries.title.getText()).isEqualTo("First refund");
-        assertThat(view.deliveries.resend).containsOnlyKeys(NotificationChannel.IN_APP, NotificationChannel.EMAIL, NotificationChannel.WHATSAPP);
+        assertThat(view.deliveries.resend).as("in-app stays in the inbox").containsOnlyKeys(NotificationChannel.EMAIL, NotificationChannel.WHATSAPP);
         var email = view.deliveries.histories.get(NotificationChannel.EMAIL);
         assertThat(test(email).size()).isEqualTo(2);
         assertThat(test(email).getCellText(1, 1)).isEqualTo("failed");

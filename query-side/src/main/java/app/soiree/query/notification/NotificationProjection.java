@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(NotificationProjection.PROCESSING_GROUP)
 class NotificationProjection {
 
-    static final String PROCESSING_GROUP = "notifications";
+    static final String PROCESSING_GROUP = "notification-views";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NotificationRows rows;

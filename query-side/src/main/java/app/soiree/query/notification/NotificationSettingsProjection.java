@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps {@code notification_settings} in step with each user's settings events, and applies "read all" to their inbox.
  * The versioned events each carry the version they make; one applies only over an older or equal version, so a
- * redelivered event changes nothing. The number is kept masked only. In the notifications group, so that "read all"
+ * redelivered event changes nothing. The number is kept masked only. In the same processing group as the notifications, so that "read all"
  * and the notifications it covers are applied in stream order.
  */
 @Component
