@@ -64,3 +64,11 @@ create table notification_contents (
     recipient_id    uuid not null,
     content         text not null
 );
+
+-- Conversations with messages posted since their last digest check, and when that check falls due (a while after the
+-- first of them): then those members still away with unread messages are told, once per read-marker position.
+create table notification_chat_digests (
+    conversation_id uuid primary key,
+    due_at          timestamptz not null
+);
+create index notification_chat_digests_due on notification_chat_digests (due_at);

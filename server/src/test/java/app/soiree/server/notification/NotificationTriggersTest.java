@@ -106,6 +106,38 @@ class NotificationTriggersTest {
                 () -> api.get("/api/me/notifications/unread-count", max.accessToken()).json().get("count").asInt() == 0);
     }
 
+    @Test
+    void aReaderAwayIsToldOnceOfMessagesWaitingAndOneWhoReadIsNot() {
+        Session ana = api.newUser("Ana");
+        Session ben = api.newUser("Ben");
+        Session cy = api.newUser("Cy");
+        String toBen = api.post("/api/conversations/direct", ana.accessToken(), Map.of("userId", ben.userId())).expectStatus(201)
+                .json().get("conversationId").asString();
+        String toCy = api.post("/api/conversations/direct", ana.accessToken(), Map.of("userId", cy.userId())).expectStatus(201)
+                .json().get("conversationId").asString();
+        for (String text : List.of("Dinner tonight?", "At eight", "Bring wine")) {
+            api.postOnce("/api/conversations/" + toBen + "/messages", ana.accessToken(), Map.of("type", "TEXT", "text", text)).expectStatus(201);
+        }
+        api.postOnce("/api/conversations/" + toCy + "/messages", ana.accessToken(), Map.of("type", "TEXT", "text", "Hi Cy")).expectStatus(201);
+        api.post("/api/conversations/" + toCy + "/read", cy.accessToken(), Map.of("seq", 100)).expectStatus(204);
+
+        JsonNode digest = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> find(ben, "CHAT_UNREAD"), found -> found != null);
+        assertThat(digest.get("title").asString()).isEqualTo("3 new message(s) in Ana");
+        assertThat(digest.get("body").asString()).isEqualTo("The latest from Ana.").doesNotContain("wine");
+        assertThat(digest.get("data").get("conversationId").asString()).isEqualTo(toBen);
+
+        // one more message while Ben is still away: the same digest stands, no second one
+        api.postOnce("/api/conversations/" + toBen + "/messages", ana.accessToken(), Map.of("type", "TEXT", "text", "And cheese")).expectStatus(201);
+        Session dee = api.newUser("Dee");
+        String toDee = api.post("/api/conversations/direct", ana.accessToken(), Map.of("userId", dee.userId())).expectStatus(201)
+                .json().get("conversationId").asString();
+        api.postOnce("/api/conversations/" + toDee + "/messages", ana.accessToken(), Map.of("type", "TEXT", "text", "Hi Dee")).expectStatus(201);
+        awaitNotification(dee, "CHAT_UNREAD"); // the later message's check ran by then
+        assertThat(kinds(ben)).containsOnlyOnce("CHAT_UNREAD");
+        assertThat(kinds(cy)).doesNotContain("CHAT_UNREAD");
+        assertThat(kinds(ana)).doesNotContain("CHAT_UNREAD");
+    }
+
     private String book(Session guest, String gatheringId, String tierId) {
         return api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
                 .expectStatus(201).json().get("bookingId").asString();
