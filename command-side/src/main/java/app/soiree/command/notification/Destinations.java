@@ -8,13 +8,13 @@ public final class Destinations {
     private Destinations() {
     }
 
-    /** {@code +33612345678} → {@code +33••••••78}; {@code whatsapp:} prefixes are dropped first. */
+    /** {@code +33612345678} → {@code +33••••••78}, always six bullets (the length says nothing); {@code whatsapp:} is dropped first. */
     public static String maskPhone(String phone) {
         String number = phone.startsWith("whatsapp:") ? phone.substring("whatsapp:".length()) : phone;
         if (number.length() <= 5) {
             return String.valueOf(BULLET).repeat(number.length());
         }
-        return number.substring(0, 3) + String.valueOf(BULLET).repeat(number.length() - 5) + number.substring(number.length() - 2);
+        return number.substring(0, 3) + String.valueOf(BULLET).repeat(6) + number.substring(number.length() - 2);
     }
 
     /** {@code ana@example.com} → {@code a•••@example.com}. */
