@@ -101,8 +101,12 @@ class PhoneVerification {
         DeliveryOutcome outcome = texts.sendVerificationText(phone, "Your Soiree verification code is " + code + ". It expires in "
                 + properties.phoneCodeTtl().toMinutes() + " minutes. Do not share it.");
         switch (outcome.result()) {
-            case SENT, UNKNOWN -> {
-                return new Requested(phone, expiresAt); // UNKNOWN: it may well arrive; asking again replaces it
+            case SENT -> {
+                return new Requested(phone, expiresAt);
+            }
+            case UNKNOWN -> {
+                log.warn("A verification code to {} may or may not have gone: {}", outcome.destination(), outcome.detail());
+                return new Requested(phone, expiresAt); // it may well arrive; asking again replaces it
             }
             case FAILED, SKIPPED -> {
                 if (outcome.permanent()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -29,9 +30,14 @@ final class TwilioHttpClient extends NetworkHttpClient {
     TwilioHttpClient(String apiBase, Duration readTimeout) {
         super(HttpClientBuilder.create()
                 .disableAutomaticRetries()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setSocketTimeout(Timeout.of(readTimeout))
+                                // A pooled connection the server closed while idle would swallow the next send
+                                // (no answer: an unknown outcome); check one that sat idle before reusing it.
+                                .setValidateAfterInactivity(TimeValue.ofMilliseconds(500))
+                                .setTimeToLive(TimeValue.ofMinutes(5))
                                 .build())
                         .setMaxConnPerRoute(20)
                         .setMaxConnTotal(50)
