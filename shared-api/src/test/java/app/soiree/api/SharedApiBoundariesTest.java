@@ -35,6 +35,7 @@ class SharedApiBoundariesTest {
             .layer("payout").definedBy("app.soiree.api.payout..")
             .layer("chat").definedBy("app.soiree.api.chat..")
             .layer("media").definedBy("app.soiree.api.media..")
+            .layer("notification").definedBy("app.soiree.api.notification..")
             .whereLayer("error").mayNotAccessAnyLayer()
             .whereLayer("operations").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
@@ -48,6 +49,7 @@ class SharedApiBoundariesTest {
             .whereLayer("payout").mayOnlyAccessLayers("identity", "ledger")
             .whereLayer("chat").mayOnlyAccessLayers("identity", "gathering")
             .whereLayer("media").mayOnlyAccessLayers("identity")
+            .whereLayer("notification").mayOnlyAccessLayers("identity")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.api");
 }
