@@ -34,6 +34,7 @@ class CommandSideBoundariesTest {
             .layer("booking").definedBy("app.soiree.command.booking..")
             .layer("chat").definedBy("app.soiree.command.chat..")
             .layer("media").definedBy("app.soiree.command.media..")
+            .layer("notification").definedBy("app.soiree.command.notification..")
             .whereLayer("provider").mayNotAccessAnyLayer()
             .whereLayer("limits").mayNotAccessAnyLayer()
             .whereLayer("identity").mayOnlyAccessLayers("limits")
@@ -46,6 +47,7 @@ class CommandSideBoundariesTest {
             .whereLayer("booking").mayOnlyAccessLayers("gathering", "payment", "refund", "limits")
             .whereLayer("chat").mayOnlyAccessLayers("identity", "limits")
             .whereLayer("media").mayNotAccessAnyLayer()
+            .whereLayer("notification").mayNotAccessAnyLayer()
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.command");
 }
