@@ -1,6 +1,7 @@
 package app.soiree.server.support;
 
 import app.soiree.server.support.stripe.StripeStandIn;
+import app.soiree.server.support.twilio.TwilioStandIn;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -12,7 +13,9 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole platform with Stripe as its payment provider, the real stripe-java SDK talking to a local
  * WireMock that answers like Stripe. Holds are short here (6 s), so that expiry paths run within a test;
- * unanswered provider calls are reconciled after a second. All classes with this annotation share one context.
+ * unanswered provider calls are reconciled after a second. Notifications go out for real too: email over SMTP to GreenMail
+ * ({@link SmtpStandIn}), SMS and WhatsApp through the real Twilio SDK to a WireMock ({@link TwilioStandIn}). All classes
+ * with this annotation share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
         "soiree.payments.reconcile-after=PT1S",
         "soiree.payments.inbox-poll-interval=PT1S"})
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = {FreshDataDirectory.class, StripeStandIn.Properties.class})
+@ContextConfiguration(initializers = {FreshDataDirectory.class, StripeStandIn.Properties.class, SmtpStandIn.Properties.class,
+        TwilioStandIn.Properties.class})
 public @interface StripeIntegrationTest {
 }

@@ -88,6 +88,8 @@ public enum ErrorCode {
     REQUEST_HEADER_TOO_LARGE(431),
     INTERNAL_ERROR(500),
     PAYMENT_PROVIDER_UNAVAILABLE(503),
+    /** The SMS provider could not take a text that must go at once (a phone verification code); nothing was sent. */
+    MESSAGING_PROVIDER_UNAVAILABLE(503),
     /** The database cannot be reached; the request changed nothing and may be retried later. */
     DATABASE_UNAVAILABLE(503),
     /** A command had no answer within {@code soiree.commands.timeout}; it may or may not have been carried out. */
