@@ -12,6 +12,9 @@ import app.soiree.api.notification.NotificationId;
 import app.soiree.api.notification.NotificationKind;
 import app.soiree.api.notification.NotificationSettingsCommand;
 import app.soiree.api.notification.RecordProviderStatus;
+import java.util.ArrayList;
+import app.soiree.server.support.Staff;
+import app.soiree.server.support.Gatherings;
 import app.soiree.command.notification.ChannelSender;
 import app.soiree.command.notification.OutgoingMessage;
 import app.soiree.server.support.Api;
@@ -238,11 +241,56 @@ class TwilioChannelsApiTest {
         api.put("/api/me/phone", user.accessToken(), Map.of("phone", phone)).expectStatus(202);
         String code = codeIn(smsTo(phone, 1).getLast().get("Body"));
         api.post("/api/me/phone/verify", user.accessToken(), Map.of("code", code)).expectStatus(204);
-        // The planner's projection of recipients keeps the verified number; where it is not part of the build, say it here.
-        jdbc.update("""
-                insert into notification_recipients (user_id, display_name, phone) values (?, ?, ?)
-                on conflict (user_id) do update set phone = excluded.phone""", UUID.fromString(user.userId()), name, phone);
+        // the planner's directory takes the verified number in from the stream
+        await().atMost(Duration.ofSeconds(10)).until(() -> phone.equals(jdbc.query("select phone from notification_recipients where user_id = ?",
+                (rs, row) -> rs.getString(1), UUID.fromString(user.userId())).stream().findFirst().orElse(null)));
         return user;
+    }
+
+    @Test
+    void aBookingReachesAVerifiedPhoneAndAMailboxAndCallbacksInAnyOrderOnlyMoveTheDeliveryForward() throws Exception {
+        String phone = freshNumber();
+        Session guy = verifiedUser("Guy Texted", phone);
+        Session host = api.newHost("Hal Host");
+        String gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Wine walk", List.of(Gatherings.tier("Free", 0, 5))));
+        api.postOnce("/api/bookings", guy.accessToken(), Map.of("gatheringId", gatheringId, "tierId", Gatherings.firstTierId(api, gatheringId),
+                "quantity", 1)).expectStatus(201);
+
+        Map<String, String> text = await().atMost(Duration.ofSeconds(20)).until(() -> TwilioStandIn.messagesTo(phone), sent -> sent.size() == 2)
+                .getLast();
+        assertThat(text.get("Body")).contains("You're going to Wine walk");
+        String callback = text.get("StatusCallback");
+        assertThat(callback).startsWith(TwilioStandIn.PUBLIC_BASE_URL + "/api/webhooks/twilio/status?notificationId=").endsWith("&channel=SMS");
+        NotificationId notificationId = NotificationId.of(callback.replaceAll(".*notificationId=([^&]+).*", "$1"));
+
+        MimeMessage mail = await().atMost(Duration.ofSeconds(20)).until(() -> received(guy.email()), found -> found != null);
+        assertThat(mail.getSubject()).isEqualTo("You're going to Wine walk");
+
+        signedStatus(notificationId, "delivered", "SMguy0001").expectStatus(204);
+        signedStatus(notificationId, "sent", "SMguy0001").expectStatus(204);
+        signedStatus(notificationId, "delivered", "SMguy0001").expectStatus(204);
+
+        Session support = Staff.of(api, port).support();
+        JsonNode sms = await().atMost(Duration.ofSeconds(20)).until(() -> smsDelivery(support, guy, notificationId),
+                delivery -> delivery != null && "DELIVERED".equals(delivery.get("status").asString()));
+        List<String> statuses = new ArrayList<>();
+        sms.get("history").forEach(step -> statuses.add(step.get("status").isNull() ? "-" : step.get("status").asString()));
+        assertThat(statuses).containsExactly("PLANNED", "SENT", "DELIVERED");
+        assertThat(sms.get("destination").asString()).doesNotContain(phone.substring(4, 10));
+    }
+
+    private @Nullable JsonNode smsDelivery(Session support, Session user, NotificationId notificationId) {
+        for (JsonNode notification : api.get("/api/staff/notifications?userId=" + user.userId(), support.accessToken()).expectStatus(200)
+                .json().get("items")) {
+            if (notification.get("notificationId").asString().equals(notificationId.toString())) {
+                for (JsonNode delivery : notification.get("deliveries")) {
+                    if (delivery.get("channel").asString().equals("SMS")) {
+                        return delivery;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.soiree.command.notification.twilio;
 
+import app.soiree.api.error.CommandFailures;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -192,9 +192,12 @@ class TwilioWebhookController {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(TWILIO_ACTOR));
         } catch (AggregateNotFoundException unknown) {
             log.info("A Twilio callback is about something Soiree does not know: {}", unknown.getMessage());
-        } catch (NoHandlerForCommandException missing) {
-            // Delivery tracking is another part of the platform; without it a callback has nothing to move forward.
-            log.warn("No handler for {}: the Twilio callback is acknowledged and dropped", command.getClass().getSimpleName());
+        } catch (RuntimeException refused) {
+            if (CommandFailures.codeOf(refused).filter(ErrorCode.NOT_FOUND::equals).isEmpty()) {
+                throw refused;
+            }
+            // answered 204 all the same: Twilio would otherwise keep calling about a message we never sent
+            log.info("A Twilio callback is about something Soiree does not know: {}", refused.getMessage());
         }
     }
 
