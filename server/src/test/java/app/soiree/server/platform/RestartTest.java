@@ -8,8 +8,10 @@ import app.soiree.server.support.Api;
 import app.soiree.server.support.Gatherings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Stops the whole server, embedded PostgreSQL included, and starts it again on the same data
- * directory: accounts are still there, and deadlines scheduled before the stop (a probe's, and a
- * seat hold's expiry, a chat reminder) fire after it.
+ * directory: accounts are still there, and deadlines scheduled before the stop (a probe's, a
+ * seat hold's expiry, a chat reminder, a gathering's reminder to its guests) fire after it.
  */
 class RestartTest {
 
@@ -36,8 +38,21 @@ class RestartTest {
         String gatheringId;
         String conversationId;
         String readerToken;
+        String guestToken;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             Api api = new Api(port(first));
+            // A gathering whose one-hour reminder falls due after the stop: its guest must be reminded all the same.
+            Instant reminderAt = Instant.now().plusSeconds(25).truncatedTo(ChronoUnit.SECONDS);
+            Instant startsAt = reminderAt.plus(Duration.ofHours(1));
+            Api.Session organiser = api.newHost("Reminding Host");
+            String soon = Gatherings.publish(api, organiser, Gatherings.gathering("Starts soon", startsAt, startsAt.plus(Duration.ofHours(2)),
+                    List.of(Gatherings.tier("Free", 0, 5))));
+            Api.Session guest = api.newUser("Reminded Guest");
+            api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", soon, "tierId", Gatherings.firstTierId(api, soon),
+                    "quantity", 1)).expectStatus(201);
+            guestToken = guest.accessToken();
+            await().atMost(Duration.ofSeconds(15)).until(() -> first.getBean(JdbcTemplate.class).queryForObject(
+                    "select count(*) from scheduled_tasks where execution_time = ?", Long.class, Timestamp.from(reminderAt)) == 1);
             api.post("/api/auth/register", null, Map.of("email", email, "password", "survives restarts", "displayName", "Durable"))
                     .expectStatus(201);
             first.getBean(CommandGateway.class).sendAndWait(new DeadlineProbe.ScheduleProbe(probeId, Duration.ofSeconds(4)));
@@ -74,6 +89,8 @@ class RestartTest {
                 assertThat(api.get("/api/conversations/" + conversationId + "/messages", readerToken).expectStatus(200).json()
                         .get("items").get(0).get("type").asString()).isEqualTo("SYSTEM");
             });
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.get("/api/me/notifications", guestToken)
+                    .expectStatus(200).json().get("items").get(0).get("title").asString()).isEqualTo("Starts soon starts in an hour"));
         }
     }
 
@@ -113,7 +130,7 @@ class RestartTest {
         return new SpringApplicationBuilder(SoireeApplication.class)
                 .profiles("test")
                 .run("--soiree.data-dir=" + dataDir, "--server.port=0", "--soiree.roles=command,query",
-                        "--soiree.booking.hold-duration=PT5S");
+                        "--soiree.booking.hold-duration=PT5S", "--soiree.notifications.reminder-lead-times=PT1H");
     }
 
     private static int port(ConfigurableApplicationContext context) {
