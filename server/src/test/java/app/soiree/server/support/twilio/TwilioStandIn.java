@@ -76,7 +76,7 @@ public final class TwilioStandIn {
                     "soiree.twilio.sms-from", SMS_FROM,
                     "soiree.twilio.whatsapp-from", WHATSAPP_FROM,
                     "soiree.twilio.api-base-url", "http://127.0.0.1:" + server().port(),
-                    "soiree.twilio.read-timeout", "PT2S",
+                    "soiree.twilio.read-timeout", "PT10S", // generous: a busy machine answers slowly, and a timeout is UNKNOWN
                     "soiree.notifications.public-base-url", PUBLIC_BASE_URL)));
         }
     }
