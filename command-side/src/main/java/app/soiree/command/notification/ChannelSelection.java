@@ -3,6 +3,7 @@ package app.soiree.command.notification;
 import app.soiree.api.notification.NotificationChannel;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
@@ -53,59 +54,65 @@ public final class ChannelSelection {
         return simulated;
     }
 
-    public static final class Twilio implements Condition {
+    /** A condition on the deployment's settings; each one below names what it asks. */
+    private abstract static class OnSettings implements Condition {
+        private final Predicate<Environment> test;
+
+        OnSettings(Predicate<Environment> test) {
+            this.test = test;
+        }
+
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return twilioConfigured(context.getEnvironment());
+            return test.test(context.getEnvironment());
         }
     }
 
-    public static final class AnySimulated implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !simulated(context.getEnvironment()).isEmpty();
+    public static final class Twilio extends OnSettings {
+        public Twilio() {
+            super(ChannelSelection::twilioConfigured);
         }
     }
 
-    public static final class SmtpEmail implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return smtpConfigured(context.getEnvironment());
+    public static final class AnySimulated extends OnSettings {
+        public AnySimulated() {
+            super(environment -> !simulated(environment).isEmpty());
         }
     }
 
-    public static final class SimulatedEmail implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !smtpConfigured(context.getEnvironment());
+    public static final class SmtpEmail extends OnSettings {
+        public SmtpEmail() {
+            super(ChannelSelection::smtpConfigured);
         }
     }
 
-    public static final class TwilioSms implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return twilioSms(context.getEnvironment());
+    public static final class SimulatedEmail extends OnSettings {
+        public SimulatedEmail() {
+            super(environment -> !smtpConfigured(environment));
         }
     }
 
-    public static final class SimulatedSms implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !twilioSms(context.getEnvironment());
+    public static final class TwilioSms extends OnSettings {
+        public TwilioSms() {
+            super(ChannelSelection::twilioSms);
         }
     }
 
-    public static final class TwilioWhatsApp implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return twilioWhatsApp(context.getEnvironment());
+    public static final class SimulatedSms extends OnSettings {
+        public SimulatedSms() {
+            super(environment -> !twilioSms(environment));
         }
     }
 
-    public static final class SimulatedWhatsApp implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !twilioWhatsApp(context.getEnvironment());
+    public static final class TwilioWhatsApp extends OnSettings {
+        public TwilioWhatsApp() {
+            super(ChannelSelection::twilioWhatsApp);
+        }
+    }
+
+    public static final class SimulatedWhatsApp extends OnSettings {
+        public SimulatedWhatsApp() {
+            super(environment -> !twilioWhatsApp(environment));
         }
     }
 }
