@@ -138,6 +138,52 @@ class NotificationTriggersTest {
         assertThat(kinds(ana)).doesNotContain("CHAT_UNREAD");
     }
 
+    @Test
+    void paidBookingsTellOfADeclinedPaymentAWithdrawnExpiryWarningAndARefund() {
+        String gatheringId = Gatherings.publish(api, host, gathering("Jazz brunch", List.of(tier("Seat", 2500, 10))));
+        String tierId = Gatherings.firstTierId(api, gatheringId);
+
+        Session declined = api.newUser("Dee Clined");
+        JsonNode refused = bookPaid(declined, gatheringId, tierId);
+        api.post("/api/dev/payments/" + refused.get("payment").get("paymentId").asString() + "/outcome", declined.accessToken(),
+                Map.of("outcome", "failed")).expectStatus(202);
+        JsonNode failed = awaitNotification(declined, "PAYMENT_FAILED");
+        assertThat(failed.get("category").asString()).isEqualTo("TRANSACTIONAL");
+        assertThat(failed.get("body").asString()).contains("seats were released");
+        awaitEmail(declined.email(), "Your payment for Jazz brunch did not go through");
+
+        Session paying = api.newUser("Pat Paid");
+        JsonNode held = bookPaid(paying, gatheringId, tierId);
+        String bookingId = held.get("bookingId").asString();
+        JsonNode warning = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> staffView(paying, "HOLD_EXPIRING"), found -> found != null);
+        assertThat(warning.get("visibleAt").isNull()).as("due a few minutes before the hold expires, not now").isTrue();
+        api.post("/api/dev/payments/" + held.get("payment").get("paymentId").asString() + "/outcome", paying.accessToken(),
+                Map.of("outcome", "succeeded")).expectStatus(202);
+        awaitNotification(paying, "BOOKING_CONFIRMED");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> staffView(paying, "HOLD_EXPIRING").get("withdrawn").asBoolean());
+        assertThat(kinds(paying)).doesNotContain("HOLD_EXPIRING");
+
+        api.postOnce("/api/bookings/" + bookingId + "/cancel", paying.accessToken(), null).expectStatus(200);
+        JsonNode refund = awaitNotification(paying, "REFUND_ISSUED");
+        assertThat(refund.get("body").asString()).startsWith("25.00 EUR is being returned");
+    }
+
+    private JsonNode bookPaid(Session guest, String gatheringId, String tierId) {
+        return api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
+                .expectStatus(201).json();
+    }
+
+    private JsonNode staffView(Session user, String kind) {
+        Session support = Staff.of(api, port).support();
+        for (JsonNode item : api.get("/api/staff/notifications?userId=" + user.userId(), support.accessToken()).expectStatus(200)
+                .json().get("items")) {
+            if (item.get("kind").asString().equals(kind)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
     private String book(Session guest, String gatheringId, String tierId) {
         return api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
                 .expectStatus(201).json().get("bookingId").asString();
