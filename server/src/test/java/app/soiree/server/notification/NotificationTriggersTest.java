@@ -168,6 +168,43 @@ class NotificationTriggersTest {
         assertThat(refund.get("body").asString()).startsWith("25.00 EUR is being returned");
     }
 
+    @Test
+    void guestsHearOfANewVenueAndHostAndSupportOfADispute() {
+        String gatheringId = Gatherings.publish(api, host, gathering("Cellar tasting", List.of(tier("Seat", 2500, 10))));
+        String tierId = Gatherings.firstTierId(api, gatheringId);
+        Session guest = api.newUser("Vic Venue");
+        JsonNode booking = bookPaid(guest, gatheringId, tierId);
+        String paymentId = booking.get("payment").get("paymentId").asString();
+        api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
+        awaitNotification(guest, "BOOKING_CONFIRMED");
+
+        api.patch("/api/gatherings/" + gatheringId, host.accessToken(), Map.of("venue", Map.of("name", "Adega", "address", "Rua Nova 9, Lisboa")))
+                .expectStatus(200);
+        JsonNode moved = awaitNotification(guest, "GATHERING_CHANGED");
+        assertThat(moved.get("body").asString()).contains("Adega, Rua Nova 9, Lisboa");
+
+        Session support = Staff.of(api, port).support();
+        api.post("/api/dev/payments/" + paymentId + "/outcome", support.accessToken(),
+                Map.of("outcome", "disputed", "amount", 2500, "reason", "fraudulent")).expectStatus(202);
+        JsonNode opened = awaitNotification(host, "DISPUTE_OPENED");
+        assertThat(opened.get("category").asString()).isEqualTo("HOSTING");
+        assertThat(opened.get("title").asString()).isEqualTo("A payment for Cellar tasting is disputed");
+        String disputeId = opened.get("data").get("disputeId").asString();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> notifications(support).stream()
+                .anyMatch(item -> item.get("kind").asString().equals("DISPUTE_OPENED")
+                        && item.get("data").get("disputeId").asString().equals(disputeId)));
+        JsonNode dueSoon = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> staffView(host, "DISPUTE_EVIDENCE_DUE"),
+                found -> found != null);
+        assertThat(dueSoon.get("deliverAt").isNull()).isFalse();
+        assertThat(dueSoon.get("visibleAt").isNull()).as("planned for shortly before the evidence is due").isTrue();
+    }
+
+    private List<JsonNode> notifications(Session user) {
+        List<JsonNode> items = new ArrayList<>();
+        api.get("/api/me/notifications?limit=100", user.accessToken()).expectStatus(200).json().get("items").forEach(items::add);
+        return items;
+    }
+
     private JsonNode bookPaid(Session guest, String gatheringId, String tierId) {
         return api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
                 .expectStatus(201).json();
