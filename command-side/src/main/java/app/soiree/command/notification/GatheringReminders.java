@@ -14,7 +14,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
@@ -46,6 +48,8 @@ public class GatheringReminders {
     private String timezone;
     private @Nullable String venue;
     private boolean published;
+    /** The reminders' deadlines, to cancel exactly these (cancelling by name would reach every gathering's). */
+    private List<String> scheduled = new ArrayList<>();
 
     @Autowired
     private transient NotificationPlanner planner;
@@ -72,7 +76,7 @@ public class GatheringReminders {
         Instant before = startsAt;
         take(event.details());
         if (published && !before.equals(startsAt)) {
-            deadlines.cancelAll(REMINDER_DEADLINE);
+            cancel(deadlines);
             schedule(deadlines, clock);
         }
     }
@@ -80,13 +84,13 @@ public class GatheringReminders {
     @EndSaga
     @SagaEventHandler(associationProperty = "gatheringId")
     void on(GatheringCancelled event, DeadlineManager deadlines) {
-        deadlines.cancelAll(REMINDER_DEADLINE);
+        cancel(deadlines);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "gatheringId")
     void on(GatheringEnded event, DeadlineManager deadlines) {
-        deadlines.cancelAll(REMINDER_DEADLINE);
+        cancel(deadlines);
     }
 
     /** @param lead the lead time this reminder is for, as ISO-8601 ({@code PT24H}) */
@@ -112,9 +116,14 @@ public class GatheringReminders {
         for (Duration lead : properties.reminderLeadTimes()) {
             Instant at = startsAt.minus(lead);
             if (at.isAfter(clock.instant())) {
-                deadlines.schedule(at, REMINDER_DEADLINE, lead.toString());
+                scheduled.add(deadlines.schedule(at, REMINDER_DEADLINE, lead.toString()));
             }
         }
+    }
+
+    private void cancel(DeadlineManager deadlines) {
+        scheduled.forEach(id -> deadlines.cancelSchedule(REMINDER_DEADLINE, id));
+        scheduled = new ArrayList<>();
     }
 
     private void take(GatheringDetails details) {

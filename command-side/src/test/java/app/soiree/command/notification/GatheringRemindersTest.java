@@ -114,6 +114,19 @@ class GatheringRemindersTest {
     }
 
     @Test
+    void cancellingOneGatheringLeavesTheRemindersOfAnother() {
+        GatheringId other = new GatheringId(new UUID(0, 9));
+        fixture.givenCurrentTime(NOW)
+                .andThenAggregate(GATHERING.toString()).published(new GatheringCreated(GATHERING, HOST, details(STARTS), List.of(), NOW),
+                        new GatheringPublished(GATHERING, HOST, NOW))
+                .andThenAggregate(other.toString()).published(new GatheringCreated(other, HOST, details(STARTS.plusSeconds(60)), List.of(), NOW),
+                        new GatheringPublished(other, HOST, NOW))
+                .whenAggregate(GATHERING.toString()).publishes(new GatheringCancelled(GATHERING, HOST, "Storm", List.of(), NOW))
+                .expectScheduledDeadlineWithName(Duration.ofDays(2).plusSeconds(60), GatheringReminders.REMINDER_DEADLINE)
+                .expectNoScheduledDeadlineWithName(Duration.ofDays(2), GatheringReminders.REMINDER_DEADLINE);
+    }
+
+    @Test
     void aDraftIsNotReminderMaterial() {
         fixture.givenCurrentTime(NOW)
                 .whenAggregate(GATHERING.toString()).publishes(new GatheringCreated(GATHERING, HOST, details(STARTS), List.of(), NOW))
