@@ -15,6 +15,7 @@ import app.soiree.api.identity.FindUserProfile;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.identity.UserProfileView;
 import app.soiree.api.payment.PaymentId;
+import app.soiree.console.platform.Ids;
 import app.soiree.console.platform.StaffQueries;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ class Lookup {
         if (text.isEmpty() || text.length() > MAX_TERM_LENGTH) {
             return List.of();
         }
-        Optional<UUID> id = uuid(text);
+        Optional<UUID> id = Ids.uuid(text);
         if (id.isPresent()) {
             return byId(id.get());
         }
@@ -83,16 +84,5 @@ class Lookup {
     /** The booking as staff see it now (refunds and who asked for them included), or null. */
     @Nullable BookingView booking(BookingId bookingId) {
         return queries.ask(new FindBookingForStaff(bookingId), BookingView.class);
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        if (text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
     }
 }

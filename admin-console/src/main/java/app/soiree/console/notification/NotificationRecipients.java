@@ -8,6 +8,7 @@ import app.soiree.api.notification.FindNotificationsForStaff;
 import app.soiree.api.notification.StaffNotificationPage;
 import app.soiree.api.notification.StaffNotificationView;
 import app.soiree.console.platform.KeysetPager;
+import app.soiree.console.platform.Ids;
 import app.soiree.console.platform.StaffQueries;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ class NotificationRecipients {
         if (text.isEmpty() || text.length() > MAX_TERM_LENGTH) {
             return Optional.empty();
         }
-        Optional<UUID> id = uuid(text);
+        Optional<UUID> id = Ids.uuid(text);
         if (id.isPresent()) {
             return Optional.ofNullable(queries.ask(new FindUserProfile(new UserId(id.get())), UserProfileView.class));
         }
@@ -46,16 +47,5 @@ class NotificationRecipients {
     KeysetPager.Page<StaffNotificationView> page(UserId userId, @Nullable String cursor, int limit) {
         StaffNotificationPage page = queries.ask(new FindNotificationsForStaff(userId, cursor, limit), StaffNotificationPage.class);
         return page == null ? new KeysetPager.Page<>(List.of(), null) : new KeysetPager.Page<>(page.items(), page.nextCursor());
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        if (text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
     }
 }

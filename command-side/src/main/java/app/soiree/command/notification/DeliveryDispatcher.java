@@ -78,26 +78,11 @@ class DeliveryDispatcher {
             return DeliveryOutcome.skipped(SkipReason.NO_ADDRESS);
         }
         Recipient recipient = found.get();
-        String to;
-        switch (event.channel()) {
-            case EMAIL -> to = recipient.email();
-            case SMS, WHATSAPP -> {
-                to = recipient.phone();
-                if (to != null && (event.channel() == NotificationChannel.SMS ? recipient.smsOptedOut() : recipient.whatsappOptedOut())) {
-                    return DeliveryOutcome.skipped(SkipReason.OPTED_OUT); // STOP is final even for support's resend
-                }
-                if (to != null && event.channel() == NotificationChannel.WHATSAPP && !recipient.whatsappConsent()) {
-                    return DeliveryOutcome.skipped(SkipReason.NO_WHATSAPP_CONSENT);
-                }
-                if (to == null) {
-                    return DeliveryOutcome.skipped(SkipReason.NO_VERIFIED_PHONE);
-                }
-            }
-            default -> to = null;
+        Optional<SkipReason> unusable = recipient.unreachableOn(event.channel()); // STOP is final, even for support's resend
+        if (unusable.isPresent()) {
+            return DeliveryOutcome.skipped(unusable.get());
         }
-        if (to == null || to.isBlank()) {
-            return DeliveryOutcome.skipped(SkipReason.NO_ADDRESS);
-        }
+        String to = event.channel() == NotificationChannel.EMAIL ? recipient.email() : recipient.phone();
         OutgoingMessage message = new OutgoingMessage(event.notificationId(), event.kind(), event.channel(), event.attempt(),
                 event.recipientId(), to, recipient.displayName(), content.get(), recipient.whatsappWindowOpen(clock.instant()));
         try {

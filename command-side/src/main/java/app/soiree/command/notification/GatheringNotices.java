@@ -56,9 +56,10 @@ class GatheringNotices {
                     details.title(), Timestamp.from(details.startsAt()), Timestamp.from(details.endsAt()), details.timezone(), venue(details),
                     event.gatheringId().value());
             if (moved && "PUBLISHED".equals(before.status())) {
-                String trigger = "gathering-changed:" + event.gatheringId() + ":" + event.editedAt();
-                gatherings.find(event.gatheringId()).ifPresent(after -> tellGuests(after, NotificationKind.GATHERING_CHANGED, trigger,
-                        Map.of(), event.editedAt()));
+                Gatherings.Gathering after = new Gatherings.Gathering(before.gatheringId(), before.hostId(), details.title(),
+                        details.startsAt(), details.timezone(), venue(details), before.status());
+                tellGuests(after, NotificationKind.GATHERING_CHANGED, "gathering-changed:" + event.gatheringId() + ":" + event.editedAt(),
+                        Map.of(), event.editedAt());
             }
         });
     }

@@ -87,32 +87,15 @@ public class NotificationPlanner {
         if (!forced && !preferences.categoryOn(kind.category(), channel)) {
             return DeliveryPlan.skip(channel, SkipReason.PREFERENCE_OFF);
         }
-        switch (channel) {
-            case IN_APP -> {
-                return DeliveryPlan.send(channel);
-            }
-            case EMAIL -> {
-                return recipient.email() == null || recipient.email().isBlank() ? DeliveryPlan.skip(channel, SkipReason.NO_ADDRESS)
-                        : DeliveryPlan.send(channel);
-            }
-            case SMS, WHATSAPP -> {
-                if (recipient.phone() == null) {
-                    return DeliveryPlan.skip(channel, SkipReason.NO_VERIFIED_PHONE);
-                }
-                if (channel == NotificationChannel.WHATSAPP && !recipient.whatsappConsent()) {
-                    return DeliveryPlan.skip(channel, SkipReason.NO_WHATSAPP_CONSENT);
-                }
-                if (channel == NotificationChannel.SMS ? recipient.smsOptedOut() : recipient.whatsappOptedOut()) {
-                    return DeliveryPlan.skip(channel, SkipReason.OPTED_OUT);
-                }
-                QuietHours quiet = preferences.quietHours();
-                if (kind.urgent() || quiet == null || !quiet.contains(due, preferences.zone())) {
-                    return DeliveryPlan.send(channel);
-                }
-                Instant end = quiet.endAfter(due, preferences.zone());
-                return end.isAfter(staleAt) ? DeliveryPlan.skip(channel, SkipReason.QUIET_HOURS_STALE) : DeliveryPlan.after(channel, end);
-            }
+        Optional<SkipReason> unreachable = recipient.unreachableOn(channel);
+        if (unreachable.isPresent()) {
+            return DeliveryPlan.skip(channel, unreachable.get());
         }
-        throw new IllegalStateException("Unknown channel " + channel);
+        QuietHours quiet = preferences.quietHours();
+        if (!channel.intrusive() || kind.urgent() || quiet == null || !quiet.contains(due, preferences.zone())) {
+            return DeliveryPlan.send(channel);
+        }
+        Instant end = quiet.endAfter(due, preferences.zone());
+        return end.isAfter(staleAt) ? DeliveryPlan.skip(channel, SkipReason.QUIET_HOURS_STALE) : DeliveryPlan.after(channel, end);
     }
 }
