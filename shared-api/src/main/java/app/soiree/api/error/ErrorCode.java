@@ -79,6 +79,14 @@ public enum ErrorCode {
     GROUP_FULL(422),
     /** A media id that is not the sender's, or not processed and ready. */
     MEDIA_NOT_READY(422),
+    /** Nobody follows themselves. */
+    CANNOT_FOLLOW_SELF(422),
+    /** The gathering's host banned the caller from booking their gatherings. */
+    BANNED_BY_HOST(422),
+    /** A gathering has had as many announcements as it may ({@code soiree.social.announcements-per-gathering}). */
+    ANNOUNCEMENT_LIMIT_REACHED(422),
+    /** Only an upcoming, published gathering can be promoted or featured, for a window before it starts. */
+    NOT_PROMOTABLE(422),
     RATE_LIMITED(429),
     /** The user uploaded as much as a day allows ({@code soiree.media.daily-quota-*}). */
     MEDIA_QUOTA_EXCEEDED(429),
