@@ -48,6 +48,7 @@ import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
+import app.soiree.command.social.Blocks;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
@@ -220,9 +221,12 @@ public class Conversation {
     }
 
     @CommandHandler
-    MessageReceipt handle(PostMessage command, Clock clock, DeadlineManager deadlines) {
+    MessageReceipt handle(PostMessage command, Clock clock, DeadlineManager deadlines, Blocks blocks) {
         Instant now = clock.instant();
         PostingRules.requireMayPost(members, command.senderId(), command.support(), now);
+        if (kind == ConversationKind.DIRECT) {
+            PostingRules.requireNotBlocked(members, command.senderId(), blocks);
+        }
         PostingRules.requireOpen(closed, readOnly, members.runs(command.senderId()) || command.support());
         if (!members.runs(command.senderId()) && !command.support()) {
             PostingRules.requireSlowModeKept(slowModeSeconds, members.lastPostOf(command.senderId()), now);

@@ -11,9 +11,12 @@ import app.soiree.api.chat.StartDirectConversation;
 import app.soiree.api.chat.StartGroupConversation;
 import app.soiree.api.chat.UnbanMember;
 import app.soiree.api.chat.UnmuteMember;
+import app.soiree.api.error.ErrorCode;
+import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.Role;
 import app.soiree.api.identity.UserId;
+import app.soiree.command.social.Blocks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -44,10 +47,12 @@ class ConversationCommandController {
 
     private final CommandGateway commands;
     private final KnownUsers users;
+    private final Blocks blocks;
 
-    ConversationCommandController(CommandGateway commands, KnownUsers users) {
+    ConversationCommandController(CommandGateway commands, KnownUsers users, Blocks blocks) {
         this.commands = commands;
         this.users = users;
+        this.blocks = blocks;
     }
 
     @PostMapping("/api/conversations/direct")
@@ -55,6 +60,9 @@ class ConversationCommandController {
     ResponseEntity<ConversationIdResponse> direct(@Valid @RequestBody DirectRequest request, Actor actor) {
         UserId other = request.userId();
         users.requireKnown(List.of(other));
+        if (blocks.eitherBlocked(actor.userId(), other)) {
+            throw new SoireeException(ErrorCode.BLOCKED, "One of you blocked the other");
+        }
         ConversationId conversationId = ConversationId.direct(actor.userId(), other);
         boolean created = Boolean.TRUE.equals(commands.sendAndWait(new StartDirectConversation(conversationId, actor.userId(), other)));
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(new ConversationIdResponse(conversationId));

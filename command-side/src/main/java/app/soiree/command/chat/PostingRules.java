@@ -10,6 +10,7 @@ import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.RateLimitedException;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.UserId;
+import app.soiree.command.social.Blocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +50,15 @@ final class PostingRules {
         if (!support && members.isMuted(senderId, now)) {
             throw new SoireeException(ErrorCode.MUTED, "You are muted in this conversation");
         }
+    }
+
+    /** A direct conversation stays as it was when one of the two blocked the other, and takes no new messages. */
+    static void requireNotBlocked(ConversationMembers members, UserId senderId, Blocks blocks) {
+        members.longestStandingOtherThan(senderId).ifPresent(other -> {
+            if (blocks.eitherBlocked(senderId, other)) {
+                throw new SoireeException(ErrorCode.BLOCKED, "One of you blocked the other");
+            }
+        });
     }
 
     static void requireOpen(boolean closed, boolean readOnly, boolean exemptFromReadOnly) {

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import app.soiree.api.Money;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.AnnouncementPosted;
 import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.CancelBooking;
 import app.soiree.api.gathering.CancelGathering;
@@ -24,12 +25,14 @@ import app.soiree.api.gathering.GatheringStatus;
 import app.soiree.api.gathering.HoldOutcome;
 import app.soiree.api.gathering.HoldSeats;
 import app.soiree.api.gathering.JoinWaitlist;
+import app.soiree.api.gathering.PostAnnouncement;
 import app.soiree.api.gathering.PublishGathering;
 import app.soiree.api.gathering.ReleaseHold;
 import app.soiree.api.gathering.ReviewGathering;
 import app.soiree.api.gathering.SeatsConfirmation;
 import app.soiree.api.gathering.Tier;
 import app.soiree.api.identity.UserId;
+import app.soiree.command.social.GuestBans;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
@@ -68,8 +71,11 @@ public class Gathering {
 
     static final String END_DEADLINE = "gathering-end";
     static final String HOLD_EXPIRY_DEADLINE = "hold-expiry";
-    /** 1 (no revision): tiers, bookings and the offer count were fields of the root. 2: they are {@link GatheringSeats}. */
-    static final String SNAPSHOT_REVISION = "2";
+    /**
+     * 1 (no revision): tiers, bookings and the offer count were fields of the root. 2: they are {@link GatheringSeats}.
+     * 3: the count of announcements.
+     */
+    static final String SNAPSHOT_REVISION = "3";
 
     // State fields are not final: snapshots restore them field by field.
     @AggregateIdentifier
@@ -80,6 +86,7 @@ public class Gathering {
     @AggregateMember
     private GatheringSeats seats = new GatheringSeats();
     private Set<UserId> reviewers = new HashSet<>();
+    private int announcements;
 
     protected Gathering() {
         // for Axon's event sourcing
@@ -147,7 +154,8 @@ public class Gathering {
 
     /** Answers the seats reserved, or {@code SoldOut} when the tier has too few seats left. */
     @CommandHandler
-    HoldOutcome handle(HoldSeats command, Clock clock, BookingPolicy policy, DeadlineManager deadlines) {
+    HoldOutcome handle(HoldSeats command, Clock clock, BookingPolicy policy, DeadlineManager deadlines, GuestBans bans) {
+        refuseIfBanned(command.guestId(), bans);
         return seats.hold(command, terms(), clock.instant(), policy, deadlines);
     }
 
@@ -173,7 +181,8 @@ public class Gathering {
     }
 
     @CommandHandler
-    int handle(JoinWaitlist command, Clock clock) {
+    int handle(JoinWaitlist command, Clock clock, GuestBans bans) {
+        refuseIfBanned(command.userId(), bans);
         return seats.joinWaitlist(command, terms(), clock.instant());
     }
 
@@ -198,6 +207,26 @@ public class Gathering {
             throw new SoireeException(ErrorCode.ALREADY_REVIEWED, "You have already reviewed this gathering");
         }
         apply(new GatheringReviewed(gatheringId, hostId, command.guestId(), command.rating(), command.text(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(PostAnnouncement command, Clock clock) {
+        requireHost(command.requestedBy());
+        if (status != GatheringStatus.PUBLISHED) {
+            throw SoireeException.conflict("Only a published gathering makes announcements; this one is " + status);
+        }
+        if (announcements >= command.limit()) {
+            throw new SoireeException(ErrorCode.ANNOUNCEMENT_LIMIT_REACHED,
+                    "A gathering makes at most " + command.limit() + " announcements");
+        }
+        apply(new AnnouncementPosted(gatheringId, command.announcementId(), hostId, command.text(), clock.instant()));
+    }
+
+    /** Asked before anything else about seats, so a barred guest learns nothing of them. */
+    private void refuseIfBanned(UserId guestId, GuestBans bans) {
+        if (bans.banned(hostId, guestId)) {
+            throw new SoireeException(ErrorCode.BANNED_BY_HOST, "The host of this gathering does not take your bookings");
+        }
     }
 
     private GatheringSeats.Terms terms() {
@@ -237,6 +266,11 @@ public class Gathering {
     @EventSourcingHandler
     void on(GatheringEnded event) {
         status = GatheringStatus.ENDED;
+    }
+
+    @EventSourcingHandler
+    void on(AnnouncementPosted event) {
+        announcements++;
     }
 
     @EventSourcingHandler

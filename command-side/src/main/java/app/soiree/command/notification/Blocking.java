@@ -3,8 +3,9 @@ package app.soiree.command.notification;
 import app.soiree.api.identity.UserId;
 
 /**
- * Whether a recipient blocked whoever caused a notification: then they hear nothing of it. The social graph answers
- * this once blocking exists; until then {@link NotificationConfiguration} says nobody is blocked.
+ * Whether a recipient and whoever caused a notification blocked one another (either way): then the recipient hears
+ * nothing of it. The social graph answers
+ * from its directory ({@link NotificationConfiguration}).
  */
 public interface Blocking {
 

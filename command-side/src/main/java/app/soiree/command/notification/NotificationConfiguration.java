@@ -1,20 +1,23 @@
 package app.soiree.command.notification;
 
+import app.soiree.command.social.Blocks;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
 
-    /** Until the social graph can say who blocked whom, nobody has. */
+    /**
+     * A block hides each of the two from the other, so either direction silences what one caused for the other. The
+     * social directory answers as of now, not as of the triggering event: a processor rebuilt after an unblock plans
+     * what it would have skipped, which only matters for causes still fresh enough to plan at all.
+     */
     @Bean
-    @ConditionalOnMissingBean
-    Blocking nobodyBlocked() {
-        return (recipientId, actorId) -> false;
+    Blocking socialBlocking(Blocks blocks) {
+        return blocks::eitherBlocked;
     }
 
     /**

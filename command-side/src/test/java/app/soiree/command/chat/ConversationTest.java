@@ -36,10 +36,10 @@ import app.soiree.api.chat.OpenGatheringConversation;
 import app.soiree.api.chat.PostMessage;
 import app.soiree.api.chat.ReactionAdded;
 import app.soiree.api.chat.Reminder;
+import app.soiree.api.chat.ReminderFired;
 import app.soiree.api.chat.RemovalReason;
 import app.soiree.api.chat.RemoveMember;
 import app.soiree.api.chat.RemoveReaction;
-import app.soiree.api.chat.ReminderFired;
 import app.soiree.api.chat.ReportMessage;
 import app.soiree.api.chat.ReportReason;
 import app.soiree.api.chat.SealedText;
@@ -49,10 +49,13 @@ import app.soiree.api.error.ErrorCode;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import app.soiree.command.FixtureClock;
+import app.soiree.command.social.Blocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -73,12 +76,25 @@ class ConversationTest {
     private static final SealedText TEXT = new SealedText(id(30), "c2VhbGVk");
 
     private final List<UUID> destroyedKeys = new ArrayList<>();
+    /** (blocker, blocked) pairs, as the social directory would answer. */
+    private final Set<List<UserId>> blocks = new HashSet<>();
     private AggregateTestFixture<Conversation> fixture;
 
     /** A fixture per scenario: Axon's fixture keeps the aggregate and its deadlines between a given and the next. */
     private AggregateTestFixture<Conversation> fresh() {
         fixture = new AggregateTestFixture<>(Conversation.class);
         fixture.registerInjectableResource(new FixtureClock(() -> fixture == null ? START : fixture.currentTime()));
+        fixture.registerInjectableResource(new Blocks() {
+            @Override
+            public boolean eitherBlocked(UserId one, UserId other) {
+                return blocked(one, other) || blocked(other, one);
+            }
+
+            @Override
+            public boolean blocked(UserId blockerId, UserId blockedId) {
+                return blocks.contains(List.of(blockerId, blockedId));
+            }
+        });
         fixture.registerInjectableResource(new ContentKeys(new JdbcTemplate()) {
             @Override
             void destroy(UUID keyId) {
@@ -103,6 +119,24 @@ class ConversationTest {
                 .when(new StartDirectConversation(ConversationId.direct(GRACE, ADA), GRACE, ADA))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aDirectConversationTakesNoMessagesOnceEitherBlockedTheOther() {
+        ConversationId direct = ConversationId.direct(ADA, GRACE);
+        blocks.add(List.of(GRACE, ADA));
+        given(new ConversationStarted(direct, 1, ConversationKind.DIRECT, null, null, null, List.of(ADA, GRACE), START))
+                .when(post(direct, HELLO, ADA))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.BLOCKED));
+        given(new ConversationStarted(direct, 1, ConversationKind.DIRECT, null, null, null, List.of(ADA, GRACE), START))
+                .when(post(direct, HELLO, GRACE))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.BLOCKED));
+        blocks.clear();
+        given(new ConversationStarted(direct, 1, ConversationKind.DIRECT, null, null, null, List.of(ADA, GRACE), START))
+                .when(post(direct, HELLO, ADA))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static app.soiree.command.Refusals.refusedWith;
 
 import app.soiree.api.Money;
 import app.soiree.api.error.ErrorCode;
+import app.soiree.api.gathering.AnnouncementPosted;
 import app.soiree.api.gathering.BookingCancelled;
 import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.BookingStatus;
@@ -26,6 +27,7 @@ import app.soiree.api.gathering.GuestCheckedIn;
 import app.soiree.api.gathering.HoldExpired;
 import app.soiree.api.gathering.HoldSeats;
 import app.soiree.api.gathering.JoinWaitlist;
+import app.soiree.api.gathering.PostAnnouncement;
 import app.soiree.api.gathering.PublishGathering;
 import app.soiree.api.gathering.RefundPolicy;
 import app.soiree.api.gathering.ReleaseHold;
@@ -42,10 +44,13 @@ import app.soiree.api.gathering.WaitlistJoined;
 import app.soiree.api.gathering.WaitlistOfferMade;
 import app.soiree.api.identity.UserId;
 import app.soiree.command.FixtureClock;
+import app.soiree.command.social.GuestBans;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,12 +78,55 @@ class GatheringTest {
             new Tier(PAID, "Seated", PRICE, 2));
 
     private AggregateTestFixture<Gathering> fixture;
+    /** (host, guest) pairs barred from booking, as the social directory would answer. */
+    private final Set<List<UserId>> bans = new HashSet<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Gathering.class);
         fixture.registerInjectableResource(new FixtureClock(() -> fixture == null ? START : fixture.currentTime()));
         fixture.registerInjectableResource(new BookingPolicy(HOLD, 4, 100));
+        fixture.registerInjectableResource((GuestBans) (hostId, guestId) -> bans.contains(List.of(hostId, guestId)));
+    }
+
+    @Test
+    void aGuestTheHostBannedCannotHoldSeatsNorWait() {
+        bans.add(List.of(HOST, ADA));
+        given(created(), published())
+                .when(new HoldSeats(GATHERING, ADA_BOOKING, FREE, ADA, 1))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.BANNED_BY_HOST));
+        setUp();
+        given(created(), published())
+                .when(new JoinWaitlist(GATHERING, PAID, ADA))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.BANNED_BY_HOST));
+        setUp();
+        given(created(), published())
+                .when(new HoldSeats(GATHERING, GRACE_BOOKING, FREE, GRACE, 1))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aPublishedGatheringMakesAFewAnnouncementsByItsHostOnly() {
+        UUID first = id(40);
+        given(created(), published())
+                .when(new PostAnnouncement(GATHERING, first, HOST, "Doors at seven", 2))
+                .expectEvents(new AnnouncementPosted(GATHERING, first, HOST, "Doors at seven", START));
+        setUp();
+        given(created(), published())
+                .when(new PostAnnouncement(GATHERING, first, ADA, "Free drinks!", 2))
+                .expectException(refusedWith(ErrorCode.NOT_FOUND));
+        setUp();
+        given(created())
+                .when(new PostAnnouncement(GATHERING, first, HOST, "Soon", 2))
+                .expectException(refusedWith(ErrorCode.STATE_CONFLICT));
+        setUp();
+        given(created(), published(), new AnnouncementPosted(GATHERING, id(41), HOST, "one", START),
+                new AnnouncementPosted(GATHERING, id(42), HOST, "two", START))
+                .when(new PostAnnouncement(GATHERING, first, HOST, "three", 2))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.ANNOUNCEMENT_LIMIT_REACHED));
     }
 
     @Test
@@ -107,6 +155,7 @@ class GatheringTest {
 
     @Test
     void publishesADraftAndSchedulesItsEnd() {
+        setUp();
         given(created())
                 .when(new PublishGathering(GATHERING, HOST))
                 .expectEvents(new GatheringPublished(GATHERING, HOST, START))
@@ -115,6 +164,7 @@ class GatheringTest {
 
     @Test
     void someoneElsesGatheringLooksAbsent() {
+        setUp();
         given(created())
                 .when(new PublishGathering(GATHERING, ADA))
                 .expectException(refusedWith(ErrorCode.NOT_FOUND));
@@ -123,6 +173,7 @@ class GatheringTest {
     @Test
     void confirmsFreeSeatsAtOnce() {
         Money free = Money.of(0, "EUR");
+        setUp();
         given(created(), published())
                 .when(new HoldSeats(GATHERING, ADA_BOOKING, FREE, ADA, 2))
                 .expectEvents(new SeatsHeld(GATHERING, HOST, ADA_BOOKING, FREE, ADA, 2, free, null, false, START),
@@ -134,6 +185,7 @@ class GatheringTest {
     @Test
     void holdsPaidSeatsUntilTheHoldExpires() {
         Instant expiry = START.plus(HOLD);
+        setUp();
         given(created(), published())
                 .when(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 2))
                 .expectEvents(new SeatsHeld(GATHERING, HOST, ADA_BOOKING, PAID, ADA, 2, PRICE.times(2), expiry, false, START))
@@ -143,6 +195,7 @@ class GatheringTest {
 
     @Test
     void anExpiredHoldReturnsItsSeats() {
+        setUp();
         given(created(), published())
                 .andGivenCommands(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 2))
                 .whenTimeElapses(HOLD.plusSeconds(1))
@@ -151,6 +204,7 @@ class GatheringTest {
 
     @Test
     void aConfirmedHoldDoesNotExpire() {
+        setUp();
         given(created(), published())
                 .andGivenCommands(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 2), new ConfirmSeats(GATHERING, ADA_BOOKING))
                 .whenTimeElapses(HOLD.plusSeconds(1))
@@ -159,6 +213,7 @@ class GatheringTest {
 
     @Test
     void confirmingTwiceChangesNothing() {
+        setUp();
         given(created(), published())
                 .andGivenCommands(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 1), new ConfirmSeats(GATHERING, ADA_BOOKING))
                 .when(new ConfirmSeats(GATHERING, ADA_BOOKING))
@@ -168,6 +223,7 @@ class GatheringTest {
 
     @Test
     void confirmsAnExpiredHoldWhosePaymentArrivedLateWhileItsSeatsAreFree() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), new HoldExpired(GATHERING, ADA_BOOKING, PAID, ADA, 1, START))
                 .when(new ConfirmSeats(GATHERING, ADA_BOOKING))
                 .expectEvents(new SeatsConfirmed(GATHERING, ADA_BOOKING, PAID, ADA, 1, PRICE, START))
@@ -176,6 +232,7 @@ class GatheringTest {
 
     @Test
     void doesNotPlaceALatePaymentWhenOthersTookTheSeats() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), new HoldExpired(GATHERING, ADA_BOOKING, PAID, ADA, 1, START),
                         heldFor(GRACE_BOOKING, GRACE, 2))
                 .when(new ConfirmSeats(GATHERING, ADA_BOOKING))
@@ -185,6 +242,7 @@ class GatheringTest {
 
     @Test
     void doesNotPlaceALatePaymentForACancelledGathering() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), new HoldExpired(GATHERING, ADA_BOOKING, PAID, ADA, 1, START),
                         new GatheringCancelled(GATHERING, HOST, "rain", List.of(), START))
                 .when(new ConfirmSeats(GATHERING, ADA_BOOKING))
@@ -194,6 +252,7 @@ class GatheringTest {
 
     @Test
     void doesNotPlaceAPaymentForSeatsTheGuestGaveBack() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1),
                         new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, false, Money.zero(PRICE.currency()), START, false))
                 .when(new ConfirmSeats(GATHERING, ADA_BOOKING))
@@ -203,6 +262,7 @@ class GatheringTest {
 
     @Test
     void aFailedPaymentReleasesTheHoldAtOnce() {
+        setUp();
         given(created(), published())
                 .andGivenCommands(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 2))
                 .when(new ReleaseHold(GATHERING, ADA_BOOKING))
@@ -211,6 +271,7 @@ class GatheringTest {
 
     @Test
     void releasingAConfirmedBookingChangesNothing() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1))
                 .when(new ReleaseHold(GATHERING, ADA_BOOKING))
                 .expectSuccessfulHandlerExecution()
@@ -219,6 +280,7 @@ class GatheringTest {
 
     @Test
     void refusesMoreSeatsThanAreLeft() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1))
                 .when(new HoldSeats(GATHERING, GRACE_BOOKING, PAID, GRACE, 2))
                 .expectSuccessfulHandlerExecution()
@@ -228,6 +290,7 @@ class GatheringTest {
 
     @Test
     void refusesASecondBookingByTheSameGuest() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1))
                 .when(new HoldSeats(GATHERING, GRACE_BOOKING, FREE, ADA, 1))
                 .expectException(refusedWith(ErrorCode.ALREADY_BOOKED));
@@ -235,6 +298,7 @@ class GatheringTest {
 
     @Test
     void theSameBookingTwiceIsAnsweredWithoutNewEvents() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1))
                 .when(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 1))
                 .expectNoEvents()
@@ -243,6 +307,7 @@ class GatheringTest {
 
     @Test
     void refusesBookingADraft() {
+        setUp();
         given(created())
                 .when(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 1))
                 .expectException(refusedWith(ErrorCode.GATHERING_NOT_BOOKABLE));
@@ -250,6 +315,7 @@ class GatheringTest {
 
     @Test
     void refusesBookingACancelledGathering() {
+        setUp();
         given(created(), published(), new GatheringCancelled(GATHERING, HOST, "rain", List.of(), START))
                 .when(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 1))
                 .expectException(refusedWith(ErrorCode.GATHERING_NOT_BOOKABLE));
@@ -257,6 +323,7 @@ class GatheringTest {
 
     @Test
     void refusesBookingAnEndedGathering() {
+        setUp();
         given(created(), published(), new GatheringEnded(GATHERING, HOST, START))
                 .when(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 1))
                 .expectException(refusedWith(ErrorCode.GATHERING_NOT_BOOKABLE));
@@ -264,6 +331,7 @@ class GatheringTest {
 
     @Test
     void refusesZeroSeats() {
+        setUp();
         given(created(), published())
                 .when(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 0))
                 .expectException(refusedWith(ErrorCode.VALIDATION_FAILED));
@@ -271,6 +339,7 @@ class GatheringTest {
 
     @Test
     void refusesMoreSeatsThanOneBookingMayTake() {
+        setUp();
         given(created(), published())
                 .when(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 5))
                 .expectException(refusedWith(ErrorCode.VALIDATION_FAILED));
@@ -278,6 +347,7 @@ class GatheringTest {
 
     @Test
     void refusesAnUnknownTier() {
+        setUp();
         given(created(), published())
                 .when(new HoldSeats(GATHERING, ADA_BOOKING, new TierId(id(99)), ADA, 1))
                 .expectException(refusedWith(ErrorCode.UNKNOWN_TIER));
@@ -285,6 +355,7 @@ class GatheringTest {
 
     @Test
     void joinsTheWaitlistOfASoldOutTier() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 2))
                 .when(new JoinWaitlist(GATHERING, PAID, GRACE))
                 .expectEvents(new WaitlistJoined(GATHERING, PAID, GRACE, 1, START))
@@ -293,6 +364,7 @@ class GatheringTest {
 
     @Test
     void refusesTheWaitlistWhileSeatsAreLeft() {
+        setUp();
         given(created(), published())
                 .when(new JoinWaitlist(GATHERING, PAID, GRACE))
                 .expectException(refusedWith(ErrorCode.NOT_SOLD_OUT));
@@ -300,6 +372,7 @@ class GatheringTest {
 
     @Test
     void joiningTwiceKeepsThePlaceInLine() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 2),
                         new WaitlistJoined(GATHERING, PAID, GRACE, 1, START), new WaitlistJoined(GATHERING, PAID, LINUS, 2, START))
                 .when(new JoinWaitlist(GATHERING, PAID, LINUS))
@@ -312,6 +385,7 @@ class GatheringTest {
         BookingId graceOffer = offerId(GRACE, 0);
         BookingId linusOffer = offerId(LINUS, 1);
         Instant expiry = START.plus(HOLD);
+        setUp();
         given(created(), published())
                 .andGivenCommands(new HoldSeats(GATHERING, ADA_BOOKING, PAID, ADA, 2),
                         new JoinWaitlist(GATHERING, PAID, GRACE), new JoinWaitlist(GATHERING, PAID, LINUS))
@@ -325,6 +399,7 @@ class GatheringTest {
 
     @Test
     void checksInAConfirmedBookingOnce() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1))
                 .when(new CheckInGuest(GATHERING, ADA_BOOKING, HOST))
                 .expectEvents(new GuestCheckedIn(GATHERING, ADA_BOOKING, ADA, START));
@@ -332,6 +407,7 @@ class GatheringTest {
 
     @Test
     void refusesASecondCheckIn() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1),
                         new GuestCheckedIn(GATHERING, ADA_BOOKING, ADA, START))
                 .when(new CheckInGuest(GATHERING, ADA_BOOKING, HOST))
@@ -340,6 +416,7 @@ class GatheringTest {
 
     @Test
     void refusesToCheckInAnUnpaidHold() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1))
                 .when(new CheckInGuest(GATHERING, ADA_BOOKING, HOST))
                 .expectException(refusedWith(ErrorCode.BOOKING_NOT_CONFIRMED));
@@ -347,6 +424,7 @@ class GatheringTest {
 
     @Test
     void onlyTheHostChecksGuestsIn() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1))
                 .when(new CheckInGuest(GATHERING, ADA_BOOKING, ADA))
                 .expectException(refusedWith(ErrorCode.NOT_FOUND));
@@ -354,6 +432,7 @@ class GatheringTest {
 
     @Test
     void endsByADeadlineAtItsEndTime() {
+        setUp();
         given(created())
                 .andGivenCommands(new PublishGathering(GATHERING, HOST))
                 .whenThenTimeAdvancesTo(DETAILS.endsAt().plusSeconds(1))
@@ -362,6 +441,7 @@ class GatheringTest {
 
     @Test
     void anAttendeeReviewsOnceAfterTheEnd() {
+        setUp();
         given(attended(), new GatheringEnded(GATHERING, HOST, START))
                 .when(new ReviewGathering(GATHERING, ADA, 5, "Lovely"))
                 .expectEvents(new GatheringReviewed(GATHERING, HOST, ADA, 5, "Lovely", START));
@@ -369,6 +449,7 @@ class GatheringTest {
 
     @Test
     void refusesAReviewBeforeTheEnd() {
+        setUp();
         given(attended())
                 .when(new ReviewGathering(GATHERING, ADA, 5, "Early"))
                 .expectException(refusedWith(ErrorCode.REVIEW_NOT_OPEN));
@@ -376,6 +457,7 @@ class GatheringTest {
 
     @Test
     void refusesAReviewFromSomeoneWhoWasNotCheckedIn() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1),
                         new GatheringEnded(GATHERING, HOST, START))
                 .when(new ReviewGathering(GATHERING, ADA, 4, "Missed it"))
@@ -384,6 +466,7 @@ class GatheringTest {
 
     @Test
     void refusesASecondReview() {
+        setUp();
         given(attended(), new GatheringEnded(GATHERING, HOST, START), new GatheringReviewed(GATHERING, HOST, ADA, 5, "1", START))
                 .when(new ReviewGathering(GATHERING, ADA, 1, "2"))
                 .expectException(refusedWith(ErrorCode.ALREADY_REVIEWED));
@@ -391,6 +474,7 @@ class GatheringTest {
 
     @Test
     void refusesARatingOutsideOneToFive() {
+        setUp();
         given(attended(), new GatheringEnded(GATHERING, HOST, START))
                 .when(new ReviewGathering(GATHERING, ADA, 6, "!"))
                 .expectException(refusedWith(ErrorCode.VALIDATION_FAILED));
@@ -398,6 +482,7 @@ class GatheringTest {
 
     @Test
     void cancellingTheGatheringCancelsEveryBookingWithAFullRefund() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1), heldFor(GRACE_BOOKING, GRACE, 1))
                 .when(new CancelGathering(GATHERING, HOST, "Storm"))
                 .expectEvents(new GatheringCancelled(GATHERING, HOST, "Storm", List.of(ADA_BOOKING, GRACE_BOOKING), START),
@@ -407,6 +492,7 @@ class GatheringTest {
 
     @Test
     void aGuestCancellingEarlyEnoughIsRefundedInFull() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1))
                 .when(new CancelBooking(GATHERING, ADA_BOOKING, ADA))
                 .expectEvents(new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, PRICE, START, false));
@@ -414,6 +500,7 @@ class GatheringTest {
 
     @Test
     void aGuestCancellingTooLateIsNotRefunded() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1))
                 .andGivenCurrentTime(DETAILS.startsAt().minus(Duration.ofHours(47)))
                 .when(new CancelBooking(GATHERING, ADA_BOOKING, ADA))
@@ -423,6 +510,7 @@ class GatheringTest {
 
     @Test
     void aGuestCannotCancelSomeoneElsesBooking() {
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1))
                 .when(new CancelBooking(GATHERING, ADA_BOOKING, GRACE))
                 .expectException(refusedWith(ErrorCode.NOT_FOUND));
@@ -432,9 +520,11 @@ class GatheringTest {
     void aPublishedTierWithBookingsKeepsEnoughSeatsAndItsPrice() {
         List<Tier> shrunk = List.of(TIERS.get(0), new Tier(PAID, "Seated", PRICE, 1));
         List<Tier> repriced = List.of(TIERS.get(0), new Tier(PAID, "Seated", Money.of(3000, "EUR"), 2));
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 2))
                 .when(new EditGathering(GATHERING, HOST, changes(shrunk)))
                 .expectException(refusedWith(ErrorCode.CAPACITY_BELOW_BOOKED));
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 2))
                 .when(new EditGathering(GATHERING, HOST, changes(repriced)))
                 .expectException(refusedWith(ErrorCode.TIER_PRICE_LOCKED));
@@ -443,6 +533,7 @@ class GatheringTest {
     @Test
     void aPublishedTierCanGrow() {
         List<Tier> grown = List.of(TIERS.get(0), new Tier(PAID, "Seated", PRICE, 10));
+        setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 2))
                 .when(new EditGathering(GATHERING, HOST, changes(grown)))
                 .expectEvents(new GatheringEdited(GATHERING, DETAILS, grown, START));
@@ -451,6 +542,7 @@ class GatheringTest {
     @Test
     void aPublishedGatheringKeepsItsTime() {
         GatheringChanges moved = new GatheringChanges(null, null, DETAILS.startsAt().plusSeconds(3600), null, null, null, null, null, null, null);
+        setUp();
         given(created(), published())
                 .when(new EditGathering(GATHERING, HOST, moved))
                 .expectException(refusedWith(ErrorCode.EDIT_NOT_ALLOWED));
