@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param occurredAt  when the cause happened
  * @param deliverAt   not before then (an expiry warning planned when the hold is taken); null: at once
  * @param staleAt     no use after then; null: {@code freshFor} of the kind after it is due
- * @param actorId     who caused it, if someone did (a recipient who blocked them hears nothing of it)
+ * @param actorId     who caused it, if someone did (when either of the two blocked the other, the recipient hears nothing of it)
  */
 public record NotificationDraft(String triggerKey, UserId recipientId, NotificationKind kind, Map<String, String> data,
                                 @Nullable String linkPath, Instant occurredAt, @Nullable Instant deliverAt, @Nullable Instant staleAt,

@@ -17,6 +17,7 @@ public enum NotificationKind {
     GATHERING_CHANGED(NotificationCategory.TRANSACTIONAL, false, false, Duration.ofDays(1)),
     GATHERING_REMINDER(NotificationCategory.REMINDERS, false, false, Duration.ofMinutes(30)),
     NEW_FOLLOWER(NotificationCategory.SOCIAL, false, false, Duration.ofDays(2)),
+    FOLLOW_REQUESTED(NotificationCategory.SOCIAL, false, false, Duration.ofDays(2)),
     HOST_PUBLISHED(NotificationCategory.SOCIAL, false, false, Duration.ofDays(2)),
     ANNOUNCEMENT(NotificationCategory.SOCIAL, false, false, Duration.ofDays(1)),
     CHAT_UNREAD(NotificationCategory.CHAT, false, false, Duration.ofHours(12)),
