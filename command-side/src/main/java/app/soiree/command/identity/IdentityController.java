@@ -1,6 +1,7 @@
 package app.soiree.command.identity;
 
 import app.soiree.api.identity.Actor;
+import app.soiree.api.identity.ChangeProfile;
 import app.soiree.api.identity.Role;
 import app.soiree.api.identity.UserId;
 import app.soiree.command.limits.RegistrationLimiter;
@@ -15,10 +16,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -32,11 +35,13 @@ class IdentityController {
     private final Accounts accounts;
     private final Tokens tokens;
     private final RegistrationLimiter registrations;
+    private final CommandGateway commands;
 
-    IdentityController(Accounts accounts, Tokens tokens, RegistrationLimiter registrations) {
+    IdentityController(Accounts accounts, Tokens tokens, RegistrationLimiter registrations, CommandGateway commands) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.registrations = registrations;
+        this.commands = commands;
     }
 
     @PostMapping("/api/auth/register")
@@ -77,12 +82,23 @@ class IdentityController {
         return new HostProfileResponse(actor.userId(), Role.HOST);
     }
 
+    @PatchMapping("/api/me/profile")
+    @Operation(summary = "Change the name and bio others see (a field left out stays; an empty bio removes it)")
+    UserIdResponse changeProfile(@Valid @RequestBody ProfileRequest request, Actor actor) {
+        commands.sendAndWait(new ChangeProfile(actor.userId(), request.displayName(), request.bio()));
+        return new UserIdResponse(actor.userId());
+    }
+
     @PostMapping("/api/admin/staff")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Create a staff account (ADMIN)")
     UserIdResponse createStaffMember(@Valid @RequestBody StaffMemberRequest request) {
         return new UserIdResponse(accounts.registerStaffMember(request.email(), request.password(), request.displayName(), request.roles()));
+    }
+
+    record ProfileRequest(@Nullable @Size(min = 1, max = 80) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String displayName,
+                          @Nullable @Size(max = 2000) String bio) {
     }
 
     record RegisterRequest(

@@ -5,9 +5,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
+import app.soiree.api.identity.ChangeProfile;
 import app.soiree.api.identity.ChangeStaffRoles;
 import app.soiree.api.identity.CreateHostProfile;
 import app.soiree.api.identity.HostProfileCreated;
+import app.soiree.api.identity.ProfileChanged;
 import app.soiree.api.identity.RegisterStaffMember;
 import app.soiree.api.identity.RegisterUser;
 import app.soiree.api.identity.Role;
@@ -16,6 +18,7 @@ import app.soiree.api.identity.UserId;
 import app.soiree.api.identity.UserRegistered;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,13 +27,15 @@ import org.jspecify.annotations.Nullable;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A person with an account. Decides who is a host and which staff roles an account holds. */
+/** A person with an account. Decides who is a host, which staff roles an account holds, and the name and bio others see. */
 @Aggregate
 public class User {
 
     @AggregateIdentifier
     private UserId userId;
     private Set<Role> roles;
+    private String displayName;
+    private @Nullable String bio;
 
     protected User() {
         // for Axon's event sourcing
@@ -58,6 +63,18 @@ public class User {
             throw new SoireeException(ErrorCode.ALREADY_A_HOST, "This account already has a host profile");
         }
         apply(new HostProfileCreated(userId, command.bio(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ChangeProfile command, Clock clock) {
+        String newName = command.displayName() == null ? displayName : command.displayName().strip();
+        String newBio = command.bio() == null ? bio : command.bio().isBlank() ? null : command.bio().strip();
+        if (newName.isEmpty()) {
+            throw new SoireeException(ErrorCode.VALIDATION_FAILED, "displayName must not be blank");
+        }
+        if (!newName.equals(displayName) || !Objects.equals(newBio, bio)) {
+            apply(new ProfileChanged(userId, newName, newBio, clock.instant()));
+        }
     }
 
     /**
@@ -89,11 +106,21 @@ public class User {
     void on(UserRegistered event) {
         userId = event.userId();
         roles = EnumSet.copyOf(event.roles());
+        displayName = event.displayName();
+    }
+
+    @EventSourcingHandler
+    void on(ProfileChanged event) {
+        displayName = event.displayName();
+        bio = event.bio();
     }
 
     @EventSourcingHandler
     void on(HostProfileCreated event) {
         roles.add(Role.HOST);
+        if (event.bio() != null) {
+            bio = event.bio();
+        }
     }
 
     @EventSourcingHandler

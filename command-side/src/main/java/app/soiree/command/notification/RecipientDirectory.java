@@ -1,5 +1,6 @@
 package app.soiree.command.notification;
 
+import app.soiree.api.identity.ProfileChanged;
 import app.soiree.api.identity.StaffRolesChanged;
 import app.soiree.api.identity.UserRegistered;
 import app.soiree.api.notification.ChannelOptOutChanged;
@@ -39,6 +40,11 @@ class RecipientDirectory {
                 insert into notification_recipients (user_id, email, display_name, roles) values (?, ?, ?, ?)
                 on conflict (user_id) do update set email = excluded.email, display_name = excluded.display_name, roles = excluded.roles
                 """, event.userId().value(), event.email(), event.displayName(), roles(event.roles()));
+    }
+
+    @EventHandler
+    void on(ProfileChanged event) {
+        jdbc.update("update notification_recipients set display_name = ? where user_id = ?", event.displayName(), event.userId().value());
     }
 
     @EventHandler

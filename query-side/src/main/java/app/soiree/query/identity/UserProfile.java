@@ -53,11 +53,19 @@ class UserProfile {
         this.registeredAt = registeredAt;
     }
 
+    /** The bio column keeps its old name: it was only a host's until anyone could write one. */
+    void changeProfile(String newDisplayName, @Nullable String bio) {
+        displayName = newDisplayName;
+        hostBio = bio;
+    }
+
     void becomeHost(@Nullable String bio) {
         Set<Role> current = Role.decode(roles);
         current.add(Role.HOST);
         roles = Role.encode(current);
-        hostBio = bio;
+        if (bio != null) { // a bio written before keeps unless the host profile brings one
+            hostBio = bio;
+        }
     }
 
     void holdExactly(Set<Role> granted) {

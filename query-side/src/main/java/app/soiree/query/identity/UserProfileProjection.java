@@ -5,6 +5,7 @@ import app.soiree.api.identity.FindUserByEmail;
 import app.soiree.api.identity.FindUserProfile;
 import app.soiree.api.identity.HostProfileCreated;
 import app.soiree.api.identity.StaffMemberPage;
+import app.soiree.api.identity.ProfileChanged;
 import app.soiree.api.identity.StaffRolesChanged;
 import app.soiree.api.identity.UserProfileView;
 import app.soiree.api.identity.UserRegistered;
@@ -46,6 +47,11 @@ class UserProfileProjection {
     @EventHandler
     void on(HostProfileCreated event) {
         profiles.findById(event.userId().value()).ifPresent(profile -> profile.becomeHost(event.bio()));
+    }
+
+    @EventHandler
+    void on(ProfileChanged event) {
+        profiles.findById(event.userId().value()).ifPresent(profile -> profile.changeProfile(event.displayName(), event.bio()));
     }
 
     @EventHandler

@@ -148,6 +148,25 @@ class IdentityApiTest {
     }
 
     @Test
+    void aUserChangesTheNameAndBioOthersSeeFieldByField() {
+        Session user = api.newUser("Old Name");
+
+        api.patch("/api/me/profile", user.accessToken(), Map.of("displayName", "New Name", "bio", "Cooks for twelve")).expectStatus(200);
+        Response me = await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/me", user.accessToken()),
+                r -> r.json().get("displayName").asString().equals("New Name"));
+        assertThat(me.json().get("hostBio").asString()).isEqualTo("Cooks for twelve");
+
+        api.patch("/api/me/profile", user.accessToken(), Map.of("bio", "")).expectStatus(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/me", user.accessToken()).json().get("hostBio").isNull());
+        assertThat(api.get("/api/me", user.accessToken()).json().get("displayName").asString()).isEqualTo("New Name");
+
+        Response blank = api.patch("/api/me/profile", user.accessToken(), Map.of("displayName", "   ")).expectStatus(400);
+        assertThat(blank.json().get("errors").get(0).get("field").asString()).isEqualTo("displayName");
+        api.patch("/api/me/profile", user.accessToken(), Map.of("bio", "x".repeat(2001))).expectStatus(400);
+        api.patch("/api/me/profile", null, Map.of("bio", "anonymous")).expectStatus(401);
+    }
+
+    @Test
     void aUserBecomesAHostOnceAndTheNextTokensCarryTheRole() {
         Session user = api.newUser("Host To Be");
 
