@@ -305,6 +305,9 @@ public class Conversation {
     boolean handle(ReportMessage command, Clock clock) {
         PostingRules.requireMember(members, command.reportedBy());
         PostedMessages.Posted message = messages.require(command.messageId());
+        if (message.isBy(command.reportedBy())) {
+            throw new SoireeException(ErrorCode.CANNOT_REPORT_SELF, "Nobody reports their own message");
+        }
         if (message.reportedBy(command.reportedBy())) {
             return false;
         }

@@ -7,8 +7,8 @@ import app.soiree.api.audit.AuditEventView;
 import app.soiree.api.audit.AuditTrailPage;
 import app.soiree.api.audit.FindAuditTrail;
 import app.soiree.api.chat.FindMessageReport;
-import app.soiree.api.chat.MessageReportSummary;
 import app.soiree.api.chat.MessageReportView;
+import app.soiree.api.report.ReportSummary;
 import app.soiree.console.layout.AccessDeniedView;
 import app.soiree.console.moderation.ModerationQueueView;
 import app.soiree.console.moderation.ReportDetailView;
@@ -52,13 +52,13 @@ class ModerationViewTest extends SpringBrowserlessTest {
     private static final String SUPPORT = PREFIX + ".support@soiree.test";
     private static final String FINANCE = PREFIX + ".finance@soiree.test";
     /** Columns of the queue's grid. */
-    private static final int MESSAGE = 1;
-    private static final int SENDER = 2;
-    private static final int CONVERSATION = 3;
-    private static final int REPORTER = 4;
-    private static final int REASON = 5;
-    private static final int NOTE = 6;
-    private static final int OPEN_LINK = 8;
+    private static final int MESSAGE = 2;
+    private static final int SENDER = 3;
+    private static final int CONVERSATION = 4;
+    private static final int REPORTER = 5;
+    private static final int REASON = 6;
+    private static final int NOTE = 7;
+    private static final int OPEN_LINK = 9;
 
     private static Map<String, Session> staff;
 
@@ -81,7 +81,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
         navigate(ModerationQueueView.class);
         assertThat(menu()).contains("Moderation");
-        Grid<MessageReportSummary> queue = queue();
+        Grid<ReportSummary> queue = queue();
         int row = rowOf(queue, reported.reportId());
         assertThat(row).as("the open report is in the queue").isNotNegative();
         assertThat(test(queue).getCellText(row, MESSAGE)).isEqualTo(reported.text());
@@ -184,16 +184,16 @@ class ModerationViewTest extends SpringBrowserlessTest {
     }
 
     @SuppressWarnings("unchecked")
-    private Grid<MessageReportSummary> queue() {
+    private Grid<ReportSummary> queue() {
         return $(Grid.class).single();
     }
 
-    private int rowOf(Grid<MessageReportSummary> queue, UUID reportId) {
-        return IntStream.range(0, test(queue).size()).filter(row -> test(queue).getRow(row).reportId().equals(reportId)).findFirst()
+    private int rowOf(Grid<ReportSummary> queue, UUID reportId) {
+        return IntStream.range(0, test(queue).size()).filter(row -> test(queue).getRow(row).reportId().value().equals(reportId)).findFirst()
                 .orElse(-1);
     }
 
-    private String linkText(Grid<MessageReportSummary> queue, int row, int column) {
+    private String linkText(Grid<ReportSummary> queue, int row, int column) {
         return ((RouterLink) test(queue).getCellComponent(row, column)).getText();
     }
 

@@ -27,11 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Staff")
 @PreAuthorize("hasRole('SUPPORT')")
-class StaffReportController {
+class ModerationQueueController {
 
     private final QueryGateway queryGateway;
 
-    StaffReportController(QueryGateway queryGateway) {
+    ModerationQueueController(QueryGateway queryGateway) {
         this.queryGateway = queryGateway;
     }
 

@@ -26,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Staff")
 @PreAuthorize("hasRole('SUPPORT')")
-class StaffReportController {
+class ReportDecisionController {
 
     private final CommandGateway commands;
 
-    StaffReportController(CommandGateway commands) {
+    ReportDecisionController(CommandGateway commands) {
         this.commands = commands;
     }
 
