@@ -160,9 +160,11 @@ class ModerationViewsTest extends ConsoleViewTest {
     }
 
     @Test
-    void aMessageReportOpensAmongItsMessagesAndAnUnknownReportSaysSo() {
+    void eachReportOpensOnItsOwnKindOfPageAndAnUnknownReportSaysSo() {
         MessageReportView message = platform.open("Hello", TestModeration.SENDER, 1);
         navigate("moderation/reports/" + message.report().reportId(), ReportDetailView.class);
+        ReportSummary user = platform.openUserReport(2);
+        assertThat(navigate("moderation/" + user.reportId(), TargetReportView.class).title.getText()).isEqualTo("Report of user Sam Sender");
 
         TargetReportView unknown = navigate("moderation/reports/" + UUID.randomUUID(), TargetReportView.class);
         assertThat(unknown.facts.getElement().getTextRecursively()).contains("No user or gathering report has this id.");
