@@ -18,7 +18,7 @@ public final class ProjectionTables {
             "dispute_evidence", "dispute_files", "dispute_timeline", "disputes",
             "payout_approvals", "payout_accounts", "payouts",
             "ledger_replay_balances", "ledger_replay_differences", "ledger_replays", "ledger_entries", "ledger_balances",
-            "chat_reactions", "chat_changes", "chat_messages", "chat_members", "chat_mutes", "chat_bans", "chat_reports", "chat_conversations",
+            "chat_reactions", "chat_changes", "chat_messages", "chat_members", "chat_mutes", "chat_bans", "chat_reports", "chat_conversations", "reports",
             "media",
             "notification_delivery_history", "notification_deliveries", "notifications", "notification_settings");
 

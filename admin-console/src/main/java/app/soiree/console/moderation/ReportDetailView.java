@@ -2,6 +2,10 @@ package app.soiree.console.moderation;
 
 import app.soiree.api.chat.FindMessageReport;
 import app.soiree.api.chat.MessageReportView;
+import app.soiree.api.report.FindReport;
+import app.soiree.api.report.ReportId;
+import app.soiree.api.report.ReportSummary;
+import app.soiree.api.report.ReportTargetType;
 import app.soiree.console.lookup.AuditTimelineView;
 import app.soiree.console.platform.LiveUpdates;
 import app.soiree.console.platform.SignedInStaff;
@@ -72,7 +76,18 @@ public class ReportDetailView extends VerticalLayout implements BeforeEnterObser
         reportId = event.getRouteParameters().get(ID_PARAMETER).flatMap(ReportDetailView::uuid).orElse(null);
         stopAwaiting();
         actions.clear();
-        reload();
+        MessageReportView view = read();
+        if (view == null && reportId != null && isOfUserOrGathering(reportId)) {
+            event.forwardTo(TargetReportView.class, new RouteParameters(TargetReportView.ID_PARAMETER, reportId.toString()));
+            return;
+        }
+        show(view);
+    }
+
+    /** A link to a user or gathering report by this page's address (the queue's before those had a page) finds its page. */
+    private boolean isOfUserOrGathering(UUID id) {
+        ReportSummary report = queries.ask(new FindReport(new ReportId(id)), ReportSummary.class);
+        return report != null && report.targetType() != ReportTargetType.MESSAGE;
     }
 
     @Override
@@ -82,7 +97,12 @@ public class ReportDetailView extends VerticalLayout implements BeforeEnterObser
     }
 
     void reload() {
-        show(reportId == null ? null : queries.ask(new FindMessageReport(reportId), MessageReportView.class));
+        show(read());
+    }
+
+    private @Nullable MessageReportView read() {
+        UUID id = reportId;
+        return id == null ? null : queries.ask(new FindMessageReport(id), MessageReportView.class);
     }
 
     private void show(@Nullable MessageReportView view) {

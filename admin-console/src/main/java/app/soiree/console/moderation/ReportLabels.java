@@ -5,6 +5,9 @@ import app.soiree.api.chat.MessageReportSummary;
 import app.soiree.api.chat.MessageType;
 import app.soiree.api.chat.ReportReason;
 import app.soiree.api.identity.UserId;
+import app.soiree.api.report.ReportStatus;
+import app.soiree.api.report.ReportSummary;
+import app.soiree.api.report.ReportTargetType;
 import app.soiree.console.lookup.LookupView;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.Links;
@@ -13,7 +16,7 @@ import com.vaadin.flow.component.Text;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** How a report and its messages read on the moderation screens, the same in the queue and on a report's page. */
+/** How a report and what it is about read on the moderation screens, the same in the queue and on a report's page. */
 final class ReportLabels {
 
     /** A deleted message's text is gone everywhere; the console says so rather than showing an empty cell. */
@@ -48,6 +51,26 @@ final class ReportLabels {
         return report.conversationTitle() == null ? kind : kind + " · " + report.conversationTitle();
     }
 
+    static String type(ReportTargetType type) {
+        return switch (type) {
+            case USER -> "user";
+            case GATHERING -> "gathering";
+            case MESSAGE -> "message";
+        };
+    }
+
+    /** What was reported: the message (as {@link #message(MessageReportSummary)}), the user's name, the gathering's title. */
+    static String target(ReportSummary report) {
+        if (report.message() != null) {
+            return message(report.message());
+        }
+        if (report.targetLabel() != null) {
+            return report.targetLabel();
+        }
+        // Reported before the read side knew the user or gathering: rare, and it shows on the next refresh.
+        return report.targetId() + " (not on the read side yet)";
+    }
+
     static String reason(ReportReason reason) {
         return switch (reason) {
             case SPAM -> "spam";
@@ -64,6 +87,23 @@ final class ReportLabels {
         String because = report.handledBecause() == null ? "handled" : switch (report.handledBecause()) {
             case MESSAGE_DELETED -> "handled: message deleted";
             case AUTHOR_BANNED -> "handled: sender banned";
+        };
+        return report.handledAt() == null ? because : because + " at " + Formats.time(report.handledAt());
+    }
+
+    /** "open", or how it was settled and when: "handled: dismissed at …", "handled: message deleted at …". */
+    static String status(ReportSummary report) {
+        if (report.message() != null) {
+            return status(report.message());
+        }
+        if (report.status() == ReportStatus.OPEN) {
+            return "open";
+        }
+        String because = report.outcome() == null ? "handled" : "handled: " + switch (report.outcome()) {
+            case DISMISSED -> "dismissed";
+            case RESOLVED -> "resolved";
+            case MESSAGE_DELETED -> "message deleted";
+            case AUTHOR_BANNED -> "sender banned";
         };
         return report.handledAt() == null ? because : because + " at " + Formats.time(report.handledAt());
     }

@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import app.soiree.api.chat.BanMember;
 import app.soiree.api.chat.DeleteMessage;
-import app.soiree.api.chat.MessageReportStatus;
-import app.soiree.api.chat.MessageReportSummary;
 import app.soiree.api.chat.MessageReportView;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.UserId;
+import app.soiree.api.report.DismissReport;
+import app.soiree.api.report.ReportStatus;
+import app.soiree.api.report.ReportSummary;
+import app.soiree.api.report.ReportTargetType;
+import app.soiree.api.report.ResolveReport;
 import app.soiree.console.layout.AccessDeniedView;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.support.ConsoleViewTest;
@@ -18,6 +21,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.RouterLink;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +41,16 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WithMockUser(username = ConsoleViewTest.STAFF_ID, roles = "SUPPORT")
 class ModerationViewsTest extends ConsoleViewTest {
 
+    /** Columns of the queue's grid. */
+    private static final int TYPE = 1;
+    private static final int WHAT = 2;
+    private static final int ABOUT = 3;
+    private static final int CONVERSATION = 4;
+    private static final int REASON = 6;
+    private static final int NOTE = 7;
+    private static final int STATUS = 8;
+    private static final int OPEN_LINK = 9;
+
     @Autowired
     TestModeration platform;
 
@@ -53,20 +67,108 @@ class ModerationViewsTest extends ConsoleViewTest {
 
         ModerationQueueView queue = navigate(ModerationQueueView.class);
 
-        Grid<MessageReportSummary> reports = queue.reports;
+        Grid<ReportSummary> reports = queue.reports;
         assertThat(test(reports).size()).isEqualTo(2);
-        assertThat(platform.queueQueries.getLast().status()).isEqualTo(MessageReportStatus.OPEN);
-        assertThat(test(reports).getCellText(0, 1)).isEqualTo("second");
-        assertThat(test(reports).getCellText(0, 3)).isEqualTo("Group · Supper club");
-        assertThat(test(reports).getCellText(0, 5)).isEqualTo("harassment");
-        assertThat(test(reports).getCellText(0, 6)).isEqualTo("Rude");
-        assertThat(test(reports).getCellText(1, 1)).isEqualTo("first");
+        assertThat(platform.oneQueueQueries.getLast().status()).isEqualTo(ReportStatus.OPEN);
+        assertThat(test(reports).getCellText(0, TYPE)).isEqualTo("message");
+        assertThat(test(reports).getCellText(0, WHAT)).isEqualTo("second");
+        assertThat(test(reports).getCellText(0, CONVERSATION)).isEqualTo("Group · Supper club");
+        assertThat(test(reports).getCellText(0, REASON)).isEqualTo("harassment");
+        assertThat(test(reports).getCellText(0, NOTE)).isEqualTo("Rude");
+        assertThat(test(reports).getCellText(1, WHAT)).isEqualTo("first");
 
         queue.status.setValue(null);
         assertThat(test(reports).size()).isEqualTo(3);
-        assertThat(test(reports).getCellText(0, 1)).isEqualTo(ReportLabels.DELETED);
-        assertThat(test(reports).getCellText(0, 7)).startsWith("handled: message deleted at ");
+        assertThat(test(reports).getCellText(0, WHAT)).isEqualTo(ReportLabels.DELETED);
+        assertThat(test(reports).getCellText(0, STATUS)).startsWith("handled: message deleted at ");
         assertThat(menu()).contains("Moderation");
+    }
+
+    @Test
+    void theQueueListsUsersGatheringsAndMessagesTogetherAndFiltersByType() {
+        MessageReportView message = platform.open("Buy followers", TestModeration.SENDER, 1);
+        ReportSummary user = platform.openUserReport(2);
+        ReportSummary gathering = platform.openGatheringReport(3);
+
+        ModerationQueueView queue = navigate(ModerationQueueView.class);
+        Grid<ReportSummary> reports = queue.reports;
+        assertThat(test(reports).size()).isEqualTo(3);
+        assertThat(List.of(test(reports).getCellText(0, TYPE), test(reports).getCellText(1, TYPE), test(reports).getCellText(2, TYPE)))
+                .containsExactly("gathering", "user", "message");
+        assertThat(test(reports).getCellText(0, WHAT)).isEqualTo("Loud supper");
+        assertThat(((RouterLink) test(reports).getCellComponent(0, ABOUT)).getText()).isEqualTo("Hana Host");
+        assertThat(test(reports).getCellText(1, WHAT)).isEqualTo("Sam Sender");
+        assertThat(((RouterLink) test(reports).getCellComponent(1, OPEN_LINK)).getHref()).isEqualTo("moderation/reports/" + user.reportId());
+        assertThat(((RouterLink) test(reports).getCellComponent(2, OPEN_LINK)).getHref())
+                .isEqualTo("moderation/" + message.report().reportId());
+
+        queue.targetType.setValue(ReportTargetType.GATHERING);
+        assertThat(test(reports).size()).isEqualTo(1);
+        assertThat(platform.oneQueueQueries.getLast().targetType()).isEqualTo(ReportTargetType.GATHERING);
+        assertThat(test(reports).getRow(0).reportId()).isEqualTo(gathering.reportId());
+    }
+
+    @Test
+    void dismissingAUserReportNeedsANoteGoesOutAfterAConfirmationInTheMembersNameAndThePageShowsItHandled() {
+        ReportSummary report = platform.openUserReport(1);
+        TargetReportView page = navigate("moderation/reports/" + report.reportId(), TargetReportView.class);
+        assertThat(page.title.getText()).isEqualTo("Report of user Sam Sender");
+        assertThat(page.facts.getElement().getTextRecursively()).contains("Sam Sender", "harassment", "Threatens guests", "Olga Owner");
+        assertThat(page.status.getText()).isEqualTo("open");
+
+        test(page.actions.dismiss).click();
+        assertThat(page.actions.note.isInvalid()).as("a decision needs a note").isTrue();
+        assertThat($(ConfirmDialog.class).all()).isEmpty();
+
+        test(page.actions.note).setValue("Banter between friends");
+        test(page.actions.dismiss).click();
+        assertThat(platform.commands).as("nothing before the confirmation").isEmpty();
+        test($(ConfirmDialog.class).last()).confirm();
+
+        DismissReport sent = (DismissReport) platform.commands.getFirst();
+        assertThat(sent.reportId()).isEqualTo(report.reportId());
+        assertThat(sent.dismissedBy()).isEqualTo(UserId.of(STAFF_ID));
+        assertThat(sent.note()).isEqualTo("Banter between friends");
+        assertSentAsTheSignedInSupportMember();
+        awaitPushed(() -> page.status.getText().startsWith("handled: dismissed"));
+        assertThat(page.facts.getElement().getTextRecursively()).contains("Sue Support", "Banter between friends");
+        assertThat(page.actions.dismiss.isEnabled()).isFalse();
+        assertThat(page.actions.resolve.isEnabled()).isFalse();
+    }
+
+    @Test
+    void resolvingAGatheringReportNamesItsHostAndARefusalIsShownInSupportsWords() {
+        ReportSummary report = platform.openGatheringReport(1);
+        TargetReportView page = navigate("moderation/reports/" + report.reportId(), TargetReportView.class);
+        assertThat(page.title.getText()).isEqualTo("Report of gathering Loud supper");
+        assertThat(page.facts.getElement().getTextRecursively()).contains("Hana Host", "Loud supper");
+
+        platform.refuseWith(ErrorCode.STATE_CONFLICT);
+        test(page.actions.note).setValue("Asked the host to tone it down");
+        test(page.actions.resolve).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        assertThat(page.actions.refusal.isVisible()).isTrue();
+        assertThat(page.actions.refusal.getText()).isEqualTo("Another decision was taken on this report meanwhile; the page shows it.");
+
+        platform.refuseWith(null);
+        test(page.actions.note).setValue("Asked the host to tone it down");
+        test(page.actions.resolve).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        ResolveReport sent = (ResolveReport) platform.commands.getFirst();
+        assertThat(sent.resolvedBy()).isEqualTo(UserId.of(STAFF_ID));
+        awaitPushed(() -> page.status.getText().startsWith("handled: resolved"));
+    }
+
+    @Test
+    void eachReportOpensOnItsOwnKindOfPageAndAnUnknownReportSaysSo() {
+        MessageReportView message = platform.open("Hello", TestModeration.SENDER, 1);
+        navigate("moderation/reports/" + message.report().reportId(), ReportDetailView.class);
+        ReportSummary user = platform.openUserReport(2);
+        assertThat(navigate("moderation/" + user.reportId(), TargetReportView.class).title.getText()).isEqualTo("Report of user Sam Sender");
+
+        TargetReportView unknown = navigate("moderation/reports/" + UUID.randomUUID(), TargetReportView.class);
+        assertThat(unknown.facts.getElement().getTextRecursively()).contains("No user or gathering report has this id.");
+        assertThat(unknown.actions.isVisible()).isFalse();
     }
 
     @Test
@@ -153,6 +255,7 @@ class ModerationViewsTest extends ConsoleViewTest {
     void staffWithoutSupportCannotOpenModeration() {
         navigate("moderation", AccessDeniedView.class);
         navigate("moderation/" + UUID.randomUUID(), AccessDeniedView.class);
+        navigate("moderation/reports/" + UUID.randomUUID(), AccessDeniedView.class);
         assertThat(menu()).doesNotContain("Moderation");
     }
 

@@ -304,14 +304,20 @@ public class Conversation {
         }
     }
 
+    /** Answers whether this reported the message: {@code false} when the member had reported it before (nothing changes). */
     @CommandHandler
-    void handle(ReportMessage command, Clock clock) {
+    boolean handle(ReportMessage command, Clock clock) {
         PostingRules.requireMember(members, command.reportedBy());
         PostedMessages.Posted message = messages.require(command.messageId());
-        if (!message.reportedBy(command.reportedBy())) {
-            apply(new MessageReported(conversationId, command.messageId(), command.reportId(), command.reportedBy(), message.author(),
-                    command.reason(), PostingRules.note(command.note()), clock.instant()));
+        if (message.isBy(command.reportedBy())) {
+            throw new SoireeException(ErrorCode.CANNOT_REPORT_SELF, "Nobody reports their own message");
         }
+        if (message.reportedBy(command.reportedBy())) {
+            return false;
+        }
+        apply(new MessageReported(conversationId, command.messageId(), command.reportId(), command.reportedBy(), message.author(),
+                command.reason(), PostingRules.note(command.note()), clock.instant()));
+        return true;
     }
 
     @CommandHandler

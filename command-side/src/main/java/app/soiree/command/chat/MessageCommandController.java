@@ -11,7 +11,6 @@ import app.soiree.api.chat.MessageType;
 import app.soiree.api.chat.PostMessage;
 import app.soiree.api.chat.Reminder;
 import app.soiree.api.chat.RemoveReaction;
-import app.soiree.api.chat.ReportMessage;
 import app.soiree.api.chat.ReportReason;
 import app.soiree.api.chat.SealedText;
 import app.soiree.api.error.CommandFailures;
@@ -67,15 +66,17 @@ class MessageCommandController {
     private final MessageDirectory directory;
     private final MessageRateLimiter rateLimiter;
     private final TransactionTemplate transaction;
+    private final MessageReports messageReports;
 
     MessageCommandController(CommandGateway commands, QueryGateway queries, ContentKeys keys, MessageDirectory directory,
-                             MessageRateLimiter rateLimiter, TransactionTemplate transaction) {
+                             MessageRateLimiter rateLimiter, TransactionTemplate transaction, MessageReports messageReports) {
         this.commands = commands;
         this.queries = queries;
         this.keys = keys;
         this.directory = directory;
         this.rateLimiter = rateLimiter;
         this.transaction = transaction;
+        this.messageReports = messageReports;
     }
 
     @PostMapping("/api/conversations/{conversationId}/messages")
@@ -164,12 +165,9 @@ class MessageCommandController {
 
     @PostMapping("/api/messages/{messageId}/reports")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Report a message to support's moderation queue (members; once per member and message)")
+    @Operation(summary = "Report a message to support's moderation queue (members; once per member and message: again answers the same reportId)")
     ReportResponse report(@PathVariable MessageId messageId, @Valid @RequestBody ReportRequest request, Actor actor) {
-        UUID reportId = UUID.randomUUID();
-        commands.sendAndWait(new ReportMessage(directory.conversationOf(messageId), messageId, reportId, actor.userId(), request.reason(),
-                request.note()));
-        return new ReportResponse(reportId);
+        return new ReportResponse(messageReports.report(messageId, actor.userId(), request.reason(), request.note()).reportId());
     }
 
     private void requireVisible(GatheringId gatheringId, Actor actor) {

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param unpaidHoldsPerAccount          bookings one account may hold unpaid at once, across gatherings
  * @param unpaidSeatsPerAddress          seats held unpaid at once from one address, across gatherings
  * @param unpaidSeatsPerAddressPerGathering seats held unpaid at once from one address at one gathering
+ * @param reportsPerUserPerDay            reports (of users, gatherings and messages) one account may file in any 24 hours;
+ *                                        per account, so no address is exempt
  * @param exemptAddresses                client addresses no limit here applies to (the operator's own tools)
  */
 @ConfigurationProperties("soiree.abuse")
@@ -19,6 +21,7 @@ public record AbuseLimits(
         Integer unpaidHoldsPerAccount,
         Integer unpaidSeatsPerAddress,
         Integer unpaidSeatsPerAddressPerGathering,
+        Integer reportsPerUserPerDay,
         Set<String> exemptAddresses) {
 
     public AbuseLimits {
@@ -26,6 +29,7 @@ public record AbuseLimits(
         unpaidHoldsPerAccount = unpaidHoldsPerAccount == null ? 3 : unpaidHoldsPerAccount;
         unpaidSeatsPerAddress = unpaidSeatsPerAddress == null ? 40 : unpaidSeatsPerAddress;
         unpaidSeatsPerAddressPerGathering = unpaidSeatsPerAddressPerGathering == null ? 10 : unpaidSeatsPerAddressPerGathering;
+        reportsPerUserPerDay = reportsPerUserPerDay == null ? 20 : reportsPerUserPerDay;
         exemptAddresses = exemptAddresses == null ? Set.of() : Set.copyOf(exemptAddresses);
     }
 

@@ -295,9 +295,19 @@ class ConversationTest {
         given(group(), posted(HELLO, ADA, 2))
                 .andGivenCurrentTime(START)
                 .when(new ReportMessage(GROUP, HELLO, report, GRACE, ReportReason.SPAM, " buy now "))
-                .expectEvents(new MessageReported(GROUP, HELLO, report, GRACE, ADA, ReportReason.SPAM, "buy now", START));
+                .expectEvents(new MessageReported(GROUP, HELLO, report, GRACE, ADA, ReportReason.SPAM, "buy now", START))
+                .expectResultMessagePayload(true);
         given(group(), posted(HELLO, ADA, 2), new MessageReported(GROUP, HELLO, report, GRACE, ADA, ReportReason.SPAM, null, START))
                 .when(new ReportMessage(GROUP, HELLO, id(41), GRACE, ReportReason.OTHER, null))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void nobodyReportsTheirOwnMessage() {
+        given(group(), posted(HELLO, ADA, 2))
+                .when(new ReportMessage(GROUP, HELLO, id(40), ADA, ReportReason.SPAM, null))
+                .expectException(refusedWith(ErrorCode.CANNOT_REPORT_SELF))
                 .expectNoEvents();
     }
 

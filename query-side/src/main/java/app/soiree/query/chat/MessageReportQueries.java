@@ -39,11 +39,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The console's moderation queue: reports newest first, each with the reported message as it is now
- * (no text once deleted), and one report with the messages around the reported one.
+ * The console's moderation queue of messages: reports newest first, each with the reported message as it is now
+ * (no text once deleted), and one report with the messages around the reported one. The one queue of every kind
+ * ({@code report}) reads its message reports from here, paged by the same cursor.
  */
 @Component
-class MessageReportQueries {
+public class MessageReportQueries {
 
     private static final String REPORT = """
             select r.report_id, r.conversation_id, c.kind, c.title, c.gathering_id, r.message_id, x.type, x.text, coalesce(x.deleted, false) as deleted,
@@ -84,6 +85,20 @@ class MessageReportQueries {
         Map<UUID, String> names = displayNames.of(people(page.items()));
         Map<UUID, String> titles = titles(page.items());
         return new MessageReportPage(page.items().stream().map(row -> row.summary(names, titles)).toList(), page.nextCursor());
+    }
+
+    /** A page of the message reports, newest first, continuing after {@code cursor} (a {@link Cursor} of time and report id). */
+    public MessageReportPage page(@Nullable MessageReportStatus status, int limit, @Nullable String cursor) {
+        return handle(new FindMessageReports(status, limit, cursor));
+    }
+
+    /** One message report as the queue shows it, without the messages around it; null when there is none. */
+    public @Nullable MessageReportSummary summary(UUID reportId) {
+        List<Row> found = jdbc.query(REPORT + " where r.report_id = :id", new MapSqlParameterSource("id", reportId), MessageReportQueries::row);
+        if (found.isEmpty()) {
+            return null;
+        }
+        return found.getFirst().summary(displayNames.of(people(found)), titles(found));
     }
 
     @QueryHandler

@@ -7,11 +7,14 @@ import app.soiree.api.audit.AuditEventView;
 import app.soiree.api.audit.AuditTrailPage;
 import app.soiree.api.audit.FindAuditTrail;
 import app.soiree.api.chat.FindMessageReport;
-import app.soiree.api.chat.MessageReportSummary;
 import app.soiree.api.chat.MessageReportView;
+import app.soiree.api.report.FindReport;
+import app.soiree.api.report.ReportId;
+import app.soiree.api.report.ReportSummary;
 import app.soiree.console.layout.AccessDeniedView;
 import app.soiree.console.moderation.ModerationQueueView;
 import app.soiree.console.moderation.ReportDetailView;
+import app.soiree.console.moderation.TargetReportView;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.IntegrationTest;
@@ -52,13 +55,14 @@ class ModerationViewTest extends SpringBrowserlessTest {
     private static final String SUPPORT = PREFIX + ".support@soiree.test";
     private static final String FINANCE = PREFIX + ".finance@soiree.test";
     /** Columns of the queue's grid. */
-    private static final int MESSAGE = 1;
-    private static final int SENDER = 2;
-    private static final int CONVERSATION = 3;
-    private static final int REPORTER = 4;
-    private static final int REASON = 5;
-    private static final int NOTE = 6;
-    private static final int OPEN_LINK = 8;
+    private static final int TYPE = 1;
+    private static final int WHAT = 2;
+    private static final int SENDER = 3;
+    private static final int CONVERSATION = 4;
+    private static final int REPORTER = 5;
+    private static final int REASON = 6;
+    private static final int NOTE = 7;
+    private static final int OPEN_LINK = 9;
 
     private static Map<String, Session> staff;
 
@@ -81,10 +85,10 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
         navigate(ModerationQueueView.class);
         assertThat(menu()).contains("Moderation");
-        Grid<MessageReportSummary> queue = queue();
+        Grid<ReportSummary> queue = queue();
         int row = rowOf(queue, reported.reportId());
         assertThat(row).as("the open report is in the queue").isNotNegative();
-        assertThat(test(queue).getCellText(row, MESSAGE)).isEqualTo(reported.text());
+        assertThat(test(queue).getCellText(row, WHAT)).isEqualTo(reported.text());
         assertThat(linkText(queue, row, SENDER)).isEqualTo("Mod Sender");
         assertThat(test(queue).getCellText(row, CONVERSATION)).isEqualTo("Group · Moderated supper");
         assertThat(linkText(queue, row, REPORTER)).isEqualTo("Mod Owner");
@@ -141,6 +145,39 @@ class ModerationViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails(SUPPORT)
+    void supportDismissesAUserReportWithANoteInTheirOwnName() {
+        Api api = new Api(port);
+        Session reporter = api.newUser("Mod Reporter");
+        Session reportedUser = api.newUser("Mod Reported");
+        UUID reportId = UUID.fromString(api.post("/api/reports", reporter.accessToken(), Map.of("targetType", "USER",
+                "targetId", reportedUser.userId(), "reason", "HARASSMENT", "note", "Threatens guests")).expectStatus(201)
+                .json().get("reportId").asString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> targetReport(reportId) != null);
+
+        navigate(ModerationQueueView.class);
+        Grid<ReportSummary> queue = queue();
+        int row = rowOf(queue, reportId);
+        assertThat(row).as("the open report is in the one queue").isNotNegative();
+        assertThat(test(queue).getCellText(row, TYPE)).isEqualTo("user");
+        assertThat(test(queue).getCellText(row, WHAT)).isEqualTo("Mod Reported");
+        assertThat(linkText(queue, row, REPORTER)).isEqualTo("Mod Reporter");
+
+        TargetReportView page = navigate(((RouterLink) test(queue).getCellComponent(row, OPEN_LINK)).getHref(), TargetReportView.class);
+        assertThat(page.getElement().getTextRecursively()).contains("Mod Reported", "Mod Reporter", "harassment", "Threatens guests");
+        test($(TextArea.class).withLabel("Note").single()).setValue("Talked to both; a misunderstanding");
+        test($(Button.class).withText("Dismiss").single()).click();
+        test($(ConfirmDialog.class).single()).confirm();
+
+        awaitPushed(() -> statusText().startsWith("handled: dismissed"));
+        ReportSummary decided = targetReport(reportId);
+        assertThat(decided.handledBy()).isNotNull();
+        assertThat(decided.handledBy().toString()).as("dismissed in the support member's name").isEqualTo(staff.get("SUPPORT").userId());
+        assertThat(decided.handlingNote()).isEqualTo("Talked to both; a misunderstanding");
+        assertThat($(Button.class).withText("Resolve").single().isEnabled()).isFalse();
+    }
+
+    @Test
     @WithUserDetails(FINANCE)
     void financeCannotOpenModeration() {
         navigate("moderation", AccessDeniedView.class);
@@ -174,6 +211,10 @@ class ModerationViewTest extends SpringBrowserlessTest {
                 .expectStatus(201).json().get("messageId").asString();
     }
 
+    private ReportSummary targetReport(UUID reportId) {
+        return queries.query(new FindReport(new ReportId(reportId)), ResponseTypes.instanceOf(ReportSummary.class)).join();
+    }
+
     private MessageReportView report(UUID reportId) {
         return queries.query(new FindMessageReport(reportId), ResponseTypes.instanceOf(MessageReportView.class)).join();
     }
@@ -184,16 +225,16 @@ class ModerationViewTest extends SpringBrowserlessTest {
     }
 
     @SuppressWarnings("unchecked")
-    private Grid<MessageReportSummary> queue() {
+    private Grid<ReportSummary> queue() {
         return $(Grid.class).single();
     }
 
-    private int rowOf(Grid<MessageReportSummary> queue, UUID reportId) {
-        return IntStream.range(0, test(queue).size()).filter(row -> test(queue).getRow(row).reportId().equals(reportId)).findFirst()
+    private int rowOf(Grid<ReportSummary> queue, UUID reportId) {
+        return IntStream.range(0, test(queue).size()).filter(row -> test(queue).getRow(row).reportId().value().equals(reportId)).findFirst()
                 .orElse(-1);
     }
 
-    private String linkText(Grid<MessageReportSummary> queue, int row, int column) {
+    private String linkText(Grid<ReportSummary> queue, int row, int column) {
         return ((RouterLink) test(queue).getCellComponent(row, column)).getText();
     }
 

@@ -81,6 +81,8 @@ public enum ErrorCode {
     MEDIA_NOT_READY(422),
     /** Nobody follows themselves. */
     CANNOT_FOLLOW_SELF(422),
+    /** Nobody reports themselves or their own gathering to support. */
+    CANNOT_REPORT_SELF(422),
     /** The gathering's host banned the caller from booking their gatherings. */
     BANNED_BY_HOST(422),
     /** A gathering has had as many announcements as it may ({@code soiree.social.announcements-per-gathering}). */
