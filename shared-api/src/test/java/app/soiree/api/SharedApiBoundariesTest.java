@@ -37,6 +37,7 @@ class SharedApiBoundariesTest {
             .layer("media").definedBy("app.soiree.api.media..")
             .layer("notification").definedBy("app.soiree.api.notification..")
             .layer("report").definedBy("app.soiree.api.report..")
+            .layer("social").definedBy("app.soiree.api.social..")
             .whereLayer("error").mayNotAccessAnyLayer()
             .whereLayer("operations").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
@@ -52,6 +53,7 @@ class SharedApiBoundariesTest {
             .whereLayer("media").mayOnlyAccessLayers("identity")
             .whereLayer("notification").mayOnlyAccessLayers("identity")
             .whereLayer("report").mayOnlyAccessLayers("identity", "gathering", "chat")
+            .whereLayer("social").mayOnlyAccessLayers("identity")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.api");
 }
