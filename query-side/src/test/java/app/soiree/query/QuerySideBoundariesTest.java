@@ -37,6 +37,7 @@ class QuerySideBoundariesTest {
             .layer("chat").definedBy("app.soiree.query.chat..")
             .layer("media").definedBy("app.soiree.query.media..")
             .layer("notification").definedBy("app.soiree.query.notification..")
+            .layer("social").definedBy("app.soiree.query.social..")
             .whereLayer("paging").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
             .whereLayer("identity").mayOnlyAccessLayers("paging")
@@ -49,9 +50,10 @@ class QuerySideBoundariesTest {
             .whereLayer("dispute").mayOnlyAccessLayers("paging", "payment")
             .whereLayer("booking").mayOnlyAccessLayers("gathering", "paging", "payment")
             .whereLayer("realtime").mayNotAccessAnyLayer()
-            .whereLayer("chat").mayOnlyAccessLayers("gathering", "identity", "media", "paging", "realtime")
+            .whereLayer("chat").mayOnlyAccessLayers("gathering", "identity", "media", "paging", "realtime", "social")
             .whereLayer("media").mayOnlyAccessLayers("realtime")
             .whereLayer("notification").mayOnlyAccessLayers("paging", "realtime")
+            .whereLayer("social").mayOnlyAccessLayers("gathering", "paging")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.query");
 }
