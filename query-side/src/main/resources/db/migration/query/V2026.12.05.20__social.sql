@@ -60,8 +60,10 @@ create table feed_gatherings (
     starts_at    timestamp with time zone not null,
     published_at timestamp with time zone
 );
--- A followed host's published gatherings newest first: one short index range per followed host.
-create index feed_gatherings_by_host on feed_gatherings (host_id, published_at desc, gathering_id desc) where published_at is not null;
+-- A followed host's published gatherings newest first: one short index range per followed host, read from the index
+-- alone (starts_at included, to leave out those that started).
+create index feed_gatherings_by_host on feed_gatherings (host_id, published_at desc, gathering_id desc) include (starts_at)
+    where published_at is not null;
 
 -- Owned by the featured-gatherings and promotions read models (another branch); created here only if missing
 -- so that either migration may run first. Their shape must stay exactly the same in both.

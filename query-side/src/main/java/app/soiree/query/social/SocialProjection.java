@@ -130,11 +130,13 @@ class SocialProjection {
         if (change == 0) {
             return;
         }
+        MapSqlParameterSource parameters = pair(followerId, followeeId).addValue("change", change);
+        jdbc.update("insert into follow_counts (user_id) values (:followee), (:follower) on conflict (user_id) do nothing", parameters);
         jdbc.update("""
-                        insert into follow_counts (user_id, followers, following) values (:followee, :change, 0), (:follower, 0, :change)
-                        on conflict (user_id) do update
-                        set followers = follow_counts.followers + excluded.followers, following = follow_counts.following + excluded.following""",
-                pair(followerId, followeeId).addValue("change", change));
+                        update follow_counts
+                        set followers = followers + case when user_id = :followee then :change else 0 end,
+                            following = following + case when user_id = :follower then :change else 0 end
+                        where user_id in (:followee, :follower)""", parameters);
     }
 
     private static MapSqlParameterSource pair(UserId followerId, UserId followeeId) {
