@@ -183,7 +183,7 @@ class MessageProjection {
 
     /**
      * The members but those who blocked {@code senderId}: a blocker is not told what the blocked user says (their unread
-     * count still counts it, see the chat section of docs/architecture.md).
+     * count still counts it, see "Reading chat" in docs/api-guide.md).
      */
     private Collection<UUID> notBlockingTheSender(Collection<UUID> members, @Nullable UUID senderId) {
         if (senderId == null) {
