@@ -128,6 +128,16 @@ class SocialReadApiTest {
         api.get("/api/me/feed?limit=101", ben.accessToken()).expectStatus(400);
     }
 
+    @Test
+    void theOpenApiDocumentListsTheSocialReadsWithoutTheCallerAsAParameter() {
+        JsonNode paths = api.get("/v3/api-docs", null).expectStatus(200).json().get("paths");
+
+        assertThat(paths.has("/api/users/{userId}")).isTrue();
+        assertThat(paths.has("/api/me/feed")).isTrue();
+        assertThat(paths.get("/api/users/{userId}").get("get").get("parameters")).extracting(parameter -> parameter.get("name").asString())
+                .containsExactly("userId");
+    }
+
     private JsonNode awaitProfile(Session user, @Nullable String token, Predicate<JsonNode> until) {
         return await().atMost(PROJECTED).until(() -> api.get("/api/users/" + user.userId(), token), response -> response.status() == 200
                 && until.test(response.json())).json();
