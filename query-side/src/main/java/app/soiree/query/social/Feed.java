@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * aggregate, blocked hosts removed against a hashed set, and a top-N heapsort down to the page; the flags are three
  * primary-key probes per item. Its cost grows with the hosts followed, not with the gatherings stored. On the shared
  * 2-core build machine at load average 7 to 10 it took a median 20 to 40 ms a page (the executor's own time, per
- * EXPLAIN ANALYZE, 12 to 50 ms); on an idle core expect a few ms.
+ * EXPLAIN ANALYZE, 12 to 50 ms); an idle machine was not available to measure.
  */
 @Component
 class Feed {
