@@ -38,6 +38,7 @@ class QuerySideBoundariesTest {
             .layer("media").definedBy("app.soiree.query.media..")
             .layer("notification").definedBy("app.soiree.query.notification..")
             .layer("report").definedBy("app.soiree.query.report..")
+            .layer("social").definedBy("app.soiree.query.social..")
             .whereLayer("paging").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
             .whereLayer("identity").mayOnlyAccessLayers("paging")
@@ -50,10 +51,11 @@ class QuerySideBoundariesTest {
             .whereLayer("dispute").mayOnlyAccessLayers("paging", "payment")
             .whereLayer("booking").mayOnlyAccessLayers("gathering", "paging", "payment")
             .whereLayer("realtime").mayNotAccessAnyLayer()
-            .whereLayer("chat").mayOnlyAccessLayers("gathering", "identity", "media", "paging", "realtime")
+            .whereLayer("chat").mayOnlyAccessLayers("gathering", "identity", "media", "paging", "realtime", "social")
             .whereLayer("media").mayOnlyAccessLayers("realtime")
             .whereLayer("notification").mayOnlyAccessLayers("paging", "realtime")
             .whereLayer("report").mayOnlyAccessLayers("chat", "gathering", "identity", "paging")
+            .whereLayer("social").mayOnlyAccessLayers("gathering", "paging")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.query");
 }

@@ -12,6 +12,7 @@ import app.soiree.query.gathering.GatheringCards;
 import app.soiree.query.identity.DisplayNames;
 import app.soiree.query.paging.KeysetPage;
 import app.soiree.query.paging.PageResponse;
+import app.soiree.query.social.Blocks;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -77,7 +78,8 @@ class ConversationReads {
                        case when m.removed then 0 else""" + " " + UnreadCounts.OF_MEMBER + """
                  end as unread,
                        x.message_id as last_message_id, x.seq as last_message_seq, x.sender_id as last_sender_id, x.type as last_type,
-                       x.text as last_text, x.deleted as last_deleted, x.created_at as last_created_at
+                       case when""" + " " + Blocks.notBlockedBy("me", "x.sender_id") + """
+                 then x.text end as last_text, x.deleted as last_deleted, x.created_at as last_created_at
                 from chat_members m
                 join chat_conversations c on c.conversation_id = m.conversation_id
                 left join chat_messages x on x.message_id = c.last_message_id and not m.removed
@@ -145,7 +147,7 @@ class ConversationReads {
     @Transactional(readOnly = true)
     PageResponse<MessageView> messages(ConversationId conversationId, UserId me, @Nullable Long beforeSeq, int limit) {
         members.requireMember(conversationId.value(), me.value());
-        List<MessageRow> rows = messages.before(conversationId.value(), beforeSeq == null ? Long.MAX_VALUE : beforeSeq,
+        List<MessageRow> rows = messages.before(conversationId.value(), beforeSeq == null ? Long.MAX_VALUE : beforeSeq, me.value(),
                 KeysetPage.rowsToFetch(limit));
         KeysetPage<MessageRow> page = KeysetPage.cut(rows, limit, row -> Long.toString(row.seq()));
         return new PageResponse<>(messages.views(page.items(), me.value()), page.nextCursor());

@@ -9,14 +9,17 @@ import app.soiree.api.chat.ReactionAdded;
 import app.soiree.api.chat.ReactionRemoved;
 import app.soiree.api.chat.ReminderFired;
 import app.soiree.api.identity.UserId;
+import app.soiree.query.social.Blocks;
 import java.util.Collection;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,9 +42,10 @@ class MessageProjection {
     private final UnreadCounts unread;
     private final UnreadTotalPushes unreadTotals;
     private final ChatPushes pushes;
+    private final Blocks blocks;
 
     MessageProjection(NamedParameterJdbcTemplate jdbc, ConversationSeq seq, MessageTexts texts, MessageRows messages,
-                      CurrentMembers members, UnreadCounts unread, UnreadTotalPushes unreadTotals, ChatPushes pushes) {
+                      CurrentMembers members, UnreadCounts unread, UnreadTotalPushes unreadTotals, ChatPushes pushes, Blocks blocks) {
         this.jdbc = jdbc;
         this.seq = seq;
         this.texts = texts;
@@ -50,6 +54,7 @@ class MessageProjection {
         this.unread = unread;
         this.unreadTotals = unreadTotals;
         this.pushes = pushes;
+        this.blocks = blocks;
     }
 
     /**
@@ -92,7 +97,7 @@ class MessageProjection {
                 (row, index) -> new Posted(MessageRow.read(row, index), List.of((UUID[]) row.getArray("members").getArray())));
         if (!replay.isReplay()) {
             List<UUID> told = Objects.requireNonNull(posted).members();
-            pushes.change(event, ChangeType.MESSAGE_NEW, told, messages.newlyPosted(posted.row()));
+            pushes.change(event, ChangeType.MESSAGE_NEW, notBlockingTheSender(told, senderId), messages.newlyPosted(posted.row()));
             unreadTotals.changed(told.stream().filter(member -> !member.equals(senderId)).toList());
         }
     }
@@ -168,10 +173,24 @@ class MessageProjection {
         pushReaction(event, event.messageId(), event.userId(), event.emoji(), false, replay);
     }
 
+    /** Not to those who blocked the sender: they see the message as hidden when they read the changes. */
     private void pushUpdate(ConversationChange change, ChangeType type, MessageId messageId, ReplayStatus replay) {
         if (!replay.isReplay()) {
-            pushMessage(change, type, messageId.value(), members.current(change.conversationId().value()));
+            messages.find(messageId.value()).ifPresent(message -> pushes.change(change, type, messages.viewsFor(message,
+                    notBlockingTheSender(members.current(change.conversationId().value()), message.senderId()))));
         }
+    }
+
+    /**
+     * The members but those who blocked {@code senderId}: a blocker is not told what the blocked user says (their unread
+     * count still counts it, see "Reading chat" in docs/api-guide.md).
+     */
+    private Collection<UUID> notBlockingTheSender(Collection<UUID> members, @Nullable UUID senderId) {
+        if (senderId == null) {
+            return members;
+        }
+        Set<UUID> blockers = blocks.blockersAmong(members, senderId);
+        return blockers.isEmpty() ? members : members.stream().filter(member -> !blockers.contains(member)).toList();
     }
 
     private void pushMessage(ConversationChange change, ChangeType type, UUID messageId, Collection<UUID> told) {

@@ -5,6 +5,7 @@ import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import app.soiree.query.gathering.GatheringCards;
 import app.soiree.query.media.MediaRows;
+import app.soiree.query.social.Blocks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,11 +34,13 @@ class MessageRows {
     private final NamedParameterJdbcTemplate jdbc;
     private final GatheringCards gatheringCards;
     private final MediaRows media;
+    private final Blocks blocks;
 
-    MessageRows(NamedParameterJdbcTemplate jdbc, GatheringCards gatheringCards, MediaRows media) {
+    MessageRows(NamedParameterJdbcTemplate jdbc, GatheringCards gatheringCards, MediaRows media, Blocks blocks) {
         this.jdbc = jdbc;
         this.gatheringCards = gatheringCards;
         this.media = media;
+        this.blocks = blocks;
     }
 
     Optional<MessageRow> find(UUID messageId) {
@@ -45,12 +48,14 @@ class MessageRows {
                 new MapSqlParameterSource("id", messageId), MessageRow::read).stream().findFirst();
     }
 
-    /** Newest first, below {@code beforeSeq}. */
-    List<MessageRow> before(UUID conversationId, long beforeSeq, int rows) {
+    /** Newest first, below {@code beforeSeq}; none whose sender {@code viewer} blocked. */
+    List<MessageRow> before(UUID conversationId, long beforeSeq, UUID viewer, int rows) {
         return jdbc.query("select " + MessageRow.COLUMNS + """
                          from chat_messages where conversation_id = :conversation and seq < :before
-                        order by seq desc limit :rows""",
-                new MapSqlParameterSource("conversation", conversationId).addValue("before", beforeSeq).addValue("rows", rows),
+                        and""" + " " + Blocks.notBlockedBy("viewer", "chat_messages.sender_id") + """
+                         order by seq desc limit :rows""",
+                new MapSqlParameterSource("conversation", conversationId).addValue("before", beforeSeq).addValue("viewer", viewer)
+                        .addValue("rows", rows),
                 MessageRow::read);
     }
 
@@ -74,11 +79,13 @@ class MessageRows {
                 new MapSqlParameterSource("ids", new ArrayList<>(messageIds)), MessageRow::read);
     }
 
-    /** The messages as {@code viewer} sees them, in the order given. */
+    /** The messages as {@code viewer} sees them, in the order given; hidden where {@code viewer} blocked the sender. */
     List<MessageView> views(List<MessageRow> messages, UUID viewer) {
         if (messages.isEmpty()) {
             return List.of();
         }
+        Set<UUID> blockedSenders = blocks.blockedAmong(viewer,
+                messages.stream().map(MessageRow::senderId).filter(Objects::nonNull).collect(Collectors.toSet()));
         List<UUID> ids = messages.stream().map(MessageRow::messageId).toList();
         Map<UUID, List<MessageView.Reaction>> reactions = new HashMap<>();
         jdbc.query("""
@@ -93,6 +100,7 @@ class MessageRows {
         Map<UUID, MessageView.GatheringCard> cards = cards(messages);
         Map<UUID, MediaRows.Shown> shown = media(messages);
         return messages.stream().map(message -> render(message, cards, shown, reactions.getOrDefault(message.messageId(), List.of())))
+                .map(view -> view.senderId() != null && blockedSenders.contains(view.senderId().value()) ? view.hiddenFromBlocker() : view)
                 .toList();
     }
 
@@ -158,6 +166,6 @@ class MessageRows {
         return new MessageView(new MessageId(message.messageId()), message.seq(),
                 message.senderId() == null ? null : new UserId(message.senderId()), message.type(), message.text(), media, gathering,
                 reminder, message.replyToMessageId() == null ? null : new MessageId(message.replyToMessageId()), reactions,
-                message.editedAt(), message.deleted(), message.createdAt());
+                message.editedAt(), message.deleted(), message.createdAt(), false);
     }
 }

@@ -1,7 +1,9 @@
 package app.soiree.query.gathering;
 
+import app.soiree.api.Money;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.GatheringStatus;
+import app.soiree.api.identity.UserId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,5 +37,34 @@ public class GatheringCards {
                             GatheringStatus.valueOf(row.getString("status"))));
                 });
         return cards;
+    }
+
+    /**
+     * The listings of those gatherings this read model knows that have tiers; one not (yet) projected is missing from the
+     * map. One statement, its cost in the number asked for (a page).
+     */
+    public Map<UUID, GatheringListing> listings(Collection<UUID> gatheringIds) {
+        Map<UUID, GatheringListing> listings = new HashMap<>();
+        if (gatheringIds.isEmpty()) {
+            return listings;
+        }
+        jdbc.query("""
+                        select g.id, g.title, g.starts_at, g.host_id, g.cover_media_id, g.status, cheapest.price_amount, cheapest.price_currency,
+                               seats.available
+                        from gatherings g
+                        cross join lateral (select price_amount, price_currency from gathering_tiers t where t.gathering_id = g.id
+                                            order by t.capacity - t.held - t.confirmed > 0 desc, t.price_amount, t.position limit 1) cheapest
+                        cross join lateral (select coalesce(sum(greatest(t.capacity - t.held - t.confirmed, 0)), 0) as available
+                                            from gathering_tiers t where t.gathering_id = g.id) seats
+                        where g.id in (:ids)""",
+                new MapSqlParameterSource("ids", new ArrayList<>(gatheringIds)),
+                row -> {
+                    UUID id = row.getObject("id", UUID.class);
+                    listings.put(id, new GatheringListing(new GatheringId(id), row.getString("title"), GatheringRow.instant(row, "starts_at"),
+                            new UserId(row.getObject("host_id", UUID.class)), row.getObject("cover_media_id", UUID.class),
+                            GatheringStatus.valueOf(row.getString("status")),
+                            Money.of(row.getLong("price_amount"), row.getString("price_currency").strip()), row.getInt("available")));
+                });
+        return listings;
     }
 }

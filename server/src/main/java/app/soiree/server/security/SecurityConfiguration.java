@@ -87,6 +87,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/auth/register", "/api/auth/login", "/api/auth/refresh").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/gatherings", "/api/gatherings/*",
                                 "/api/gatherings/*/reviews").permitAll()
+                        // profiles and follower lists are public; the social read model answers 404 or 403 as the user's blocks and privacy say
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/users/*", "/api/users/*/followers",
+                                "/api/users/*/following").permitAll()
                         // avatars and published covers are public; MediaAccess answers 404 for the rest
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/media/*", "/api/media/*/content").permitAll()
                         .requestMatchers("/api/webhooks/**").permitAll()
