@@ -35,6 +35,7 @@ class CommandSideBoundariesTest {
             .layer("chat").definedBy("app.soiree.command.chat..")
             .layer("media").definedBy("app.soiree.command.media..")
             .layer("notification").definedBy("app.soiree.command.notification..")
+            .layer("promotion").definedBy("app.soiree.command.promotion..")
             .whereLayer("provider").mayNotAccessAnyLayer()
             .whereLayer("limits").mayNotAccessAnyLayer()
             .whereLayer("identity").mayOnlyAccessLayers("limits")
@@ -48,6 +49,7 @@ class CommandSideBoundariesTest {
             .whereLayer("chat").mayOnlyAccessLayers("identity", "limits")
             .whereLayer("media").mayNotAccessAnyLayer()
             .whereLayer("notification").mayNotAccessAnyLayer()
+            .whereLayer("promotion").mayNotAccessAnyLayer()
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.command");
 }

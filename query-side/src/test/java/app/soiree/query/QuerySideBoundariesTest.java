@@ -37,6 +37,7 @@ class QuerySideBoundariesTest {
             .layer("chat").definedBy("app.soiree.query.chat..")
             .layer("media").definedBy("app.soiree.query.media..")
             .layer("notification").definedBy("app.soiree.query.notification..")
+            .layer("promotion").definedBy("app.soiree.query.promotion..")
             .whereLayer("paging").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
             .whereLayer("identity").mayOnlyAccessLayers("paging")
@@ -52,6 +53,7 @@ class QuerySideBoundariesTest {
             .whereLayer("chat").mayOnlyAccessLayers("gathering", "identity", "media", "paging", "realtime")
             .whereLayer("media").mayOnlyAccessLayers("realtime")
             .whereLayer("notification").mayOnlyAccessLayers("paging", "realtime")
+            .whereLayer("promotion").mayNotAccessAnyLayer()
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.query");
 }

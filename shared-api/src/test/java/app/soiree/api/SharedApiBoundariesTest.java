@@ -36,6 +36,7 @@ class SharedApiBoundariesTest {
             .layer("chat").definedBy("app.soiree.api.chat..")
             .layer("media").definedBy("app.soiree.api.media..")
             .layer("notification").definedBy("app.soiree.api.notification..")
+            .layer("promotion").definedBy("app.soiree.api.promotion..")
             .whereLayer("error").mayNotAccessAnyLayer()
             .whereLayer("operations").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
@@ -50,6 +51,7 @@ class SharedApiBoundariesTest {
             .whereLayer("chat").mayOnlyAccessLayers("identity", "gathering")
             .whereLayer("media").mayOnlyAccessLayers("identity")
             .whereLayer("notification").mayOnlyAccessLayers("identity")
+            .whereLayer("promotion").mayOnlyAccessLayers("identity", "gathering", "ledger", "payout")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.api");
 }
