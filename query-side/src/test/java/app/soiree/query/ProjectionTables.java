@@ -20,7 +20,8 @@ public final class ProjectionTables {
             "ledger_replay_balances", "ledger_replay_differences", "ledger_replays", "ledger_entries", "ledger_balances",
             "chat_reactions", "chat_changes", "chat_messages", "chat_members", "chat_mutes", "chat_bans", "chat_reports", "chat_conversations",
             "media",
-            "notification_delivery_history", "notification_deliveries", "notifications", "notification_settings");
+            "notification_delivery_history", "notification_deliveries", "notifications", "notification_settings",
+            "featured_gatherings", "gathering_promotions");
 
     private ProjectionTables() {
     }
