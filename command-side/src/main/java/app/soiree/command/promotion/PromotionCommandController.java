@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A host pays to promote an upcoming gathering of theirs, from their wallet's available balance. */
 @RestController
 @Tag(name = "Promotion")
-class PromotionController {
+class PromotionCommandController {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -39,7 +39,7 @@ class PromotionController {
     private final PromotableGatherings gatherings;
     private final Clock clock;
 
-    PromotionController(CommandGateway commands, PromotableGatherings gatherings, Clock clock) {
+    PromotionCommandController(CommandGateway commands, PromotableGatherings gatherings, Clock clock) {
         this.commands = commands;
         this.gatherings = gatherings;
         this.clock = clock;
