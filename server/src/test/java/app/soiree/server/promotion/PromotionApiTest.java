@@ -2,9 +2,20 @@ package app.soiree.server.promotion;
 
 import static app.soiree.server.support.Gatherings.money;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import app.soiree.api.Money;
+import app.soiree.api.error.CommandFailures;
+import app.soiree.api.error.ErrorCode;
 import app.soiree.api.gathering.GatheringCancelled;
+import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.identity.UserId;
+import app.soiree.api.payout.HostWalletId;
+import app.soiree.api.promotion.PayForPromotion;
+import app.soiree.api.promotion.PromotionId;
+import app.soiree.api.promotion.PromotionPaid;
+import app.soiree.command.ledger.HostWallet;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
@@ -19,7 +30,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +62,12 @@ class PromotionApiTest {
     EventStore events;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    Snapshotter snapshotter;
+    @Autowired
+    Serializer serializer;
 
     Api api;
     Session finance;
@@ -227,7 +248,41 @@ class PromotionApiTest {
         assertThat(replay.get("matches").asBoolean()).as("replay %s", replay).isTrue();
     }
 
+    /** The wallet is snapshotted; one rebuilt from its snapshot must still know what it paid, or a repeat would pay twice. */
+    @Test
+    void aWalletRebuiltFromItsSnapshotStillKnowsItsPromotions() {
+        String gatheringId = upcoming(spender);
+        UserId hostId = UserId.of(spender.userId());
+        HostWalletId walletId = HostWalletId.forHost(hostId);
+        Instant from = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        PayForPromotion pay = new PayForPromotion(walletId, hostId, new PromotionId(UUID.randomUUID()), new GatheringId(UUID.fromString(gatheringId)),
+                Money.of(300, "EUR"), from, from.plus(Duration.ofDays(1)));
+        commands.sendAndWait(pay);
+        long paidOnce = await().atMost(Duration.ofSeconds(20)).until(() -> promotionsPaid(walletId), count -> count > 0);
+
+        snapshotter.scheduleSnapshot(HostWallet.class, walletId.toString());
+        SimpleSerializedObject<byte[]> snapshot = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.query(
+                "select payload, payload_type, payload_revision from snapshot_event_entry where aggregate_identifier = ? "
+                        + "order by sequence_number desc limit 1",
+                (row, index) -> new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class, row.getString("payload_type"),
+                        row.getString("payload_revision")), walletId.toString()).stream().findFirst().orElse(null),
+                found -> found != null && new String(found.getData(), java.nio.charset.StandardCharsets.UTF_8).contains(pay.promotionId().toString()));
+        assertThat(snapshot.getType().getRevision()).isEqualTo("3");
+        Object restored = serializer.deserialize(snapshot);
+        assertThat(restored).isInstanceOf(HostWallet.class);
+
+        commands.sendAndWait(pay);
+        assertThatThrownBy(() -> commands.sendAndWait(new PayForPromotion(walletId, hostId, pay.promotionId(), pay.gatheringId(),
+                Money.of(301, "EUR"), pay.from(), pay.until()))).satisfies(refused ->
+                assertThat(CommandFailures.codeOf(refused)).contains(ErrorCode.STATE_CONFLICT));
+        assertThat(promotionsPaid(walletId)).isEqualTo(paidOnce);
+    }
+
     // --- helpers
+
+    private long promotionsPaid(HostWalletId walletId) {
+        return events.readEvents(walletId.toString(), 0L).asStream().filter(message -> message.getPayload() instanceof PromotionPaid).count();
+    }
 
     /** A published gathering a week from now, once the promotion context knows it is published. */
     private String upcoming(Session host) {
