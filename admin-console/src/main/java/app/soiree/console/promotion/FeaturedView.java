@@ -33,6 +33,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -88,8 +89,8 @@ public class FeaturedView extends VerticalLayout {
     private void configureForm() {
         gatheringId.setPlaceholder("00000000-0000-0000-0000-000000000000");
         gatheringId.setWidth("24em");
-        from.setStep(java.time.Duration.ofMinutes(15));
-        until.setStep(java.time.Duration.ofMinutes(15));
+        from.setStep(Duration.ofMinutes(15));
+        until.setStep(Duration.ofMinutes(15));
         feature.addThemeVariants(ButtonVariant.PRIMARY);
         feature.addClickListener(click -> featureFromForm());
         refresh.addClickListener(click -> reload());

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A gathering as featuring and promoting need it: whose it is, where it is in its life, and when it starts. */
 record PromotableGathering(GatheringId gatheringId, UserId hostId, GatheringStatus status, Instant startsAt) {
@@ -24,7 +25,7 @@ record PromotableGathering(GatheringId gatheringId, UserId hostId, GatheringStat
     void requirePromotableDuring(Instant from, Instant until, Instant now) {
         if (status != GatheringStatus.PUBLISHED || !startsAt.isAfter(now)) {
             throw new SoireeException(ErrorCode.NOT_PROMOTABLE,
-                    "Only an upcoming published gathering can be featured or promoted; " + gatheringId + " is " + describe(now));
+                    "Only an upcoming published gathering can be featured or promoted; " + gatheringId + " is " + describe());
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (!until.isAfter(from)) {
@@ -43,7 +44,7 @@ record PromotableGathering(GatheringId gatheringId, UserId hostId, GatheringStat
         }
     }
 
-    private String describe(Instant now) {
-        return status == GatheringStatus.PUBLISHED ? "already under way or over" : status.name().toLowerCase(java.util.Locale.ROOT);
+    private String describe() {
+        return status == GatheringStatus.PUBLISHED ? "already under way or over" : status.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -5,6 +5,7 @@ import app.soiree.api.promotion.GatheringUnfeatured;
 import app.soiree.api.promotion.PromotionPaid;
 import app.soiree.api.promotion.PromotionRefunded;
 import java.sql.Timestamp;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +59,7 @@ class PromotionProjection {
                 event.amount().amountMinor(), at(event.refundedAt()), event.promotionId().value());
     }
 
-    private static Timestamp at(java.time.Instant instant) {
+    private static Timestamp at(Instant instant) {
         return Timestamp.from(instant);
     }
 }
