@@ -248,6 +248,30 @@ class PromotionApiTest {
         assertThat(replay.get("matches").asBoolean()).as("replay %s", replay).isTrue();
     }
 
+    /**
+     * The other order: the cancellation is in the stream before the payment (a payment that raced it past the door,
+     * which still saw the gathering published). The processor remembers the cancellation and refunds the payment
+     * when it comes, all of it since the window had not opened.
+     */
+    @Test
+    void aPromotionPaidAfterItsGatheringWasCancelledIsRefundedInFull() {
+        long before = available(canceller);
+        String gatheringId = upcoming(canceller);
+        api.post("/api/gatherings/" + gatheringId + "/cancel", canceller.accessToken(), Map.of("reason", "Double booked")).expectStatus(200);
+        UserId hostId = UserId.of(canceller.userId());
+        PromotionId promotionId = new PromotionId(UUID.randomUUID());
+        Instant from = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+
+        commands.sendAndWait(new PayForPromotion(HostWalletId.forHost(hostId), hostId, promotionId,
+                new GatheringId(UUID.fromString(gatheringId)), Money.of(400, "EUR"), from, from.plus(Duration.ofDays(1))));
+
+        Map<String, Object> row = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select status, refunded_minor from gathering_promotions where promotion_id = ?", promotionId.value()),
+                rows -> rows.size() == 1 && "REFUNDED".equals(rows.getFirst().get("status"))).getFirst();
+        assertThat(row.get("refunded_minor")).isEqualTo(400L);
+        await().atMost(Duration.ofSeconds(20)).until(() -> available(canceller) == before);
+    }
+
     /** The wallet is snapshotted; one rebuilt from its snapshot must still know what it paid, or a repeat would pay twice. */
     @Test
     void aWalletRebuiltFromItsSnapshotStillKnowsItsPromotions() {
