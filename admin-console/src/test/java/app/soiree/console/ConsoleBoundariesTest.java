@@ -33,6 +33,7 @@ class ConsoleBoundariesTest {
             .layer("payout").definedBy("app.soiree.console.payout..")
             .layer("moderation").definedBy("app.soiree.console.moderation..")
             .layer("notification").definedBy("app.soiree.console.notification..")
+            .layer("promotion").definedBy("app.soiree.console.promotion..")
             .whereLayer("platform").mayNotAccessAnyLayer()
             .whereLayer("home").mayNotAccessAnyLayer()
             .whereLayer("layout").mayOnlyAccessLayers("home", "platform")
@@ -44,6 +45,7 @@ class ConsoleBoundariesTest {
             .whereLayer("payout").mayOnlyAccessLayers("layout", "lookup", "platform")
             .whereLayer("moderation").mayOnlyAccessLayers("layout", "lookup", "platform")
             .whereLayer("notification").mayOnlyAccessLayers("layout", "lookup", "platform")
+            .whereLayer("promotion").mayOnlyAccessLayers("layout", "platform")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.console");
 }

@@ -37,6 +37,7 @@ class CommandSideBoundariesTest {
             .layer("notification").definedBy("app.soiree.command.notification..")
             .layer("report").definedBy("app.soiree.command.report..")
             .layer("social").definedBy("app.soiree.command.social..")
+            .layer("promotion").definedBy("app.soiree.command.promotion..")
             .whereLayer("provider").mayNotAccessAnyLayer()
             .whereLayer("limits").mayNotAccessAnyLayer()
             .whereLayer("identity").mayOnlyAccessLayers("limits")
@@ -52,6 +53,7 @@ class CommandSideBoundariesTest {
             .whereLayer("notification").mayOnlyAccessLayers("social")
             .whereLayer("report").mayOnlyAccessLayers("chat", "identity", "limits")
             .whereLayer("social").mayOnlyAccessLayers("identity")
+            .whereLayer("promotion").mayNotAccessAnyLayer()
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.command");
 }

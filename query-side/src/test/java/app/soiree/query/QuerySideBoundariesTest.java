@@ -39,6 +39,7 @@ class QuerySideBoundariesTest {
             .layer("notification").definedBy("app.soiree.query.notification..")
             .layer("report").definedBy("app.soiree.query.report..")
             .layer("social").definedBy("app.soiree.query.social..")
+            .layer("promotion").definedBy("app.soiree.query.promotion..")
             .whereLayer("paging").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
             .whereLayer("identity").mayOnlyAccessLayers("paging")
@@ -56,6 +57,7 @@ class QuerySideBoundariesTest {
             .whereLayer("notification").mayOnlyAccessLayers("paging", "realtime")
             .whereLayer("report").mayOnlyAccessLayers("chat", "gathering", "identity", "paging")
             .whereLayer("social").mayOnlyAccessLayers("gathering", "paging")
+            .whereLayer("promotion").mayNotAccessAnyLayer()
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.query");
 }

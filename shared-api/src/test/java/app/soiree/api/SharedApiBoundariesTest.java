@@ -38,6 +38,7 @@ class SharedApiBoundariesTest {
             .layer("notification").definedBy("app.soiree.api.notification..")
             .layer("report").definedBy("app.soiree.api.report..")
             .layer("social").definedBy("app.soiree.api.social..")
+            .layer("promotion").definedBy("app.soiree.api.promotion..")
             .whereLayer("error").mayNotAccessAnyLayer()
             .whereLayer("operations").mayNotAccessAnyLayer()
             .whereLayer("audit").mayNotAccessAnyLayer()
@@ -54,6 +55,7 @@ class SharedApiBoundariesTest {
             .whereLayer("notification").mayOnlyAccessLayers("identity")
             .whereLayer("report").mayOnlyAccessLayers("identity", "gathering", "chat")
             .whereLayer("social").mayOnlyAccessLayers("identity")
+            .whereLayer("promotion").mayOnlyAccessLayers("identity", "gathering", "ledger", "payout")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.api");
 }

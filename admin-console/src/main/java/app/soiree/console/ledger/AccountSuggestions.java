@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class AccountSuggestions {
 
     static final List<String> PLATFORM = List.of(LedgerAccounts.PROVIDER_CASH, LedgerAccounts.PLATFORM_FEES,
-            LedgerAccounts.PROVIDER_FEES, LedgerAccounts.LOSSES, LedgerAccounts.PAYOUTS_IN_TRANSIT);
+            LedgerAccounts.PROVIDER_FEES, LedgerAccounts.LOSSES, LedgerAccounts.PAYOUTS_IN_TRANSIT, LedgerAccounts.PROMOTIONS);
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private AccountSuggestions() {

@@ -5,6 +5,7 @@ import app.soiree.console.moderation.TestModeration;
 import app.soiree.console.notification.TestNotifications;
 import app.soiree.console.operations.TestParkedEvents;
 import app.soiree.console.payout.TestPayouts;
+import app.soiree.console.promotion.TestPromotions;
 import java.time.Clock;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({TestLedger.class, TestDirectory.class, TestDisputes.class, TestPayouts.class, TestParkedEvents.class,
-        TestModeration.class, TestNotifications.class})
+        TestModeration.class, TestNotifications.class, TestPromotions.class})
 public class ConsoleTestApplication {
 
     @Bean

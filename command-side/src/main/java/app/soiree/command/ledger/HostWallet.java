@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import app.soiree.api.Money;
 import app.soiree.api.error.ErrorCode;
+import app.soiree.api.error.InvalidFieldsException;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.ledger.LedgerAccounts;
@@ -21,9 +22,15 @@ import app.soiree.api.payout.RecordAvailableFunds;
 import app.soiree.api.payout.ReportPayoutAccountStatus;
 import app.soiree.api.payout.ReservePayoutFunds;
 import app.soiree.api.payout.ReturnPayoutFunds;
+import app.soiree.api.promotion.PayForPromotion;
+import app.soiree.api.promotion.PromotionLimits;
+import app.soiree.api.promotion.PromotionPaid;
+import app.soiree.api.promotion.PromotionRefunded;
+import app.soiree.api.promotion.RefundPromotion;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
@@ -50,6 +57,9 @@ import org.jspecify.annotations.Nullable;
  * which the ledger then shows as what the host owes.
  *
  * <p>It also knows the host's connected account at the provider, and whether transfers to it are enabled.
+ *
+ * <p>Promotions are paid from the same available balance, so the wallet decides them too: it pays each once, and
+ * refunds the unused share of one once when its gathering is cancelled ({@link PaidPromotion#unusedAt}).
  */
 @Aggregate(snapshotTriggerDefinition = WalletConfiguration.WALLET_SNAPSHOT_TRIGGER)
 @Revision(HostWallet.SNAPSHOT_REVISION)
@@ -57,7 +67,7 @@ import org.jspecify.annotations.Nullable;
 public class HostWallet {
 
     /** The shape of the fields below, as snapshots store them: a snapshot of another shape is skipped (the events are replayed). */
-    static final String SNAPSHOT_REVISION = "2";
+    static final String SNAPSHOT_REVISION = "3";
 
     // State fields are not final: snapshots restore them field by field.
     @AggregateIdentifier
@@ -73,6 +83,10 @@ public class HostWallet {
     private Map<String, Money> returned = new HashMap<>();
     /** Returns already made, as {@code payoutId:returnId}. */
     private Set<String> returns = new HashSet<>();
+    /** The promotions paid, by promotion id. */
+    private Map<String, PaidPromotion> promotions = new HashMap<>();
+    /** The promotions whose unused share came back: each is refunded once. */
+    private Set<String> refundedPromotions = new HashSet<>();
     private @Nullable String provider;
     private @Nullable String accountId;
     private boolean transfersEnabled;
@@ -178,6 +192,71 @@ public class HostWallet {
                 clock.instant()));
     }
 
+    /** A promotion needs no payout account: it is paid within the platform, from available to the platform's revenue. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(PayForPromotion command, Clock clock) {
+        PaidPromotion terms = new PaidPromotion(command.gatheringId(), command.budget(), command.from(), command.until());
+        PaidPromotion paid = promotions.get(command.promotionId().toString());
+        if (paid != null) {
+            if (paid.equals(terms) && command.hostId().equals(hostId)) {
+                return; // the same request again
+            }
+            throw SoireeException.conflict("Promotion " + command.promotionId() + " was paid with other terms");
+        }
+        requireSaneTerms(command);
+        Money budget = command.budget();
+        Money availableNow = availableIn(budget);
+        if (budget.isGreaterThan(availableNow)) {
+            throw new SoireeException(ErrorCode.INSUFFICIENT_FUNDS,
+                    "At most " + Math.max(0, availableNow.amountMinor()) + " minor units of " + budget.currency().getCurrencyCode()
+                            + " are available for a promotion");
+        }
+        apply(new PromotionPaid(walletId != null ? walletId : command.walletId(), command.hostId(), command.promotionId(),
+                command.gatheringId(), budget, command.from(), command.until(),
+                Postings.requireBalanced(List.of(
+                        Posting.debit(LedgerAccounts.hostAvailable(command.hostId()), budget),
+                        Posting.credit(LedgerAccounts.PROMOTIONS, budget))),
+                clock.instant()));
+    }
+
+    /** Asked again (a redelivered cancellation, a rebuilt processor), it refunds nothing more. */
+    @CommandHandler
+    void handle(RefundPromotion command, Clock clock) {
+        String promotionId = command.promotionId().toString();
+        if (refundedPromotions.contains(promotionId)) {
+            return;
+        }
+        PaidPromotion paid = promotions.get(promotionId);
+        if (paid == null) {
+            throw new IllegalStateException("Wallet " + walletId + " never paid for promotion " + promotionId);
+        }
+        Money unused = paid.unusedAt(command.cancelledAt());
+        if (unused.isZero()) {
+            return; // cancelled after the window closed: the promotion ran in full
+        }
+        apply(new PromotionRefunded(walletId, hostId, command.promotionId(), paid.gatheringId(), unused, command.cancelledAt(),
+                Postings.requireBalanced(List.of(
+                        Posting.debit(LedgerAccounts.PROMOTIONS, unused),
+                        Posting.credit(LedgerAccounts.hostAvailable(hostId), unused))),
+                clock.instant()));
+    }
+
+    /** Checked at the door too; checked here again because this is where the money moves. */
+    private static void requireSaneTerms(PayForPromotion command) {
+        long budgetMinor = command.budget().amountMinor();
+        if (budgetMinor < PromotionLimits.MIN_BUDGET_MINOR || budgetMinor > PromotionLimits.MAX_BUDGET_MINOR) {
+            throw InvalidFieldsException.of("budget.amount", "must be between " + PromotionLimits.MIN_BUDGET_MINOR + " and "
+                    + PromotionLimits.MAX_BUDGET_MINOR + " minor units");
+        }
+        if (!command.until().isAfter(command.from())) {
+            throw InvalidFieldsException.of("until", "must be after from");
+        }
+        if (Duration.between(command.from(), command.until()).compareTo(PromotionLimits.MAX_WINDOW) > 0) {
+            throw InvalidFieldsException.of("until", "must be at most " + PromotionLimits.MAX_WINDOW.toDays() + " days after from");
+        }
+    }
+
     private Money availableIn(Money amount) {
         return available.getOrDefault(amount.currency(), Money.zero(amount.currency()));
     }
@@ -223,6 +302,19 @@ public class HostWallet {
         add(event.amount());
         returns.add(event.payoutId() + ":" + event.returnId());
         returned.merge(event.payoutId().toString(), event.amount(), Money::plus);
+    }
+
+    @EventSourcingHandler
+    void on(PromotionPaid event) {
+        identify(event.walletId(), event.hostId());
+        add(event.budget().negated());
+        promotions.put(event.promotionId().toString(), new PaidPromotion(event.gatheringId(), event.budget(), event.from(), event.until()));
+    }
+
+    @EventSourcingHandler
+    void on(PromotionRefunded event) {
+        add(event.amount());
+        refundedPromotions.add(event.promotionId().toString());
     }
 
     private void add(Money change) {

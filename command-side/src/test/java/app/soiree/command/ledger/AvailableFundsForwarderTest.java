@@ -6,11 +6,15 @@ import app.soiree.api.Money;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.ledger.EarningsReleased;
+import app.soiree.api.ledger.LedgerAccounts;
 import app.soiree.api.ledger.Posting;
 import app.soiree.api.payout.HostWalletId;
 import app.soiree.api.payout.PayoutFundsReserved;
-import app.soiree.api.payout.RecordAvailableFunds;
 import app.soiree.api.payout.PayoutId;
+import app.soiree.api.payout.RecordAvailableFunds;
+import app.soiree.api.promotion.PromotionId;
+import app.soiree.api.promotion.PromotionPaid;
+import app.soiree.api.promotion.PromotionRefunded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +67,23 @@ class AvailableFundsForwarderTest {
                 eur(100))), NOW);
 
         forwarder.on(reserved, new GenericDomainEventMessage<>("HostWallet", HostWalletId.forHost(HOST).toString(), 7, reserved));
+
+        assertThat(commands.sent).isEmpty();
+    }
+
+    /** The wallet applied its promotions' payments and refunds itself: forwarded back, they would count twice. */
+    @Test
+    void leavesOutTheWalletsPromotionPaymentsAndRefunds() {
+        HostWalletId wallet = HostWalletId.forHost(HOST);
+        PromotionId promotion = new PromotionId(new UUID(0, 6));
+        GatheringId gathering = new GatheringId(new UUID(0, 9));
+        PromotionPaid paid = new PromotionPaid(wallet, HOST, promotion, gathering, eur(1000), NOW, NOW.plusSeconds(3600), List.of(
+                Posting.debit("host:" + HOST + ":available", eur(1000)), Posting.credit(LedgerAccounts.PROMOTIONS, eur(1000))), NOW);
+        PromotionRefunded refunded = new PromotionRefunded(wallet, HOST, promotion, gathering, eur(400), NOW, List.of(
+                Posting.debit(LedgerAccounts.PROMOTIONS, eur(400)), Posting.credit("host:" + HOST + ":available", eur(400))), NOW);
+
+        forwarder.on(paid, new GenericDomainEventMessage<>("HostWallet", wallet.toString(), 8, paid));
+        forwarder.on(refunded, new GenericDomainEventMessage<>("HostWallet", wallet.toString(), 9, refunded));
 
         assertThat(commands.sent).isEmpty();
     }

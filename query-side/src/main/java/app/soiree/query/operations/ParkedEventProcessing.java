@@ -38,7 +38,7 @@ class ParkedEventProcessing {
     /** The query side's read models; {@code ProcessingGroupsTest} keeps this list complete. */
     static final Set<String> GROUPS = Set.of(
             "user-profiles", "gatherings", "payments", "booking-payment-references", "refund-views", "dispute-views", "payout-views", "chat",
-            "media", "notification-views", "report-views", "social");
+            "media", "notification-views", "report-views", "social", "promotion-views");
 
     /** Axon's defaults, stated: beyond these a group stops (and says so) rather than filling the database. */
     static final int MAX_PARKED_SEQUENCES = 1024;

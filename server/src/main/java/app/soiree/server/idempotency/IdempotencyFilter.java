@@ -43,6 +43,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             Pattern.compile("/api/bookings"),
             Pattern.compile("/api/bookings/[^/]+/cancel"),
             Pattern.compile("/api/payouts"),
+            Pattern.compile("/api/gatherings/[^/]+/promotions"),
             Pattern.compile("/api/conversations/[^/]+/messages"));
 
     private final IdempotencyStore store;

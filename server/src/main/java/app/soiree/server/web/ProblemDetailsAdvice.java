@@ -2,6 +2,7 @@ package app.soiree.server.web;
 
 import app.soiree.api.error.CommandFailures;
 import app.soiree.api.error.ErrorCode;
+import app.soiree.api.error.InvalidFieldsException;
 import app.soiree.api.error.RateLimitedException;
 import app.soiree.api.error.SoireeException;
 import jakarta.validation.ConstraintViolationException;
@@ -68,6 +69,12 @@ public class ProblemDetailsAdvice {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(response.getBody());
+    }
+
+    @ExceptionHandler(InvalidFieldsException.class)
+    ResponseEntity<ProblemDetail> invalidFields(InvalidFieldsException e) {
+        return respond(ProblemDetails.validation(e.problems().stream()
+                .map(problem -> new ProblemDetails.FieldError(problem.field(), problem.message())).toList()));
     }
 
     @ExceptionHandler(SoireeException.class)

@@ -38,7 +38,9 @@ public sealed interface LedgerAccount permits LedgerAccount.Platform, LedgerAcco
         /** Money the provider withdrew for open disputes, until the outcome brings it back or makes it a loss. */
         DISPUTES("platform:disputes"),
         /** Payouts sent to hosts' connected accounts and not yet confirmed by the provider. */
-        PAYOUTS_IN_TRANSIT("platform:payouts-in-transit");
+        PAYOUTS_IN_TRANSIT("platform:payouts-in-transit"),
+        /** The platform's revenue from promotions hosts paid for, less what cancellations gave back. */
+        PROMOTIONS("platform:promotions");
 
         private final String code;
 

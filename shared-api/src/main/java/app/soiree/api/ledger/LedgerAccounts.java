@@ -21,6 +21,8 @@ public final class LedgerAccounts {
     public static final String DISPUTES = LedgerAccount.Platform.DISPUTES.code();
     /** Payouts sent to hosts' connected accounts and not yet confirmed by the provider. */
     public static final String PAYOUTS_IN_TRANSIT = LedgerAccount.Platform.PAYOUTS_IN_TRANSIT.code();
+    /** The platform's revenue from promotions hosts paid for, less what cancellations gave back. */
+    public static final String PROMOTIONS = LedgerAccount.Platform.PROMOTIONS.code();
 
     private LedgerAccounts() {
     }
