@@ -64,26 +64,3 @@ create table feed_gatherings (
 -- alone (starts_at included, to leave out those that started).
 create index feed_gatherings_by_host on feed_gatherings (host_id, published_at desc, gathering_id desc) include (starts_at)
     where published_at is not null;
-
--- Owned by the featured-gatherings and promotions read models (another branch); created here only if missing
--- so that either migration may run first. Their shape must stay exactly the same in both.
-create table if not exists featured_gatherings (
-    gathering_id   uuid primary key,
-    featured_from  timestamp with time zone not null,
-    featured_until timestamp with time zone not null,
-    featured_by    uuid not null,
-    featured_at    timestamp with time zone not null
-);
-create table if not exists gathering_promotions (
-    promotion_id   uuid primary key,
-    gathering_id   uuid not null,
-    host_id        uuid not null,
-    budget_minor   bigint not null,
-    currency       char(3) not null,
-    promoted_from  timestamp with time zone not null,
-    promoted_until timestamp with time zone not null,
-    status         varchar(16) not null,
-    refunded_minor bigint not null default 0,
-    paid_at        timestamp with time zone not null,
-    refunded_at    timestamp with time zone
-);

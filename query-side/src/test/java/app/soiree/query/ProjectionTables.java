@@ -22,7 +22,7 @@ public final class ProjectionTables {
             "media",
             "notification_delivery_history", "notification_deliveries", "notifications", "notification_settings",
             "follows", "follow_counts", "user_blocks", "guest_bans", "privacy_settings", "feed_gatherings",
-            // kept by the featured and promotion read models; the social migration creates them too when missing
+            // kept by the featured and promotion read models (promotion-views); the feed joins them
             "featured_gatherings", "gathering_promotions");
 
     private ProjectionTables() {

@@ -12,6 +12,7 @@ import app.soiree.server.support.Staff;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,6 +63,31 @@ class FeaturingApiTest {
         api.delete("/api/staff/featured/" + gatheringId, support.accessToken()).expectStatus(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> window(gatheringId).isEmpty());
         api.delete("/api/staff/featured/" + gatheringId, support.accessToken()).expectStatus(204);
+    }
+
+    @Test
+    void aFeaturedGatheringReachesEveryFeedMarkedAsSuchUntilTheFeatureIsRemoved() {
+        String gatheringId = upcoming();
+        Session reader = api.newUser("Reader Without Follows");
+        assertThat(feedReasons(reader, gatheringId)).isEmpty();
+
+        Instant from = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        feature(gatheringId, from, from.plus(Duration.ofDays(1))).expectStatus(201);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> feedReasons(reader, gatheringId), reasons -> reasons.equals(List.of("FEATURED")));
+        api.delete("/api/staff/featured/" + gatheringId, support.accessToken()).expectStatus(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> feedReasons(reader, gatheringId).isEmpty());
+    }
+
+    /** Why the gathering is in the reader's feed, once per time it appears there. */
+    private List<String> feedReasons(Session reader, String gatheringId) {
+        List<String> reasons = new ArrayList<>();
+        api.get("/api/me/feed?limit=100", reader.accessToken()).expectStatus(200).json().get("items").forEach(item -> {
+            if (item.get("gathering").get("gatheringId").asString().equals(gatheringId)) {
+                reasons.add(item.get("reason").asString());
+            }
+        });
+        return reasons;
     }
 
     @Test

@@ -125,6 +125,33 @@ class PromotionApiTest {
     }
 
     @Test
+    void aGatheringPromotedNowReachesTheFeedsOfReadersWhoDoNotFollowItsHostMarkedPromoted() {
+        String gatheringId = upcoming(spender);
+        Session reader = api.newUser("Feed Reader");
+        Session follower = api.newUser("Follower");
+        api.post("/api/users/" + spender.userId() + "/follow", follower.accessToken(), null).expectStatus(200);
+        Instant from = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+
+        promote(spender, gatheringId, 500, from, from.plus(Duration.ofDays(1)), UUID.randomUUID().toString()).expectStatus(201);
+
+        JsonNode item = await().atMost(Duration.ofSeconds(20)).until(() -> feedItem(reader, gatheringId), found -> found != null);
+        assertThat(item.get("reason").asString()).isEqualTo("PROMOTED");
+        assertThat(item.get("promoted").asBoolean()).isTrue();
+        JsonNode followed = await().atMost(Duration.ofSeconds(20)).until(() -> feedItem(follower, gatheringId),
+                found -> found != null && found.get("promoted").asBoolean());
+        assertThat(followed.get("reason").asString()).as("following comes first, and it says it is promoted").isEqualTo("FOLLOWING");
+    }
+
+    private JsonNode feedItem(Session reader, String gatheringId) {
+        for (JsonNode item : api.get("/api/me/feed?limit=100", reader.accessToken()).expectStatus(200).json().get("items")) {
+            if (item.get("gathering").get("gatheringId").asString().equals(gatheringId)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void theSameIdempotencyKeyAnswersTheSamePromotionAndPaysOnceAndAnotherBodyIsAConflict() {
         String gatheringId = upcoming(spender);
         Instant from = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
