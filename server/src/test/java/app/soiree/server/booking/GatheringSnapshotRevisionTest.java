@@ -58,7 +58,7 @@ class GatheringSnapshotRevisionTest {
 
         snapshotter.scheduleSnapshot(Gathering.class, gatheringId);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "select count(*) from snapshot_event_entry where aggregate_identifier = ? and payload_revision = '2'", Long.class, gatheringId) > 0);
+                "select count(*) from snapshot_event_entry where aggregate_identifier = ? and payload_revision = '3'", Long.class, gatheringId) > 0);
         SimpleSerializedObject<byte[]> snapshot = jdbc.queryForObject(
                 "select payload, payload_type, payload_revision from snapshot_event_entry where aggregate_identifier = ?",
                 (row, index) -> new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class, row.getString("payload_type"),
