@@ -37,12 +37,21 @@ public class ConsoleAutoConfiguration {
         return executor;
     }
 
+    /** The console's stylesheets under {@code /console/} (see {@link ConsoleStylesheets}). */
+    @Bean
+    ConsoleStylesheets consoleStylesheets() {
+        return new ConsoleStylesheets();
+    }
+
     /** Everything not matched by the API and documentation chains: last in order, as Vaadin requires. */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
-        // The stylesheets of the app shell (ConsoleShell) style the sign-in page too, before anyone has signed in.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/", "/error", "/" + ConsoleShell.STYLESHEET, "/lumo/**")
+        // The stylesheets of the app shell (ConsoleShell) style the sign-in page too, before anyone has signed in: linked
+        // under /console/, and forwarded from there to the root copies (ConsoleStylesheets), which the forward must reach.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/", "/error",
+                        ConsoleStylesheets.PREFIX + ConsoleStylesheets.OWN, ConsoleStylesheets.PREFIX + ConsoleStylesheets.LUMO + "**",
+                        ConsoleStylesheets.OWN, ConsoleStylesheets.LUMO + "**")
                 .permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/console/"));
         return http.build();

@@ -11,14 +11,14 @@ import com.vaadin.flow.theme.lumo.Lumo;
  * Vaadin's Lumo theme plus one small stylesheet: no front-end build.
  */
 @Push
-@StyleSheet("context://" + Lumo.STYLESHEET)
-@StyleSheet("context://" + ConsoleShell.STYLESHEET)
+@StyleSheet("base://" + Lumo.STYLESHEET)
+@StyleSheet("base://" + ConsoleShell.STYLESHEET)
 public class ConsoleShell implements AppShellConfigurator {
 
     /**
-     * In {@code META-INF/resources}, like Lumo's. The Vaadin servlet lives under {@code /console/*} and
-     * serves no files from there, so both are linked from the context root, where Spring serves
-     * {@code META-INF/resources}.
+     * In {@code META-INF/resources}, like Lumo's. Both are linked relative to the Vaadin servlet
+     * ({@code base://}, i.e. {@code /console/lumo/lumo.css} and {@code /console/soiree-console.css}), so the
+     * console needs nothing outside {@code /console/}; {@link ConsoleStylesheets} serves them there.
      */
     static final String STYLESHEET = "soiree-console.css";
 }

@@ -12,6 +12,8 @@ import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StaffCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffCommands.class);
 
     /** A command that takes longer is reported as not done rather than leaving the screen waiting. */
     static final long TIMEOUT_SECONDS = 30;
@@ -47,13 +51,28 @@ public class StaffCommands {
         try {
             return resultType.cast(commandGateway.send(command, metaData).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         } catch (ExecutionException failed) {
-            throw refusal(failed.getCause());
+            throw logged(command, actor, refusal(failed.getCause()));
         } catch (TimeoutException slow) {
-            throw new CommandRefused(ErrorCode.INTERNAL_ERROR, "No answer within " + TIMEOUT_SECONDS + " seconds", slow);
+            throw logged(command, actor, new CommandRefused(ErrorCode.INTERNAL_ERROR, "No answer within " + TIMEOUT_SECONDS + " seconds", slow));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new CommandRefused(ErrorCode.INTERNAL_ERROR, "Interrupted while waiting for the answer", interrupted);
+            throw logged(command, actor, new CommandRefused(ErrorCode.INTERNAL_ERROR, "Interrupted while waiting for the answer", interrupted));
         }
+    }
+
+    /**
+     * Staff read a sentence for the code ({@link CommandRefused#explanation()}); the log keeps why: the command, who sent
+     * it, the code and the cause (with its stack trace when the platform failed rather than refused, e.g. a message
+     * over the bus's size limit or a handler that threw).
+     */
+    private static CommandRefused logged(Object command, Actor actor, CommandRefused refused) {
+        String type = command.getClass().getSimpleName();
+        if (refused.code() == ErrorCode.INTERNAL_ERROR) {
+            log.warn("Console command {} by {} failed: {} ({})", type, actor.userId(), refused.code(), refused.getMessage(), refused.getCause());
+        } else {
+            log.warn("Console command {} by {} refused: {} ({})", type, actor.userId(), refused.code(), refused.getMessage());
+        }
+        return refused;
     }
 
     /** Refusals keep their code across the bus in the exception's details (see the server's ErrorCodeInterceptor). */

@@ -46,6 +46,11 @@ class ConsoleE2eTest {
             browser.open("/console/");
             browser.waitForPath("/console/login");
             browser.waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
+            // Everything the console loads is under /console/ (a gateway sends only that prefix to it), and Lumo applies.
+            assertThat(String.valueOf(browser.script("return Array.from(document.styleSheets).map(s => s.href ? new URL(s.href).pathname : '')"
+                    + ".filter(p => p && !p.startsWith('/console/')).join(' ')"))).as("stylesheets outside /console/").isEmpty();
+            assertThat(String.valueOf(browser.script("return getComputedStyle(document.documentElement).getPropertyValue('--lumo-space-m')")))
+                    .as("Lumo's stylesheet is loaded").isNotBlank();
             browser.screenshot("01-sign-in");
 
             browser.signIn(email("finance"), StaffAccounts.PASSWORD);
