@@ -105,6 +105,9 @@ public final class Benchmarks {
             if (settings.runs("chat")) {
                 new ChatPhase(settings, report, api, server).run(cast.guests(), (window, step) -> profileStep(window, step));
             }
+            if (settings.runs("feed")) {
+                new FeedPhase(settings, report, api, server).run(cast.guests(), baselines.reads(), (window, step) -> profileStep(window, step));
+            }
             idleMemory("after the load");
         } finally {
             if (database != null) {
