@@ -53,6 +53,7 @@ final class FeedPhase {
     private final ConcurrentLinkedQueue<String> badPages = new ConcurrentLinkedQueue<>();
     private final AtomicLong pagesChecked = new AtomicLong();
     private final AtomicLong polls = new AtomicLong();
+    private final ConcurrentLinkedQueue<Sample> heaviestReads = new ConcurrentLinkedQueue<>();
 
     FeedPhase(Settings settings, Report report, Api api, ServerProcess server) {
         this.settings = settings;
@@ -140,6 +141,13 @@ final class FeedPhase {
                 traversals.incrementAndGet();
             }
         });
+        Thread heaviest = Thread.ofVirtual().start(() -> {
+            while (loading.get()) {
+                long sent = System.currentTimeMillis();
+                int status = api.get("/api/me/feed?limit=" + PAGE, users.getFirst().accessToken()).status();
+                heaviestReads.add(new Sample("feed.heaviest", status, sent, System.currentTimeMillis()));
+            }
+        });
         Thread publisher = Thread.ofVirtual().start(() -> Deliveries.paced(settings.feedPublishRate(), Duration.ofSeconds(settings.feedSeconds()),
                 n -> publishAndWatch(publishHosts[n], drafts.get(n), n)));
         profile.accept("feed", "start");
@@ -149,6 +157,7 @@ final class FeedPhase {
         loading.set(false);
         publisher.join();
         pager.join();
+        heaviest.join();
         profile.accept("feed", "stop");
 
         report(samples, rRead, publishes, traversals.get());
@@ -302,10 +311,13 @@ final class FeedPhase {
         for (String bucket : FeedPlan.BUCKETS) {
             Stats of = Stats.of(Samples.of(samples, s -> s.status() == 200 && s.kind().equals(bucket)));
             if (of.count() > 0) {
-                report.row(FEED, "… readers following %s hosts: %d answers, p50 / p95 / p99 (max)".formatted(bucket.substring(5), of.count()),
+                report.row(FEED, "… of which readers following %s host(s): %d answers, p50 / p95 / p99 (max)".formatted(bucket.substring(5), of.count()),
                         "%s (%d ms)".formatted(of.latencies(), of.max()));
             }
         }
+        Stats heaviest = Stats.of(Samples.of(List.copyOf(heaviestReads), s -> s.status() == 200));
+        report.row(FEED, "… reader 0 (all %d hosts), one more client reading their first page back to back: %d answers, p50 / p95 / p99 (max)"
+                .formatted(plan.hosts(), heaviest.count()), "%s (%d ms)".formatted(heaviest.latencies(), heaviest.max()));
         if (ok.count() != samples.size()) {
             report.note("Feed: %d of %d answers were not 200: %s".formatted(samples.size() - ok.count(), samples.size(), Samples.countByKind(samples)));
         }

@@ -27,7 +27,7 @@ record Settings(
         int chatSeconds,
         int feedUsers,
         int feedHosts,
-        int feedMeanFollows,
+        double feedMeanFollows,
         int feedGatheringsPerHost,
         int feedSeconds,
         int feedPublishRate,
@@ -67,7 +67,7 @@ record Settings(
                 // measurement, how long the feed is read, and gatherings published per second meanwhile.
                 integer("feedUsers", quick ? 1_000 : 10_000),
                 integer("feedHosts", quick ? 100 : 1_000),
-                integer("feedMeanFollows", 3),
+                decimal("feedMeanFollows", 1.5),
                 integer("feedGatheringsPerHost", quick ? 1 : 2),
                 integer("feedSeconds", quick ? 10 : 30),
                 integer("feedPublishRate", 2),
@@ -104,7 +104,7 @@ record Settings(
                 .formatted(soldOutSeconds, ledgerPayments, warmupBookings, gatherings, readSeconds)
                 + "chat %d users posting %d messages/s for %d s, "
                 .formatted(chatUsers, chatRate, chatSeconds)
-                + "feed %d readers of %d hosts (mean %d follows, %d gatherings a host), read %d s with %d publishes/s%s%s"
+                + "feed %d readers of %d hosts (mean %.2f follows, %d gatherings a host), read %d s with %d publishes/s%s%s"
                 .formatted(feedUsers, feedHosts, feedMeanFollows, feedGatheringsPerHost, feedSeconds, feedPublishRate,
                         quick ? ", quick mode" : "", jfr ? ", JFR on" : "")
                 + (phases.containsAll(PHASES) ? "" : ", phases " + String.join(",", phases));
@@ -133,6 +133,19 @@ record Settings(
             return parsed;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a whole number, was " + value, e);
+        }
+    }
+
+    private static double decimal(String name, double fallback) {
+        String value = text(name, "");
+        try {
+            double parsed = value.isEmpty() ? fallback : Double.parseDouble(value);
+            if (!(parsed >= 1)) {
+                throw new IllegalArgumentException("-Dbenchmarks." + name + " must be at least 1, was " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a number, was " + value, e);
         }
     }
 
