@@ -106,7 +106,7 @@ public final class Benchmarks {
                 new ChatPhase(settings, report, api, server).run(cast.guests(), (window, step) -> profileStep(window, step));
             }
             if (settings.runs("feed")) {
-                new FeedPhase(settings, report, api, server).run(cast.guests(), baselines.reads(), (window, step) -> profileStep(window, step));
+                new FeedPhase(settings, report, api, server, database).run(cast.guests(), baselines.reads(), (window, step) -> profileStep(window, step));
             }
             idleMemory("after the load");
         } finally {

@@ -81,6 +81,11 @@ final class Database implements AutoCloseable {
         return instants("select time_stamp from domain_event_entry where global_index > ? and payload_type like ?", globalIndex, "%." + type);
     }
 
+    /** The tracking processors that have stored a token. */
+    List<String> processors() {
+        return strings("select distinct processor_name from token_entry where token is not null order by 1");
+    }
+
     /** How far a tracking processor has got, as the largest global index in its tokens. */
     Optional<Long> processorPosition(String processor) {
         List<String> tokens = strings("select convert_from(token, 'UTF8') from token_entry where processor_name = ? and token is not null", processor);

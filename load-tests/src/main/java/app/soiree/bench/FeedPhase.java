@@ -40,6 +40,7 @@ final class FeedPhase {
     private final Report report;
     private final Api api;
     private final ServerProcess server;
+    private final Database database;
     private final GatlingRunner gatling;
     // Set up in run(): readers, hosts, who follows whom, and each host's published gatherings.
     private List<Session> users;
@@ -55,8 +56,9 @@ final class FeedPhase {
     private final AtomicLong polls = new AtomicLong();
     private final ConcurrentLinkedQueue<Sample> heaviestReads = new ConcurrentLinkedQueue<>();
 
-    FeedPhase(Settings settings, Report report, Api api, ServerProcess server) {
+    FeedPhase(Settings settings, Report report, Api api, ServerProcess server, Database database) {
         this.settings = settings;
+        this.database = database;
         this.report = report;
         this.api = api;
         this.server = server;
@@ -112,6 +114,14 @@ final class FeedPhase {
         Waiting.until("reader 0's whole feed (" + heaviestExpected.size() + " gatherings)", Duration.ofMinutes(5),
                 () -> feedIds(users.getFirst(), 100).containsAll(heaviestExpected) ? Boolean.TRUE : null);
         long caughtUpAt = System.nanoTime();
+        // Every follow also plans a NEW_FOLLOWER notification (several events and deliveries each): measured while that
+        // backlog is worked off, the window would measure the notification processors as much as the feed.
+        long head = database.headIndex();
+        List<String> behind = awaitProcessors(Duration.ofMinutes(10));
+        long settledAt = System.nanoTime();
+        report.note("Feed: every tracking processor reached the event store's head (%,d events after the setup, %,d more appended meanwhile) %s after the read side showed the follows%s."
+                .formatted(head, database.headIndex() - head, secondsSince(caughtUpAt, settledAt),
+                        behind.isEmpty() ? "" : "; still behind when waiting stopped: " + behind));
         report.note(("Feed setup (not measured): %d readers (%d reused from the setup, %d registered) in %s; %d hosts in %s; %,d follows "
                 + "in %s (%s over HTTP, K = %d); %d gatherings published (%d a host) in %s; %d drafts for the measured window; read side caught up %s later; "
                 + "setup %s in all.").formatted(count, reused, count - reused, secondsSince(started, readersAt), hosts.size(),
@@ -162,6 +172,38 @@ final class FeedPhase {
 
         report(samples, rRead, publishes, traversals.get());
         sweep(random);
+    }
+
+    /**
+     * Waits until every tracking processor's token has reached the event store's head (as it is at each look: the
+     * processors append events of their own), or none has moved for a minute, or {@code timeout}. Returns those behind.
+     */
+    private List<String> awaitProcessors(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> last = Map.of();
+        long lastMoved = System.nanoTime();
+        while (true) {
+            long head = database.headIndex();
+            Map<String, Long> positions = new java.util.TreeMap<>();
+            for (String processor : database.processors()) {
+                database.processorPosition(processor).ifPresent(position -> positions.put(processor, position));
+            }
+            List<String> behind = positions.entrySet().stream().filter(e -> e.getValue() < head)
+                    .map(e -> "%s at %d of %d".formatted(e.getKey(), e.getValue(), head)).toList();
+            if (behind.isEmpty()) {
+                return behind;
+            }
+            if (!positions.equals(last)) {
+                last = positions;
+                lastMoved = System.nanoTime();
+            } else if (System.nanoTime() - lastMoved > Duration.ofMinutes(1).toNanos()) {
+                return behind;
+            }
+            if (System.nanoTime() > deadline) {
+                return behind;
+            }
+            Waiting.sleep(500);
+        }
     }
 
     /** Every tenth publish is the star's; the rest go round the other hosts that have followers, in a fixed shuffled order. */
