@@ -170,6 +170,11 @@ final class FeedPhase {
         heaviest.join();
         profile.accept("feed", "stop");
 
+        List<Sample> all = new ArrayList<>(samples);
+        all.addAll(heaviestReads);
+        all.addAll(publishAnswers);
+        all.addAll(visible);
+        Benchmarks.saveSamples(settings.output(), "feed", all);
         report(samples, rRead, publishes, traversals.get());
         sweep(random);
     }
