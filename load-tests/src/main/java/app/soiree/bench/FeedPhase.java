@@ -5,8 +5,8 @@ import app.soiree.bench.Samples.Sample;
 import app.soiree.bench.Samples.Stats;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +42,7 @@ final class FeedPhase {
     private final ServerProcess server;
     private final Database database;
     private final GatlingRunner gatling;
+    private final FeedPages pages;
     // Set up in run(): readers, hosts, who follows whom, and each host's published gatherings.
     private List<Session> users;
     private List<Session> hosts;
@@ -51,8 +52,6 @@ final class FeedPhase {
     private final ConcurrentLinkedQueue<Sample> publishAnswers = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Sample> visible = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> neverVisible = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<String> badPages = new ConcurrentLinkedQueue<>();
-    private final AtomicLong pagesChecked = new AtomicLong();
     private final AtomicLong polls = new AtomicLong();
     private final ConcurrentLinkedQueue<Sample> heaviestReads = new ConcurrentLinkedQueue<>();
 
@@ -63,6 +62,7 @@ final class FeedPhase {
         this.api = api;
         this.server = server;
         this.gatling = new GatlingRunner(settings.output());
+        this.pages = new FeedPages(api);
     }
 
     /** Runs the phase with the first U of {@code registered} as readers (more are registered if there are fewer). */
@@ -101,7 +101,7 @@ final class FeedPhase {
         });
         long seededAt = System.nanoTime();
         int publishes = settings.feedPublishRate() * settings.feedSeconds();
-        int[] publishHosts = publishingHosts(publishes);
+        int[] publishHosts = plan.publishingHosts(publishes);
         List<String> drafts = Api.inParallel(publishes, k, n -> api.draftGathering(hosts.get(publishHosts[n]), "Fresh " + n, 40, 2_000));
 
         // The read side catches up: every follow counted for the star, every seeded gathering in the heaviest reader's feed.
@@ -112,12 +112,12 @@ final class FeedPhase {
         });
         Set<String> heaviestExpected = expectedFeed(0);
         Waiting.until("reader 0's whole feed (" + heaviestExpected.size() + " gatherings)", Duration.ofMinutes(5),
-                () -> feedIds(users.getFirst(), 100).containsAll(heaviestExpected) ? Boolean.TRUE : null);
+                () -> pages.all(users.getFirst(), 100, null).containsAll(heaviestExpected) ? Boolean.TRUE : null);
         long caughtUpAt = System.nanoTime();
         // Every follow also plans a NEW_FOLLOWER notification (several events and deliveries each): measured while that
         // backlog is worked off, the window would measure the notification processors as much as the feed.
         long head = database.headIndex();
-        List<String> behind = awaitProcessors(Duration.ofMinutes(10));
+        List<String> behind = database.awaitProcessorsAtHead(Duration.ofMinutes(10));
         long settledAt = System.nanoTime();
         report.note("Feed: every tracking processor reached the event store's head (%,d events after the setup, %,d more appended meanwhile) %s after the read side showed the follows%s."
                 .formatted(head, database.headIndex() - head, secondsSince(caughtUpAt, settledAt),
@@ -147,7 +147,7 @@ final class FeedPhase {
         AtomicLong traversals = new AtomicLong();
         Thread pager = Thread.ofVirtual().start(() -> {
             while (loading.get()) {
-                pageThrough(users.getFirst(), 50, heaviestExpected);
+                pages.all(users.getFirst(), 50, heaviestExpected);
                 traversals.incrementAndGet();
             }
         });
@@ -179,54 +179,6 @@ final class FeedPhase {
         sweep(random);
     }
 
-    /**
-     * Waits until every tracking processor's token has reached the event store's head (as it is at each look: the
-     * processors append events of their own), or none has moved for a minute, or {@code timeout}. Returns those behind.
-     */
-    private List<String> awaitProcessors(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Long> last = Map.of();
-        long lastMoved = System.nanoTime();
-        while (true) {
-            long head = database.headIndex();
-            Map<String, Long> positions = new java.util.TreeMap<>();
-            for (String processor : database.processors()) {
-                database.processorPosition(processor).ifPresent(position -> positions.put(processor, position));
-            }
-            List<String> behind = positions.entrySet().stream().filter(e -> e.getValue() < head)
-                    .map(e -> "%s at %d of %d".formatted(e.getKey(), e.getValue(), head)).toList();
-            if (behind.isEmpty()) {
-                return behind;
-            }
-            if (!positions.equals(last)) {
-                last = positions;
-                lastMoved = System.nanoTime();
-            } else if (System.nanoTime() - lastMoved > Duration.ofMinutes(1).toNanos()) {
-                return behind;
-            }
-            if (System.nanoTime() > deadline) {
-                return behind;
-            }
-            Waiting.sleep(500);
-        }
-    }
-
-    /** Every tenth publish is the star's; the rest go round the other hosts that have followers, in a fixed shuffled order. */
-    private int[] publishingHosts(int publishes) {
-        List<Integer> followed = new ArrayList<>();
-        for (int host = 1; host < plan.hosts(); host++) {
-            if (!plan.followersOf(host).isEmpty()) {
-                followed.add(host);
-            }
-        }
-        java.util.Collections.shuffle(followed, new Random(18));
-        int[] chosen = new int[publishes];
-        for (int n = 0; n < publishes; n++) {
-            chosen[n] = n % 10 == 0 || followed.isEmpty() ? 0 : followed.get(n % followed.size());
-        }
-        return chosen;
-    }
-
     /** Publishes a draft, then polls the feeds of up to two of the host's followers until each shows it. */
     private void publishAndWatch(int host, String gatheringId, int n) {
         long sent = System.currentTimeMillis();
@@ -243,7 +195,7 @@ final class FeedPhase {
         }
         publishedBy.computeIfAbsent(host, h -> ConcurrentHashMap.newKeySet()).add(gatheringId);
         List<Integer> followers = new ArrayList<>(plan.followersOf(host));
-        java.util.Collections.shuffle(followers, new Random(n));
+        Collections.shuffle(followers, new Random(n));
         List<Thread> watchers = new ArrayList<>();
         for (int watcher : followers.subList(0, Math.min(WATCHERS, followers.size()))) {
             watchers.add(Thread.ofVirtual().start(() -> watch(watcher, gatheringId, published)));
@@ -265,7 +217,7 @@ final class FeedPhase {
             long answered = System.currentTimeMillis();
             polls.incrementAndGet();
             if (page.status() == 200) {
-                List<String> ids = checkedPage(page.json(), "reader " + user, null);
+                List<String> ids = pages.checked(page.json(), "reader " + user, null);
                 if (ids.contains(gatheringId)) {
                     visible.add(new Sample("visible", 200, published, answered));
                     return;
@@ -276,69 +228,6 @@ final class FeedPhase {
         neverVisible.add(gatheringId + " for reader " + user);
     }
 
-    /**
-     * The ids of a page, newest first, after checking it: no gathering twice, publish time descending (ties by id
-     * descending, as the keyset), and below {@code after} (the last item of the page before) when given.
-     */
-    private List<String> checkedPage(JsonNode page, String who, String[] after) {
-        pagesChecked.incrementAndGet();
-        List<String> ids = new ArrayList<>();
-        String[] previous = after;
-        for (JsonNode item : page.path("items")) {
-            String id = item.path("gathering").path("gatheringId").asText();
-            String at = item.path("at").asText();
-            if (ids.contains(id)) {
-                badPages.add("%s: %s twice on one page".formatted(who, id));
-            }
-            if (previous != null && !before(at, id, previous)) {
-                badPages.add("%s: %s (%s) after %s (%s), out of order".formatted(who, id, at, previous[1], previous[0]));
-            }
-            ids.add(id);
-            previous = new String[] {at, id};
-        }
-        if (after != null && previous != null) {
-            after[0] = previous[0];
-            after[1] = previous[1];
-        }
-        return ids;
-    }
-
-    /** Whether (at, id) comes strictly after {@code previous} in the feed's order: published earlier, or as early with a lower id. */
-    private static boolean before(String at, String id, String[] previous) {
-        int byTime = Instant.parse(at).compareTo(Instant.parse(previous[0]));
-        return byTime < 0 || byTime == 0 && id.compareTo(previous[1]) < 0; // lower-case hex: as PostgreSQL orders uuids
-    }
-
-    /** Pages through a reader's whole feed; the pages checked one after the other, and every id once across them. */
-    private Set<String> pageThrough(Session user, int limit, Set<String> mustHold) {
-        Set<String> seen = new HashSet<>();
-        String[] last = {null, null};
-        String cursor = null;
-        do {
-            JsonNode page = api.get("/api/me/feed?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor), user.accessToken()).expect(200).json();
-            for (String id : checkedPage(page, "pages of " + user.userId(), last[0] == null ? null : last)) {
-                if (!seen.add(id)) {
-                    badPages.add("pages of %s: %s on two pages".formatted(user.userId(), id));
-                }
-            }
-            if (last[0] == null && page.path("items").size() > 0) {
-                JsonNode lastItem = page.path("items").get(page.path("items").size() - 1);
-                last[0] = lastItem.path("at").asText();
-                last[1] = lastItem.path("gathering").path("gatheringId").asText();
-            }
-            cursor = page.path("nextCursor").isTextual() ? java.net.URLEncoder.encode(page.path("nextCursor").asText(), java.nio.charset.StandardCharsets.UTF_8) : null;
-        } while (cursor != null);
-        if (mustHold != null && !seen.containsAll(mustHold)) {
-            Set<String> missing = new HashSet<>(mustHold);
-            missing.removeAll(seen);
-            badPages.add("pages of %s: %d gatherings published before the paging missing, e.g. %s".formatted(user.userId(), missing.size(), missing.iterator().next()));
-        }
-        return seen;
-    }
-
-    private Set<String> feedIds(Session user, int limit) {
-        return pageThrough(user, limit, null);
-    }
 
     /** The gatherings of every host {@code user} follows, as published so far. */
     private Set<String> expectedFeed(int user) {
@@ -396,7 +285,7 @@ final class FeedPhase {
         long items = 0;
         for (int user : sampled) {
             Set<String> expected = expectedFeed(user);
-            Set<String> shown = feedIds(users.get(user), 100);
+            Set<String> shown = pages.all(users.get(user), 100, null);
             items += shown.size();
             if (!shown.equals(expected)) {
                 Set<String> missing = new HashSet<>(expected);
@@ -409,8 +298,8 @@ final class FeedPhase {
         report.check("Feed: sampled readers' whole feeds are exactly the gatherings of the hosts they follow", wrong.isEmpty(),
                 "%d readers (reader 0 and 30 at random), %,d items; %s".formatted(sampled.size(), items, wrong.isEmpty() ? "all exact" : wrong));
         report.check("Feed: no page shows a gathering twice or out of order, nor repeats one across pages",
-                badPages.isEmpty(), "%,d pages checked; %d problems%s".formatted(pagesChecked.get(), badPages.size(),
-                        badPages.isEmpty() ? "" : ", e.g. " + badPages.peek()));
+                pages.problems().isEmpty(), "%,d pages checked; %d problems%s".formatted(pages.checked(), pages.problems().size(),
+                        pages.problems().isEmpty() ? "" : ", e.g. " + pages.problems().peek()));
     }
 
     private static String secondsSince(long fromNanos, long toNanos) {

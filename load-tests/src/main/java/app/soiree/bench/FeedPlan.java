@@ -2,10 +2,14 @@ package app.soiree.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -61,7 +65,7 @@ final class FeedPlan {
         chosen[0] = 0;
         if (count <= popularity.length / 4) {
             // Few: draw by popularity and skip repeats.
-            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            Set<Integer> seen = new HashSet<>();
             int n = 1;
             while (n <= count) {
                 int host = 1 + pick(cumulative, random.nextDouble());
@@ -151,6 +155,22 @@ final class FeedPlan {
 
     List<Integer> followersOf(int host) {
         return followers.get(host);
+    }
+
+    /** Every tenth publish is the star's; the rest go round the other hosts that have followers, in a fixed shuffled order. */
+    int[] publishingHosts(int publishes) {
+        List<Integer> followed = new ArrayList<>();
+        for (int host = 1; host < hosts; host++) {
+            if (!followersOf(host).isEmpty()) {
+                followed.add(host);
+            }
+        }
+        Collections.shuffle(followed, new Random(18));
+        int[] chosen = new int[publishes];
+        for (int n = 0; n < publishes; n++) {
+            chosen[n] = n % 10 == 0 || followed.isEmpty() ? 0 : followed.get(n % followed.size());
+        }
+        return chosen;
     }
 
     /** Every follow as {reader, host}, reader by reader. */
