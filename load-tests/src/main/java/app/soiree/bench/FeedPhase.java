@@ -243,7 +243,7 @@ final class FeedPhase {
         double ofReads = ok.perSecond() / rRead.perSecond();
         report.row(FEED, "`GET /api/me/feed?limit=%d`, random readers: requests/s, p50 / p95 / p99 (closed model, K = %d clients)"
                         .formatted(PAGE, settings.concurrency()), "%s, %s".formatted(Benchmarks.rate(ok.perSecond()), ok.latencies()),
-                "R_read " + Benchmarks.rate(rRead.perSecond()), Benchmarks.percent(ofReads), "p99 ≤ 50 ms", ok.count() > 0 && ok.p99() <= 50);
+                "R_read " + Benchmarks.rate(rRead.perSecond()), "%.1f %%".formatted(100 * ofReads), "p99 ≤ 50 ms", ok.count() > 0 && ok.p99() <= 50);
         for (String bucket : FeedPlan.BUCKETS) {
             Stats of = Stats.of(Samples.of(samples, s -> s.status() == 200 && s.kind().equals(bucket)));
             if (of.count() > 0) {
