@@ -153,6 +153,23 @@ final class Api {
 
     /** Creates and publishes a paid gathering a week from now with one tier, and waits until the read side shows it. */
     Tier publishGathering(Session host, String title, int capacity, long priceMinor) {
+        String gatheringId = draftGathering(host, title, capacity, priceMinor);
+        publish(host, gatheringId);
+        JsonNode gathering = Waiting.until("gathering " + gatheringId + " on the read side", Duration.ofSeconds(60),
+                () -> {
+                    Response response = get("/api/gatherings/" + gatheringId, null);
+                    return response.status() == 200 ? response.json() : null;
+                });
+        return new Tier(gatheringId, gathering.get("tiers").get(0).get("tierId").asText());
+    }
+
+    /** Publishes a draft of {@code host}'s; the answer is 200 once the command side has recorded it. */
+    Response publish(Session host, String gatheringId) {
+        return post("/api/gatherings/" + gatheringId + "/publish", host.accessToken(), null).expect(200);
+    }
+
+    /** Creates (does not publish) a paid gathering a week from now with one tier; returns its id. */
+    String draftGathering(Session host, String title, int capacity, long priceMinor) {
         Instant startsAt = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
@@ -165,14 +182,7 @@ final class Api {
         body.put("tags", List.of("benchmark", "food"));
         body.put("tiers", List.of(Map.of("name", "Seat", "price", Map.of("amount", priceMinor, "currency", "EUR"), "capacity", capacity)));
         body.put("refundPolicy", Map.of("fullRefundHoursBefore", 48));
-        String gatheringId = post("/api/gatherings", host.accessToken(), body).expect(201).json().get("gatheringId").asText();
-        post("/api/gatherings/" + gatheringId + "/publish", host.accessToken(), null).expect(200);
-        JsonNode gathering = Waiting.until("gathering " + gatheringId + " on the read side", Duration.ofSeconds(60),
-                () -> {
-                    Response response = get("/api/gatherings/" + gatheringId, null);
-                    return response.status() == 200 ? response.json() : null;
-                });
-        return new Tier(gatheringId, gathering.get("tiers").get(0).get("tierId").asText());
+        return post("/api/gatherings", host.accessToken(), body).expect(201).json().get("gatheringId").asText();
     }
 
     /** Runs {@code count} tasks, {@code concurrency} at a time, and returns their results in order. */

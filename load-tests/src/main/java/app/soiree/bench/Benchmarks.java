@@ -105,6 +105,9 @@ public final class Benchmarks {
             if (settings.runs("chat")) {
                 new ChatPhase(settings, report, api, server).run(cast.guests(), (window, step) -> profileStep(window, step));
             }
+            if (settings.runs("feed")) {
+                new FeedPhase(settings, report, api, server, database).run(cast.guests(), baselines.reads(), (window, step) -> profileStep(window, step));
+            }
             idleMemory("after the load");
         } finally {
             if (database != null) {
@@ -511,7 +514,12 @@ public final class Benchmarks {
     }
 
     private void saveSamples(String phase, Collection<Sample> samples) throws IOException {
-        Path file = settings.output().resolve("samples").resolve(phase + ".csv");
+        saveSamples(settings.output(), phase, samples);
+    }
+
+    /** Every answer of a phase as {@code samples/<phase>.csv} under {@code output}. */
+    static void saveSamples(Path output, String phase, Collection<Sample> samples) throws IOException {
+        Path file = output.resolve("samples").resolve(phase + ".csv");
         Files.createDirectories(file.getParent());
         StringBuilder csv = new StringBuilder("kind,status,start_ms,end_ms,latency_ms\n");
         samples.forEach(s -> csv.append(s.kind()).append(',').append(s.status()).append(',').append(s.startMillis()).append(',')

@@ -5,11 +5,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,6 +84,11 @@ final class Database implements AutoCloseable {
         return instants("select time_stamp from domain_event_entry where global_index > ? and payload_type like ?", globalIndex, "%." + type);
     }
 
+    /** The tracking processors that have stored a token. */
+    List<String> processors() {
+        return strings("select distinct processor_name from token_entry where token is not null order by 1");
+    }
+
     /** How far a tracking processor has got, as the largest global index in its tokens. */
     Optional<Long> processorPosition(String processor) {
         List<String> tokens = strings("select convert_from(token, 'UTF8') from token_entry where processor_name = ? and token is not null", processor);
@@ -92,6 +100,38 @@ final class Database implements AutoCloseable {
             }
             return max;
         }).filter(position -> position >= 0).min(Long::compare);
+    }
+
+    /**
+     * Waits until every tracking processor's token has reached the event store's head (as it is at each look: the
+     * processors append events of their own), or none has moved for a minute, or {@code timeout}. Returns those behind.
+     */
+    List<String> awaitProcessorsAtHead(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> last = Map.of();
+        long lastMoved = System.nanoTime();
+        while (true) {
+            long head = headIndex();
+            Map<String, Long> positions = new TreeMap<>();
+            for (String processor : processors()) {
+                processorPosition(processor).ifPresent(position -> positions.put(processor, position));
+            }
+            List<String> behind = positions.entrySet().stream().filter(e -> e.getValue() < head)
+                    .map(e -> "%s at %d of %d".formatted(e.getKey(), e.getValue(), head)).toList();
+            if (behind.isEmpty()) {
+                return behind;
+            }
+            if (!positions.equals(last)) {
+                last = positions;
+                lastMoved = System.nanoTime();
+            } else if (System.nanoTime() - lastMoved > Duration.ofMinutes(1).toNanos()) {
+                return behind;
+            }
+            if (System.nanoTime() > deadline) {
+                return behind;
+            }
+            Waiting.sleep(500);
+        }
     }
 
     /** Journal rows of captures after a position whose postings do not sum to zero per currency. */

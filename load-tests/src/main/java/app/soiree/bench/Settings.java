@@ -25,6 +25,12 @@ record Settings(
         int chatUsers,
         int chatRate,
         int chatSeconds,
+        int feedUsers,
+        int feedHosts,
+        double feedMeanFollows,
+        int feedGatheringsPerHost,
+        int feedSeconds,
+        int feedPublishRate,
         String jdbcUrl,
         String jdbcUser,
         String jdbcPassword,
@@ -56,6 +62,15 @@ record Settings(
                 integer("chatUsers", quick ? 200 : 1_000),
                 integer("chatRate", quick ? 5 : 10),
                 integer("chatSeconds", quick ? 10 : 30),
+                // Feed: readers, hosts, the mean number of hosts a reader follows (Zipf-distributed between 1 and
+                // feedHosts, one host followed by every reader), gatherings each host has published before the
+                // measurement, how long the feed is read, and gatherings published per second meanwhile.
+                integer("feedUsers", quick ? 1_000 : 10_000),
+                integer("feedHosts", quick ? 100 : 1_000),
+                decimal("feedMeanFollows", 1.5),
+                integer("feedGatheringsPerHost", quick ? 1 : 2),
+                integer("feedSeconds", quick ? 10 : 30),
+                integer("feedPublishRate", 2),
                 text("jdbcUrl", ""),
                 text("jdbcUser", "postgres"),
                 text("jdbcPassword", ""),
@@ -71,7 +86,7 @@ record Settings(
     /** The JVM options the README's run command and the Dockerfile give the server (server/pom.xml, Dockerfile). */
     static final String SERVER_JVM_DEFAULTS = "-Xmx640m -XX:G1PeriodicGCInterval=10000";
     /** The phases a run can have; {@code -Dbenchmarks.phases=rush,ledger} runs only those (the first start is always measured). */
-    static final List<String> PHASES = List.of("restart", "rush", "soldout", "ledger", "replay", "reads", "chat");
+    static final List<String> PHASES = List.of("restart", "rush", "soldout", "ledger", "replay", "reads", "chat", "feed");
 
     boolean runs(String phase) {
         return phases.contains(phase);
@@ -87,8 +102,11 @@ record Settings(
                 .formatted(guests, seats, rushSeconds, concurrency, calibrationSeconds)
                 + "sold-out probe %d s, ledger payments %d, warm-up bookings %d, gatherings listed %d, reads %d s each, "
                 .formatted(soldOutSeconds, ledgerPayments, warmupBookings, gatherings, readSeconds)
-                + "chat %d users posting %d messages/s for %d s%s%s"
-                .formatted(chatUsers, chatRate, chatSeconds, quick ? ", quick mode" : "", jfr ? ", JFR on" : "")
+                + "chat %d users posting %d messages/s for %d s, "
+                .formatted(chatUsers, chatRate, chatSeconds)
+                + "feed %d readers of %d hosts (mean %.2f follows, %d gatherings a host), read %d s with %d publishes/s%s%s"
+                .formatted(feedUsers, feedHosts, feedMeanFollows, feedGatheringsPerHost, feedSeconds, feedPublishRate,
+                        quick ? ", quick mode" : "", jfr ? ", JFR on" : "")
                 + (phases.containsAll(PHASES) ? "" : ", phases " + String.join(",", phases));
     }
 
@@ -115,6 +133,19 @@ record Settings(
             return parsed;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a whole number, was " + value, e);
+        }
+    }
+
+    private static double decimal(String name, double fallback) {
+        String value = text(name, "");
+        try {
+            double parsed = value.isEmpty() ? fallback : Double.parseDouble(value);
+            if (!(parsed >= 1)) {
+                throw new IllegalArgumentException("-Dbenchmarks." + name + " must be at least 1, was " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a number, was " + value, e);
         }
     }
 
