@@ -2,6 +2,7 @@ package app.soiree.command.social;
 
 import app.soiree.api.error.CommandFailures;
 import app.soiree.api.error.ErrorCode;
+import app.soiree.api.error.InvalidFieldsException;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.PostAnnouncement;
@@ -156,7 +157,7 @@ class SocialCommandController {
     AnnouncementResponse announce(@PathVariable GatheringId gatheringId, @Valid @RequestBody AnnouncementRequest request, Actor actor) {
         String text = request.text().strip();
         if (text.length() > properties.announcementMaxLength()) {
-            throw new SoireeException(ErrorCode.VALIDATION_FAILED, "text: at most " + properties.announcementMaxLength() + " characters");
+            throw InvalidFieldsException.of("text", "must be at most " + properties.announcementMaxLength() + " characters");
         }
         UUID announcementId = UUID.randomUUID();
         commands.sendAndWait(new PostAnnouncement(gatheringId, announcementId, actor.userId(), text, properties.announcementsPerGathering()));
