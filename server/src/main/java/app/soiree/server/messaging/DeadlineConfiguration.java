@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
@@ -22,6 +23,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where deadlines run and how a failed one is retried.
@@ -32,8 +35,10 @@ import org.springframework.core.env.Environment;
  * <li>Replicas of the command role share one event store, and each caches aggregates. A deadline bypasses
  * command routing, so it may run on a replica whose cached aggregate is behind the store; its events then
  * conflict with those already stored ({@code ConcurrencyException}), the unit of work rolls back and the
- * caching repository evicts the entry. The deadline is then run again at once, from the store, a few times
- * ({@link StaleAggregateRetry}). Other failures wait and are retried with a growing delay.</li>
+ * caching repository evicts the entry. So each deadline first evicts its aggregate from this replica's caches
+ * (a stale copy may also make the handler find nothing to do, and drop the deadline without any conflict), and
+ * a deadline that still conflicts (a command on another replica wrote in between) runs again at once, from the
+ * store, a few times ({@link StaleAggregateRetry}). Other failures wait and are retried with a growing delay.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,7 +64,41 @@ public class DeadlineConfiguration {
         StaleAggregateRetry retry = new StaleAggregateRetry(conflictAttempts);
         return Tasks.oneTime(TASK_NAME, DbSchedulerBinaryDeadlineDetails.class)
                 .onFailure(new GrowingDelay<>(retryAfter, maxRetryAfter))
-                .execute((instance, execution) -> retry.run(instance.getId(), () -> axon.execute(instance, execution)));
+                .execute((instance, execution) -> retry.run(instance.getId(), () -> {
+                    evictScope(context, instance.getData());
+                    axon.execute(instance, execution);
+                }));
+    }
+
+    /**
+     * Forgets this replica's cached copy of the aggregate a deadline is for, so that the deadline is handled on the
+     * aggregate as stored. A stale copy would not always fail: a handler that finds nothing to do on it (a hold it
+     * never heard of, made through another replica) writes nothing, conflicts with nothing, and the deadline would
+     * be lost without a word. Deadlines are few; loading their aggregate from the store (and its snapshot) is cheap.
+     * The scope is read as JSON and every text in it is evicted from every Axon cache: the ids are UUIDs.
+     */
+    static void evictScope(ApplicationContext context, DbSchedulerBinaryDeadlineDetails details) {
+        List<String> ids = new java.util.ArrayList<>();
+        try {
+            collectTexts(SCOPES.readTree(details.getS()), ids);
+        } catch (RuntimeException e) {
+            log.debug("Could not read the scope of deadline {}; its aggregate stays cached", details.getD(), e);
+            return;
+        }
+        for (Cache cache : context.getBeansOfType(Cache.class).values()) {
+            ids.forEach(cache::remove);
+        }
+    }
+
+    private static final JsonMapper SCOPES = JsonMapper.builder().build();
+
+    private static void collectTexts(JsonNode node, List<String> into) {
+        if (node.isString()) {
+            into.add(node.asString());
+        }
+        for (JsonNode child : node) {
+            collectTexts(child, into);
+        }
     }
 
     /** A process without the command role hosts no aggregate or saga: nothing there may schedule a deadline. */
