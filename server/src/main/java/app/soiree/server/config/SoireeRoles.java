@@ -18,6 +18,9 @@ import org.springframework.core.env.MapPropertySource;
  * {@code soiree.role.command}, {@code soiree.role.query} and {@code soiree.role.console}, which each
  * side's auto-configuration is conditional on. An unknown role stops the start-up: a typo must not
  * silently produce a replica that does nothing.
+ * <p>
+ * It also switches db-scheduler (Axon's deadlines) off in every process without the {@code command}
+ * role: only such a process hosts the aggregates and sagas a deadline is for.
  */
 public class SoireeRoles implements EnvironmentPostProcessor, Ordered {
 
@@ -48,6 +51,11 @@ public class SoireeRoles implements EnvironmentPostProcessor, Ordered {
         for (String role : KNOWN) {
             flags.put("soiree.role." + role, roles.contains(role));
         }
+        // Deadlines (db-scheduler) run only where the aggregates and sagas they are addressed to live: a process
+        // without them would pick a deadline up, find no one to hand it to, and drop it without a word.
+        boolean runsDeadlines = roles.contains("command")
+                && environment.getProperty("db-scheduler.enabled", Boolean.class, true);
+        flags.put("db-scheduler.enabled", runsDeadlines);
         if (!roles.contains("console")) {
             // Without the console role the Vaadin servlet and its security integration stay out entirely.
             String excluded = environment.getProperty("spring.autoconfigure.exclude", "");

@@ -97,10 +97,15 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /** Axon's default gateway (as its auto-configuration builds it), with {@code soiree.commands.timeout} on every wait. */
+    /**
+     * Axon's default gateway (as its auto-configuration builds it), with {@code soiree.commands.timeout} on every
+     * wait, and one immediate retry of a command that failed on a conflict with a stale cached aggregate
+     * ({@link ConflictRetryScheduler}).
+     */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, @Value("${soiree.commands.timeout:PT30S}") Duration timeout) {
-        return new TimedCommandGateway(DefaultCommandGateway.builder().commandBus(commandBus).build(), timeout);
+        return new TimedCommandGateway(DefaultCommandGateway.builder().commandBus(commandBus)
+                .retryScheduler(new ConflictRetryScheduler()).build(), timeout);
     }
 
     /** Declared explicitly: Axon's default correlationId/traceId provider backs off once any provider is declared. */

@@ -23,6 +23,10 @@ class RolesTest {
             assertThat(context.containsBean("identityController")).isFalse();
             assertThat(context.containsBean("userProfileProjection")).isTrue();
             assertThat(context.containsBean("consoleSecurity")).isFalse();
+            // No deadlines here: no aggregate or saga would receive them. Scheduling one is refused.
+            assertThat(context.getBeanNamesForType(com.github.kagkarlsson.scheduler.Scheduler.class)).isEmpty();
+            assertThat(context.getBean(org.axonframework.deadline.DeadlineManager.class).getClass().getSimpleName())
+                    .isEqualTo("RefusingDeadlineManager");
 
             Api api = new Api(port(context));
             Api.Response register = api.post("/api/auth/register", null,
@@ -40,6 +44,9 @@ class RolesTest {
             assertThat(context.getBeanNamesForAnnotation(Aggregate.class)).contains("user");
             assertThat(context.containsBean("userProfileProjection")).isFalse();
             assertThat(context.containsBean("consoleSecurity")).isFalse();
+            assertThat(context.getBeanNamesForType(com.github.kagkarlsson.scheduler.Scheduler.class)).hasSize(1);
+            assertThat(context.getBean(org.axonframework.deadline.DeadlineManager.class).getClass().getSimpleName())
+                    .isEqualTo("DbSchedulerDeadlineManager");
 
             Api api = new Api(port(context));
             Api.Session user = api.newUser("Commander");
