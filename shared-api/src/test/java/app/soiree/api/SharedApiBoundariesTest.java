@@ -41,7 +41,7 @@ class SharedApiBoundariesTest {
             .layer("promotion").definedBy("app.soiree.api.promotion..")
             .whereLayer("error").mayNotAccessAnyLayer()
             .whereLayer("operations").mayNotAccessAnyLayer()
-            .whereLayer("audit").mayNotAccessAnyLayer()
+            .whereLayer("audit").mayOnlyAccessLayers("identity", "ledger")
             .whereLayer("identity").mayNotAccessAnyLayer()
             .whereLayer("gathering").mayOnlyAccessLayers("identity")
             .whereLayer("ledger").mayOnlyAccessLayers("identity", "gathering")

@@ -1,6 +1,8 @@
 package app.soiree.server.messaging;
 
+import app.soiree.api.audit.Causation;
 import app.soiree.api.identity.Actor;
+import app.soiree.api.identity.ActorKind;
 import app.soiree.api.identity.Role;
 import app.soiree.server.security.Actors;
 import java.util.HashMap;
@@ -16,6 +18,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * Stamps every command with who sent it. A command sent while handling another message already
  * carries its cause's user (correlation data); one sent from an HTTP request or a console action
  * gets the signed-in user; anything else is the platform acting on its own ({@link Actor#SYSTEM}).
+ * Each also gets its {@link ActorKind}, implied by the user id when the sender named none (a webhook's
+ * command names its provider as {@code provider:stripe}), and a command that no other message caused
+ * is the root of its chain: its own id is its {@link Causation#CORRELATION_ID_KEY}.
  */
 class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -29,18 +34,24 @@ class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMess
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
-            if (command.getMetaData().containsKey(Actor.USER_ID_KEY)) {
-                return command;
+            Map<String, Object> stamps = new HashMap<>();
+            if (!command.getMetaData().containsKey(Actor.USER_ID_KEY)) {
+                Actors.from(securityContexts.get().getContext().getAuthentication()).ifPresentOrElse(actor -> {
+                    stamps.put(Actor.USER_ID_KEY, actor.userId().toString());
+                    stamps.put(Actor.ROLES_KEY, Role.encode(actor.roles()));
+                }, () -> {
+                    stamps.put(Actor.USER_ID_KEY, Actor.SYSTEM);
+                    stamps.put(Actor.ROLES_KEY, "");
+                });
             }
-            Map<String, Object> actorMetadata = new HashMap<>();
-            Actors.from(securityContexts.get().getContext().getAuthentication()).ifPresentOrElse(actor -> {
-                actorMetadata.put(Actor.USER_ID_KEY, actor.userId().toString());
-                actorMetadata.put(Actor.ROLES_KEY, Role.encode(actor.roles()));
-            }, () -> {
-                actorMetadata.put(Actor.USER_ID_KEY, Actor.SYSTEM);
-                actorMetadata.put(Actor.ROLES_KEY, "");
-            });
-            return command.andMetaData(actorMetadata);
+            if (!command.getMetaData().containsKey(ActorKind.KEY)) {
+                stamps.put(ActorKind.KEY, ActorKind.impliedBy(stamps.getOrDefault(Actor.USER_ID_KEY,
+                        command.getMetaData().get(Actor.USER_ID_KEY))).name());
+            }
+            if (!command.getMetaData().containsKey(Causation.CORRELATION_ID_KEY)) {
+                stamps.put(Causation.CORRELATION_ID_KEY, command.getIdentifier());
+            }
+            return stamps.isEmpty() ? command : command.andMetaData(stamps);
         };
     }
 }

@@ -1,6 +1,5 @@
 package app.soiree.server.messaging;
 
-import app.soiree.api.identity.Actor;
 import app.soiree.server.web.SoireeJsonModule;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +16,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
@@ -108,15 +105,19 @@ public class AxonConfiguration {
                 .retryScheduler(new ConflictRetryScheduler()).build(), timeout);
     }
 
-    /** Declared explicitly: Axon's default correlationId/traceId provider backs off once any provider is declared. */
+    /**
+     * Causation and correlation ids on every message made while handling another. Replaces Axon's default
+     * {@code MessageOriginProvider} (which backs off once any provider is declared), whose {@code correlationId} is
+     * the parent and {@code traceId} the root.
+     */
     @Bean
-    CorrelationDataProvider messageOrigin() {
-        return new MessageOriginProvider();
+    CorrelationDataProvider causation() {
+        return new CausationProvider();
     }
 
-    /** Every message caused by a command or event carries the same acting user as its cause. */
+    /** Every message caused by a command or event carries the same actor as its cause; a deadline's are the platform's. */
     @Bean
     CorrelationDataProvider actingUser() {
-        return new SimpleCorrelationDataProvider(Actor.USER_ID_KEY, Actor.ROLES_KEY);
+        return new ActorProvider();
     }
 }
