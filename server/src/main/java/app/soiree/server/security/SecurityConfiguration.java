@@ -93,6 +93,10 @@ public class SecurityConfiguration {
                         // avatars and published covers are public; MediaAccess answers 404 for the rest
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/media/*", "/api/media/*/content").permitAll()
                         .requestMatchers("/api/webhooks/**").permitAll()
+                        // causal timelines (CausalTimelineController); an aggregate's own trail, /api/staff/audit/{Type}/{id}, is checked there
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/staff/audit/booking/*", "/api/staff/audit/host/*",
+                                "/api/staff/audit/payout/*", "/api/staff/audit/user/*", "/api/staff/audit/gathering/*",
+                                "/api/staff/audit/payment/*").hasAnyRole(Role.SUPPORT.name(), Role.FINANCE.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server

@@ -1,0 +1,150 @@
+package app.soiree.query.audit;
+
+import app.soiree.api.audit.Causation;
+import app.soiree.api.ledger.LedgerEvent;
+import app.soiree.query.audit.Subject.Kind;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files every stored event under each subject whose story it belongs to, by its position in the store, so that a
+ * timeline is one indexed read and never a scan of the store. An event belongs to:
+ * <ol>
+ * <li>the subjects it names ({@link NamedSubjects});</li>
+ * <li>the parents of those: a payment's booking, a refund's or a dispute's payment and booking, learnt from the
+ * events that named them together;</li>
+ * <li>the booking, payment, refund, dispute, payout and earnings of the event that caused it
+ * ({@link Causation#CAUSING_EVENT_ID_KEY}), for the kinds it does not name itself: the earnings recorded for a
+ * capture and the wallet's note of a settlement are part of that booking's story, while a waitlisted guest's new
+ * booking, though caused by another's cancellation, stays its own.</li>
+ * </ol>
+ * A booking is linked to its gathering's earnings, and {@link PayoutCoverage} links those earnings to the payouts that
+ * paid them out; {@link CausalTimeline} follows these links when it reads.
+ *
+ * <p>One segment, in stream order: causes, parents and lots must be filed before what follows them. Idempotent: an
+ * event already filed (a redelivery) is skipped whole. Events published outside any aggregate are not filed: the
+ * store reads events back per aggregate.
+ */
+@Component
+@ProcessingGroup(TimelineIndex.PROCESSING_GROUP)
+class TimelineIndex {
+
+    static final String PROCESSING_GROUP = "audit-timeline";
+    private static final Set<Kind> INHERITED = EnumSet.of(Kind.BOOKING, Kind.PAYMENT, Kind.REFUND, Kind.DISPUTE, Kind.PAYOUT, Kind.EARNINGS);
+    /** A subject of the key's kind belongs to the subjects of these kinds named beside it. */
+    private static final Map<Kind, Set<Kind>> PARENT_KINDS = Map.of(
+            Kind.PAYMENT, EnumSet.of(Kind.BOOKING),
+            Kind.REFUND, EnumSet.of(Kind.PAYMENT, Kind.BOOKING),
+            Kind.DISPUTE, EnumSet.of(Kind.PAYMENT, Kind.BOOKING));
+    /** Parents of parents: a refund's payment's booking. Deeper chains do not exist. */
+    private static final int PARENT_LEVELS = 2;
+
+    private final JdbcTemplate jdbc;
+    private final PayoutCoverage coverage;
+
+    TimelineIndex(JdbcTemplate jdbc, PayoutCoverage coverage) {
+        this.jdbc = jdbc;
+        this.coverage = coverage;
+    }
+
+    @EventHandler
+    void on(EventMessage<?> message, TrackingToken token) {
+        if (!(message instanceof DomainEventMessage<?> event)) {
+            return;
+        }
+        long position = token.position().orElseThrow(() -> new IllegalStateException(
+                "The audit timeline needs the event's position in the stream; token " + token + " has none"));
+        int filed = jdbc.update("""
+                insert into audit_timeline_events (global_index, event_id, aggregate_type, aggregate_id, sequence_number)
+                values (?, ?, ?, ?, ?) on conflict do nothing""",
+                position, event.getIdentifier(), event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber());
+        if (filed == 0) {
+            return;
+        }
+        Object payload = event.getPayload();
+        Set<Subject> named = NamedSubjects.of(payload, String.valueOf(event.getType()), event.getAggregateIdentifier());
+        learnParents(named);
+        Set<Subject> subjects = new LinkedHashSet<>(named);
+        subjects.addAll(inherited(causingEventId(event, payload), named));
+        subjects.addAll(parentsOf(subjects));
+        linkBookingsToTheirEarnings(named);
+        List<Object[]> rows = new ArrayList<>();
+        subjects.forEach(subject -> rows.add(new Object[] {subject.key(), position}));
+        jdbc.batchUpdate("insert into audit_timeline_entries (subject, global_index) values (?, ?) on conflict do nothing", rows);
+        if (payload instanceof LedgerEvent money) {
+            coverage.apply(money);
+        }
+    }
+
+    /** Replaying the processor files everything again from the first event. */
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate audit_timeline_entries, audit_timeline_events, audit_subject_parents, audit_subject_links, "
+                + "audit_available_lots, audit_payout_coverage");
+    }
+
+    /** The event's cause as stamped, or for a bookkeeping event stored before causation ids, the source it names. */
+    private static @Nullable String causingEventId(EventMessage<?> event, Object payload) {
+        Object stamped = event.getMetaData().get(Causation.CAUSING_EVENT_ID_KEY);
+        return stamped != null ? stamped.toString() : NamedSubjects.sourceEventId(payload);
+    }
+
+    private List<Subject> inherited(@Nullable String causingEventId, Set<Subject> named) {
+        if (causingEventId == null) {
+            return List.of();
+        }
+        Set<Kind> namedKinds = EnumSet.noneOf(Kind.class);
+        named.forEach(subject -> namedKinds.add(subject.kind()));
+        return jdbc.queryForList("""
+                        select entry.subject from audit_timeline_entries entry
+                        join audit_timeline_events cause on cause.global_index = entry.global_index
+                        where cause.event_id = ?""", String.class, causingEventId).stream()
+                .map(Subject::parse)
+                .filter(subject -> INHERITED.contains(subject.kind()) && !namedKinds.contains(subject.kind()))
+                .toList();
+    }
+
+    private void learnParents(Set<Subject> named) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Subject child : named) {
+            Set<Kind> parentKinds = PARENT_KINDS.getOrDefault(child.kind(), Set.of());
+            named.stream().filter(parent -> parentKinds.contains(parent.kind()))
+                    .forEach(parent -> rows.add(new Object[] {child.key(), parent.key()}));
+        }
+        jdbc.batchUpdate("insert into audit_subject_parents (child, parent) values (?, ?) on conflict do nothing", rows);
+    }
+
+    private Set<Subject> parentsOf(Set<Subject> subjects) {
+        Set<Subject> parents = new LinkedHashSet<>();
+        List<String> children = subjects.stream().filter(subject -> PARENT_KINDS.containsKey(subject.kind())).map(Subject::key).toList();
+        for (int level = 0; level < PARENT_LEVELS && !children.isEmpty(); level++) {
+            List<String> found = jdbc.queryForList("select parent from audit_subject_parents where child = any(?)", String.class,
+                    (Object) children.toArray(String[]::new));
+            found.forEach(parent -> parents.add(Subject.parse(parent)));
+            children = found;
+        }
+        return parents;
+    }
+
+    /** A booking's story goes on after its own events: its gathering's earnings are released, and paid out. */
+    private void linkBookingsToTheirEarnings(Set<Subject> named) {
+        List<Object[]> rows = new ArrayList<>();
+        named.stream().filter(subject -> subject.kind() == Kind.BOOKING).forEach(booking -> named.stream()
+                .filter(subject -> subject.kind() == Kind.GATHERING)
+                .forEach(gathering -> rows.add(new Object[] {booking.key(), new Subject(Kind.EARNINGS, gathering.id()).key()})));
+        jdbc.batchUpdate("insert into audit_subject_links (from_subject, to_subject) values (?, ?) on conflict do nothing", rows);
+    }
+}
