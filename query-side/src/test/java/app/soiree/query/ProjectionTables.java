@@ -23,7 +23,10 @@ public final class ProjectionTables {
             "notification_delivery_history", "notification_deliveries", "notifications", "notification_settings",
             "follows", "follow_counts", "user_blocks", "guest_bans", "privacy_settings", "feed_gatherings",
             // kept by the featured and promotion read models (promotion-views); the feed joins them
-            "featured_gatherings", "gathering_promotions");
+            "featured_gatherings", "gathering_promotions",
+            // the causal timelines' index (audit-timeline)
+            "audit_timeline_entries", "audit_timeline_events", "audit_subject_parents", "audit_subject_links",
+            "audit_available_lots", "audit_payout_coverage");
 
     private ProjectionTables() {
     }
