@@ -134,7 +134,8 @@ class LedgerApiTest {
         assertThat(first.get("occurredAt").asString()).isNotBlank();
         trail.get("events").forEach(event -> assertThat(event.get("actor").asString()).isNotBlank());
 
-        api.get("/api/staff/audit/payment/" + paymentId, finance.accessToken()).expectStatus(200);
+        // any case of the class name answers the aggregate's trail; the lower-case subject names answer causal timelines
+        api.get("/api/staff/audit/PAYMENT/" + paymentId, finance.accessToken()).expectStatus(200);
         Response unknown = api.get("/api/staff/audit/Payment/" + UUID.randomUUID(), support.accessToken());
         unknown.expectStatus(404);
         assertThat(unknown.code()).isEqualTo("NOT_FOUND");
