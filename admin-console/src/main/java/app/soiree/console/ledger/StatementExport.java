@@ -3,6 +3,7 @@ package app.soiree.console.ledger;
 import app.soiree.api.ledger.FindAccountEntries;
 import app.soiree.api.ledger.LedgerEntryPage;
 import app.soiree.api.ledger.LedgerEntryView;
+import app.soiree.console.platform.Csv;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.StaffQueries;
 import com.vaadin.flow.server.streams.DownloadEvent;
@@ -68,13 +69,8 @@ record StatementExport(StaffQueries queries, String account, @Nullable Instant f
                 text(entry.eventId()), text(entry.entryId())) + "\r\n";
     }
 
-    /**
-     * A text field, quoted as RFC 4180 wants. A leading {@code = + - @} would make a spreadsheet run
-     * the cell as a formula, so such text gets a leading apostrophe.
-     */
     static String text(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return Csv.text(value);
     }
 
     String fileName() {

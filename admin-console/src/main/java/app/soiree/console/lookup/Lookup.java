@@ -1,6 +1,9 @@
 package app.soiree.console.lookup;
 
 import app.soiree.api.audit.AuditTrailPage;
+import app.soiree.api.audit.CausalTimelinePage;
+import app.soiree.api.audit.FindCausalTimeline;
+import app.soiree.api.audit.TimelineSubject;
 import app.soiree.api.audit.FindAuditTrail;
 import app.soiree.api.booking.BookingView;
 import app.soiree.api.booking.FindBookingByProviderReference;
@@ -77,6 +80,9 @@ class Lookup {
                     hits.add(new LookupHit.InEventStreamOnly(type, id));
                 }
             }
+        }
+        if (hits.isEmpty() && queries.ask(new FindCausalTimeline(TimelineSubject.PAYOUT, id, null, 1), CausalTimelinePage.class) != null) {
+            hits.add(new LookupHit.Payout(id));
         }
         return hits;
     }

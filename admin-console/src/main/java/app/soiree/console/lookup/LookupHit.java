@@ -24,4 +24,8 @@ sealed interface LookupHit {
      */
     record InEventStreamOnly(String aggregateType, UUID id) implements LookupHit {
     }
+
+    /** A payout: no read model here finds one by id, its causal timeline does. */
+    record Payout(UUID payoutId) implements LookupHit {
+    }
 }

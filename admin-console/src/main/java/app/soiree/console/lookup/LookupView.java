@@ -1,5 +1,6 @@
 package app.soiree.console.lookup;
 
+import app.soiree.api.audit.TimelineSubject;
 import app.soiree.api.booking.BookingView;
 import app.soiree.api.booking.PaymentView;
 import app.soiree.api.gathering.GatheringView;
@@ -48,9 +49,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One search box for whatever support has in hand: an id (of a user, gathering, booking or payment),
- * an email, or the payment provider's reference. Each find links onwards to the things it names and
- * to its audit timeline. The search is in the address ({@code ?q=}), so a find can be shared.
+ * One search box for whatever support has in hand: an id (of a user, gathering, booking, payment or payout),
+ * an email, or the payment provider's reference. Each find links onwards to the things it names, to its
+ * causal story across aggregates and to its aggregate's own trail. The search is in the address ({@code ?q=}), so a find can be shared.
  */
 @Route("lookup")
 @PageTitle("Lookup · Soiree console")
@@ -117,6 +118,7 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
             case LookupHit.Gathering gathering -> gatheringCard(gathering.gathering());
             case LookupHit.Booking booking -> bookingCard(booking.booking(), booking.matchedBy());
             case LookupHit.InEventStreamOnly stream -> streamCard(stream.aggregateType(), stream.id());
+            case LookupHit.Payout payout -> payoutCard(payout.payoutId());
         };
     }
 
@@ -126,7 +128,11 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
                 "Roles: " + user.roles().stream().sorted().map(Role::name).collect(Collectors.joining(", ")),
                 "Registered: " + Formats.time(user.registeredAt()),
                 "Id: " + user.userId()));
-        card.addToFooter(timeline("User", user.userId().value()));
+        HorizontalLayout links = new HorizontalLayout(story(TimelineSubject.USER, user.userId().value()), timeline("User", user.userId().value()));
+        if (user.roles().contains(Role.HOST)) {
+            links.addComponentAsFirst(story(TimelineSubject.HOST, user.userId().value()));
+        }
+        card.addToFooter(links);
         return card;
     }
 
@@ -138,7 +144,8 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
                 "Tiers: " + tiers,
                 "Id: " + gathering.gatheringId()));
         card.add(new HorizontalLayout(new Span("Host:"), find(gathering.hostId().toString())));
-        card.addToFooter(timeline("Gathering", gathering.gatheringId().value()));
+        card.addToFooter(new HorizontalLayout(story(TimelineSubject.GATHERING, gathering.gatheringId().value()),
+                timeline("Gathering", gathering.gatheringId().value())));
         return card;
     }
 
@@ -165,7 +172,9 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
                     "Payment id: " + payment.paymentId()));
             payment.refunds().forEach(refund -> card.add(facts(refundLine(refund))));
             links.addComponentAsFirst(timeline("Payment", payment.paymentId().value()));
+            links.addComponentAsFirst(story(TimelineSubject.PAYMENT, payment.paymentId().value()));
         }
+        links.addComponentAsFirst(story(TimelineSubject.BOOKING, booking.bookingId().value()));
         card.add(refundAction(booking));
         card.addToFooter(links);
         return card;
@@ -240,6 +249,13 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
         return card;
     }
 
+    private static Card payoutCard(UUID payoutId) {
+        Card card = card("Payout", payoutId.toString(), "found in the causal timelines");
+        card.add(new Paragraph("The payout's story holds its approvals and transfer, and the release of the earnings it paid out."));
+        card.addToFooter(story(TimelineSubject.PAYOUT, payoutId));
+        return card;
+    }
+
     private static Card card(String kind, String title, String subtitle) {
         Card card = new Card();
         card.setTitle(title);
@@ -264,6 +280,14 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
         RouterLink link = Links.withQuery(id, LookupView.class, QUERY_PARAMETER, id);
         link.addClassName("mono");
         return link;
+    }
+
+    /** The causal story across aggregates ({@link CausalTimelineView}). */
+    private static RouterLink story(TimelineSubject subject, UUID id) {
+        String name = subject.pathName();
+        return new RouterLink(Character.toUpperCase(name.charAt(0)) + name.substring(1) + " story", CausalTimelineView.class,
+                new RouteParameters(new com.vaadin.flow.router.RouteParam(CausalTimelineView.SUBJECT_PARAMETER, name),
+                        new com.vaadin.flow.router.RouteParam(CausalTimelineView.ID_PARAMETER, id.toString())));
     }
 
     private static RouterLink timeline(String aggregateType, UUID id) {

@@ -1,6 +1,7 @@
 package app.soiree.console.support;
 
 import app.soiree.console.dispute.TestDisputes;
+import app.soiree.console.lookup.TestTimelines;
 import app.soiree.console.moderation.TestModeration;
 import app.soiree.console.notification.TestNotifications;
 import app.soiree.console.operations.TestParkedEvents;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({TestLedger.class, TestDirectory.class, TestDisputes.class, TestPayouts.class, TestParkedEvents.class,
-        TestModeration.class, TestNotifications.class, TestPromotions.class})
+        TestModeration.class, TestNotifications.class, TestPromotions.class, TestTimelines.class})
 public class ConsoleTestApplication {
 
     @Bean

@@ -93,7 +93,9 @@ class CausalTimelineApiTest extends ProviderTest {
 
         assertThat(types(story)).containsSubsequence("SeatsHeld", "PaymentRequested", "PaymentCaptured", "SeatsConfirmed",
                 "RefundRequested", "PaymentRefunded", "PaymentDisputed", "DisputeOpened", "DisputeWon", "EarningsReleased",
-                "PayoutRequested", "PayoutFundsReserved", "PayoutPaid");
+                "PayoutFundsReserved", "PayoutSent", "PayoutPaid");
+        // What the story's events caused elsewhere belongs to it too: the guest was told, the chat let them in.
+        assertThat(types(story)).contains("EarningsRecorded", "NotificationPlanned", "PayoutRequested");
         assertThat(story).extracting(item -> item.get("position").asLong()).isSorted().doesNotHaveDuplicates();
         assertThat(story).allSatisfy(item -> {
             assertThat(item.get("eventId").asString()).isNotBlank();
@@ -163,7 +165,8 @@ class CausalTimelineApiTest extends ProviderTest {
     @Test
     void thePayoutsTimelineHoldsTheReleaseItPaidOutAndTheHostsHoldsThePayout() {
         List<JsonNode> payout = awaitTimeline("payout", payoutId, "PayoutPaid");
-        assertThat(types(payout)).containsSubsequence("EarningsReleased", "PayoutRequested", "PayoutPaid");
+        assertThat(types(payout)).containsSubsequence("EarningsReleased", "PayoutFundsReserved", "PayoutPaid");
+        assertThat(types(payout)).contains("PayoutRequested", "PayoutApproved");
         assertThat(find(payout, "EarningsReleased").get("payload").get("gatheringId").asString()).isEqualTo(booked.gatheringId());
 
         List<JsonNode> hosts = awaitTimeline("host", host.userId(), "PayoutPaid");
