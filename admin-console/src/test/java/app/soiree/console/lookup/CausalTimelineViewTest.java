@@ -6,7 +6,7 @@ import app.soiree.api.audit.FindCausalTimeline;
 import app.soiree.api.audit.TimelineSubject;
 import app.soiree.console.platform.StaffQueries;
 import app.soiree.console.support.ConsoleViewTest;
-import com.vaadin.browserless.GridTester;
+import com.vaadin.flow.component.grid.GridTester;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.UUID;
