@@ -51,7 +51,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One search box for whatever support has in hand: an id (of a user, gathering, booking, payment or payout),
  * an email, or the payment provider's reference. Each find links onwards to the things it names, to its
- * causal story across aggregates and to its aggregate's own trail. The search is in the address ({@code ?q=}), so a find can be shared.
+ * causal story across aggregates and to its aggregate's own trail. The search is in the address ({@code ?q=}), so a
+ * find can be shared.
  */
 @Route("lookup")
 @PageTitle("Lookup · Soiree console")

@@ -27,7 +27,9 @@ class CausationProvider implements CorrelationDataProvider {
         data.put(Causation.CAUSATION_ID_KEY, cause.getIdentifier());
         data.put(Causation.CAUSATION_TYPE_KEY, typeOf(cause));
         data.put(Causation.CORRELATION_ID_KEY, rootOf(cause));
-        Object causingEvent = cause instanceof EventMessage<?> ? cause.getIdentifier() : metaData.get(Causation.CAUSING_EVENT_ID_KEY);
+        // A deadline message is an EventMessage to Axon, but it is never stored: it passes its own causing event on.
+        boolean storedEvent = cause instanceof EventMessage<?> && !(cause instanceof DeadlineMessage<?>);
+        Object causingEvent = storedEvent ? cause.getIdentifier() : metaData.get(Causation.CAUSING_EVENT_ID_KEY);
         if (causingEvent != null) {
             data.put(Causation.CAUSING_EVENT_ID_KEY, causingEvent);
         }

@@ -160,6 +160,10 @@ class CausalTimelineApiTest extends ProviderTest {
         assertThat(stored.get(Causation.SCHEDULED_BY_KEY)).isNotBlank();
         assertThat(stored.get(Causation.CAUSATION_ID_KEY)).isEqualTo(released.get("causationId").asString());
         assertThat(stored.get(Causation.CORRELATION_ID_KEY)).isNotEqualTo(stored.get(Causation.CAUSATION_ID_KEY));
+        // The nearest stored cause is the gathering's end, which had the release scheduled; the deadline is not stored.
+        String causingType = jdbc.queryForObject("select payload_type from domain_event_entry where event_identifier = ?", String.class,
+                released.get("causingEventId").asString());
+        assertThat(causingType).endsWith("GatheringEnded");
     }
 
     @Test
