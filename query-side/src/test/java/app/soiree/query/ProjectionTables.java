@@ -23,7 +23,9 @@ public final class ProjectionTables {
             "notification_delivery_history", "notification_deliveries", "notifications", "notification_settings",
             "follows", "follow_counts", "user_blocks", "guest_bans", "privacy_settings", "feed_gatherings",
             // kept by the featured and promotion read models (promotion-views); the feed joins them
-            "featured_gatherings", "gathering_promotions");
+            "featured_gatherings", "gathering_promotions",
+            // the audit's hash chain over the stored events, its daily heads and its verifications
+            "audit_chain_links", "audit_chain_heads", "audit_chain_verifications");
 
     private ProjectionTables() {
     }
