@@ -246,7 +246,8 @@ class ChainVerificationApiTest {
     private JsonNode verifyToTheEnd(List<JsonNode> samples) {
         JsonNode started = api.post("/api/finance/audit/verifications", finance.accessToken(), null).expectStatus(202).json();
         String verificationId = started.get("verificationId").asString();
-        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        // The shared store holds every other test's events too: a walk over all of them gets time.
+        return await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode verification = api.get("/api/finance/audit/verifications/" + verificationId, finance.accessToken()).expectStatus(200).json();
             samples.add(verification);
             return verification;
@@ -259,9 +260,9 @@ class ChainVerificationApiTest {
                 .expectStatus(201).json().get("gatheringId").asString();
     }
 
-    /** Until every stored event of the aggregate has its link. */
+    /** Until every stored event of the aggregate has its link (after a reset, once the whole store was delivered again). */
     private void awaitChained(String aggregateId) {
-        await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject("""
+        await().atMost(Duration.ofMinutes(5)).until(() -> jdbc.queryForObject("""
                 select count(*) = count(link.event_id) and count(*) > 0
                 from domain_event_entry event left join audit_chain_links link on link.event_id = event.event_identifier
                 where event.aggregate_identifier = ?""", Boolean.class, aggregateId));
