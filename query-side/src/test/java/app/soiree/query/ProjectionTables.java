@@ -26,7 +26,9 @@ public final class ProjectionTables {
             "featured_gatherings", "gathering_promotions",
             // the causal timelines' index (audit-timeline)
             "audit_timeline_entries", "audit_timeline_events", "audit_subject_parents", "audit_subject_links",
-            "audit_available_lots", "audit_payout_coverage");
+            "audit_available_lots", "audit_payout_coverage",
+            // the audit's hash chain over the stored events, its daily heads and its verifications
+            "audit_chain_links", "audit_chain_heads", "audit_chain_verifications");
 
     private ProjectionTables() {
     }

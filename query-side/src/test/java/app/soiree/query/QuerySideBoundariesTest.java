@@ -41,7 +41,7 @@ class QuerySideBoundariesTest {
             .layer("social").definedBy("app.soiree.query.social..")
             .layer("promotion").definedBy("app.soiree.query.promotion..")
             .whereLayer("paging").mayNotAccessAnyLayer()
-            .whereLayer("audit").mayNotAccessAnyLayer()
+            .whereLayer("audit").mayOnlyAccessLayers("paging")
             .whereLayer("identity").mayOnlyAccessLayers("paging")
             .whereLayer("gathering").mayOnlyAccessLayers("paging")
             .whereLayer("ledger").mayOnlyAccessLayers("paging")

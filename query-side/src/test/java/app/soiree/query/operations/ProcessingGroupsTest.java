@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 /** A new read model parks what it cannot apply unless it is deliberately left out, as the ledger is. */
 class ProcessingGroupsTest {
 
-    /** The journal stops on a failure instead (LedgerProcessing): a hole in it is worse than a delay. */
-    static final Set<String> STOPPING = Set.of("ledger");
+    /**
+     * The journal and the audit hash chain stop on a failure instead (LedgerProcessing, ChainProcessing): a hole
+     * in either is worse than a delay.
+     */
+    static final Set<String> STOPPING = Set.of("ledger", "audit-chain");
 
     @Test
     void everyQuerySideProcessingGroupParksOrIsDeliberatelyLeftOut() {
