@@ -94,6 +94,8 @@ public class SecurityConfiguration {
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/media/*", "/api/media/*/content").permitAll()
                         .requestMatchers("/api/webhooks/**").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        // erasing someone else's personal data is an admin's call (the controller says so too)
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/staff/users/*/erasure").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(AccessTokenAuthentication.converter()))
