@@ -17,14 +17,22 @@ class PersonalDataSealing {
 
     static final String EVENT_SERIALIZER = "eventSerializer";
 
+    /**
+     * The sealing goes inside the wrapping that reads former class names ({@link RenamingSerializer}, applied to every
+     * serializer by another post-processor, before or after this one): a renamed event's type is made current before
+     * the sealing looks up its personal fields.
+     */
     @Bean
     static BeanPostProcessor sealedEventSerializer(ObjectProvider<JdbcTemplate> jdbc) {
         PersonalKeys keys = new PersonalKeys(jdbc::getObject);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return EVENT_SERIALIZER.equals(beanName) && bean instanceof Serializer events && !(bean instanceof SealingSerializer)
-                        ? new SealingSerializer(events, keys) : bean;
+                if (!EVENT_SERIALIZER.equals(beanName) || !(bean instanceof Serializer events)) {
+                    return bean;
+                }
+                Serializer inner = events instanceof RenamingSerializer renaming ? renaming.delegate() : events;
+                return inner instanceof SealingSerializer ? events : RenamingSerializer.wrap(new SealingSerializer(inner, keys));
             }
         };
     }

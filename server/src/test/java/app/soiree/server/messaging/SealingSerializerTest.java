@@ -176,6 +176,12 @@ class SealingSerializerTest {
     }
 
     @Test
+    void theEventSerializerSealsInsideTheOneThatReadsFormerNames() {
+        assertThat(events).isInstanceOf(RenamingSerializer.class);
+        assertThat(text(events.serialize(registration(UserId.random(), null), byte[].class))).contains("\"sealed\"");
+    }
+
+    @Test
     void onlyTheEventSerializerSeals() {
         UserRegistered registered = registration(UserId.random(), null);
 
