@@ -22,4 +22,11 @@ class ChatConfiguration {
         processing.registerListenerInvocationErrorHandler(GatheringChatMembership.PROCESSING_GROUP,
                 configuration -> PropagatingErrorHandler.instance());
     }
+
+    /** An erased author's message keys go in the erasing command's own transaction: its failure fails the erasure. */
+    @Autowired
+    void destroyErasedAuthorsKeysInTheErasuresTransaction(EventProcessingConfigurer processing) {
+        processing.registerSubscribingEventProcessor(ErasedAuthors.PROCESSING_GROUP);
+        processing.registerListenerInvocationErrorHandler(ErasedAuthors.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
 }

@@ -3,6 +3,7 @@ package app.soiree.command.chat;
 import app.soiree.api.chat.ContentCipher;
 import app.soiree.api.chat.SealedText;
 import app.soiree.api.error.SoireeException;
+import app.soiree.api.identity.UserId;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,10 +21,11 @@ public class ContentKeys {
         this.jdbc = jdbc;
     }
 
-    /** Seals a new message's text under a key made for it (the key id is the message id). */
-    SealedText sealNew(UUID keyId, String text) {
+    /** Seals a new message's text under a key made for it (the key id is the message id), noting its author for erasure. */
+    SealedText sealNew(UUID keyId, UserId author, String text) {
         byte[] key = ContentCipher.newKey();
-        int inserted = jdbc.update("insert into content_keys (key_id, key_bytes) values (?, ?) on conflict (key_id) do nothing", keyId, key);
+        int inserted = jdbc.update("insert into content_keys (key_id, key_bytes, author_id) values (?, ?, ?) on conflict (key_id) do nothing",
+                keyId, key, author.value());
         // A key this id already had (a retried post names its message anew, so hardly ever) is the one that seals.
         return inserted == 1 ? ContentCipher.seal(keyId, key, text) : seal(keyId, text);
     }
@@ -37,5 +39,10 @@ public class ContentKeys {
 
     void destroy(UUID keyId) {
         jdbc.update("delete from content_keys where key_id = ?", keyId);
+    }
+
+    /** Destroys the key of every message {@code author} wrote: their texts are gone from every event and read model. */
+    int destroyAllOf(UserId author) {
+        return jdbc.update("delete from content_keys where author_id = ?", author.value());
     }
 }

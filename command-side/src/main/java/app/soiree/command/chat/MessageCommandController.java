@@ -94,9 +94,9 @@ class MessageCommandController {
         PostMessage command = transaction.execute(status -> {
             directory.commitWithoutWaitingForTheFlush();
             directory.record(messageId, conversationId);
-            SealedText text = request.text() == null ? null : keys.sealNew(keyId, clean(request.text(), "text"));
+            SealedText text = request.text() == null ? null : keys.sealNew(keyId, actor.userId(), clean(request.text(), "text"));
             Reminder reminder = request.reminder() == null ? null
-                    : new Reminder(request.reminder().at(), keys.sealNew(keyId, clean(request.reminder().text(), "reminder.text")));
+                    : new Reminder(request.reminder().at(), keys.sealNew(keyId, actor.userId(), clean(request.reminder().text(), "reminder.text")));
             return new PostMessage(conversationId, messageId, actor.userId(), actor.has(Role.SUPPORT), request.type(), text,
                     mediaIds.stream().map(MediaId::value).toList(), request.gatheringId(), reminder, request.replyToMessageId());
         });

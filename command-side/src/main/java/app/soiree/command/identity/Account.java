@@ -18,6 +18,10 @@ import java.util.UUID;
 @Table(name = "accounts")
 class Account {
 
+    static final String ERASED_EMAIL_PREFIX = "erased:";
+    /** Not a BCrypt hash: no password matches it. */
+    static final String NO_PASSWORD = "!erased";
+
     @Id
     @Column(name = "user_id")
     private UUID userId;
@@ -64,6 +68,20 @@ class Account {
     /** The roles as the account's events last set them; the credential store follows the {@code User} aggregate. */
     void holdExactly(Set<Role> granted) {
         roles = Role.encode(granted);
+    }
+
+    /**
+     * Forgets the person behind the account: the email becomes a value that is unique and plainly not an address
+     * (so nobody signs in with it, and the address is free to register again) and no password matches any more.
+     * The row stays: the id is still the one every event, booking and posting names.
+     */
+    void erase() {
+        email = ERASED_EMAIL_PREFIX + userId;
+        passwordHash = NO_PASSWORD;
+    }
+
+    boolean isErased() {
+        return email.startsWith(ERASED_EMAIL_PREFIX);
     }
 
     void grant(Role role) {

@@ -8,7 +8,10 @@ import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.ChangeProfile;
 import app.soiree.api.identity.ChangeStaffRoles;
 import app.soiree.api.identity.CreateHostProfile;
+import app.soiree.api.identity.ErasePersonalData;
 import app.soiree.api.identity.HostProfileCreated;
+import app.soiree.api.identity.PersonalData;
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.identity.ProfileChanged;
 import app.soiree.api.identity.RegisterStaffMember;
 import app.soiree.api.identity.RegisterUser;
@@ -23,11 +26,14 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.jspecify.annotations.Nullable;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.jspecify.annotations.Nullable;
 
-/** A person with an account. Decides who is a host, which staff roles an account holds, and the name and bio others see. */
+/**
+ * A person with an account. Decides who is a host, which staff roles an account holds, the name and bio others see,
+ * and when the person's personal data is erased (after which the account changes no more).
+ */
 @Aggregate
 public class User {
 
@@ -36,6 +42,7 @@ public class User {
     private Set<Role> roles;
     private String displayName;
     private @Nullable String bio;
+    private boolean erased;
 
     protected User() {
         // for Axon's event sourcing
@@ -59,6 +66,7 @@ public class User {
 
     @CommandHandler
     void handle(CreateHostProfile command, Clock clock) {
+        requireNotErased();
         if (roles.contains(Role.HOST)) {
             throw new SoireeException(ErrorCode.ALREADY_A_HOST, "This account already has a host profile");
         }
@@ -67,6 +75,7 @@ public class User {
 
     @CommandHandler
     void handle(ChangeProfile command, Clock clock) {
+        requireNotErased();
         String newName = command.displayName() == null ? displayName : command.displayName().strip();
         String newBio = command.bio() == null ? bio : command.bio().isBlank() ? null : command.bio().strip();
         if (newName.isEmpty()) {
@@ -102,6 +111,22 @@ public class User {
         apply(new StaffRolesChanged(userId, next, clock.instant()));
     }
 
+    /** Erasing twice is answered like once: the data is gone either way, and the second request changes nothing. */
+    @CommandHandler
+    void handle(ErasePersonalData command, Clock clock) {
+        if (erased) {
+            return;
+        }
+        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
+        apply(new PersonalDataErased(userId, reason, clock.instant()));
+    }
+
+    private void requireNotErased() {
+        if (erased) {
+            throw new SoireeException(ErrorCode.ACCOUNT_ERASED, "This account's personal data was erased");
+        }
+    }
+
     @EventSourcingHandler
     void on(UserRegistered event) {
         userId = event.userId();
@@ -126,5 +151,12 @@ public class User {
     @EventSourcingHandler
     void on(StaffRolesChanged event) {
         roles = EnumSet.copyOf(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        erased = true;
+        displayName = PersonalData.ERASED;
+        bio = null;
     }
 }

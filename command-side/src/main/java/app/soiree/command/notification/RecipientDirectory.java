@@ -1,6 +1,9 @@
 package app.soiree.command.notification;
 
+import app.soiree.api.identity.PersonalData;
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.identity.ProfileChanged;
+import app.soiree.api.identity.Role;
 import app.soiree.api.identity.StaffRolesChanged;
 import app.soiree.api.identity.UserRegistered;
 import app.soiree.api.notification.ChannelOptOutChanged;
@@ -9,13 +12,13 @@ import app.soiree.api.notification.NotificationPreferencesChanged;
 import app.soiree.api.notification.PhoneNumberVerified;
 import app.soiree.api.notification.WhatsAppConsentChanged;
 import app.soiree.api.notification.WhatsAppWindowOpened;
-import app.soiree.api.identity.Role;
 import java.sql.Timestamp;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +42,27 @@ class RecipientDirectory {
         jdbc.update("""
                 insert into notification_recipients (user_id, email, display_name, roles) values (?, ?, ?, ?)
                 on conflict (user_id) do update set email = excluded.email, display_name = excluded.display_name, roles = excluded.roles
-                """, event.userId().value(), event.email(), event.displayName(), roles(event.roles()));
+                """, event.userId().value(), address(event.email()), event.displayName(), roles(event.roles()));
+    }
+
+    /**
+     * An erased user keeps a row (their id, roles and settings) without an address, a number or a name, so nothing
+     * reaches them any more; what the simulated senders kept of messages to them goes too.
+     */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        jdbc.update("""
+                delete from dev_outbox where recipient in (
+                    select email from notification_recipients where user_id = ? and email is not null
+                    union select phone from notification_recipients where user_id = ? and phone is not null)
+                """, event.userId().value(), event.userId().value());
+        jdbc.update("update notification_recipients set email = null, phone = null, display_name = ? where user_id = ?",
+                PersonalData.ERASED, event.userId().value());
+    }
+
+    /** A registration read after its owner's erasure carries no address, and nothing is sent to "[erased]". */
+    private static @Nullable String address(String email) {
+        return PersonalData.ERASED.equals(email) ? null : email;
     }
 
     @EventHandler

@@ -5,9 +5,12 @@ import static app.soiree.command.Refusals.refusedWith;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
+import app.soiree.api.identity.ChangeProfile;
 import app.soiree.api.identity.ChangeStaffRoles;
 import app.soiree.api.identity.CreateHostProfile;
+import app.soiree.api.identity.ErasePersonalData;
 import app.soiree.api.identity.HostProfileCreated;
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.identity.RegisterStaffMember;
 import app.soiree.api.identity.RegisterUser;
 import app.soiree.api.identity.Role;
@@ -140,5 +143,38 @@ class UserTest {
                 .when(new ChangeStaffRoles(ADA, Set.of(Role.FINANCE)), Map.of(Actor.USER_ID_KEY, ADA.toString()))
                 .expectException(refusedWith(ErrorCode.STATE_CONFLICT))
                 .expectNoEvents();
+    }
+
+    @Test
+    void erasingAUserRecordsItWithoutAnyOfTheirPersonalData() {
+        fixture.given(registered())
+                .when(new ErasePersonalData(ADA, "  asked by letter  "))
+                .expectEvents(new PersonalDataErased(ADA, "asked by letter", NOW));
+    }
+
+    @Test
+    void erasingAnErasedUserAgainChangesNothing() {
+        fixture.given(registered(), new PersonalDataErased(ADA, null, NOW))
+                .when(new ErasePersonalData(ADA, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anErasedAccountsProfileNoLongerChanges() {
+        fixture.given(registered(), new PersonalDataErased(ADA, null, NOW))
+                .when(new ChangeProfile(ADA, "Ada Again", null))
+                .expectException(refusedWith(ErrorCode.ACCOUNT_ERASED));
+    }
+
+    @Test
+    void anErasedAccountNoLongerBecomesAHost() {
+        fixture.given(registered(), new PersonalDataErased(ADA, null, NOW))
+                .when(new CreateHostProfile(ADA, "back"))
+                .expectException(refusedWith(ErrorCode.ACCOUNT_ERASED));
+    }
+
+    private static UserRegistered registered() {
+        return new UserRegistered(ADA, "ada@example.test", "Ada", null, Set.of(Role.GUEST), NOW);
     }
 }

@@ -12,6 +12,8 @@ import app.soiree.api.chat.MemberUnmuted;
 import app.soiree.api.chat.MembersAdded;
 import app.soiree.api.chat.RemovalReason;
 import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.identity.PersonalData;
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.identity.UserId;
 import app.soiree.query.realtime.PushEnvelope;
 import java.sql.Timestamp;
@@ -272,5 +274,13 @@ class ConversationProjection {
 
     /** {@code member.removed}; {@code newOwnerId} names who owns the group from now on, when its owner left. */
     record MemberLeft(UserId userId, RemovalReason reason, @Nullable UserId removedBy, @Nullable UserId newOwnerId) {
+    }
+
+    /** What moderators wrote about an erased member (the reasons of their mutes and bans) is theirs and goes. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        MapSqlParameterSource erased = new MapSqlParameterSource("user", event.userId().value()).addValue("erased", PersonalData.ERASED);
+        jdbc.update("update chat_mutes set reason = :erased where user_id = :user", erased);
+        jdbc.update("update chat_bans set reason = :erased where user_id = :user", erased);
     }
 }

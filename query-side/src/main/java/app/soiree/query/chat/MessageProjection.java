@@ -8,10 +8,11 @@ import app.soiree.api.chat.MessagePosted;
 import app.soiree.api.chat.ReactionAdded;
 import app.soiree.api.chat.ReactionRemoved;
 import app.soiree.api.chat.ReminderFired;
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.identity.UserId;
 import app.soiree.query.social.Blocks;
-import java.util.Collection;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -209,5 +210,15 @@ class MessageProjection {
 
     /** {@code reaction.changed}: who added or removed which emoji, and how many have it now. */
     record ReactionChanged(MessageId messageId, UserId userId, String emoji, boolean added, int count) {
+    }
+
+    /**
+     * An erased user's messages lose the text this read model opened (their keys are destroyed too, so a
+     * message of theirs projected later opens to nothing); ids, order, media and reactions stay.
+     */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        jdbc.update("update chat_messages set text = null, reminder_text = null where sender_id = :user",
+                new MapSqlParameterSource("user", event.userId().value()));
     }
 }

@@ -5,6 +5,7 @@ import app.soiree.api.chat.MessageDeleted;
 import app.soiree.api.chat.MessageReportStatus;
 import app.soiree.api.chat.MessageReported;
 import app.soiree.api.chat.ReportHandling;
+import app.soiree.api.identity.PersonalDataErased;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -70,5 +71,11 @@ class MessageReportProjection {
                         + "where status = :open and " + which,
                 parameters.addValue("handled", MessageReportStatus.HANDLED.name()).addValue("open", MessageReportStatus.OPEN.name())
                         .addValue("because", because.name()).addValue("handledAt", Timestamp.from(at)));
+    }
+
+    /** The notes an erased user wrote when reporting messages go; the reports stay in the moderation history. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        jdbc.update("update chat_reports set note = null where reported_by = :user", new MapSqlParameterSource("user", event.userId().value()));
     }
 }

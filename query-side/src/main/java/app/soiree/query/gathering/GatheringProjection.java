@@ -9,6 +9,8 @@ import app.soiree.api.gathering.GatheringPublished;
 import app.soiree.api.gathering.GatheringReviewed;
 import app.soiree.api.gathering.GatheringStatus;
 import app.soiree.api.gathering.Tier;
+import app.soiree.api.identity.PersonalData;
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.media.AttachmentKind;
 import app.soiree.api.media.MediaAttached;
 import app.soiree.api.media.MediaDeleted;
@@ -120,5 +122,11 @@ class GatheringProjection {
     private Gathering gathering(GatheringId gatheringId) {
         return gatherings.findById(gatheringId.value()).orElseThrow(() -> new IllegalStateException(
                 "Gathering " + gatheringId + " has an event but was never created in this projection"));
+    }
+
+    /** An erased guest's reviews keep their ratings (the gathering's average stands) without their words. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        reviews.eraseTextsOf(event.userId().value(), PersonalData.ERASED);
     }
 }

@@ -1,5 +1,6 @@
 package app.soiree.query.identity;
 
+import app.soiree.api.identity.PersonalData;
 import app.soiree.api.identity.Role;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.identity.UserProfileView;
@@ -66,6 +67,13 @@ class UserProfile {
         if (bio != null) { // a bio written before keeps unless the host profile brings one
             hostBio = bio;
         }
+    }
+
+    void erase() {
+        email = PersonalData.ERASED;
+        displayName = PersonalData.ERASED;
+        phone = null;
+        hostBio = null;
     }
 
     void holdExactly(Set<Role> granted) {

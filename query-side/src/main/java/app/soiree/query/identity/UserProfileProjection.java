@@ -4,8 +4,9 @@ import app.soiree.api.identity.FindStaffMembers;
 import app.soiree.api.identity.FindUserByEmail;
 import app.soiree.api.identity.FindUserProfile;
 import app.soiree.api.identity.HostProfileCreated;
-import app.soiree.api.identity.StaffMemberPage;
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.identity.ProfileChanged;
+import app.soiree.api.identity.StaffMemberPage;
 import app.soiree.api.identity.StaffRolesChanged;
 import app.soiree.api.identity.UserProfileView;
 import app.soiree.api.identity.UserRegistered;
@@ -99,5 +100,12 @@ class UserProfileProjection {
                 .stream().map(UserProfile::toView).toList();
         KeysetPage<UserProfileView> page = KeysetPage.cut(rows, limit, profile -> StaffCursor.encode(profile.email()));
         return new StaffMemberPage(page.items(), page.nextCursor());
+    }
+
+    /** An erased user's profile keeps its id, roles and dates; name, email, phone, bio and avatar go. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        profiles.findById(event.userId().value()).ifPresent(UserProfile::erase);
+        profiles.forgetAvatarOf(event.userId().value());
     }
 }

@@ -43,4 +43,8 @@ interface UserProfileRepository extends JpaRepository<UserProfile, UUID> {
     @Query(value = "update user_profiles set avatar_media_id = null where user_id = :userId and avatar_media_id = :mediaId",
             nativeQuery = true)
     int forgetAvatar(UUID userId, UUID mediaId);
+
+    @Modifying(flushAutomatically = true)
+    @Query(value = "update user_profiles set avatar_media_id = null where user_id = :userId", nativeQuery = true)
+    int forgetAvatarOf(UUID userId);
 }

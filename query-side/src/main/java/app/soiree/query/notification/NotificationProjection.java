@@ -1,5 +1,7 @@
 package app.soiree.query.notification;
 
+import app.soiree.api.identity.PersonalData;
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.notification.DeliveryDeferred;
 import app.soiree.api.notification.DeliveryDue;
@@ -313,5 +315,20 @@ class NotificationProjection {
                     .addValue("providerStatus", providerStatus, Types.VARCHAR).addValue("destination", destination, Types.VARCHAR)
                     .addValue("resentBy", resentBy, Types.OTHER).addValue("until", NotificationRows.timestamp(until), Types.TIMESTAMP);
         }
+    }
+
+    /**
+     * An erased user's inbox keeps its notifications (ids, kinds, times, delivery steps) without their words or
+     * the addresses and numbers they went to.
+     */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        MapSqlParameterSource erased = new MapSqlParameterSource("user", event.userId().value()).addValue("erased", PersonalData.ERASED);
+        jdbc.update("update notifications set title = :erased, body = :erased, data = '{}' where recipient_id = :user", erased);
+        jdbc.update("""
+                update notification_deliveries set destination = null
+                where destination is not null and notification_id in (select notification_id from notifications where recipient_id = :user)
+                """, erased);
+        jdbc.update("update notification_delivery_history set destination = null where recipient_id = :user and destination is not null", erased);
     }
 }

@@ -1,5 +1,6 @@
 package app.soiree.query.notification;
 
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.notification.AllNotificationsRead;
 import app.soiree.api.notification.ChannelOptOutChanged;
 import app.soiree.api.notification.NotificationPreferencesChanged;
@@ -120,5 +121,12 @@ class NotificationSettingsProjection {
 
     private static MapSqlParameterSource parameters(UUID userId, long version, Instant at) {
         return new MapSqlParameterSource("user", userId).addValue("version", version).addValue("at", Timestamp.from(at));
+    }
+
+    /** An erased user's settings keep their choices but not the number they verified. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        jdbc.update("update notification_settings set phone_masked = null where user_id = :user",
+                new MapSqlParameterSource("user", event.userId().value()));
     }
 }

@@ -1,5 +1,6 @@
 package app.soiree.query.report;
 
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.report.GatheringReported;
 import app.soiree.api.report.ReportDismissed;
@@ -74,5 +75,11 @@ class ReportProjection {
                 new MapSqlParameterSource("id", reportId.value()).addValue("handled", ReportStatus.HANDLED.name())
                         .addValue("open", ReportStatus.OPEN.name()).addValue("outcome", outcome.name()).addValue("by", by.value())
                         .addValue("note", note).addValue("at", Timestamp.from(at)));
+    }
+
+    /** The notes an erased user wrote when reporting users and gatherings go; the reports stay. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        jdbc.update("update reports set note = null where reported_by = :user", new MapSqlParameterSource("user", event.userId().value()));
     }
 }

@@ -1,5 +1,6 @@
 package app.soiree.query.social;
 
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.social.FollowEnded;
 import app.soiree.api.social.FollowPreferenceChanged;
@@ -141,5 +142,11 @@ class SocialProjection {
 
     private static MapSqlParameterSource pair(UserId followerId, UserId followeeId) {
         return new MapSqlParameterSource("follower", followerId.value()).addValue("followee", followeeId.value());
+    }
+
+    /** Why hosts banned an erased guest is about them and goes; the bans stay. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        jdbc.update("update guest_bans set reason = null where guest_id = :user", new MapSqlParameterSource("user", event.userId().value()));
     }
 }

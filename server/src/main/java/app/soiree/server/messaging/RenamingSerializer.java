@@ -56,6 +56,11 @@ final class RenamingSerializer implements Serializer {
         return serializer instanceof RenamingSerializer ? serializer : new RenamingSerializer(serializer);
     }
 
+    /** The serializer this one renames for (the event serializer puts its sealing there: {@link PersonalDataSealing}). */
+    Serializer delegate() {
+        return delegate;
+    }
+
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         return delegate.serialize(object, expectedRepresentation);

@@ -98,6 +98,8 @@ public class SecurityConfiguration {
                                 "/api/staff/audit/payout/*", "/api/staff/audit/user/*", "/api/staff/audit/gathering/*",
                                 "/api/staff/audit/payment/*").hasAnyRole(Role.SUPPORT.name(), Role.FINANCE.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        // erasing someone else's personal data is an admin's call (the controller says so too)
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/staff/users/*/erasure").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(AccessTokenAuthentication.converter()))

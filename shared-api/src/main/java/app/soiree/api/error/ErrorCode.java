@@ -38,6 +38,10 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(409),
     IDEMPOTENCY_KEY_IN_USE(409),
     ALREADY_A_HOST(409),
+    /** A user's own erasure waits while the platform still owes them money (a host's pending, available or reserved earnings). */
+    ERASURE_BLOCKED(409),
+    /** The account's personal data was erased: it no longer changes. */
+    ACCOUNT_ERASED(409),
     IDEMPOTENCY_KEY_REQUIRED(400),
     GATHERING_NOT_BOOKABLE(409),
     ALREADY_BOOKED(409),

@@ -4,5 +4,5 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** The user may now host gatherings (role HOST). */
-public record HostProfileCreated(UserId userId, @Nullable String bio, Instant createdAt) {
+public record HostProfileCreated(UserId userId, @PersonalData(subject = "userId") @Nullable String bio, Instant createdAt) {
 }

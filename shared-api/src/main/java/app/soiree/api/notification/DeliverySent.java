@@ -1,5 +1,6 @@
 package app.soiree.api.notification;
 
+import app.soiree.api.identity.PersonalData;
 import app.soiree.api.identity.UserId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * for in-app, it is in the inbox. {@code destination} is masked: the audit says where without repeating the address.
  */
 public record DeliverySent(NotificationId notificationId, UserId recipientId, NotificationChannel channel, int attempt,
-                           @Nullable String providerMessageId, @Nullable String destination, @Nullable UserId resentBy, Instant at)
+                           @Nullable String providerMessageId, @PersonalData(subject = "recipientId") @Nullable String destination, @Nullable UserId resentBy, Instant at)
         implements DeliveryEvent {
 
     @Override

@@ -1,5 +1,6 @@
 package app.soiree.api.notification;
 
+import app.soiree.api.identity.PersonalData;
 import app.soiree.api.identity.UserId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -9,6 +10,6 @@ import org.jspecify.annotations.Nullable;
  * the decision for each channel follows as its own event, under {@code preferenceVersion}.
  */
 public record NotificationPlanned(NotificationId notificationId, UserId recipientId, NotificationKind kind, NotificationCategory category,
-                                  String triggerKey, NotificationContent content, @Nullable Instant deliverAt, Instant staleAt,
+                                  String triggerKey, @PersonalData(subject = "recipientId") NotificationContent content, @Nullable Instant deliverAt, Instant staleAt,
                                   long preferenceVersion, Instant plannedAt) implements NotificationEvent {
 }

@@ -1,0 +1,229 @@
+package app.soiree.server.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.soiree.api.identity.PersonalData;
+import app.soiree.api.identity.UserRegistered;
+import app.soiree.server.support.Api;
+import app.soiree.server.support.Api.Response;
+import app.soiree.server.support.Api.Session;
+import app.soiree.server.support.Gatherings;
+import app.soiree.server.support.IntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The right to erasure over HTTP, against the whole platform: after it no personal field of the user is readable in
+ * a read model, an endpoint, the audit trail, the events read back from the store or the raw stored rows (also those
+ * written before the erasure), while ids and money stay, the ledger replay still matches with the same digest, and
+ * other users keep everything.
+ */
+@IntegrationTest
+class ErasureApiTest {
+
+    static final long PRICE = 2500;
+    static final long NET = 2345; // 2500 less 5 % and 30 (application.yml)
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventStore eventStore;
+
+    private Api api;
+    /** Staff are created once per class: the admin's sign-ins are rate limited per minute. */
+    private static Session admin;
+    private static Session support;
+    private static Session finance;
+
+    @BeforeEach
+    void signIn() {
+        api = new Api(port);
+        if (admin == null) {
+            admin = api.signIn("", "admin@soiree.test", "admin-password-1");
+            support = api.newStaff(admin, "SUPPORT");
+            finance = api.newStaff(admin, "FINANCE");
+        }
+    }
+
+    @Test
+    void afterAUsersOwnErasureNothingPersonalOfThemIsReadableAnywhereAndOthersKeepTheirs() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Ada Erasable " + marker;
+        String phone = "+49151" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        Session ada = register(name, phone);
+        Session ben = api.newUser("Ben Keeps " + marker);
+        String bio = "Secret suppers " + marker;
+        api.patch("/api/me/profile", ada.accessToken(), Map.of("bio", bio)).expectStatus(200);
+        String conversation = api.post("/api/conversations/direct", ada.accessToken(), Map.of("userId", ben.userId()))
+                .expectStatus(201).json().get("conversationId").asString();
+        String adasText = "Meet at the red door " + marker;
+        String bensText = "See you there " + marker;
+        api.postOnce(messages(conversation), ada.accessToken(), Map.of("type", "TEXT", "text", adasText)).expectStatus(201);
+        api.postOnce(messages(conversation), ben.accessToken(), Map.of("type", "TEXT", "text", bensText)).expectStatus(201);
+        String note = "Ada's note about Ben " + marker;
+        api.post("/api/reports", ada.accessToken(), Map.of("targetType", "USER", "targetId", ben.userId(), "reason", "SPAM", "note", note))
+                .expectStatus(201);
+        // The read models hold all of it in plain text before the erasure.
+        await().atMost(Duration.ofSeconds(15)).until(() -> textsIn(conversation, ben), texts -> texts.contains(adasText) && texts.contains(bensText));
+        await().atMost(Duration.ofSeconds(15)).until(() -> textOf(me(ada).path("hostBio")), bio::equals);
+        List<String> personal = List.of(ada.email(), name, phone, bio, adasText, note);
+
+        Response wrongPassword = api.post("/api/me/erasure", ada.accessToken(), Map.of("password", "not-the-password"));
+        assertThat(wrongPassword.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(wrongPassword.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+        api.post("/api/me/erasure", ada.accessToken(), Map.of("password", ada.password())).expectStatus(202);
+        api.post("/api/me/erasure", ada.accessToken(), Map.of("password", ada.password())).expectStatus(202); // once is enough; twice is no error
+
+        // Nobody signs in as Ada again, and her sessions end.
+        assertThat(api.post("/api/auth/login", null, Map.of("email", ada.email(), "password", ada.password())).code())
+                .isEqualTo("INVALID_CREDENTIALS");
+        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", ada.refreshToken())).code()).isEqualTo("INVALID_REFRESH_TOKEN");
+        assertThat(jdbc.queryForObject("select email from accounts where user_id = ?::uuid", String.class, ada.userId())).startsWith("erased:");
+
+        // Read models and endpoints.
+        await().atMost(Duration.ofSeconds(15)).until(() -> me(ada).get("displayName").asString(), PersonalData.ERASED::equals);
+        JsonNode profile = me(ada);
+        assertThat(profile.get("email").asString()).isEqualTo(PersonalData.ERASED);
+        assertThat(profile.path("phone").isNull() || profile.path("phone").isMissingNode()).isTrue();
+        assertThat(profile.path("hostBio").isNull() || profile.path("hostBio").isMissingNode()).isTrue();
+        assertThat(api.get("/api/users/" + ada.userId(), ben.accessToken()).expectStatus(200).body()).doesNotContain(name, bio);
+        await().atMost(Duration.ofSeconds(15)).until(() -> textsIn(conversation, ben), texts -> !texts.contains(adasText));
+        assertThat(textsIn(conversation, ben)).contains(bensText);
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForList(
+                "select coalesce(note, '') from reports where reported_by = ?::uuid", String.class, ada.userId()), notes -> notes.equals(List.of("")));
+        assertThat(jdbc.queryForList("select coalesce(text, '') from chat_messages where sender_id = ?::uuid", String.class, ada.userId()))
+                .isNotEmpty().allMatch(String::isEmpty);
+
+        // The audit trail reads the events themselves: the user's are there, erased.
+        String audit = api.get("/api/staff/audit/user/" + ada.userId(), support.accessToken()).expectStatus(200).body();
+        assertThat(audit).contains("UserRegistered", "ProfileChanged", "PersonalDataErased", PersonalData.ERASED);
+        personal.forEach(value -> assertThat(audit).doesNotContain(value));
+
+        // A replay reads the same events from the store: erased too; ids and roles stay.
+        UserRegistered replayed = firstEventOf(ada.userId());
+        assertThat(replayed.email()).isEqualTo(PersonalData.ERASED);
+        assertThat(replayed.displayName()).isEqualTo(PersonalData.ERASED);
+        assertThat(replayed.phone()).isEqualTo(PersonalData.ERASED);
+        assertThat(replayed.userId().toString()).isEqualTo(ada.userId());
+
+        // The stored rows, written before the erasure, never held any of it in plain text; the keys are gone.
+        List<String> rows = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry", String.class);
+        personal.forEach(value -> assertThat(rows).noneMatch(row -> row.contains(value)));
+        assertThat(jdbc.queryForObject("select key_bytes is null and destroyed_at is not null from personal_keys where owner_id = ?::uuid",
+                Boolean.class, ada.userId())).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from content_keys where author_id = ?::uuid", Integer.class, ada.userId())).isZero();
+
+        // Ben keeps everything.
+        assertThat(me(ben).get("displayName").asString()).isEqualTo("Ben Keeps " + marker);
+        assertThat(me(ben).get("email").asString()).isEqualTo(ben.email());
+        assertThat(firstEventOf(ben.userId()).email()).isEqualTo(ben.email());
+        api.post("/api/auth/login", null, Map.of("email", ben.email(), "password", ben.password())).expectStatus(200);
+    }
+
+    @Test
+    void aHostTheLedgerOwesIsErasedOnlyByAnAdminAndTheLedgerReplayMatchesWithTheSameDigest() {
+        Session host = api.newHost("Host Erasable");
+        Session guest = api.newUser("Guest Of An Erased Host");
+        String gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Last supper", List.of(Gatherings.tier("Seat", PRICE, 5))));
+        String paymentId = api.postOnce("/api/bookings", guest.accessToken(),
+                        Map.of("gatheringId", gatheringId, "tierId", Gatherings.firstTierId(api, gatheringId), "quantity", 1))
+                .expectStatus(201).json().get("payment").get("paymentId").asString();
+        api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingOf(host), pending -> pending == NET);
+
+        Response blocked = api.post("/api/me/erasure", host.accessToken(), Map.of("password", host.password()));
+        assertThat(blocked.status()).isEqualTo(409);
+        assertThat(blocked.code()).isEqualTo("ERASURE_BLOCKED");
+        assertThat(api.post(staffErasure(host.userId()), support.accessToken(), Map.of("reason", "asked by letter")).status()).isEqualTo(403);
+        assertThat(api.post(staffErasure(host.userId()), guest.accessToken(), Map.of("reason", "asked by letter")).status()).isEqualTo(403);
+        assertThat(api.post(staffErasure(UUID.randomUUID().toString()), admin.accessToken(), Map.of("reason", "asked by letter")).code())
+                .isEqualTo("NOT_FOUND");
+        assertThat(api.post(staffErasure(host.userId()), admin.accessToken(), Map.of()).code()).isEqualTo("VALIDATION_FAILED");
+
+        long journalBefore = journalEntries();
+        JsonNode before = replayToTheEnd();
+        api.post(staffErasure(host.userId()), admin.accessToken(), Map.of("reason", "asked by letter, ticket 7")).expectStatus(202);
+        api.post(staffErasure(host.userId()), admin.accessToken(), Map.of("reason", "asked again")).expectStatus(202);
+        JsonNode after = replayToTheEnd();
+
+        assertThat(journalEntries()).as("no money moved meanwhile (else the digests could not be compared)").isEqualTo(journalBefore);
+        assertThat(before.get("matches").asBoolean()).isTrue();
+        assertThat(after.get("matches").asBoolean()).isTrue();
+        assertThat(after.get("digest").asString()).isEqualTo(before.get("digest").asString());
+        // The money stays the host's, under their id, and the journal still names the account.
+        assertThat(pendingOf(host)).isEqualTo(NET);
+        assertThat(jdbc.queryForObject("select count(*) from ledger_entries where account = ?", Integer.class,
+                "host:" + host.userId() + ":pending")).isPositive();
+        String audit = api.get("/api/staff/audit/user/" + host.userId(), support.accessToken()).expectStatus(200).body();
+        assertThat(audit).contains("asked by letter, ticket 7").doesNotContain(host.email(), "Hosting since today");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%PersonalDataErased'",
+                Integer.class, host.userId())).as("a second erasure adds nothing").isEqualTo(1);
+    }
+
+    private Session register(String displayName, String phone) {
+        String email = "ada." + UUID.randomUUID() + "@soiree.test";
+        String password = "password-" + UUID.randomUUID();
+        String userId = api.post("/api/auth/register", null, Map.of("email", email, "password", password, "displayName", displayName, "phone", phone))
+                .expectStatus(201).json().get("userId").asString();
+        return api.signIn(userId, email, password);
+    }
+
+    private JsonNode me(Session user) {
+        return api.get("/api/me", user.accessToken()).expectStatus(200).json();
+    }
+
+    private List<String> textsIn(String conversation, Session reader) {
+        List<String> texts = new ArrayList<>();
+        api.get(messages(conversation), reader.accessToken()).expectStatus(200).json().get("items")
+                .forEach(item -> texts.add(textOf(item.path("text"))));
+        return texts;
+    }
+
+    private static String textOf(JsonNode node) {
+        return node.isString() ? node.asString() : "";
+    }
+
+    private UserRegistered firstEventOf(String userId) {
+        DomainEventMessage<?> first = eventStore.readEvents(userId).asStream().findFirst().orElseThrow();
+        return (UserRegistered) first.getPayload();
+    }
+
+    private long pendingOf(Session host) {
+        JsonNode balances = api.get("/api/me/wallet", host.accessToken()).expectStatus(200).json().get("balances");
+        return balances.isEmpty() ? 0 : balances.get(0).get("pending").get("amount").asLong();
+    }
+
+    private long journalEntries() {
+        Long count = jdbc.queryForObject("select count(*) from ledger_entries", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private JsonNode replayToTheEnd() {
+        String replayId = api.post("/api/finance/ledger/replays", finance.accessToken(), null).expectStatus(202).json().get("replayId").asString();
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get("/api/finance/ledger/replays/" + replayId, finance.accessToken()).expectStatus(200).json(),
+                        replay -> !replay.get("status").asString().equals("RUNNING"));
+    }
+
+    private static String messages(String conversation) {
+        return "/api/conversations/" + conversation + "/messages";
+    }
+
+    private static String staffErasure(String userId) {
+        return "/api/staff/users/" + userId + "/erasure";
+    }
+}
