@@ -27,19 +27,20 @@ final class ChainAppender {
     static final String PROCESSING_GROUP = "audit-chain";
 
     private final ChainStore store;
+    private final StoredPositions positions;
     private final Serializer storeSerializer;
     private final Clock clock;
 
-    ChainAppender(ChainStore store, Serializer storeSerializer, Clock clock) {
+    ChainAppender(ChainStore store, StoredPositions positions, Serializer storeSerializer, Clock clock) {
         this.store = store;
+        this.positions = positions;
         this.storeSerializer = storeSerializer;
         this.clock = clock;
     }
 
     @EventHandler
     void on(EventMessage<?> message, TrackingToken token) {
-        long position = token.position().orElseThrow(() -> new IllegalStateException(
-                "The chain needs the event's position in the stream; token " + token + " has none"));
+        long position = positions.of(message, token);
         if (store.isLinked(position)) {
             return;
         }

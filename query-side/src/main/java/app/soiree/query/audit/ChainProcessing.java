@@ -21,9 +21,9 @@ class ChainProcessing {
 
     /** The event store's serializer is Axon's, known once Axon is configured: hence a module rather than a bean handler. */
     @Bean
-    ConfigurerModule auditChainAppender(ChainStore store, Clock clock) {
+    ConfigurerModule auditChainAppender(ChainStore store, StoredPositions positions, Clock clock) {
         return configurer -> configurer.eventProcessing()
-                .registerEventHandler(configuration -> new ChainAppender(store, configuration.eventSerializer(), clock))
+                .registerEventHandler(configuration -> new ChainAppender(store, positions, configuration.eventSerializer(), clock))
                 .registerListenerInvocationErrorHandler(ChainAppender.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }

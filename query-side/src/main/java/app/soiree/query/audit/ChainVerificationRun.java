@@ -41,6 +41,7 @@ final class ChainVerificationRun {
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final Serializer storeSerializer;
     private final ChainStore chain;
+    private final StoredPositions positions;
     private final ChainVerificationStore store;
     private final ChainVerificationProperties properties;
     private final Clock clock;
@@ -49,13 +50,14 @@ final class ChainVerificationRun {
     private long lastWriteNanos = System.nanoTime();
 
     ChainVerificationRun(UUID verificationId, long headPosition, StreamableMessageSource<TrackedEventMessage<?>> events,
-                         Serializer storeSerializer, ChainStore chain, ChainVerificationStore store, ChainVerificationProperties properties,
+                         Serializer storeSerializer, ChainStore chain, StoredPositions positions, ChainVerificationStore store, ChainVerificationProperties properties,
                          Clock clock) {
         this.verificationId = verificationId;
         this.headPosition = headPosition;
         this.events = events;
         this.storeSerializer = storeSerializer;
         this.chain = chain;
+        this.positions = positions;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -209,9 +211,12 @@ final class ChainVerificationRun {
         }
     }
 
-    private static long positionOf(TrackedEventMessage<?> message) {
-        return message.trackingToken().position().orElseThrow(() -> new CannotVerify(
-                "event " + message.getIdentifier() + " has no position in the stream (token " + message.trackingToken() + ")"));
+    private long positionOf(TrackedEventMessage<?> message) {
+        try {
+            return positions.of(message, message.trackingToken());
+        } catch (IllegalStateException noPosition) {
+            throw new CannotVerify("event " + message.getIdentifier() + " has no position in the stream: " + noPosition.getMessage());
+        }
     }
 
     /**

@@ -43,6 +43,7 @@ class ChainVerifications implements DisposableBean {
     private final EventStore events;
     private final ObjectProvider<Configuration> axon;
     private final ChainStore chain;
+    private final StoredPositions positions;
     private final ChainVerificationStore store;
     private final ChainVerificationProperties properties;
     private final Clock clock;
@@ -50,11 +51,12 @@ class ChainVerifications implements DisposableBean {
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
             runnable -> Thread.ofPlatform().name("chain-verification").daemon().unstarted(runnable));
 
-    ChainVerifications(EventStore events, ObjectProvider<Configuration> axon, ChainStore chain, ChainVerificationStore store,
-                       ChainVerificationProperties properties, Clock clock) {
+    ChainVerifications(EventStore events, ObjectProvider<Configuration> axon, ChainStore chain, StoredPositions positions,
+                       ChainVerificationStore store, ChainVerificationProperties properties, Clock clock) {
         this.events = events;
         this.axon = axon;
         this.chain = chain;
+        this.positions = positions;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -78,7 +80,7 @@ class ChainVerifications implements DisposableBean {
                     .map(running -> "Chain verification " + running + " is still running; start another once it has finished")
                     .orElse("Another chain verification was started at the same moment; try again"));
         }
-        ChainVerificationRun run = new ChainVerificationRun(verificationId, headPosition, events, configuration.eventSerializer(), chain, store,
+        ChainVerificationRun run = new ChainVerificationRun(verificationId, headPosition, events, configuration.eventSerializer(), chain, positions, store,
                 properties, clock);
         try {
             worker.execute(run::run);

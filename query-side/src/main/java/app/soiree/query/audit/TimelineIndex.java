@@ -54,10 +54,12 @@ class TimelineIndex {
 
     private final JdbcTemplate jdbc;
     private final PayoutCoverage coverage;
+    private final StoredPositions positions;
 
-    TimelineIndex(JdbcTemplate jdbc, PayoutCoverage coverage) {
+    TimelineIndex(JdbcTemplate jdbc, PayoutCoverage coverage, StoredPositions positions) {
         this.jdbc = jdbc;
         this.coverage = coverage;
+        this.positions = positions;
     }
 
     @EventHandler
@@ -65,8 +67,7 @@ class TimelineIndex {
         if (!(message instanceof DomainEventMessage<?> event)) {
             return;
         }
-        long position = token.position().orElseThrow(() -> new IllegalStateException(
-                "The audit timeline needs the event's position in the stream; token " + token + " has none"));
+        long position = positions.of(event, token);
         int filed = jdbc.update("""
                 insert into audit_timeline_events (global_index, event_id, aggregate_type, aggregate_id, sequence_number)
                 values (?, ?, ?, ?, ?) on conflict do nothing""",

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class ProcessingGroupsTest {
 
     /**
-     * The journal and the audit hash chain stop on a failure instead (LedgerProcessing, ChainProcessing): a hole
-     * in either is worse than a delay.
+     * The journal, the audit hash chain and the causal timelines stop on a failure instead (LedgerProcessing,
+     * ChainProcessing, TimelineProcessing): a hole in any of them is worse than a delay.
      */
-    static final Set<String> STOPPING = Set.of("ledger", "audit-chain");
+    static final Set<String> STOPPING = Set.of("ledger", "audit-chain", "audit-timeline");
 
     @Test
     void everyQuerySideProcessingGroupParksOrIsDeliberatelyLeftOut() {
