@@ -1,5 +1,6 @@
 package app.soiree.console.support;
 
+import app.soiree.console.audit.TestChainVerifications;
 import app.soiree.console.dispute.TestDisputes;
 import app.soiree.console.lookup.TestTimelines;
 import app.soiree.console.moderation.TestModeration;
@@ -21,7 +22,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({TestLedger.class, TestDirectory.class, TestDisputes.class, TestPayouts.class, TestParkedEvents.class,
-        TestModeration.class, TestNotifications.class, TestPromotions.class, TestTimelines.class})
+        TestModeration.class, TestNotifications.class, TestPromotions.class, TestTimelines.class,
+        TestChainVerifications.class})
 public class ConsoleTestApplication {
 
     @Bean
