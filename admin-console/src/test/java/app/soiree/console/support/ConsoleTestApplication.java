@@ -2,6 +2,7 @@ package app.soiree.console.support;
 
 import app.soiree.console.audit.TestChainVerifications;
 import app.soiree.console.dispute.TestDisputes;
+import app.soiree.console.lookup.TestGatheringHistory;
 import app.soiree.console.lookup.TestTimelines;
 import app.soiree.console.moderation.TestModeration;
 import app.soiree.console.notification.TestNotifications;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
 @EnableAutoConfiguration
 @Import({TestLedger.class, TestDirectory.class, TestDisputes.class, TestPayouts.class, TestParkedEvents.class,
         TestModeration.class, TestNotifications.class, TestPromotions.class, TestTimelines.class,
-        TestChainVerifications.class})
+        TestChainVerifications.class, TestGatheringHistory.class})
 public class ConsoleTestApplication {
 
     @Bean
