@@ -34,6 +34,7 @@ class ConsoleBoundariesTest {
             .layer("moderation").definedBy("app.soiree.console.moderation..")
             .layer("notification").definedBy("app.soiree.console.notification..")
             .layer("promotion").definedBy("app.soiree.console.promotion..")
+            .layer("audit").definedBy("app.soiree.console.audit..")
             .whereLayer("platform").mayNotAccessAnyLayer()
             .whereLayer("home").mayNotAccessAnyLayer()
             .whereLayer("layout").mayOnlyAccessLayers("home", "platform")
@@ -46,6 +47,7 @@ class ConsoleBoundariesTest {
             .whereLayer("moderation").mayOnlyAccessLayers("layout", "lookup", "platform")
             .whereLayer("notification").mayOnlyAccessLayers("layout", "lookup", "platform")
             .whereLayer("promotion").mayOnlyAccessLayers("layout", "platform")
+            .whereLayer("audit").mayOnlyAccessLayers("layout", "platform")
             // a context package not named above is a decision not yet taken
             .ensureAllClassesAreContainedInArchitectureIgnoring("app.soiree.console");
 }

@@ -12,11 +12,11 @@ import app.soiree.console.platform.CommandRefused;
 import app.soiree.console.platform.Formats;
 import app.soiree.console.platform.LiveUpdates;
 import app.soiree.console.platform.Notices;
+import app.soiree.console.platform.RunProgress;
 import app.soiree.console.platform.SignedInStaff;
 import app.soiree.console.platform.StaffCommands;
 import app.soiree.console.platform.StaffQueries;
 import app.soiree.console.platform.StaffQueries.QueryUnavailable;
-import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -27,18 +27,14 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,9 +53,6 @@ public class ReplaysView extends VerticalLayout {
     static final String COMPLETED = "COMPLETED";
     static final String FAILED = "FAILED";
     static final int RECENT_REPLAYS = 20;
-    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
-    /** A replay of a very long stream takes long; after this the page stops following and says so. */
-    static final Duration FOLLOW_AT_MOST = Duration.ofHours(6);
 
     private final StaffCommands commands;
     private final StaffQueries queries;
@@ -70,7 +63,6 @@ public class ReplaysView extends VerticalLayout {
     final Paragraph unavailable = new Paragraph();
     final ReplayPanel panel = new ReplayPanel();
     final Grid<LedgerReplayView> recent = new Grid<>();
-    private @Nullable Registration following;
 
     public ReplaysView(StaffCommands commands, StaffQueries queries, LiveUpdates liveUpdates, SignedInStaff signedIn) {
         this.commands = commands;
@@ -142,19 +134,7 @@ public class ReplaysView extends VerticalLayout {
 
     /** Shows the replay and, while it runs, keeps its progress up to date by push. */
     void follow(UUID replayId) {
-        if (following != null) {
-            following.remove();
-        }
-        panel.waitingFor(replayId);
-        following = liveUpdates.follow(panel, PROGRESS_INTERVAL, FOLLOW_AT_MOST,
-                () -> queries.ask(new FindLedgerReplay(replayId), LedgerReplayView.class),
-                replay -> {
-                    panel.show(replay);
-                    if (replay != null && !RUNNING.equals(replay.status())) {
-                        loadRecent();
-                    }
-                },
-                replay -> replay != null && !RUNNING.equals(replay.status()));
+        panel.follow(replayId, liveUpdates, () -> queries.ask(new FindLedgerReplay(replayId), LedgerReplayView.class), this::loadRecent);
     }
 
     static String outcome(LedgerReplayView replay) {
@@ -165,86 +145,47 @@ public class ReplaysView extends VerticalLayout {
     }
 
     /** One replay: its progress while it runs, then match or differences and the digest. */
-    static final class ReplayPanel extends VerticalLayout {
+    static final class ReplayPanel extends RunProgress {
 
-        final Span title = new Span();
-        final ProgressBar progress = new ProgressBar();
-        final Span counts = new Span();
-        final Badge result = new Badge();
         final Span digest = new Span();
         final Grid<BalanceDifference> differences = new Grid<>();
 
         ReplayPanel() {
-            setPadding(false);
-            setVisible(false);
             digest.addClassName("mono");
             differences.addColumn(BalanceDifference::account).setHeader("Account").setAutoWidth(true).setFlexGrow(1);
             differences.addColumn(BalanceDifference::currency).setHeader("Currency").setAutoWidth(true);
             differences.addColumn(difference -> Formats.money(difference.live())).setHeader("Live balance").setAutoWidth(true);
             differences.addColumn(difference -> Formats.money(difference.replayed())).setHeader("Replayed balance").setAutoWidth(true);
             differences.setAllRowsVisible(true);
-            differences.setVisible(false);
-            HorizontalLayout status = new HorizontalLayout(result, counts);
-            status.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-            add(title, progress, status, digest, differences);
+            add(digest, differences);
         }
 
-        void waitingFor(UUID replayId) {
-            setVisible(true);
-            title.setText("Replay " + replayId);
-            progress.setIndeterminate(true);
-            progress.setVisible(true);
-            counts.setText("Starting…");
-            result.setVisible(false);
+        void follow(UUID replayId, LiveUpdates liveUpdates, Supplier<@Nullable LedgerReplayView> read, Runnable whenFinished) {
             digest.setText("");
             differences.setVisible(false);
+            follow("Replay " + replayId, liveUpdates, read, this::show, replay -> !RUNNING.equals(replay.status()), whenFinished);
         }
 
-        void show(@Nullable LedgerReplayView replay) {
-            if (replay == null) {
-                return; // not recorded yet: the command was accepted a moment ago
-            }
-            title.setText("Replay started " + Formats.time(replay.startedAt()) + " by " + replay.requestedBy());
-            boolean knowsTotal = replay.eventsTotal() > 0;
-            progress.setIndeterminate(!knowsTotal && RUNNING.equals(replay.status()));
-            progress.setValue(knowsTotal ? Math.min(1.0, (double) replay.eventsProcessed() / replay.eventsTotal()) : 0.0);
-            counts.setText(replay.eventsProcessed() + " of " + (knowsTotal ? replay.eventsTotal() : "?") + " events");
-            result.removeThemeVariants(BadgeVariant.SUCCESS, BadgeVariant.ERROR, BadgeVariant.WARNING);
+        private void show(LedgerReplayView replay) {
+            String title = "Replay started " + Formats.time(replay.startedAt()) + " by " + replay.requestedBy();
             switch (replay.status()) {
-                case RUNNING -> {
-                    result.setVisible(true);
-                    result.setText("Running");
-                    result.setIcon(VaadinIcon.HOURGLASS.create());
-                }
-                case COMPLETED -> completed(replay);
-                default -> {
-                    progress.setVisible(false);
-                    result.setVisible(true);
-                    result.setText("Failed");
-                    result.setIcon(VaadinIcon.CLOSE_CIRCLE.create());
-                    result.addThemeVariants(BadgeVariant.ERROR);
-                }
+                case RUNNING -> running(title, replay.eventsProcessed(), replay.eventsTotal());
+                case COMPLETED -> completed(title, replay);
+                default -> failed(title, replay.eventsProcessed(), replay.eventsTotal());
             }
         }
 
-        private void completed(LedgerReplayView replay) {
-            progress.setIndeterminate(false);
-            progress.setValue(1.0);
-            result.setVisible(true);
+        private void completed(String title, LedgerReplayView replay) {
+            String counts = replay.eventsProcessed() + " events replayed, finished " + Formats.time(replay.finishedAt());
             digest.setText(replay.digest() == null ? "" : "Digest of the replayed balances: " + replay.digest());
             if (Boolean.TRUE.equals(replay.matches())) {
-                result.setText("Matches the live ledger");
-                result.setIcon(VaadinIcon.CHECK.create());
-                result.addThemeVariants(BadgeVariant.SUCCESS);
+                finished(title, counts, "Matches the live ledger", VaadinIcon.CHECK, BadgeVariant.SUCCESS);
                 differences.setVisible(false);
             } else {
-                result.setText(replay.differences().size() + " balances differ");
-                result.setIcon(VaadinIcon.WARNING.create());
-                result.addThemeVariants(BadgeVariant.ERROR);
+                finished(title, counts, replay.differences().size() + " balances differ", VaadinIcon.WARNING, BadgeVariant.ERROR);
                 differences.setItems(replay.differences());
                 differences.setVisible(true);
             }
-            counts.setText(replay.eventsProcessed() + " events replayed, finished " + Formats.time(replay.finishedAt()));
         }
     }
 }

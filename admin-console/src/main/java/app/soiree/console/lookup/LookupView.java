@@ -146,7 +146,7 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
                 "Id: " + gathering.gatheringId()));
         card.add(new HorizontalLayout(new Span("Host:"), find(gathering.hostId().toString())));
         card.addToFooter(new HorizontalLayout(story(TimelineSubject.GATHERING, gathering.gatheringId().value()),
-                timeline("Gathering", gathering.gatheringId().value())));
+                timeline("Gathering", gathering.gatheringId().value()), asOf(gathering.gatheringId().value())));
         return card;
     }
 
@@ -246,7 +246,12 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
         Card card = card(aggregateType, id.toString(), "in the event stream only");
         card.add(new Paragraph("No read model shows this " + aggregateType.toLowerCase() + " (a draft, or events not projected yet); "
                 + "its events are all there is."));
-        card.addToFooter(timeline(aggregateType, id));
+        HorizontalLayout links = new HorizontalLayout(timeline(aggregateType, id));
+        if ("Gathering".equals(aggregateType)) {
+            // no read model shows it (a draft, or not projected yet), but its past can be rebuilt from its events
+            links.add(asOf(id));
+        }
+        card.addToFooter(links);
         return card;
     }
 
@@ -289,6 +294,12 @@ public class LookupView extends VerticalLayout implements BeforeEnterObserver {
         return new RouterLink(Character.toUpperCase(name.charAt(0)) + name.substring(1) + " story", CausalTimelineView.class,
                 new RouteParameters(new com.vaadin.flow.router.RouteParam(CausalTimelineView.SUBJECT_PARAMETER, name),
                         new com.vaadin.flow.router.RouteParam(CausalTimelineView.ID_PARAMETER, id.toString())));
+    }
+
+    /** The gathering as it stood at an instant ({@link GatheringTimeTravelView}), as it stands now to begin with. */
+    private static RouterLink asOf(UUID gatheringId) {
+        return Links.withQuery("Gathering as of…", GatheringTimeTravelView.class, GatheringTimeTravelView.GATHERING_PARAMETER,
+                gatheringId.toString());
     }
 
     private static RouterLink timeline(String aggregateType, UUID id) {

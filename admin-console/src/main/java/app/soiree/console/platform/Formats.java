@@ -17,6 +17,7 @@ public final class Formats {
     /** Every date and time the console shows or asks for is in this zone. */
     public static final ZoneOffset ZONE = ZoneOffset.UTC;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
+    private static final DateTimeFormatter TIME_WITH_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZONE);
 
     private Formats() {
     }
@@ -34,6 +35,14 @@ public final class Formats {
 
     public static String time(@Nullable Instant instant) {
         return instant == null ? "" : TIME.format(instant) + " UTC";
+    }
+
+    /**
+     * As {@link #time}, with the milliseconds when there are any: stored event times have them, and a page that says
+     * something happened after an instant must not show both as the same second.
+     */
+    public static String exactTime(@Nullable Instant instant) {
+        return instant == null || instant.getNano() == 0 ? time(instant) : TIME_WITH_MILLIS.format(instant) + " UTC";
     }
 
     public static Instant instant(LocalDateTime utc) {

@@ -20,7 +20,7 @@ class RoleChecksTest extends ConsoleViewTest {
         assertThat(getCurrentView()).isInstanceOf(AccessDeniedView.class);
 
         assertThat(navigate(LookupView.class)).isInstanceOf(LookupView.class);
-        assertThat(menu()).contains("Lookup").doesNotContain("Trial balance", "Staff accounts");
+        assertThat(menu()).contains("Lookup").doesNotContain("Trial balance", "Chain verifications", "Staff accounts");
     }
 
     @Test
@@ -29,7 +29,7 @@ class RoleChecksTest extends ConsoleViewTest {
         assertThat(navigate(BalancesView.class)).isInstanceOf(BalancesView.class);
         navigate("staff", AccessDeniedView.class);
 
-        assertThat(menu()).contains("Trial balance", "Account statements", "Ledger replays", "Lookup").doesNotContain("Staff accounts");
+        assertThat(menu()).contains("Trial balance", "Account statements", "Ledger replays", "Chain verifications", "Lookup").doesNotContain("Staff accounts");
     }
 
     @Test

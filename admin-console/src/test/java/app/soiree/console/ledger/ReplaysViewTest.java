@@ -29,14 +29,14 @@ class ReplaysViewTest extends ConsoleViewTest {
         List<Double> progressSeen = new ArrayList<>();
         await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> {
             runPushedUpdates();
-            progressSeen.add(view.panel.progress.getValue());
-            return "Matches the live ledger".equals(view.panel.result.getText());
+            progressSeen.add(view.panel.progress());
+            return "Matches the live ledger".equals(view.panel.outcome());
         });
         assertThat(progressSeen).anySatisfy(value -> assertThat(value).isStrictlyBetween(0.0, 1.0));
-        assertThat(view.panel.progress.getValue()).isEqualTo(1.0);
+        assertThat(view.panel.progress()).isEqualTo(1.0);
         assertThat(view.panel.digest.getText()).contains("sha256:9f2c0e");
         assertThat(view.panel.differences.isVisible()).isFalse();
-        assertThat(view.panel.counts.getText()).startsWith(TestLedger.REPLAY_EVENTS + " events replayed");
+        assertThat(view.panel.counts()).startsWith(TestLedger.REPLAY_EVENTS + " events replayed");
     }
 
     @Test
@@ -63,7 +63,7 @@ class ReplaysViewTest extends ConsoleViewTest {
             runPushedUpdates();
             return view.panel.differences.isVisible();
         });
-        assertThat(view.panel.result.getText()).isEqualTo("1 balances differ");
+        assertThat(view.panel.outcome()).isEqualTo("1 balances differ");
         assertThat(test(view.panel.differences).size()).isEqualTo(1);
         assertThat(test(view.panel.differences).getCellText(0, 0)).isEqualTo("platform:fees");
         assertThat(test(view.panel.differences).getCellText(0, 2)).isEqualTo("-5.00 EUR");

@@ -1,6 +1,8 @@
 package app.soiree.console.support;
 
+import app.soiree.console.audit.TestChainVerifications;
 import app.soiree.console.dispute.TestDisputes;
+import app.soiree.console.lookup.TestGatheringHistory;
 import app.soiree.console.lookup.TestTimelines;
 import app.soiree.console.moderation.TestModeration;
 import app.soiree.console.notification.TestNotifications;
@@ -21,7 +23,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({TestLedger.class, TestDirectory.class, TestDisputes.class, TestPayouts.class, TestParkedEvents.class,
-        TestModeration.class, TestNotifications.class, TestPromotions.class, TestTimelines.class})
+        TestModeration.class, TestNotifications.class, TestPromotions.class, TestTimelines.class,
+        TestChainVerifications.class, TestGatheringHistory.class})
 public class ConsoleTestApplication {
 
     @Bean

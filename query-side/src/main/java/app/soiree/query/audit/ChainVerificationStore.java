@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -105,6 +106,11 @@ class ChainVerificationStore {
     Optional<ChainVerificationView> find(UUID verificationId) {
         return jdbc.query("select * from audit_chain_verifications where verification_id = ?", ChainVerificationStore::view, verificationId)
                 .stream().findFirst();
+    }
+
+    List<ChainVerificationView> latest(int limit) {
+        return jdbc.query("select * from audit_chain_verifications order by started_at desc, verification_id limit ?",
+                ChainVerificationStore::view, limit);
     }
 
     private static ChainVerificationView view(ResultSet row, int number) throws SQLException {

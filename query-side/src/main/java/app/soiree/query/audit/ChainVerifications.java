@@ -1,9 +1,12 @@
 package app.soiree.query.audit;
 
+import app.soiree.api.audit.ChainVerificationPage;
 import app.soiree.api.audit.ChainVerificationView;
 import app.soiree.api.audit.FindChainVerification;
+import app.soiree.api.audit.FindChainVerifications;
 import app.soiree.api.audit.StartChainVerification;
 import app.soiree.api.error.SoireeException;
+import app.soiree.query.paging.PageLimit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -96,6 +99,12 @@ class ChainVerifications implements DisposableBean {
     @Nullable ChainVerificationView handle(FindChainVerification query) {
         failAbandoned();
         return store.find(query.verificationId()).orElse(null);
+    }
+
+    @QueryHandler
+    ChainVerificationPage handle(FindChainVerifications query) {
+        failAbandoned();
+        return new ChainVerificationPage(store.latest(PageLimit.clamped(query.limit())));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -2,6 +2,9 @@ package app.soiree.query.gathering.history;
 
 import app.soiree.api.gathering.BookingCancelled;
 import app.soiree.api.gathering.BookingId;
+import app.soiree.api.gathering.GatheringAsOfView;
+import app.soiree.api.gathering.GatheringAsOfView.TierAsOf;
+import app.soiree.api.gathering.GatheringAsOfView.WaitingGuest;
 import app.soiree.api.gathering.GatheringCancelled;
 import app.soiree.api.gathering.GatheringCreated;
 import app.soiree.api.gathering.GatheringDetails;
@@ -17,8 +20,6 @@ import app.soiree.api.gathering.Tier;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.gathering.WaitlistJoined;
 import app.soiree.api.identity.UserId;
-import app.soiree.query.gathering.history.GatheringAsOfView.TierAsOf;
-import app.soiree.query.gathering.history.GatheringAsOfView.WaitingGuest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

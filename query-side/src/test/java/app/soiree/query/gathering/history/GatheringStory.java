@@ -7,6 +7,7 @@ import app.soiree.api.gathering.GatheringCancelled;
 import app.soiree.api.gathering.GatheringCreated;
 import app.soiree.api.gathering.GatheringDetails;
 import app.soiree.api.gathering.GatheringEdited;
+import app.soiree.api.gathering.GatheringAsOfView;
 import app.soiree.api.gathering.GatheringEnded;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.GatheringPublished;

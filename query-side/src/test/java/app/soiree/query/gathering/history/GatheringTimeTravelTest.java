@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.soiree.api.error.ErrorCode;
+import app.soiree.api.error.InvalidFieldsException;
 import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.FindGatheringAsOf;
+import app.soiree.api.gathering.GatheringAsOfResult;
+import app.soiree.api.gathering.GatheringAsOfView;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.GatheringStatus;
 import app.soiree.api.gathering.Tier;
@@ -18,6 +22,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,6 +36,8 @@ class GatheringTimeTravelTest extends ProjectionTest {
     EventStore eventStore;
     @Autowired
     GatheringTimeTravel timeTravel;
+    @Autowired
+    QueryGateway queries;
 
     private final GatheringStory story = new GatheringStory(GatheringId.random());
 
@@ -95,6 +103,38 @@ class GatheringTimeTravelTest extends ProjectionTest {
                 .hasMessageContaining("was not found");
         assertThatThrownBy(() -> timeTravel.asOf(new GatheringId(paymentId), Instant.now()))
                 .isInstanceOfSatisfying(SoireeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void anInstantInTheFutureIsRefusedOnItsField() {
+        store(story.created(SMALL));
+
+        assertThatThrownBy(() -> timeTravel.asOf(story.gatheringId, Instant.now().plusSeconds(60)))
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(problem -> assertThat(problem.field()).isEqualTo("at")));
+    }
+
+    /** The console asks over the query bus, where "none" and "not yet" are answers rather than exceptions. */
+    @Test
+    void theQueryAnswersTheSameRebuildAndSaysWhenTheGatheringDidNotExistYet() {
+        story.created(SMALL).published().held("ada", "Ada", SMALL, 1);
+        store(story);
+
+        GatheringAsOfResult held = ask(story.gatheringId, timeOf(2));
+        GatheringAsOfResult tooEarly = ask(story.gatheringId, timeOf(0).minusMillis(1));
+
+        assertThat(held.createdAt()).isEqualTo(timeOf(0));
+        assertThat(held.gathering()).isEqualTo(timeTravel.asOf(story.gatheringId, timeOf(2)));
+        assertThat(tooEarly.createdAt()).isEqualTo(timeOf(0));
+        assertThat(tooEarly.gathering()).isNull();
+        assertThat(queries.query(new FindGatheringAsOf(GatheringId.random(), Instant.now()), ResponseTypes.instanceOf(GatheringAsOfResult.class))
+                .join()).as("no gathering has the id").isNull();
+    }
+
+    private GatheringAsOfResult ask(GatheringId gatheringId, Instant at) {
+        GatheringAsOfResult result = queries.query(new FindGatheringAsOf(gatheringId, at), ResponseTypes.instanceOf(GatheringAsOfResult.class)).join();
+        assertThat(result).isNotNull();
+        return result;
     }
 
     private void store(GatheringStory story) {

@@ -5,11 +5,12 @@ import static app.soiree.query.gathering.history.GatheringStory.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.soiree.api.gathering.GatheringAsOfView;
+import app.soiree.api.gathering.GatheringAsOfView.TierAsOf;
+import app.soiree.api.gathering.GatheringAsOfView.WaitingGuest;
 import app.soiree.api.gathering.GatheringStatus;
 import app.soiree.api.gathering.Tier;
 import app.soiree.api.gathering.TierId;
-import app.soiree.query.gathering.history.GatheringAsOfView.TierAsOf;
-import app.soiree.query.gathering.history.GatheringAsOfView.WaitingGuest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
