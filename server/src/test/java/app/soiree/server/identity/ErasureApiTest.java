@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.soiree.api.identity.PersonalData;
+import app.soiree.api.identity.UserId;
 import app.soiree.api.identity.UserRegistered;
+import app.soiree.api.ledger.FindWallet;
+import app.soiree.api.ledger.WalletView;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.Stomp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +41,8 @@ class ErasureApiTest {
 
     static final long PRICE = 2500;
     static final long NET = 2345; // 2500 less 5 % and 30 (application.yml)
+    /** Answers any signed-in user at once, whatever the read models have caught up with. */
+    static final String INBOX = "/api/me/notifications";
 
     @LocalServerPort
     int port;
@@ -42,6 +50,8 @@ class ErasureApiTest {
     JdbcTemplate jdbc;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    QueryGateway queryGateway;
 
     private Api api;
     /** Staff are created once per class: the admin's sign-ins are rate limited per minute. */
@@ -86,20 +96,20 @@ class ErasureApiTest {
         assertThat(wrongPassword.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(wrongPassword.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
         api.post("/api/me/erasure", ada.accessToken(), Map.of("password", ada.password())).expectStatus(202);
-        api.post("/api/me/erasure", ada.accessToken(), Map.of("password", ada.password())).expectStatus(202); // once is enough; twice is no error
 
-        // Nobody signs in as Ada again, and her sessions end.
+        // Nobody signs in as Ada again, and her sessions end: her access token at once, her refresh token with it.
+        assertThat(api.post("/api/me/erasure", ada.accessToken(), Map.of("password", ada.password())).status()).isEqualTo(401);
         assertThat(api.post("/api/auth/login", null, Map.of("email", ada.email(), "password", ada.password())).code())
                 .isEqualTo("INVALID_CREDENTIALS");
         assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", ada.refreshToken())).code()).isEqualTo("INVALID_REFRESH_TOKEN");
         assertThat(jdbc.queryForObject("select email from accounts where user_id = ?::uuid", String.class, ada.userId())).startsWith("erased:");
 
-        // Read models and endpoints.
-        await().atMost(Duration.ofSeconds(15)).until(() -> me(ada).get("displayName").asString(), PersonalData.ERASED::equals);
-        JsonNode profile = me(ada);
-        assertThat(profile.get("email").asString()).isEqualTo(PersonalData.ERASED);
-        assertThat(profile.path("phone").isNull() || profile.path("phone").isMissingNode()).isTrue();
-        assertThat(profile.path("hostBio").isNull() || profile.path("hostBio").isMissingNode()).isTrue();
+        // Read models and endpoints (what /api/me would show her, had she still a token).
+        await().atMost(Duration.ofSeconds(15)).until(() -> profileRow(ada).get("display_name"), PersonalData.ERASED::equals);
+        Map<String, Object> profile = profileRow(ada);
+        assertThat(profile.get("email")).isEqualTo(PersonalData.ERASED);
+        assertThat(profile.get("phone")).isNull();
+        assertThat(profile.get("host_bio")).isNull();
         assertThat(api.get("/api/users/" + ada.userId(), ben.accessToken()).expectStatus(200).body()).doesNotContain(name, bio);
         await().atMost(Duration.ofSeconds(15)).until(() -> textsIn(conversation, ben), texts -> !texts.contains(adasText));
         assertThat(textsIn(conversation, ben)).contains(bensText);
@@ -164,14 +174,49 @@ class ErasureApiTest {
         assertThat(before.get("matches").asBoolean()).isTrue();
         assertThat(after.get("matches").asBoolean()).isTrue();
         assertThat(after.get("digest").asString()).isEqualTo(before.get("digest").asString());
-        // The money stays the host's, under their id, and the journal still names the account.
-        assertThat(pendingOf(host)).isEqualTo(NET);
+        // The money stays the host's, under their id (as their wallet would show it; their token is refused now), and the
+        // journal still names the account.
+        assertThat(api.get("/api/me/wallet", host.accessToken()).status()).isEqualTo(401);
+        WalletView wallet = queryGateway.query(new FindWallet(UserId.of(host.userId())), ResponseTypes.instanceOf(WalletView.class)).join();
+        assertThat(wallet.balances()).singleElement().satisfies(balance -> assertThat(balance.pending().amountMinor()).isEqualTo(NET));
         assertThat(jdbc.queryForObject("select count(*) from ledger_entries where account = ?", Integer.class,
                 "host:" + host.userId() + ":pending")).isPositive();
         String audit = api.get("/api/staff/audit/user/" + host.userId(), support.accessToken()).expectStatus(200).body();
         assertThat(audit).contains("asked by letter, ticket 7").doesNotContain(host.email(), "Hosting since today");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%PersonalDataErased'",
                 Integer.class, host.userId())).as("a second erasure adds nothing").isEqualTo(1);
+    }
+
+    @Test
+    void anErasedUsersAccessTokensAreRefusedAtOnceOnTheApiAndTheSocket() {
+        Session cleo = api.newUser("Cleo Signed In");
+        Session dan = api.newUser("Dan Stays Signed In");
+        api.get(INBOX, cleo.accessToken()).expectStatus(200); // verified, and remembered as verified
+        try (Stomp socket = Stomp.connectOnly(port, cleo.accessToken())) {
+            assertThat(socket.connectedHeaders().getFirst("version")).isEqualTo("1.2");
+        }
+
+        api.post("/api/me/erasure", cleo.accessToken(), Map.of("password", cleo.password())).expectStatus(202);
+
+        // The erasing process refuses the token as the erasure commits: no wait, although it has 15 minutes to live.
+        assertThat(api.get(INBOX, cleo.accessToken()).status()).isEqualTo(401);
+        assertThat(api.patch("/api/me/profile", cleo.accessToken(), Map.of("bio", "Still here?")).status()).isEqualTo(401);
+        assertThat(Stomp.refusedConnect(port, "Bearer " + cleo.accessToken())).contains("valid access token");
+        api.get(INBOX, dan.accessToken()).expectStatus(200);
+        Stomp.connectOnly(port, dan.accessToken()).close();
+    }
+
+    /** What another process sees: no event, only the tombstone in personal_keys, which it reads every few seconds. */
+    @Test
+    void anErasureAnotherProcessRecordedRefusesTheTokensWithinAPoll() {
+        Session eve = api.newUser("Eve Erased Elsewhere");
+        api.get(INBOX, eve.accessToken()).expectStatus(200);
+
+        jdbc.update("""
+                insert into personal_keys (owner_id, key_bytes, destroyed_at) values (?::uuid, null, now())
+                on conflict (owner_id) do update set key_bytes = null, destroyed_at = now()""", eve.userId());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get(INBOX, eve.accessToken()).status(), status -> status == 401);
     }
 
     private Session register(String displayName, String phone) {
@@ -184,6 +229,10 @@ class ErasureApiTest {
 
     private JsonNode me(Session user) {
         return api.get("/api/me", user.accessToken()).expectStatus(200).json();
+    }
+
+    private Map<String, Object> profileRow(Session user) {
+        return jdbc.queryForMap("select display_name, email, phone, host_bio from user_profiles where user_id = ?::uuid", user.userId());
     }
 
     private List<String> textsIn(String conversation, Session reader) {
