@@ -8,12 +8,19 @@ import app.soiree.api.identity.UserId;
 import app.soiree.api.identity.UserRegistered;
 import app.soiree.api.ledger.FindWallet;
 import app.soiree.api.ledger.WalletView;
+import app.soiree.api.media.MediaId;
+import app.soiree.api.media.MediaObjects;
+import app.soiree.api.media.MediaVariant;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.MediaSamples;
 import app.soiree.server.support.Stomp;
+import app.soiree.server.support.Uploads;
+import app.soiree.store.ObjectStore;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +30,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +60,11 @@ class ErasureApiTest {
     EventStore eventStore;
     @Autowired
     QueryGateway queryGateway;
+    @Autowired
+    ObjectStore store;
 
     private Api api;
+    private Uploads uploads;
     /** Staff are created once per class: the admin's sign-ins are rate limited per minute. */
     private static Session admin;
     private static Session support;
@@ -62,6 +73,7 @@ class ErasureApiTest {
     @BeforeEach
     void signIn() {
         api = new Api(port);
+        uploads = new Uploads(port);
         if (admin == null) {
             admin = api.signIn("", "admin@soiree.test", "admin-password-1");
             support = api.newStaff(admin, "SUPPORT");
@@ -70,7 +82,7 @@ class ErasureApiTest {
     }
 
     @Test
-    void afterAUsersOwnErasureNothingPersonalOfThemIsReadableAnywhereAndOthersKeepTheirs() {
+    void afterAUsersOwnErasureNothingPersonalOfThemIsReadableAnywhereAndOthersKeepTheirs() throws IOException {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String name = "Ada Erasable " + marker;
         String phone = "+49151" + (10_000_000 + (int) (Math.random() * 89_999_999));
@@ -84,6 +96,15 @@ class ErasureApiTest {
         String bensText = "See you there " + marker;
         api.postOnce(messages(conversation), ada.accessToken(), Map.of("type", "TEXT", "text", adasText)).expectStatus(201);
         api.postOnce(messages(conversation), ben.accessToken(), Map.of("type", "TEXT", "text", bensText)).expectStatus(201);
+        // Her avatar and the photo she sent are hers; the photo Ben sent is his.
+        String avatar = uploads.readyMedia(api, ada, "AVATAR", "ada.png", MediaSamples.png(64, 64));
+        api.put("/api/me/avatar", ada.accessToken(), Map.of("mediaId", avatar)).expectStatus(200);
+        String adasPhoto = uploads.readyMedia(api, ada, "CHAT_IMAGE", "door.png", MediaSamples.png(32, 24));
+        String bensPhoto = uploads.readyMedia(api, ben, "CHAT_IMAGE", "there.png", MediaSamples.png(24, 32));
+        api.postOnce(messages(conversation), ada.accessToken(), Map.of("type", "IMAGE", "mediaIds", List.of(adasPhoto))).expectStatus(201);
+        api.postOnce(messages(conversation), ben.accessToken(), Map.of("type", "IMAGE", "mediaIds", List.of(bensPhoto))).expectStatus(201);
+        await().atMost(Duration.ofSeconds(15)).until(() -> contentStatus(avatar, null), status -> status == 200); // avatars are public
+        await().atMost(Duration.ofSeconds(15)).until(() -> contentStatus(adasPhoto, ben), status -> status == 200);
         String note = "Ada's note about Ben " + marker;
         api.post("/api/reports", ada.accessToken(), Map.of("targetType", "USER", "targetId", ben.userId(), "reason", "SPAM", "note", note))
                 .expectStatus(201);
@@ -118,6 +139,15 @@ class ErasureApiTest {
         assertThat(jdbc.queryForList("select coalesce(text, '') from chat_messages where sender_id = ?::uuid", String.class, ada.userId()))
                 .isNotEmpty().allMatch(String::isEmpty);
 
+        // What she uploaded is gone, from the media read model and the object store; Ben's photo stays.
+        for (String mediaId : List.of(avatar, adasPhoto)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> contentStatus(mediaId, ben), status -> status == 404);
+            assertThat(jdbc.queryForObject("select status from media where media_id = ?::uuid", String.class, mediaId)).isEqualTo("DELETED");
+            assertThat(storedObjectsOf(mediaId)).isEmpty();
+        }
+        assertThat(contentStatus(bensPhoto, ben)).isEqualTo(200);
+        assertThat(storedObjectsOf(bensPhoto)).isNotEmpty();
+
         // The audit trail reads the events themselves: the user's are there, erased.
         String audit = api.get("/api/staff/audit/user/" + ada.userId(), support.accessToken()).expectStatus(200).body();
         assertThat(audit).contains("UserRegistered", "ProfileChanged", "PersonalDataErased", PersonalData.ERASED);
@@ -145,7 +175,7 @@ class ErasureApiTest {
     }
 
     @Test
-    void aHostTheLedgerOwesIsErasedOnlyByAnAdminAndTheLedgerReplayMatchesWithTheSameDigest() {
+    void aHostTheLedgerOwesIsErasedOnlyByAnAdminAndTheLedgerReplayMatchesWithTheSameDigest() throws IOException {
         Session host = api.newHost("Host Erasable");
         Session guest = api.newUser("Guest Of An Erased Host");
         String gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Last supper", List.of(Gatherings.tier("Seat", PRICE, 5))));
@@ -154,6 +184,11 @@ class ErasureApiTest {
                 .expectStatus(201).json().get("payment").get("paymentId").asString();
         api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingOf(host), pending -> pending == NET);
+        String avatar = uploads.readyMedia(api, host, "AVATAR", "host.png", MediaSamples.png(64, 64));
+        api.put("/api/me/avatar", host.accessToken(), Map.of("mediaId", avatar)).expectStatus(200);
+        String cover = uploads.readyMedia(api, host, "GATHERING_COVER", "table.png", MediaSamples.png(96, 54));
+        api.put("/api/gatherings/" + gatheringId + "/cover", host.accessToken(), Map.of("mediaId", cover)).expectStatus(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> contentStatus(cover, null), status -> status == 200);
 
         Response blocked = api.post("/api/me/erasure", host.accessToken(), Map.of("password", host.password()));
         assertThat(blocked.status()).isEqualTo(409);
@@ -181,6 +216,10 @@ class ErasureApiTest {
         assertThat(wallet.balances()).singleElement().satisfies(balance -> assertThat(balance.pending().amountMinor()).isEqualTo(NET));
         assertThat(jdbc.queryForObject("select count(*) from ledger_entries where account = ?", Integer.class,
                 "host:" + host.userId() + ":pending")).isPositive();
+        // Their avatar goes; the cover stays with the published gathering, a public listing.
+        await().atMost(Duration.ofSeconds(15)).until(() -> contentStatus(avatar, null), status -> status == 404);
+        assertThat(storedObjectsOf(avatar)).isEmpty();
+        assertThat(contentStatus(cover, null)).isEqualTo(200);
         String audit = api.get("/api/staff/audit/user/" + host.userId(), support.accessToken()).expectStatus(200).body();
         assertThat(audit).contains("asked by letter, ticket 7").doesNotContain(host.email(), "Hosting since today");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%PersonalDataErased'",
@@ -229,6 +268,24 @@ class ErasureApiTest {
 
     private JsonNode me(Session user) {
         return api.get("/api/me", user.accessToken()).expectStatus(200).json();
+    }
+
+    private int contentStatus(String mediaId, @Nullable Session viewer) {
+        return uploads.download("/api/media/" + mediaId + "/content?variant=" + MediaVariant.DISPLAY, viewer == null ? null : viewer.accessToken())
+                .statusCode();
+    }
+
+    /** The medium's objects still in the store: its upload and its variants. */
+    private List<String> storedObjectsOf(String mediaId) throws IOException {
+        MediaId id = MediaId.of(mediaId);
+        List<String> stored = new ArrayList<>();
+        for (String key : List.of(MediaObjects.upload(id), MediaObjects.variant(id, MediaVariant.ORIGINAL),
+                MediaObjects.variant(id, MediaVariant.DISPLAY), MediaObjects.variant(id, MediaVariant.THUMBNAIL))) {
+            if (store.sizeOf(key).isPresent()) {
+                stored.add(key);
+            }
+        }
+        return stored;
     }
 
     private Map<String, Object> profileRow(Session user) {
