@@ -21,6 +21,8 @@ import app.soiree.server.support.Stomp;
 import app.soiree.server.support.Uploads;
 import app.soiree.store.ObjectStore;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -256,6 +258,44 @@ class ErasureApiTest {
                 on conflict (owner_id) do update set key_bytes = null, destroyed_at = now()""", eve.userId());
 
         await().atMost(Duration.ofSeconds(15)).until(() -> api.get(INBOX, eve.accessToken()).status(), status -> status == 401);
+    }
+
+    /** "Ben follows you" is Ada's notification, sealed under her key; once Ben is erased it names him no more. */
+    @Test
+    void othersNotificationsThatNameTheErasedUserNameThemNoMore() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String bensName = "Ben Follower " + marker;
+        String carlsName = "Carl Follower " + marker;
+        Session ada = api.newUser("Ada Followed " + marker);
+        Session ben = api.newUser(bensName);
+        Session carl = api.newUser(carlsName);
+        api.post("/api/users/" + ada.userId() + "/follow", ben.accessToken(), null).expectStatus(200);
+        api.post("/api/users/" + ada.userId() + "/follow", carl.accessToken(), null).expectStatus(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxTitles(ada), titles -> titles.containsAll(
+                List.of(bensName + " follows you", carlsName + " follows you")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outboxTo(ada), outbox -> outbox.contains(bensName) && outbox.contains(carlsName));
+
+        api.post(staffErasure(ben.userId()), admin.accessToken(), Map.of("reason", "asked by email")).expectStatus(202);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxTitles(ada), titles -> titles.contains(PersonalData.ERASED + " follows you"));
+        String inbox = api.get(INBOX, ada.accessToken()).expectStatus(200).body();
+        assertThat(inbox).doesNotContain(bensName).contains(ben.userId()); // his id stays: the notification is still about someone
+        assertThat(inboxTitles(ada)).contains(carlsName + " follows you");
+        assertThat(api.get("/api/me/data-export", ada.accessToken()).expectStatus(200).body()).doesNotContain(bensName).contains(carlsName);
+        await().atMost(Duration.ofSeconds(20)).until(() -> outboxTo(ada), outbox -> !outbox.contains(bensName));
+        assertThat(outboxTo(ada)).contains(carlsName);
+    }
+
+    private List<String> inboxTitles(Session user) {
+        List<String> titles = new ArrayList<>();
+        api.get(INBOX, user.accessToken()).expectStatus(200).json().get("items").forEach(item -> titles.add(item.get("title").asString()));
+        return titles;
+    }
+
+    /** What the simulated senders sent this user, as one text. */
+    private String outboxTo(Session user) {
+        return api.get("/api/dev/outbox?to=" + URLEncoder.encode(user.email(), StandardCharsets.UTF_8), support.accessToken())
+                .expectStatus(200).json().get("items").toString();
     }
 
     private Session register(String displayName, String phone) {
