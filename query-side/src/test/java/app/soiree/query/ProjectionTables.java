@@ -21,6 +21,7 @@ public final class ProjectionTables {
             "chat_reactions", "chat_changes", "chat_messages", "chat_members", "chat_mutes", "chat_bans", "chat_reports", "chat_conversations", "reports",
             "media",
             "notification_delivery_history", "notification_deliveries", "notifications", "notification_settings",
+            "notification_named_people", "notification_erased_people",
             "follows", "follow_counts", "user_blocks", "guest_bans", "privacy_settings", "feed_gatherings",
             // kept by the featured and promotion read models (promotion-views); the feed joins them
             "featured_gatherings", "gathering_promotions",

@@ -1,6 +1,7 @@
 package app.soiree.command.media;
 
 import app.soiree.api.chat.MessageDeleted;
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.media.AttachmentKind;
 import app.soiree.api.media.DeleteMedia;
 import app.soiree.api.media.MediaAttached;
@@ -9,7 +10,9 @@ import app.soiree.api.media.MediaDeletion;
 import app.soiree.api.media.MediaId;
 import app.soiree.api.media.MediaObjects;
 import app.soiree.api.media.MediaProcessed;
+import app.soiree.api.media.MediaPurpose;
 import app.soiree.api.media.MediaRejected;
+import app.soiree.api.media.MediaUploaded;
 import app.soiree.store.ObjectStore;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * What follows from a medium's life elsewhere: its bytes leave the store when it is deleted (and the raw upload once
  * processing ends, since only the stripped variants are ever served); a deleted message takes its media with it; a new
- * avatar or cover replaces, and deletes, the one before. Every step is safe to repeat.
+ * avatar or cover replaces, and deletes, the one before; an erased uploader's media are deleted. Every step is safe to
+ * repeat, and the steps follow the stream's order (one segment), so an erasure finds every upload made before it.
  */
 @Component
 @ProcessingGroup(MediaLifecycle.PROCESSING_GROUP)
@@ -52,16 +56,38 @@ class MediaLifecycle {
     }
 
     @EventHandler
+    void on(MediaUploaded event) {
+        jdbc.update("insert into media_uploads (media_id, uploader_id, purpose) values (?, ?, ?) on conflict (media_id) do nothing",
+                event.mediaId().value(), event.uploaderId().value(), event.purpose().name());
+    }
+
+    @EventHandler
     void on(MediaDeleted event) throws IOException {
         for (String key : event.objectKeys()) {
             store.delete(key);
         }
+        jdbc.update("delete from media_uploads where media_id = ?", event.mediaId().value());
     }
 
     @EventHandler
     void on(MessageDeleted event) {
         for (UUID mediaId : event.mediaIds()) {
-            commands.sendAndWait(new DeleteMedia(new MediaId(mediaId), null, false, MediaDeletion.Reason.WITH_ATTACHMENT));
+            deleteAsThePlatform(mediaId, MediaDeletion.Reason.WITH_ATTACHMENT);
+        }
+    }
+
+    /**
+     * What an erased user uploaded is their personal data (GDPR Art. 17): their avatar, the images and voice notes they
+     * sent in chats, and such uploads not attached yet. Each is deleted, bytes and read model alike, as support would
+     * delete it; a message keeps its place without them. A gathering's cover stays: it belongs to the gathering's public
+     * listing, which outlives its host's account like the gathering's title and description.
+     */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        List<UUID> uploads = jdbc.queryForList("select media_id from media_uploads where uploader_id = ? and purpose <> ?",
+                UUID.class, event.userId().value(), MediaPurpose.GATHERING_COVER.name());
+        for (UUID mediaId : uploads) {
+            deleteAsThePlatform(mediaId, MediaDeletion.Reason.UPLOADER_ERASED);
         }
     }
 
@@ -81,7 +107,11 @@ class MediaLifecycle {
                 on conflict (attachment_kind, target_id) do update set media_id = excluded.media_id""",
                 kind.name(), target, event.mediaId().value());
         for (UUID replaced : previous) {
-            commands.sendAndWait(new DeleteMedia(new MediaId(replaced), null, false, MediaDeletion.Reason.WITH_ATTACHMENT));
+            deleteAsThePlatform(replaced, MediaDeletion.Reason.WITH_ATTACHMENT);
         }
+    }
+
+    private void deleteAsThePlatform(UUID mediaId, MediaDeletion.Reason reason) {
+        commands.sendAndWait(new DeleteMedia(new MediaId(mediaId), null, false, reason));
     }
 }

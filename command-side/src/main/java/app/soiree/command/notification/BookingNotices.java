@@ -5,6 +5,7 @@ import app.soiree.api.gathering.HoldExpired;
 import app.soiree.api.gathering.SeatsConfirmed;
 import app.soiree.api.gathering.SeatsHeld;
 import app.soiree.api.gathering.WaitlistOfferMade;
+import app.soiree.api.notification.NotificationContent;
 import app.soiree.api.notification.NotificationKind;
 import app.soiree.api.payment.PaymentDeclined;
 import app.soiree.api.refund.PaymentRefunded;
@@ -90,7 +91,8 @@ class BookingNotices {
             data.put("amount", NotificationTexts.money(event.amount()));
             planner.plan(NotificationDraft.now("booking-confirmed:" + event.bookingId(), event.guestId(), NotificationKind.BOOKING_CONFIRMED,
                     data, "/bookings/" + event.bookingId(), event.confirmedAt()));
-            data.put("guestName", recipients.find(event.guestId()).map(Recipient::displayName).orElse(""));
+            data.put(NotificationContent.GUEST_ID, event.guestId().toString());
+            data.put(NotificationContent.GUEST_NAME, recipients.find(event.guestId()).map(Recipient::displayName).orElse(""));
             planner.plan(NotificationDraft.now("booking-confirmed:" + event.bookingId(), gathering.hostId(), NotificationKind.NEW_BOOKING,
                     data, "/hosting/gatherings/" + event.gatheringId(), event.confirmedAt()));
         });

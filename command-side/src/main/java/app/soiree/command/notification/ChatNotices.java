@@ -4,6 +4,7 @@ import app.soiree.api.chat.ChatDigest;
 import app.soiree.api.chat.ConversationId;
 import app.soiree.api.chat.FindChatDigest;
 import app.soiree.api.chat.MessagePosted;
+import app.soiree.api.notification.NotificationContent;
 import app.soiree.api.notification.NotificationKind;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -95,7 +96,10 @@ class ChatNotices {
             data.put("count", String.valueOf(reader.unread()));
             data.put("conversationTitle", digest.title() != null ? digest.title() : String.valueOf(digest.lastAuthorName()));
             if (digest.lastAuthorName() != null) {
-                data.put("actorName", digest.lastAuthorName());
+                data.put(NotificationContent.ACTOR_NAME, digest.lastAuthorName());
+            }
+            if (digest.lastAuthorId() != null) {
+                data.put(NotificationContent.ACTOR_ID, digest.lastAuthorId().toString());
             }
             NotificationDraft draft = NotificationDraft.now("chat-digest:" + conversationId + ":" + reader.lastReadSeq(), reader.userId(),
                     NotificationKind.CHAT_UNREAD, data, "/conversations/" + conversationId, now);

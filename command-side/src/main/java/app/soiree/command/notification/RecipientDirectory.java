@@ -47,7 +47,9 @@ class RecipientDirectory {
 
     /**
      * An erased user keeps a row (their id, roles and settings) without an address, a number or a name, so nothing
-     * reaches them any more; what the simulated senders kept of messages to them goes too.
+     * reaches them any more; what the simulated senders kept of messages to them goes too, and the messages they sent
+     * others that name them ("Ben follows you") read {@link PersonalData#ERASED} instead (by the name they have now: the
+     * outbox is a development tool and keeps no record of whom a message named).
      */
     @EventHandler
     void on(PersonalDataErased event) {
@@ -56,6 +58,12 @@ class RecipientDirectory {
                     select email from notification_recipients where user_id = ? and email is not null
                     union select phone from notification_recipients where user_id = ? and phone is not null)
                 """, event.userId().value(), event.userId().value());
+        jdbc.update("""
+                update dev_outbox o set subject = replace(o.subject, r.display_name, ?), body = replace(o.body, r.display_name, ?)
+                from notification_recipients r
+                where r.user_id = ? and r.display_name not in ('', ?)
+                  and (strpos(o.subject, r.display_name) > 0 or strpos(o.body, r.display_name) > 0)
+                """, PersonalData.ERASED, PersonalData.ERASED, event.userId().value(), PersonalData.ERASED);
         jdbc.update("update notification_recipients set email = null, phone = null, display_name = ? where user_id = ?",
                 PersonalData.ERASED, event.userId().value());
     }

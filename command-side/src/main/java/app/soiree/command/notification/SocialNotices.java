@@ -3,6 +3,7 @@ package app.soiree.command.notification;
 import app.soiree.api.gathering.AnnouncementPosted;
 import app.soiree.api.gathering.GatheringPublished;
 import app.soiree.api.identity.UserId;
+import app.soiree.api.notification.NotificationContent;
 import app.soiree.api.notification.NotificationKind;
 import app.soiree.api.social.FollowEnded;
 import app.soiree.api.social.FollowPreferenceChanged;
@@ -105,8 +106,8 @@ class SocialNotices {
     }
 
     private Map<String, String> withActor(Map<String, String> data, UserId actor) {
-        data.put("actorId", actor.toString());
-        data.put("actorName", recipients.find(actor).map(Recipient::displayName).orElse("Someone"));
+        data.put(NotificationContent.ACTOR_ID, actor.toString());
+        data.put(NotificationContent.ACTOR_NAME, recipients.find(actor).map(Recipient::displayName).orElse("Someone"));
         return data;
     }
 

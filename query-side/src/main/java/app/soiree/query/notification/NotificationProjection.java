@@ -22,7 +22,10 @@ import app.soiree.api.notification.StaffNotificationView.Step;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -36,16 +39,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code notifications}, {@code notification_deliveries} and {@code notification_delivery_history} in step with
- * each notification's events, and tells the recipient's socket when one reaches the inbox or their unread count moves
- * ({@link InboxPushes}; not while replaying). Every statement is safe to apply twice: rows are inserted once, the
- * inbox's moments (shown, read, withdrawn) are set once, a delivery's status only moves to a later event's, and a
- * history entry is keyed by what its event said.
+ * each notification's events (and {@code notification_named_people}: whom the texts name, for erasures), and tells
+ * the recipient's socket when one reaches the inbox or their unread count moves ({@link InboxPushes}; not while
+ * replaying). Every statement is safe to apply twice: rows are inserted once, the inbox's moments (shown, read,
+ * withdrawn) are set once, a delivery's status only moves to a later event's, a history entry is keyed by what its
+ * event said, and a name once taken out stays out.
  */
 @Component
 @ProcessingGroup(NotificationProjection.PROCESSING_GROUP)
 class NotificationProjection {
 
     static final String PROCESSING_GROUP = "notification-views";
+    /**
+     * Takes a name ({@code %1$s}) out of notification {@code n}: out of its texts wherever it stands, and out of its data
+     * where it is a whole value (the name itself, a direct chat's title). The name is exactly as the texts were made
+     * with, so nothing of it is left; a name that is also a word of the text takes that word with it.
+     */
+    private static final String WITHOUT_NAME = """
+            title = replace(n.title, %1$s, :erased), body = replace(n.body, %1$s, :erased),
+            data = (select coalesce(jsonb_object_agg(key, case when value = %1$s then :erased else value end), '{}')
+                    from jsonb_each_text(n.data))""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NotificationRows rows;
@@ -73,6 +86,33 @@ class NotificationProjection {
                         .addValue("version", event.preferenceVersion()).addValue("created", Timestamp.from(event.plannedAt()))
                         .addValue("deliverAt", NotificationRows.timestamp(event.deliverAt()), Types.TIMESTAMP)
                         .addValue("staleAt", Timestamp.from(event.staleAt())));
+        rememberNamedPeople(event);
+    }
+
+    /**
+     * Who the notification names besides its recipient, for {@link #on(PersonalDataErased)} to find. Someone erased
+     * already (the notification was planned before their erasure and reaches this read model after it) loses their
+     * name at once.
+     */
+    private void rememberNamedPeople(NotificationPlanned event) {
+        Map<UUID, String> named = new HashMap<>(event.content().namedPeople());
+        named.remove(event.recipientId().value()); // the recipient's own erasure blanks the whole notification
+        if (named.isEmpty()) {
+            return;
+        }
+        Set<UUID> erased = Set.copyOf(jdbc.queryForList("select user_id from notification_erased_people where user_id in (:users)",
+                new MapSqlParameterSource("users", named.keySet()), UUID.class));
+        named.forEach((userId, name) -> {
+            MapSqlParameterSource parameters = new MapSqlParameterSource("id", event.notificationId().value()).addValue("user", userId)
+                    .addValue("name", name).addValue("erased", PersonalData.ERASED);
+            if (erased.contains(userId)) {
+                jdbc.update("update notifications n set " + WITHOUT_NAME.formatted(":name") + " where n.notification_id = :id", parameters);
+            } else {
+                jdbc.update("""
+                        insert into notification_named_people (notification_id, user_id, name) values (:id, :user, :name)
+                        on conflict do nothing""", parameters);
+            }
+        });
     }
 
     @EventHandler
@@ -319,12 +359,18 @@ class NotificationProjection {
 
     /**
      * An erased user's inbox keeps its notifications (ids, kinds, times, delivery steps) without their words or
-     * the addresses and numbers they went to.
+     * the addresses and numbers they went to; and everyone else's notifications that name them ("Ben follows you")
+     * name them no more: the name reads {@link PersonalData#ERASED}, as the erased user's name does everywhere.
      */
     @EventHandler
     void on(PersonalDataErased event) {
         MapSqlParameterSource erased = new MapSqlParameterSource("user", event.userId().value()).addValue("erased", PersonalData.ERASED);
         jdbc.update("update notifications set title = :erased, body = :erased, data = '{}' where recipient_id = :user", erased);
+        jdbc.update("insert into notification_erased_people (user_id) values (:user) on conflict do nothing", erased);
+        jdbc.update("""
+                with named as (delete from notification_named_people where user_id = :user returning notification_id, name)
+                update notifications n set %s from named where n.notification_id = named.notification_id"""
+                .formatted(WITHOUT_NAME.formatted("named.name")), erased);
         jdbc.update("""
                 update notification_deliveries set destination = null
                 where destination is not null and notification_id in (select notification_id from notifications where recipient_id = :user)

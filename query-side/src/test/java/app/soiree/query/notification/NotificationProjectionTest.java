@@ -2,6 +2,8 @@ package app.soiree.query.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.soiree.api.identity.PersonalData;
+import app.soiree.api.identity.PersonalDataErased;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.notification.AllNotificationsRead;
 import app.soiree.api.notification.ChannelOptOutChanged;
@@ -286,6 +288,51 @@ class NotificationProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void anErasedUsersNameLeavesTheNotificationsOfOthersThatNameThemAndNothingElseChanges() {
+        UserId carl = UserId.random();
+        NotificationId bensFollow = NotificationId.of("followed:ben", ana, NotificationKind.NEW_FOLLOWER);
+        NotificationId carlsFollow = NotificationId.of("followed:carl", ana, NotificationKind.NEW_FOLLOWER);
+        NotificationId bensBooking = NotificationId.of("booking-ben", ana, NotificationKind.NEW_BOOKING);
+        NotificationId booked = NotificationId.of("booking-ana", ana, NotificationKind.BOOKING_CONFIRMED);
+        events.publish(follow(bensFollow, ben, "Ben Bright"), follow(carlsFollow, carl, "Carl Calm"),
+                new NotificationPlanned(bensBooking, ana, NotificationKind.NEW_BOOKING, NotificationKind.NEW_BOOKING.category(), "trigger:b",
+                        new NotificationContent("New booking for Supper", "Ben Bright booked 2 seat(s).", null,
+                                Map.of(NotificationContent.GUEST_ID, ben.toString(), NotificationContent.GUEST_NAME, "Ben Bright", "quantity", "2"),
+                                "en"), null, START.plus(Duration.ofDays(1)), 1, START),
+                planned(booked, ana, NotificationKind.BOOKING_CONFIRMED, "You're going to Ben Bright's birthday", START, null));
+
+        PersonalDataErased erasure = new PersonalDataErased(ben, null, START.plusSeconds(5));
+        events.publish(erasure);
+        events.publish(erasure); // redelivered: nothing more
+
+        assertThat(texts(bensFollow)).isEqualTo("[erased] follows you|[erased] will see what you publish.");
+        assertThat(dataValue(bensFollow, NotificationContent.ACTOR_NAME)).isEqualTo(PersonalData.ERASED);
+        assertThat(dataValue(bensFollow, NotificationContent.ACTOR_ID)).as("ids stay").isEqualTo(ben.toString());
+        assertThat(texts(bensBooking)).isEqualTo("New booking for Supper|[erased] booked 2 seat(s).");
+        assertThat(dataValue(bensBooking, NotificationContent.GUEST_NAME)).isEqualTo(PersonalData.ERASED);
+        assertThat(dataValue(bensBooking, "quantity")).isEqualTo("2");
+        // Carl is not erased; a notification that does not say it names Ben (a gathering's title) is not touched.
+        assertThat(texts(carlsFollow)).isEqualTo("Carl Calm follows you|Carl Calm will see what you publish.");
+        assertThat(dataValue(carlsFollow, NotificationContent.ACTOR_NAME)).isEqualTo("Carl Calm");
+        assertThat(texts(booked)).startsWith("You're going to Ben Bright's birthday|");
+        assertThat(jdbc.sql("select count(*) from notification_named_people where user_id = ?").param(ben.value()).query(Long.class).single())
+                .isZero();
+    }
+
+    /** The planner read Ben's name before it saw his erasure; its notification reaches this read model after the erasure. */
+    @Test
+    void aNotificationNamingSomeoneAlreadyErasedLosesTheNameAsItArrives() {
+        events.publish(new PersonalDataErased(ben, null, START));
+        NotificationId late = NotificationId.of("followed:ben", ana, NotificationKind.NEW_FOLLOWER);
+        events.publish(follow(late, ben, "Ben Bright"));
+        events.publish(follow(late, ben, "Ben Bright")); // redelivered
+
+        assertThat(texts(late)).isEqualTo("[erased] follows you|[erased] will see what you publish.");
+        assertThat(dataValue(late, NotificationContent.ACTOR_NAME)).isEqualTo(PersonalData.ERASED);
+        assertThat(jdbc.sql("select count(*) from notification_named_people").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aPhoneNumberIsMaskedButRecognisable() {
         assertThat(PhoneMask.mask("+33612345678")).isEqualTo("+33•••••••78");
         assertThat(PhoneMask.mask("+1234")).isEqualTo("+••34");
@@ -295,6 +342,22 @@ class NotificationProjectionTest extends ProjectionTest {
     private void shown(NotificationId id, UserId recipient, String title, Instant at) {
         events.publish(planned(id, recipient, NotificationKind.NEW_FOLLOWER, title, at, null),
                 new DeliverySent(id, recipient, NotificationChannel.IN_APP, 1, null, null, null, at));
+    }
+
+    private NotificationPlanned follow(NotificationId id, UserId follower, String name) {
+        return new NotificationPlanned(id, ana, NotificationKind.NEW_FOLLOWER, NotificationKind.NEW_FOLLOWER.category(), "trigger:" + id,
+                new NotificationContent(name + " follows you", name + " will see what you publish.", "/users/" + follower,
+                        Map.of(NotificationContent.ACTOR_ID, follower.toString(), NotificationContent.ACTOR_NAME, name), "en"),
+                null, START.plus(Duration.ofDays(1)), 1, START);
+    }
+
+    /** Title and body, as one line to compare. */
+    private String texts(NotificationId id) {
+        return jdbc.sql("select title || '|' || body from notifications where notification_id = ?").param(id.value()).query(String.class).single();
+    }
+
+    private String dataValue(NotificationId id, String key) {
+        return jdbc.sql("select data ->> ? from notifications where notification_id = ?").param(key).param(id.value()).query(String.class).single();
     }
 
     private static StaffNotificationView.DeliveryView delivery(StaffNotificationView view, NotificationChannel channel) {

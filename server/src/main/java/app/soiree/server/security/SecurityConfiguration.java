@@ -13,10 +13,13 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -41,10 +44,12 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Two ways in. The API ({@code /api/**}) is stateless: a bearer access token signed with the
  * platform's RSA key (RS256 only, so {@code alg:none} and HMAC forgeries fail), issuer and expiry
- * checked. The console is session-based with CSRF protection; see {@code ConsoleSecurityConfiguration}.
+ * checked, and refused once its user is erased. The console is session-based with CSRF protection;
+ * see {@code ConsoleSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableScheduling // ErasedUsers polls for other processes' erasures in every role
 public class SecurityConfiguration {
 
     @Bean
@@ -62,7 +67,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(KeyPair tokenSigningKeys, Clock clock,
+    JwtDecoder jwtDecoder(KeyPair tokenSigningKeys, Clock clock, ErasedUsers erasedUsers,
                           @Value("${soiree.security.verified-tokens-remembered:20000}") long verifiedTokensRemembered) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) tokenSigningKeys.getPublic())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
@@ -71,7 +76,13 @@ public class SecurityConfiguration {
                 new JwtTimestampValidator(Duration.ofSeconds(30)), new JwtIssuerValidator(Tokens.ISSUER),
                 SecurityConfiguration::namesAUser);
         decoder.setJwtValidator(validator);
-        return new VerifiedTokens(decoder, verifiedTokensRemembered, clock);
+        return new ErasedUsersRefused(new VerifiedTokens(decoder, verifiedTokensRemembered, clock), erasedUsers);
+    }
+
+    /** The process that erases someone refuses their tokens as the erasure commits, not when a poll finds it. */
+    @Autowired
+    void learnOfErasuresInTheErasingTransaction(EventProcessingConfigurer processing) {
+        processing.registerSubscribingEventProcessor(ErasedUsers.PROCESSING_GROUP);
     }
 
     @Bean

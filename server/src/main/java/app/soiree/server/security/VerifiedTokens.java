@@ -13,10 +13,11 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /**
  * Remembers access tokens whose signature and claims were verified, until they expire. Verifying an RS256
  * signature is the most expensive step of an authenticated request (a tenth of the server's CPU in a booking
- * rush), and a client sends the same token with every request for its lifetime. An access token cannot be
- * revoked before it expires (sign-out revokes refresh tokens), so a remembered token is exactly as valid as a
- * freshly verified one: it is forgotten at its {@code exp}, and a token that failed verification is never
- * remembered. Keyed by the whole token, so no other token can match an entry.
+ * rush), and a client sends the same token with every request for its lifetime. Sign-out revokes refresh
+ * tokens, not access tokens, so a remembered token is exactly as valid as a freshly verified one: it is
+ * forgotten at its {@code exp}, and a token that failed verification is never remembered. (The one refusal
+ * that comes before expiry, an erased user's, is checked around this cache: {@link ErasedUsersRefused}.)
+ * Keyed by the whole token, so no other token can match an entry.
  */
 final class VerifiedTokens implements JwtDecoder {
 

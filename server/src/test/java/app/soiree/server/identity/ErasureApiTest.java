@@ -4,12 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.soiree.api.identity.PersonalData;
+import app.soiree.api.identity.UserId;
 import app.soiree.api.identity.UserRegistered;
+import app.soiree.api.ledger.FindWallet;
+import app.soiree.api.ledger.WalletView;
+import app.soiree.api.media.MediaId;
+import app.soiree.api.media.MediaObjects;
+import app.soiree.api.media.MediaVariant;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.MediaSamples;
+import app.soiree.server.support.Stomp;
+import app.soiree.server.support.Uploads;
+import app.soiree.store.ObjectStore;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +30,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +51,8 @@ class ErasureApiTest {
 
     static final long PRICE = 2500;
     static final long NET = 2345; // 2500 less 5 % and 30 (application.yml)
+    /** Answers any signed-in user at once, whatever the read models have caught up with. */
+    static final String INBOX = "/api/me/notifications";
 
     @LocalServerPort
     int port;
@@ -42,8 +60,13 @@ class ErasureApiTest {
     JdbcTemplate jdbc;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    QueryGateway queryGateway;
+    @Autowired
+    ObjectStore store;
 
     private Api api;
+    private Uploads uploads;
     /** Staff are created once per class: the admin's sign-ins are rate limited per minute. */
     private static Session admin;
     private static Session support;
@@ -52,6 +75,7 @@ class ErasureApiTest {
     @BeforeEach
     void signIn() {
         api = new Api(port);
+        uploads = new Uploads(port);
         if (admin == null) {
             admin = api.signIn("", "admin@soiree.test", "admin-password-1");
             support = api.newStaff(admin, "SUPPORT");
@@ -60,7 +84,7 @@ class ErasureApiTest {
     }
 
     @Test
-    void afterAUsersOwnErasureNothingPersonalOfThemIsReadableAnywhereAndOthersKeepTheirs() {
+    void afterAUsersOwnErasureNothingPersonalOfThemIsReadableAnywhereAndOthersKeepTheirs() throws IOException {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String name = "Ada Erasable " + marker;
         String phone = "+49151" + (10_000_000 + (int) (Math.random() * 89_999_999));
@@ -74,6 +98,15 @@ class ErasureApiTest {
         String bensText = "See you there " + marker;
         api.postOnce(messages(conversation), ada.accessToken(), Map.of("type", "TEXT", "text", adasText)).expectStatus(201);
         api.postOnce(messages(conversation), ben.accessToken(), Map.of("type", "TEXT", "text", bensText)).expectStatus(201);
+        // Her avatar and the photo she sent are hers; the photo Ben sent is his.
+        String avatar = uploads.readyMedia(api, ada, "AVATAR", "ada.png", MediaSamples.png(64, 64));
+        api.put("/api/me/avatar", ada.accessToken(), Map.of("mediaId", avatar)).expectStatus(200);
+        String adasPhoto = uploads.readyMedia(api, ada, "CHAT_IMAGE", "door.png", MediaSamples.png(32, 24));
+        String bensPhoto = uploads.readyMedia(api, ben, "CHAT_IMAGE", "there.png", MediaSamples.png(24, 32));
+        api.postOnce(messages(conversation), ada.accessToken(), Map.of("type", "IMAGE", "mediaIds", List.of(adasPhoto))).expectStatus(201);
+        api.postOnce(messages(conversation), ben.accessToken(), Map.of("type", "IMAGE", "mediaIds", List.of(bensPhoto))).expectStatus(201);
+        await().atMost(Duration.ofSeconds(15)).until(() -> contentStatus(avatar, null), status -> status == 200); // avatars are public
+        await().atMost(Duration.ofSeconds(15)).until(() -> contentStatus(adasPhoto, ben), status -> status == 200);
         String note = "Ada's note about Ben " + marker;
         api.post("/api/reports", ada.accessToken(), Map.of("targetType", "USER", "targetId", ben.userId(), "reason", "SPAM", "note", note))
                 .expectStatus(201);
@@ -86,20 +119,20 @@ class ErasureApiTest {
         assertThat(wrongPassword.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(wrongPassword.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
         api.post("/api/me/erasure", ada.accessToken(), Map.of("password", ada.password())).expectStatus(202);
-        api.post("/api/me/erasure", ada.accessToken(), Map.of("password", ada.password())).expectStatus(202); // once is enough; twice is no error
 
-        // Nobody signs in as Ada again, and her sessions end.
+        // Nobody signs in as Ada again, and her sessions end: her access token at once, her refresh token with it.
+        assertThat(api.post("/api/me/erasure", ada.accessToken(), Map.of("password", ada.password())).status()).isEqualTo(401);
         assertThat(api.post("/api/auth/login", null, Map.of("email", ada.email(), "password", ada.password())).code())
                 .isEqualTo("INVALID_CREDENTIALS");
         assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", ada.refreshToken())).code()).isEqualTo("INVALID_REFRESH_TOKEN");
         assertThat(jdbc.queryForObject("select email from accounts where user_id = ?::uuid", String.class, ada.userId())).startsWith("erased:");
 
-        // Read models and endpoints.
-        await().atMost(Duration.ofSeconds(15)).until(() -> me(ada).get("displayName").asString(), PersonalData.ERASED::equals);
-        JsonNode profile = me(ada);
-        assertThat(profile.get("email").asString()).isEqualTo(PersonalData.ERASED);
-        assertThat(profile.path("phone").isNull() || profile.path("phone").isMissingNode()).isTrue();
-        assertThat(profile.path("hostBio").isNull() || profile.path("hostBio").isMissingNode()).isTrue();
+        // Read models and endpoints (what /api/me would show her, had she still a token).
+        await().atMost(Duration.ofSeconds(15)).until(() -> profileRow(ada).get("display_name"), PersonalData.ERASED::equals);
+        Map<String, Object> profile = profileRow(ada);
+        assertThat(profile.get("email")).isEqualTo(PersonalData.ERASED);
+        assertThat(profile.get("phone")).isNull();
+        assertThat(profile.get("host_bio")).isNull();
         assertThat(api.get("/api/users/" + ada.userId(), ben.accessToken()).expectStatus(200).body()).doesNotContain(name, bio);
         await().atMost(Duration.ofSeconds(15)).until(() -> textsIn(conversation, ben), texts -> !texts.contains(adasText));
         assertThat(textsIn(conversation, ben)).contains(bensText);
@@ -107,6 +140,15 @@ class ErasureApiTest {
                 "select coalesce(note, '') from reports where reported_by = ?::uuid", String.class, ada.userId()), notes -> notes.equals(List.of("")));
         assertThat(jdbc.queryForList("select coalesce(text, '') from chat_messages where sender_id = ?::uuid", String.class, ada.userId()))
                 .isNotEmpty().allMatch(String::isEmpty);
+
+        // What she uploaded is gone, from the media read model and the object store; Ben's photo stays.
+        for (String mediaId : List.of(avatar, adasPhoto)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> contentStatus(mediaId, ben), status -> status == 404);
+            assertThat(jdbc.queryForObject("select status from media where media_id = ?::uuid", String.class, mediaId)).isEqualTo("DELETED");
+            assertThat(storedObjectsOf(mediaId)).isEmpty();
+        }
+        assertThat(contentStatus(bensPhoto, ben)).isEqualTo(200);
+        assertThat(storedObjectsOf(bensPhoto)).isNotEmpty();
 
         // The audit trail reads the events themselves: the user's are there, erased.
         String audit = api.get("/api/staff/audit/user/" + ada.userId(), support.accessToken()).expectStatus(200).body();
@@ -135,7 +177,7 @@ class ErasureApiTest {
     }
 
     @Test
-    void aHostTheLedgerOwesIsErasedOnlyByAnAdminAndTheLedgerReplayMatchesWithTheSameDigest() {
+    void aHostTheLedgerOwesIsErasedOnlyByAnAdminAndTheLedgerReplayMatchesWithTheSameDigest() throws IOException {
         Session host = api.newHost("Host Erasable");
         Session guest = api.newUser("Guest Of An Erased Host");
         String gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Last supper", List.of(Gatherings.tier("Seat", PRICE, 5))));
@@ -144,6 +186,11 @@ class ErasureApiTest {
                 .expectStatus(201).json().get("payment").get("paymentId").asString();
         api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingOf(host), pending -> pending == NET);
+        String avatar = uploads.readyMedia(api, host, "AVATAR", "host.png", MediaSamples.png(64, 64));
+        api.put("/api/me/avatar", host.accessToken(), Map.of("mediaId", avatar)).expectStatus(200);
+        String cover = uploads.readyMedia(api, host, "GATHERING_COVER", "table.png", MediaSamples.png(96, 54));
+        api.put("/api/gatherings/" + gatheringId + "/cover", host.accessToken(), Map.of("mediaId", cover)).expectStatus(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> contentStatus(cover, null), status -> status == 200);
 
         Response blocked = api.post("/api/me/erasure", host.accessToken(), Map.of("password", host.password()));
         assertThat(blocked.status()).isEqualTo(409);
@@ -164,14 +211,91 @@ class ErasureApiTest {
         assertThat(before.get("matches").asBoolean()).isTrue();
         assertThat(after.get("matches").asBoolean()).isTrue();
         assertThat(after.get("digest").asString()).isEqualTo(before.get("digest").asString());
-        // The money stays the host's, under their id, and the journal still names the account.
-        assertThat(pendingOf(host)).isEqualTo(NET);
+        // The money stays the host's, under their id (as their wallet would show it; their token is refused now), and the
+        // journal still names the account.
+        assertThat(api.get("/api/me/wallet", host.accessToken()).status()).isEqualTo(401);
+        WalletView wallet = queryGateway.query(new FindWallet(UserId.of(host.userId())), ResponseTypes.instanceOf(WalletView.class)).join();
+        assertThat(wallet.balances()).singleElement().satisfies(balance -> assertThat(balance.pending().amountMinor()).isEqualTo(NET));
         assertThat(jdbc.queryForObject("select count(*) from ledger_entries where account = ?", Integer.class,
                 "host:" + host.userId() + ":pending")).isPositive();
+        // Their avatar goes; the cover stays with the published gathering, a public listing.
+        await().atMost(Duration.ofSeconds(15)).until(() -> contentStatus(avatar, null), status -> status == 404);
+        assertThat(storedObjectsOf(avatar)).isEmpty();
+        assertThat(contentStatus(cover, null)).isEqualTo(200);
         String audit = api.get("/api/staff/audit/user/" + host.userId(), support.accessToken()).expectStatus(200).body();
         assertThat(audit).contains("asked by letter, ticket 7").doesNotContain(host.email(), "Hosting since today");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%PersonalDataErased'",
                 Integer.class, host.userId())).as("a second erasure adds nothing").isEqualTo(1);
+    }
+
+    @Test
+    void anErasedUsersAccessTokensAreRefusedAtOnceOnTheApiAndTheSocket() {
+        Session cleo = api.newUser("Cleo Signed In");
+        Session dan = api.newUser("Dan Stays Signed In");
+        api.get(INBOX, cleo.accessToken()).expectStatus(200); // verified, and remembered as verified
+        try (Stomp socket = Stomp.connectOnly(port, cleo.accessToken())) {
+            assertThat(socket.connectedHeaders().getFirst("version")).isEqualTo("1.2");
+        }
+
+        api.post("/api/me/erasure", cleo.accessToken(), Map.of("password", cleo.password())).expectStatus(202);
+
+        // The erasing process refuses the token as the erasure commits: no wait, although it has 15 minutes to live.
+        assertThat(api.get(INBOX, cleo.accessToken()).status()).isEqualTo(401);
+        assertThat(api.patch("/api/me/profile", cleo.accessToken(), Map.of("bio", "Still here?")).status()).isEqualTo(401);
+        assertThat(Stomp.refusedConnect(port, "Bearer " + cleo.accessToken())).contains("valid access token");
+        api.get(INBOX, dan.accessToken()).expectStatus(200);
+        Stomp.connectOnly(port, dan.accessToken()).close();
+    }
+
+    /** What another process sees: no event, only the tombstone in personal_keys, which it reads every few seconds. */
+    @Test
+    void anErasureAnotherProcessRecordedRefusesTheTokensWithinAPoll() {
+        Session eve = api.newUser("Eve Erased Elsewhere");
+        api.get(INBOX, eve.accessToken()).expectStatus(200);
+
+        jdbc.update("""
+                insert into personal_keys (owner_id, key_bytes, destroyed_at) values (?::uuid, null, now())
+                on conflict (owner_id) do update set key_bytes = null, destroyed_at = now()""", eve.userId());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get(INBOX, eve.accessToken()).status(), status -> status == 401);
+    }
+
+    /** "Ben follows you" is Ada's notification, sealed under her key; once Ben is erased it names him no more. */
+    @Test
+    void othersNotificationsThatNameTheErasedUserNameThemNoMore() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String bensName = "Ben Follower " + marker;
+        String carlsName = "Carl Follower " + marker;
+        Session ada = api.newUser("Ada Followed " + marker);
+        Session ben = api.newUser(bensName);
+        Session carl = api.newUser(carlsName);
+        api.post("/api/users/" + ada.userId() + "/follow", ben.accessToken(), null).expectStatus(200);
+        api.post("/api/users/" + ada.userId() + "/follow", carl.accessToken(), null).expectStatus(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxTitles(ada), titles -> titles.containsAll(
+                List.of(bensName + " follows you", carlsName + " follows you")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outboxTo(ada), outbox -> outbox.contains(bensName) && outbox.contains(carlsName));
+
+        api.post(staffErasure(ben.userId()), admin.accessToken(), Map.of("reason", "asked by email")).expectStatus(202);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxTitles(ada), titles -> titles.contains(PersonalData.ERASED + " follows you"));
+        String inbox = api.get(INBOX, ada.accessToken()).expectStatus(200).body();
+        assertThat(inbox).doesNotContain(bensName).contains(ben.userId()); // his id stays: the notification is still about someone
+        assertThat(inboxTitles(ada)).contains(carlsName + " follows you");
+        assertThat(api.get("/api/me/data-export", ada.accessToken()).expectStatus(200).body()).doesNotContain(bensName).contains(carlsName);
+        await().atMost(Duration.ofSeconds(20)).until(() -> outboxTo(ada), outbox -> !outbox.contains(bensName));
+        assertThat(outboxTo(ada)).contains(carlsName);
+    }
+
+    private List<String> inboxTitles(Session user) {
+        List<String> titles = new ArrayList<>();
+        api.get(INBOX, user.accessToken()).expectStatus(200).json().get("items").forEach(item -> titles.add(item.get("title").asString()));
+        return titles;
+    }
+
+    /** What the simulated senders sent this user, as one text. */
+    private String outboxTo(Session user) {
+        return api.get("/api/dev/outbox?to=" + URLEncoder.encode(user.email(), StandardCharsets.UTF_8), support.accessToken())
+                .expectStatus(200).json().get("items").toString();
     }
 
     private Session register(String displayName, String phone) {
@@ -184,6 +308,28 @@ class ErasureApiTest {
 
     private JsonNode me(Session user) {
         return api.get("/api/me", user.accessToken()).expectStatus(200).json();
+    }
+
+    private int contentStatus(String mediaId, @Nullable Session viewer) {
+        return uploads.download("/api/media/" + mediaId + "/content?variant=" + MediaVariant.DISPLAY, viewer == null ? null : viewer.accessToken())
+                .statusCode();
+    }
+
+    /** The medium's objects still in the store: its upload and its variants. */
+    private List<String> storedObjectsOf(String mediaId) throws IOException {
+        MediaId id = MediaId.of(mediaId);
+        List<String> stored = new ArrayList<>();
+        for (String key : List.of(MediaObjects.upload(id), MediaObjects.variant(id, MediaVariant.ORIGINAL),
+                MediaObjects.variant(id, MediaVariant.DISPLAY), MediaObjects.variant(id, MediaVariant.THUMBNAIL))) {
+            if (store.sizeOf(key).isPresent()) {
+                stored.add(key);
+            }
+        }
+        return stored;
+    }
+
+    private Map<String, Object> profileRow(Session user) {
+        return jdbc.queryForMap("select display_name, email, phone, host_bio from user_profiles where user_id = ?::uuid", user.userId());
     }
 
     private List<String> textsIn(String conversation, Session reader) {

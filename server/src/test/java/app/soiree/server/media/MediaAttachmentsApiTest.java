@@ -145,10 +145,6 @@ class MediaAttachmentsApiTest {
     }
 
     private String ready(Session uploader, String purpose, String name, byte[] content) {
-        String mediaId = uploads.uploadMedia(uploader.accessToken(), purpose, name, "application/octet-stream", content).expectStatus(201)
-                .json().get("mediaId").asString();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(api.get("/api/media/" + mediaId, uploader.accessToken()).json().get("status").asString()).isEqualTo("READY"));
-        return mediaId;
+        return uploads.readyMedia(api, uploader, purpose, name, content);
     }
 }

@@ -1,5 +1,8 @@
 package app.soiree.server.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +34,15 @@ public final class Uploads {
     /** {@code POST /api/media}: a file and its purpose, the file declared as {@code declaredType} (which the server ignores). */
     public Api.Response uploadMedia(String token, String purpose, String fileName, String declaredType, byte[] content) {
         return upload("/api/media", token, "file", fileName, declaredType, content, Map.of("purpose", purpose));
+    }
+
+    /** Uploads a medium (its type read from its bytes) and waits until processing made it ready; answers its id. */
+    public String readyMedia(Api api, Api.Session uploader, String purpose, String fileName, byte[] content) {
+        String mediaId = uploadMedia(uploader.accessToken(), purpose, fileName, "application/octet-stream", content).expectStatus(201)
+                .json().get("mediaId").asString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get("/api/media/" + mediaId, uploader.accessToken()).json().get("status").asString()).isEqualTo("READY"));
+        return mediaId;
     }
 
     private Api.Response upload(String path, @Nullable String token, String partName, String fileName, String contentType, byte[] content,

@@ -9,7 +9,9 @@ public final class MediaDeletion {
         /** The message, avatar or cover it belonged to was deleted or replaced. */
         WITH_ATTACHMENT,
         /** Never attached within {@code soiree.media.unattached-ttl} of its upload. */
-        UNATTACHED
+        UNATTACHED,
+        /** Its uploader's personal data was erased; gathering covers, public listings, are kept. */
+        UPLOADER_ERASED
     }
 
     private MediaDeletion() {
