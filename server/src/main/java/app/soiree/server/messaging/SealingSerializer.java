@@ -4,7 +4,9 @@ import app.soiree.api.chat.ContentCipher;
 import app.soiree.api.chat.SealedText;
 import app.soiree.api.identity.PersonalData;
 import app.soiree.api.identity.PersonalDataErased;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.serialization.Converter;
@@ -21,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The event serializer, sealing personal data on its way into the stream and opening it on its way out
  * (crypto-shredding). A {@link PersonalData} field is written as {@code {"sealed": ..., "keyOwner": ...}}:
- * AES-256-GCM under its owner's key from {@link PersonalKeys}, the owner's id bound in as associated data.
- * Read back, a sealed field is opened with that key, or reads as {@link PersonalData#ERASED} once the key is
+ * AES-256-GCM under its owner's key from {@link PersonalKeys}, the owner's id bound in as associated data; a text
+ * about several people (a notification naming someone besides its recipient) is sealed under each one's key in turn.
+ * Read back, a sealed field is opened with that key, or reads as {@link PersonalData#ERASED} once a key it needs is
  * destroyed; a field stored as plain text (every event written before sealing existed) reads as it was, so
  * old events need no upcaster, and erasure blanks what the read models copied of them.
  *
@@ -33,6 +36,7 @@ final class SealingSerializer implements Serializer {
 
     private static final String SEALED = "sealed";
     private static final String KEY_OWNER = "keyOwner";
+    private static final String INNER_KEY_OWNERS = "innerKeyOwners";
 
     private final Serializer delegate;
     private final PersonalKeys keys;
@@ -81,21 +85,31 @@ final class SealingSerializer implements Serializer {
         return delegate.deserialize(new SimpleSerializedObject<>(trees.writeValueAsBytes(tree), byte[].class, serializedObject.getType()));
     }
 
+    /**
+     * Sealed under each owner's key in turn, the last owner's innermost: the stored form names the outermost owner in
+     * {@code keyOwner} (as a field with one owner always has) and the others, outside in, in {@code innerKeyOwners}.
+     */
     private void seal(ObjectNode tree, PersonalDataPlan.Field field) {
         ObjectNode holder = holderOf(tree, field.path());
         String name = field.path().getLast();
         JsonNode value = holder == null ? null : holder.get(name);
-        UUID owner = ownerIn(tree, field.subject());
-        if (value == null || !value.isString() || owner == null) {
+        List<UUID> owners = field.owners().stream().map(path -> idAt(tree, path)).filter(Objects::nonNull).distinct().toList();
+        if (value == null || !value.isString() || owners.isEmpty()) {
             return; // nothing to seal (null), or no owner to seal it for
         }
-        Optional<byte[]> key = keys.forSealing(owner);
-        if (key.isEmpty()) {
-            holder.put(name, PersonalData.ERASED); // their data was erased: what arrives for them now is not kept either
-            return;
+        String sealed = value.asString();
+        for (UUID owner : owners.reversed()) {
+            Optional<byte[]> key = keys.forSealing(owner);
+            if (key.isEmpty()) {
+                holder.put(name, PersonalData.ERASED); // their data was erased: what arrives about them now is not kept either
+                return;
+            }
+            sealed = ContentCipher.seal(owner, key.get(), sealed).sealed();
         }
-        SealedText sealed = ContentCipher.seal(owner, key.get(), value.asString());
-        holder.putObject(name).put(SEALED, sealed.sealed()).put(KEY_OWNER, owner.toString());
+        ObjectNode stored = holder.putObject(name).put(SEALED, sealed).put(KEY_OWNER, owners.getFirst().toString());
+        if (owners.size() > 1) {
+            owners.subList(1, owners.size()).forEach(inner -> stored.withArray(INNER_KEY_OWNERS).add(inner.toString()));
+        }
     }
 
     private void open(ObjectNode tree, PersonalDataPlan.Field field) {
@@ -105,10 +119,21 @@ final class SealingSerializer implements Serializer {
         if (value == null || !value.isObject() || !value.has(SEALED)) {
             return; // plain text stored before sealing, or nothing
         }
-        UUID owner = UUID.fromString(value.get(KEY_OWNER).asString());
-        Optional<byte[]> key = keys.forOpening(owner);
-        holder.put(name, key.map(bytes -> ContentCipher.open(new SealedText(owner, value.get(SEALED).asString()), bytes))
-                .orElse(PersonalData.ERASED));
+        List<UUID> owners = new ArrayList<>();
+        owners.add(UUID.fromString(value.get(KEY_OWNER).asString()));
+        if (value.has(INNER_KEY_OWNERS)) {
+            value.get(INNER_KEY_OWNERS).forEach(inner -> owners.add(UUID.fromString(inner.asString())));
+        }
+        String text = value.get(SEALED).asString();
+        for (UUID owner : owners) {
+            Optional<byte[]> key = keys.forOpening(owner);
+            if (key.isEmpty()) {
+                holder.put(name, PersonalData.ERASED);
+                return;
+            }
+            text = ContentCipher.open(new SealedText(owner, text), key.get());
+        }
+        holder.put(name, text);
     }
 
     private static @Nullable ObjectNode holderOf(ObjectNode tree, List<String> path) {
@@ -122,9 +147,23 @@ final class SealingSerializer implements Serializer {
         return (ObjectNode) node;
     }
 
-    private static @Nullable UUID ownerIn(ObjectNode tree, String subject) {
-        JsonNode id = tree.get(subject);
-        return id == null || !id.isString() ? null : UUID.fromString(id.asString());
+    /** The user id at {@code path}, or null when there is none (an optional owner absent, or not an id). */
+    private static @Nullable UUID idAt(ObjectNode tree, List<String> path) {
+        JsonNode id = tree;
+        for (String step : path) {
+            id = id.get(step);
+            if (id == null) {
+                return null;
+            }
+        }
+        if (!id.isString()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id.asString());
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     @Override

@@ -284,6 +284,14 @@ class ErasureApiTest {
         assertThat(api.get("/api/me/data-export", ada.accessToken()).expectStatus(200).body()).doesNotContain(bensName).contains(carlsName);
         await().atMost(Duration.ofSeconds(20)).until(() -> outboxTo(ada), outbox -> !outbox.contains(bensName));
         assertThat(outboxTo(ada)).contains(carlsName);
+
+        // And at the source: Ada's notification events, read back as a replay or the audit reads them, name him no more.
+        List<String> adasEvents = new ArrayList<>();
+        api.get(INBOX, ada.accessToken()).expectStatus(200).json().get("items").forEach(item -> eventStore
+                .readEvents(item.get("notificationId").asString()).asStream()
+                .forEach(event -> adasEvents.add(event.getPayloadType().getSimpleName() + " " + event.getPayload())));
+        assertThat(adasEvents).anySatisfy(event -> assertThat(event).startsWith("NotificationPlanned").contains(carlsName));
+        assertThat(String.join("\n", adasEvents)).doesNotContain(bensName).contains(PersonalData.ERASED);
     }
 
     private List<String> inboxTitles(Session user) {

@@ -96,6 +96,40 @@ class SealingSerializerTest {
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(planned);
     }
 
+    /** "Ben follows you" is Ada's notification and names Ben: his name and the texts that carry it are sealed under both keys. */
+    @Test
+    void aNotificationNamingSomeoneElseIsSealedUnderBothKeysAndErasedWithEither() {
+        SealingSerializer serializer = sealing();
+        UserId ada = UserId.random();
+        UserId ben = UserId.random();
+        UserId carl = UserId.random();
+        NotificationPlanned aboutBen = follow(ada, ben, "Ben Named");
+        NotificationPlanned aboutCarl = follow(ada, carl, "Carl Named");
+        NotificationPlanned toBenAboutAda = follow(ben, ada, "Ada Named");
+        SerializedObject<byte[]> storedAboutBen = serializer.serialize(aboutBen, byte[].class);
+        SerializedObject<byte[]> storedAboutCarl = serializer.serialize(aboutCarl, byte[].class);
+        SerializedObject<byte[]> storedToBen = serializer.serialize(toBenAboutAda, byte[].class);
+
+        assertThat(text(storedAboutBen)).doesNotContain("Ben Named").contains("\"keyOwner\":\"" + ada + "\"",
+                "\"innerKeyOwners\":[\"" + ben + "\"]", "\"actorId\":\"" + ben + "\"");
+        assertThat((Object) serializer.deserialize(storedAboutBen)).isEqualTo(aboutBen);
+
+        destroyKeyOf(ben);
+        serializer.serialize(new PersonalDataErased(ben, null, AT), byte[].class); // evicts the cached key
+
+        NotificationPlanned read = serializer.deserialize(storedAboutBen);
+        assertThat(read.content().title()).isEqualTo(PersonalData.ERASED);
+        assertThat(read.content().body()).isEqualTo(PersonalData.ERASED);
+        assertThat(read.content().data()).containsEntry(NotificationContent.ACTOR_NAME, PersonalData.ERASED)
+                .containsEntry(NotificationContent.ACTOR_ID, ben.toString());
+        assertThat((Object) serializer.deserialize(storedAboutCarl)).as("Ada's other notifications").isEqualTo(aboutCarl);
+        NotificationPlanned bensOwn = serializer.deserialize(storedToBen);
+        assertThat(bensOwn.content().title()).as("Ben's own inbox goes with his key").isEqualTo(PersonalData.ERASED);
+        assertThat(bensOwn.content().data()).as("Ada's name in it is hers, not his").containsEntry(NotificationContent.ACTOR_NAME, "Ada Named");
+        assertThat(text(serializer.serialize(follow(carl, ben, "Ben Named"), byte[].class)))
+                .as("planned after his erasure: not kept at all").doesNotContain("Ben Named").contains(PersonalData.ERASED);
+    }
+
     @Test
     void onceTheKeyIsDestroyedTheFieldsReadAsErasedAndOtherUsersKeepTheirs() {
         SealingSerializer serializer = sealing();
@@ -191,6 +225,13 @@ class SealingSerializerTest {
 
     private static UserRegistered registration(UserId userId, @Nullable String phone) {
         return new UserRegistered(userId, "ada.sealed@soiree.test", "Ada Sealed", phone, Set.of(Role.GUEST), AT);
+    }
+
+    private static NotificationPlanned follow(UserId recipient, UserId follower, String followerName) {
+        return new NotificationPlanned(new NotificationId(UUID.randomUUID()), recipient, NotificationKind.values()[0],
+                NotificationCategory.values()[0], "follow-" + follower, new NotificationContent(followerName + " follows you",
+                followerName + " will see what you publish.", null, Map.of(NotificationContent.ACTOR_ID, follower.toString(),
+                NotificationContent.ACTOR_NAME, followerName), "en"), null, AT.plusSeconds(3600), 1, AT);
     }
 
     private void destroyKeyOf(UserId userId) {

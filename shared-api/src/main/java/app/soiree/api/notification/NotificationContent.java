@@ -12,9 +12,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A name in {@code data} of someone other than the recipient (who followed them, who booked) travels with that
  * person's user id, under the keys below: so the read side knows whose name a notification shows, and takes it out
- * when that person's data is erased ({@link #namedPeople()}).
+ * when that person's data is erased ({@link #namedPeople()}); and so the event stream seals the name, and the texts
+ * that carry it, under that person's key as well as the recipient's.
  */
-public record NotificationContent(@PersonalData String title, @PersonalData String body, @Nullable String link, Map<String, String> data, String language) {
+public record NotificationContent(
+        @PersonalData(alsoOwnedBy = {NotificationContent.ACTOR_IN_DATA, NotificationContent.GUEST_IN_DATA}) String title,
+        @PersonalData(alsoOwnedBy = {NotificationContent.ACTOR_IN_DATA, NotificationContent.GUEST_IN_DATA}) String body,
+        @Nullable String link,
+        @PersonalData(entries = {NotificationContent.ACTOR_NAME_ENTRY, NotificationContent.GUEST_NAME_ENTRY}) Map<String, String> data,
+        String language) {
 
     /** Who caused the notification (a follower, a publishing or announcing host, a chat's last author): id and name. */
     public static final String ACTOR_ID = "actorId";
@@ -22,6 +28,11 @@ public record NotificationContent(@PersonalData String title, @PersonalData Stri
     /** Who booked, in the host's notification of a booking: id and name. */
     public static final String GUEST_ID = "guestId";
     public static final String GUEST_NAME = "guestName";
+    /** For the event stream's sealing ({@link PersonalData}): where the ids are, and which name goes with which id. */
+    static final String ACTOR_IN_DATA = "data." + ACTOR_ID;
+    static final String GUEST_IN_DATA = "data." + GUEST_ID;
+    static final String ACTOR_NAME_ENTRY = ACTOR_NAME + "=" + ACTOR_ID;
+    static final String GUEST_NAME_ENTRY = GUEST_NAME + "=" + GUEST_ID;
     private static final Map<String, String> NAME_KEY_BY_ID_KEY = Map.of(ACTOR_ID, ACTOR_NAME, GUEST_ID, GUEST_NAME);
 
     public NotificationContent {
