@@ -43,8 +43,8 @@ class GatheringNotices {
         jdbc.update("""
                 insert into notification_gatherings (gathering_id, host_id, title, starts_at, ends_at, timezone, venue, status)
                 values (?, ?, ?, ?, ?, ?, ?, 'DRAFT') on conflict do nothing
-                """, event.gatheringId().value(), event.hostId().value(), details.title(), Timestamp.from(details.startsAt()),
-                Timestamp.from(details.endsAt()), details.timezone(), venue(details));
+                """, event.gatheringId().value(), event.hostId().value(), StorableText.of(details.title()), Timestamp.from(details.startsAt()),
+                Timestamp.from(details.endsAt()), details.timezone(), StorableText.of(venue(details)));
     }
 
     @EventHandler
@@ -53,8 +53,8 @@ class GatheringNotices {
         gatherings.find(event.gatheringId()).ifPresent(before -> {
             boolean moved = !before.startsAt().equals(details.startsAt()) || !Objects.equals(before.venue(), venue(details));
             jdbc.update("update notification_gatherings set title = ?, starts_at = ?, ends_at = ?, timezone = ?, venue = ? where gathering_id = ?",
-                    details.title(), Timestamp.from(details.startsAt()), Timestamp.from(details.endsAt()), details.timezone(), venue(details),
-                    event.gatheringId().value());
+                    StorableText.of(details.title()), Timestamp.from(details.startsAt()), Timestamp.from(details.endsAt()), details.timezone(),
+                    StorableText.of(venue(details)), event.gatheringId().value());
             if (moved && "PUBLISHED".equals(before.status())) {
                 Gatherings.Gathering after = new Gatherings.Gathering(before.gatheringId(), before.hostId(), details.title(),
                         details.startsAt(), details.timezone(), venue(details), before.status());

@@ -42,7 +42,8 @@ class RecipientDirectory {
         jdbc.update("""
                 insert into notification_recipients (user_id, email, display_name, roles) values (?, ?, ?, ?)
                 on conflict (user_id) do update set email = excluded.email, display_name = excluded.display_name, roles = excluded.roles
-                """, event.userId().value(), address(event.email()), event.displayName(), roles(event.roles()));
+                """, event.userId().value(), StorableText.of(address(event.email())), StorableText.of(event.displayName()),
+                roles(event.roles()));
     }
 
     /**
@@ -75,7 +76,8 @@ class RecipientDirectory {
 
     @EventHandler
     void on(ProfileChanged event) {
-        jdbc.update("update notification_recipients set display_name = ? where user_id = ?", event.displayName(), event.userId().value());
+        jdbc.update("update notification_recipients set display_name = ? where user_id = ?", StorableText.of(event.displayName()),
+                event.userId().value());
     }
 
     @EventHandler

@@ -11,6 +11,7 @@ import app.soiree.api.notification.NotificationContent;
 import app.soiree.api.notification.NotificationId;
 import app.soiree.api.notification.NotificationKind;
 import app.soiree.api.notification.NotificationSettingsCommand;
+import app.soiree.api.notification.PhoneNumberVerified;
 import app.soiree.api.notification.RecordProviderStatus;
 import java.util.ArrayList;
 import app.soiree.server.support.Staff;
@@ -40,6 +41,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +71,8 @@ class TwilioChannelsApiTest {
 
     @Autowired
     CommandBus commandBus;
+    @Autowired
+    EventStore eventStore;
 
     @Autowired
     List<ChannelSender> senders;
@@ -119,10 +123,15 @@ class TwilioChannelsApiTest {
 
         api.post("/api/me/phone/verify", ana.accessToken(), Map.of("code", code)).expectStatus(204);
 
+        // The number is personal data: sealed under Ana's key as stored, opened as the event store reads it.
         assertThat(eventsOf(ana)).anySatisfy(event -> {
             assertThat(event.type()).endsWith(".PhoneNumberVerified");
-            assertThat(event.payload().get("phone").asString()).isEqualTo(phone);
+            assertThat(event.payload().get("phone").has("sealed")).isTrue();
+            assertThat(event.payload().toString()).doesNotContain(phone);
         });
+        assertThat(eventStore.readEvents(NotificationSettingsCommand.settingsIdOf(UserId.of(ana.userId()))).asStream()
+                .map(event -> event.getPayload()).filter(PhoneNumberVerified.class::isInstance).map(PhoneNumberVerified.class::cast))
+                .singleElement().satisfies(verified -> assertThat(verified.phone()).isEqualTo(phone));
         Response again = api.post("/api/me/phone/verify", ana.accessToken(), Map.of("code", code)).expectStatus(422);
         assertThat(again.code()).isEqualTo("VERIFICATION_FAILED");
         assertThat(eventsOf(ana)).filteredOn(event -> event.type().endsWith(".PhoneNumberVerified")).hasSize(1);

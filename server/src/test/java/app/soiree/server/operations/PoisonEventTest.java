@@ -22,6 +22,7 @@ import app.soiree.server.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,6 +73,7 @@ class PoisonEventTest {
         await().atMost(PROJECTED).until(() -> api.get("/api/me", ada.accessToken()).status() == 200);
         await().atMost(PROJECTED).until(() -> parked("user-profiles", poisoned) == 1);
         assertThat(causeOf("user-profiles", poisoned)).isNotBlank();
+        notificationsStillFlow();
     }
 
     @Test
@@ -90,6 +92,27 @@ class PoisonEventTest {
         await().atMost(PROJECTED).until(() -> api.get("/api/gatherings/" + gatheringId, null).json()
                 .get("tiers").get(0).get("available").asInt() == 4);
         await().atMost(PROJECTED).until(() -> parked("gatherings", poisoned) == 1);
+        await().atMost(PROJECTED).until(() -> inboxKinds(guest).contains("BOOKING_CONFIRMED"));
+    }
+
+    /**
+     * The notification planner (command side, one processor for everyone, stopping on a failure) stores the names and
+     * titles it reads too: it must get past the poisoned event, or nobody would hear of anything again.
+     */
+    private void notificationsStillFlow() {
+        Session host = api.newHost("Notifying Nora");
+        String gatheringId = Gatherings.publish(api, host, gathering("After the poison", List.of(tier("Seat", 0, 5))));
+        Session guest = api.newUser("Guest");
+        api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", Gatherings.firstTierId(api, gatheringId),
+                "quantity", 1)).expectStatus(201);
+        await().atMost(PROJECTED).until(() -> inboxKinds(guest).contains("BOOKING_CONFIRMED"));
+    }
+
+    private List<String> inboxKinds(Session user) {
+        List<String> kinds = new ArrayList<>();
+        api.get("/api/me/notifications", user.accessToken()).expectStatus(200).json().get("items")
+                .forEach(item -> kinds.add(item.get("kind").asString()));
+        return kinds;
     }
 
     private void publish(String aggregateType, UUID aggregateId, Object payload) {
