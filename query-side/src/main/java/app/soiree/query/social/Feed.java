@@ -8,14 +8,13 @@ import app.soiree.query.paging.KeysetPage;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A reader's feed, built when it is read (fan-out on read; why, see docs/architecture.md "Feed"): the upcoming
@@ -25,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * neither repeat nor skip an item.
  * <p>
  * The choice is made in {@code feed_gatherings} (a host's few upcoming gatherings, by {@code (host_id, published_at)});
- * the gatherings read model then renders the page's items only. The plan for a reader who follows 1 000 of 10 000 hosts
+ * the same statement renders the page's items only, from the gatherings read model. The plan for a reader who follows 1 000 of 10 000 hosts
  * with 40 000 gatherings ({@code FeedPerformanceTest} logs it): a bitmap scan of the reader's follows
  * ({@code follows_pkey}), then per followed host a memoized, limited scan of {@code feed_gatherings_by_host} (about 2 rows
  * each, ~1 800 in all), appended to the featured and promoted ones found by primary key, deduplicated by a hash
@@ -45,16 +44,17 @@ class Feed {
             + " and gp.promoted_from <= :now and gp.promoted_until > :now";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final GatheringCards gatheringCards;
     private final Clock clock;
 
-    Feed(NamedParameterJdbcTemplate jdbc, GatheringCards gatheringCards, Clock clock) {
+    Feed(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.gatheringCards = gatheringCards;
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * One statement: the page and its items' listings together. No transaction: it would add a round trip and give
+     * nothing, the statement being one snapshot.
+     */
     KeysetPage<FeedItem> of(UUID reader, @Nullable Cursor after, int limit) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("me", reader).addValue("now", Timestamp.from(clock.instant()))
                 .addValue("rows", KeysetPage.rowsToFetch(limit));
@@ -62,15 +62,17 @@ class Feed {
             parameters.addValue("at", Timestamp.from(after.at())).addValue("id", after.id());
         }
         List<Chosen> chosen = jdbc.query(sql(after != null), parameters, (row, number) -> new Chosen(row.getObject("gathering_id", UUID.class),
-                SocialReads.instant(row, "published_at"), row.getBoolean("followed"), row.getBoolean("featured"), row.getBoolean("promoted")));
+                SocialReads.instant(row, "published_at"), row.getBoolean("followed"), row.getBoolean("featured"), row.getBoolean("promoted"),
+                GatheringCards.listing(row).orElse(null)));
         KeysetPage<Chosen> page = KeysetPage.of(chosen, limit, item -> new Cursor(item.publishedAt(), item.gatheringId()));
-        Map<UUID, GatheringListing> listings = gatheringCards.listings(page.items().stream().map(Chosen::gatheringId).toList());
         // A gathering the gatherings read model does not show as published yet (it lags a moment) is left out of this page.
-        List<FeedItem> items = page.items().stream()
-                .filter(item -> listings.containsKey(item.gatheringId())
-                        && listings.get(item.gatheringId()).status() == GatheringStatus.PUBLISHED)
-                .map(item -> item.render(listings.get(item.gatheringId())))
-                .toList();
+        List<FeedItem> items = new ArrayList<>();
+        for (Chosen item : page.items()) {
+            GatheringListing listing = item.listing();
+            if (listing != null && listing.status() == GatheringStatus.PUBLISHED) {
+                items.add(item.render(listing));
+            }
+        }
         return new KeysetPage<>(items, page.nextCursor());
     }
 
@@ -119,11 +121,17 @@ class Feed {
                        exists (""" + FEATURED_NOW.formatted("p.gathering_id") + """
                 ) as featured,
                        exists (""" + PROMOTED_NOW.formatted("p.gathering_id") + """
-                ) as promoted
-                from page p order by p.published_at desc, p.gathering_id desc""";
+                ) as promoted,
+                """ + GatheringCards.LISTING_COLUMNS + """
+
+                from page p
+                """ + GatheringCards.listingJoins("p.gathering_id") + """
+
+                order by p.published_at desc, p.gathering_id desc""";
     }
 
-    private record Chosen(UUID gatheringId, Instant publishedAt, boolean followed, boolean featured, boolean promoted) {
+    private record Chosen(UUID gatheringId, Instant publishedAt, boolean followed, boolean featured, boolean promoted,
+                          @Nullable GatheringListing listing) {
 
         FeedItem render(GatheringListing listing) {
             FeedItem.Reason reason = followed ? FeedItem.Reason.FOLLOWING : featured ? FeedItem.Reason.FEATURED : FeedItem.Reason.PROMOTED;
