@@ -49,20 +49,20 @@ public class GatheringCards {
     public static final String LISTING_COLUMNS = """
             g.id as listing_id, g.title as listing_title, g.starts_at as listing_starts_at, g.host_id as listing_host_id,
             g.cover_media_id as listing_cover_media_id, g.status as listing_status, cheapest.price_amount as listing_price_amount,
-            cheapest.price_currency as listing_price_currency, seats.available as listing_available""";
+            cheapest.price_currency as listing_price_currency, cheapest.available as listing_available""";
 
     /**
      * Left joins that find the listing of the gathering whose id is in {@code gatheringIdColumn}: the cheapest tier that
-     * still has seats (else the cheapest) and the seats left across tiers. A gathering this read model does not know yet,
-     * or one without tiers, gives nulls.
+     * still has seats (else the cheapest) and the seats left across tiers, in one pass over its tiers. A gathering this
+     * read model does not know yet, or one without tiers, gives nulls.
      */
     public static String listingJoins(String gatheringIdColumn) {
         return """
                 left join gatherings g on g.id = %1$s
-                left join lateral (select price_amount, price_currency from gathering_tiers t where t.gathering_id = g.id
-                                   order by t.capacity - t.held - t.confirmed > 0 desc, t.price_amount, t.position limit 1) cheapest on true
-                left join lateral (select coalesce(sum(greatest(t.capacity - t.held - t.confirmed, 0)), 0) as available
-                                   from gathering_tiers t where t.gathering_id = g.id) seats on true""".formatted(gatheringIdColumn);
+                left join lateral (select t.price_amount, t.price_currency,
+                                          sum(greatest(t.capacity - t.held - t.confirmed, 0)) over () as available
+                                   from gathering_tiers t where t.gathering_id = g.id
+                                   order by t.capacity - t.held - t.confirmed > 0 desc, t.price_amount, t.position limit 1) cheapest on true""".formatted(gatheringIdColumn);
     }
 
     /** The listing in a row of a query with {@link #LISTING_COLUMNS} and {@link #listingJoins}; empty when it had none. */

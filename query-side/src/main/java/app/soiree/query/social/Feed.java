@@ -24,24 +24,20 @@ import org.springframework.stereotype.Component;
  * neither repeat nor skip an item.
  * <p>
  * The choice is made in {@code feed_gatherings} (a host's few upcoming gatherings, by {@code (host_id, published_at)});
- * the same statement renders the page's items only, from the gatherings read model. The plan for a reader who follows 1 000 of 10 000 hosts
- * with 40 000 gatherings ({@code FeedPerformanceTest} logs it): a bitmap scan of the reader's follows
- * ({@code follows_pkey}), then per followed host a memoized, limited scan of {@code feed_gatherings_by_host} (about 2 rows
- * each, ~1 800 in all), appended to the featured and promoted ones found by primary key, deduplicated by a hash
- * aggregate, blocked hosts removed against a hashed set, and a top-N heapsort down to the page; the flags are three
- * primary-key probes per item. Its cost grows with the hosts followed, not with the gatherings stored. On the shared
- * 2-core build machine at load average 7 to 10 it took a median 20 to 40 ms a page (the executor's own time, per
- * EXPLAIN ANALYZE, 12 to 50 ms); an idle machine was not available to measure.
+ * the same statement renders the page's items only, from the gatherings read model. The plan for a reader who follows
+ * 1 000 of 10 000 hosts with 40 000 gatherings ({@code FeedPerformanceTest} logs it): a bitmap scan of the reader's
+ * follows ({@code follows_pkey}), then per followed host a memoized, limited scan of {@code feed_gatherings_by_host}
+ * (about 2 rows each, ~1 800 in all), appended to the featured and promoted ones found by primary key, grouped by a hash
+ * aggregate (one row per gathering with all its reasons), blocked hosts removed against a hashed set, a top-N heapsort
+ * down to the page, and per item one primary-key probe of the gathering and one index scan of its tiers. Its cost grows
+ * with the hosts followed, not with the gatherings stored. Measured with pgbench on the 2-core machine (docs/benchmarks.md,
+ * "Feed"), this statement runs about 3 000 times a second with 20 clients; the three statements it replaced, 2 200.
  */
 @Component
 class Feed {
 
     private static final String UPCOMING = " f.published_at is not null and f.starts_at > :now";
     private static final String BELOW_CURSOR = " and (f.published_at, f.gathering_id) < (:at, :id)";
-    static final String FEATURED_NOW = "select 1 from featured_gatherings fg where fg.gathering_id = %s"
-            + " and fg.featured_from <= :now and fg.featured_until > :now";
-    static final String PROMOTED_NOW = "select 1 from gathering_promotions gp where gp.gathering_id = %s and gp.status = 'PAID'"
-            + " and gp.promoted_from <= :now and gp.promoted_until > :now";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -78,8 +74,9 @@ class Feed {
 
     /**
      * Each followed host gives at most a page of its newest gatherings below the cursor (an index range, LATERAL so that
-     * the planner cannot trade it for a scan of every gathering); featured and promoted ones are a handful. Blocks either
-     * way are read once, as a hashed set of users.
+     * the planner cannot trade it for a scan of every gathering); featured and promoted ones are a handful. Each branch
+     * says why its rows are there, and the page groups a gathering's rows into one with every reason: no probe per item.
+     * Blocks either way are read once, as a hashed set of users.
      */
     static String sql(boolean belowCursor) {
         String cursor = belowCursor ? BELOW_CURSOR : "";
@@ -92,36 +89,34 @@ class Feed {
                     select :me
                 ),
                 chosen as (
-                    select f.gathering_id, f.published_at, f.host_id from follows fo
+                    select f.gathering_id, f.published_at, f.host_id, true as followed, false as featured, false as promoted
+                    from follows fo
                     cross join lateral (
                         select f.gathering_id, f.published_at, f.host_id from feed_gatherings f
                         where f.host_id = fo.followee_id and""" + UPCOMING + cursor + """
 
                         order by f.published_at desc, f.gathering_id desc limit :rows) f
                     where fo.follower_id = :me and fo.state = 'FOLLOWING'
-                    union
-                    select f.gathering_id, f.published_at, f.host_id from featured_gatherings fg
+                    union all
+                    select f.gathering_id, f.published_at, f.host_id, false, true, false from featured_gatherings fg
                     join feed_gatherings f on f.gathering_id = fg.gathering_id
                     where fg.featured_from <= :now and fg.featured_until > :now and""" + UPCOMING + cursor + """
 
-                    union
-                    select f.gathering_id, f.published_at, f.host_id from gathering_promotions gp
+                    union all
+                    select f.gathering_id, f.published_at, f.host_id, false, false, true from gathering_promotions gp
                     join feed_gatherings f on f.gathering_id = gp.gathering_id
                     where gp.status = 'PAID' and gp.promoted_from <= :now and gp.promoted_until > :now and""" + UPCOMING + cursor + """
 
                 ),
                 page as (
-                    select f.gathering_id, f.published_at, f.host_id from chosen f
+                    select f.gathering_id, f.published_at, bool_or(f.followed) as followed, bool_or(f.featured) as featured,
+                           bool_or(f.promoted) as promoted
+                    from chosen f
                     where f.host_id not in (select user_id from hidden_hosts)
+                    group by f.gathering_id, f.published_at
                     order by f.published_at desc, f.gathering_id desc limit :rows
                 )
-                select p.gathering_id, p.published_at,
-                       exists (select 1 from follows fo where fo.follower_id = :me and fo.followee_id = p.host_id
-                               and fo.state = 'FOLLOWING') as followed,
-                       exists (""" + FEATURED_NOW.formatted("p.gathering_id") + """
-                ) as featured,
-                       exists (""" + PROMOTED_NOW.formatted("p.gathering_id") + """
-                ) as promoted,
+                select p.gathering_id, p.published_at, p.followed, p.featured, p.promoted,
                 """ + GatheringCards.LISTING_COLUMNS + """
 
                 from page p
