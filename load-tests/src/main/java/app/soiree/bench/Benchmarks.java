@@ -38,6 +38,9 @@ public final class Benchmarks {
     private Database database;
     private Profiler profiler;
     private Api api;
+    private ServerCpu serverCpu;
+    /** Backend pids of the harness's own connections to the server's PostgreSQL: not the server's CPU. */
+    private volatile java.util.Set<Long> harnessBackends = java.util.Set.of();
 
     private Benchmarks(Settings settings, Report report) {
         this.settings = settings;
@@ -79,9 +82,11 @@ public final class Benchmarks {
         cleanOutput();
         Machine.describe(report, settings);
         server = new ServerProcess(settings);
+        serverCpu = new ServerCpu(server::pid, server::postmasterPid, () -> harnessBackends);
         try {
             startAndRestart();
             database = new Database(server.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
+            harnessBackends = java.util.Set.of(database.backendPid());
             Machine.describeDatabase(report, database);
             profiler = new Profiler(server.pid(), settings.output());
             api = new Api(server.baseUrl());
@@ -147,7 +152,11 @@ public final class Benchmarks {
 
     private void idleMemory(String when) {
         // Idle: nothing is sent; background pollers (tracking processors, scheduler) still run, as in production.
+        ServerCpu.Reading before = serverCpu.read();
         Waiting.sleep(settings.quick() ? 3_000 : 10_000);
+        ServerCpu.Usage idle = serverCpu.since(before);
+        report.row("Embedded default", "server CPU at idle, " + when + " (pollers: tracking processors, scheduler)",
+                "%.0f ms/s (%s)".formatted(idle.cores() * 1000, idle.describe()));
         long jvm = server.jvmResidentBytes();
         Optional<Long> postgres = server.postgresProportionalBytes();
         long total = jvm + postgres.orElse(0L);
@@ -224,7 +233,9 @@ public final class Benchmarks {
 
     // ---- 3. booking rush
 
-    record Rush(String gatheringId, String tierId, List<Session> guestsWithoutSeats, double confirmedPerSecond) {
+    /** {@code cpu}: the server's CPU for the whole rush, with its downstream work, for {@code confirmed} bookings and {@code soldOutAnswers} refusals. */
+    record Rush(String gatheringId, String tierId, List<Session> guestsWithoutSeats, double confirmedPerSecond,
+                ServerCpu.Usage cpu, long confirmed, int soldOutAnswers) {
     }
 
     private Rush bookingRush(Cast cast, Baselines baselines) throws Exception {
@@ -236,6 +247,8 @@ public final class Benchmarks {
                 settings.guests(), Duration.ofSeconds(settings.rushSeconds()));
 
         System.out.printf("Booking rush: %d guests over %d s for %d seats%n", settings.guests(), settings.rushSeconds(), settings.seats());
+        settle("the booking rush");
+        ServerCpu.Reading cpuBefore = serverCpu.read();
         startProfile("rush");
         Samples.drain();
         gatling.run(BookingRushSimulation.class, "Booking rush").ifPresent(r -> report.gatlingReport("Booking rush", r));
@@ -243,7 +256,11 @@ public final class Benchmarks {
         // Payment outcomes are applied asynchronously: wait for the seats to be confirmed in the event store.
         long confirmed = Waiting.untilCount(expectedSold, Duration.ofSeconds(60),
                 () -> database.countEvents(tier.gatheringId(), "SeatsConfirmed"));
+        ServerCpu.Usage cpuToConfirmation = serverCpu.since(cpuBefore);
         stopProfile("rush");
+        // What the rush set off downstream (projections, notifications, earnings) is part of what it cost.
+        settle("the booking rush's downstream work is counted");
+        ServerCpu.Usage cpu = serverCpu.since(cpuBefore);
         saveSamples("rush", samples);
 
         List<Sample> bookings = Samples.of(samples, s -> s.kind().startsWith("booking."));
@@ -266,6 +283,15 @@ public final class Benchmarks {
         report.row(SALES, "SOLD_OUT answers/s during the rush (bounded by arrivals)", rate(soldOutStats.perSecond()));
         report.row(SALES, "payment outcome answers (202) p50 / p95 / p99", payStats.latencies());
         report.row(SALES, "answers", Samples.countByKind(samples).toString());
+        double cpuPerConfirmed = cpu.millisPer(confirmed);
+        report.row(SALES, "server CPU per confirmed booking: the whole rush (%d 201 and %d SOLD_OUT answers, payments, until every processor was at the head) ÷ %d confirmed"
+                        .formatted(held.size(), soldOut.size(), confirmed), millis(cpuPerConfirmed), cpu.describe(), "", "≤ 5 ms",
+                confirmed > 0 && cpuPerConfirmed <= 5);
+        report.row(SALES, "… the same until the last SeatsConfirmed (downstream work not yet done), ÷ confirmed / ÷ 201 answers",
+                "%s / %s".formatted(millis(cpuToConfirmation.millisPer(confirmed)), millis(cpuToConfirmation.millisPer(held.size()))),
+                cpuToConfirmation.describe(), "", "", null);
+        report.row(SALES, "server CPU per booking answer of the rush (201 or 422, all %d)".formatted(bookings.size()),
+                millis(cpu.millisPer(bookings.size())));
 
         long seatsHeld = database.countEvents(tier.gatheringId(), "SeatsHeld");
         report.check("Rush: exactly C seats sold (event store)", confirmed == expectedSold && seatsHeld == expectedSold && held.size() == expectedSold,
@@ -278,7 +304,7 @@ public final class Benchmarks {
                         .formatted(unexpected, Samples.countByKind(other.stream().filter(s -> s.status() != -1).toList()), unanswered));
         readSideAgrees(tier, expectedSold);
 
-        return new Rush(tier.gatheringId(), tier.tierId(), guestsWithoutSeats(cast, tier), confirmedPerSecond);
+        return new Rush(tier.gatheringId(), tier.tierId(), guestsWithoutSeats(cast, tier), confirmedPerSecond, cpu, confirmed, soldOut.size());
     }
 
     /** The projections catch up: the tier shows no seat left and the bookings read model has C confirmed. */
@@ -320,7 +346,10 @@ public final class Benchmarks {
                 Duration.ofSeconds(settings.soldOutSeconds()));
         System.out.printf("Sold-out probe: %d clients for %d s%n", settings.concurrency(), settings.soldOutSeconds());
         Samples.drain();
+        // The rush's downstream work was waited out before its own reading ended: this window holds the refusals alone.
+        ServerCpu.Reading cpuBefore = serverCpu.read();
         gatling.run(SoldOutSimulation.class, "SOLD_OUT answers, closed model").ifPresent(r -> report.gatlingReport("Sold-out probe", r));
+        ServerCpu.Usage cpu = serverCpu.since(cpuBefore);
         List<Sample> samples = Samples.drain();
         saveSamples("sold-out", samples);
         Stats soldOut = Stats.of(Samples.of(samples, s -> s.kind().equals(SimulationSupport.BOOKING_SOLD_OUT)));
@@ -328,6 +357,15 @@ public final class Benchmarks {
         report.row(SALES, "SOLD_OUT answers/s at saturation (closed model, K clients)", rate(soldOut.perSecond()),
                 "confirmed holds/s " + rate(rush.confirmedPerSecond()), "%.1f×".formatted(multiple), "≥ 5× the hold rate", multiple >= 5);
         report.row(SALES, "SOLD_OUT answers at saturation p50 / p95 / p99", soldOut.latencies());
+        double cpuPerSoldOut = cpu.millisPer(soldOut.count());
+        report.row(SALES, "server CPU per SOLD_OUT answer at saturation (÷ %d SOLD_OUT of %d answers)".formatted(soldOut.count(), samples.size()),
+                millis(cpuPerSoldOut), cpu.describe(), "", "≤ 1 ms", soldOut.count() > 0 && cpuPerSoldOut <= 1);
+        if (rush.confirmed() > 0 && soldOut.count() > 0) {
+            // An estimate, and labelled so: refusals in the rush met a gathering still selling, not one known sold out.
+            double holdsOwn = (rush.cpu().total().toNanos() / 1e6 - rush.soldOutAnswers() * cpuPerSoldOut) / rush.confirmed();
+            report.row(SALES, "… per confirmed booking without the rush's %d refusals, at the saturation cost each (estimate)"
+                    .formatted(rush.soldOutAnswers()), millis(holdsOwn));
+        }
         long eventsAfter = database.countEvents(rush.gatheringId());
         report.check("Sold-out answers write no event", eventsAfter == eventsBefore && soldOut.count() == samples.size(),
                 "%d SOLD_OUT answers of %d; the gathering's events %d before, %d after; events appended anywhere meanwhile: %d"
@@ -353,10 +391,12 @@ public final class Benchmarks {
         double holdsPerSecond = Samples.perSecond(payments, Duration.ofNanos(System.nanoTime() - setupStarted).toMillis());
         report.row(SALES, "holds/s without a rush (ledger setup: K clients, one seat each, nobody sold out)", rate(holdsPerSecond));
 
+        settle("the ledger append (the holds' downstream work)");
         long head = database.headIndex();
         Optional<Long> positionBefore = database.processorPosition("ledger");
         PaymentCaptureSimulation.plan = new PaymentCaptureSimulation.Plan(server.baseUrl(), new ConcurrentLinkedQueue<>(held), settings.concurrency());
         System.out.printf("Ledger append: %d payments, %d clients%n", payments, settings.concurrency());
+        ServerCpu.Reading cpuBefore = serverCpu.read();
         startProfile("ledger");
         Samples.drain();
         gatling.run(PaymentCaptureSimulation.class, "Payments captured").ifPresent(r -> report.gatlingReport("Ledger append", r));
@@ -366,6 +406,8 @@ public final class Benchmarks {
         long journalledAt = System.currentTimeMillis();
         Optional<Long> positionAfter = database.processorPosition("ledger");
         stopProfile("ledger");
+        settle("the captures' downstream work is counted");
+        ServerCpu.Usage cpu = serverCpu.since(cpuBefore);
         saveSamples("ledger", samples);
 
         long firstRequest = samples.stream().mapToLong(Sample::startMillis).min().orElse(journalledAt);
@@ -375,6 +417,8 @@ public final class Benchmarks {
         report.row("Ledger", "captured payments/s (first outcome request to last PaymentCaptured)", rate(capturesPerSecond),
                 "R_ins " + rate(baselines.inserts().perSecond()), percent(ofInserts), "≥ 10 % of R_ins", ofInserts >= 0.10);
         report.row("Ledger", "outcome answers (202) p50 / p95 / p99", Stats.of(samples).latencies());
+        report.row("Ledger", "server CPU per captured payment (outcomes, captures, journal and every processor, until all were at the head)",
+                millis(cpu.millisPer(captured)), cpu.describe(), "", "", null);
         // The live ledger processor reads every event of the stream, not only those that move money.
         double liveRate = 0;
         if (positionBefore.isPresent() && positionAfter.isPresent()) {
@@ -440,6 +484,7 @@ public final class Benchmarks {
     // ---- 6. reads
 
     private void reads(Cast cast, Baselines baselines) throws Exception {
+        settle("the reads");
         read("GET /api/gatherings", "/api/gatherings", null, baselines);
         read("GET /api/me/wallet", "/api/me/wallet", cast.host().accessToken(), baselines);
     }
@@ -449,10 +494,12 @@ public final class Benchmarks {
                 Duration.ofSeconds(settings.readSeconds()));
         System.out.printf("Reads: %s, %d clients for %d s%n", name, settings.concurrency(), settings.readSeconds());
         String phase = "reads-" + path.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
+        ServerCpu.Reading cpuBefore = serverCpu.read();
         startProfile(phase);
         Samples.drain();
         gatling.run(ReadsSimulation.class, name).ifPresent(r -> report.gatlingReport(name, r));
         List<Sample> samples = Samples.drain();
+        ServerCpu.Usage cpu = serverCpu.since(cpuBefore);
         stopProfile(phase);
         saveSamples(phase, samples);
         Stats ok = Stats.of(Samples.of(samples, s -> s.status() == 200));
@@ -460,12 +507,29 @@ public final class Benchmarks {
         report.row("Reads", name + ": requests/s, p99 (closed model, K clients)", "%s, p99 %d ms".formatted(rate(ok.perSecond()), ok.p99()),
                 "R_read " + rate(baselines.reads().perSecond()), percent(ofReads), "≥ 10 % of R_read at p99 ≤ 50 ms",
                 ofReads >= 0.10 && ok.p99() <= 50);
+        report.row("Reads", name + ": server CPU per request", millis(cpu.millisPer(samples.size())), cpu.describe(), "", "", null);
         if (ok.count() != samples.size()) {
             report.note("%s: %d of %d answers were not 200: %s".formatted(name, samples.size() - ok.count(), samples.size(), Samples.countByKind(samples)));
         }
     }
 
     // ---- helpers
+
+    /**
+     * Waits until every tracking processor has reached the event store's head, so that a CPU reading around a phase
+     * neither includes what an earlier phase set off nor ends before its own downstream work is done. Bounded: a
+     * processor that stays behind is reported, and the reading then says so by its size.
+     */
+    private void settle(String before) {
+        long started = System.nanoTime();
+        List<String> behind = database.awaitProcessorsAtHead(Duration.ofMinutes(settings.quick() ? 1 : 3));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (!behind.isEmpty()) {
+            report.note("Before %s: tracking processors still behind the head after %s: %s".formatted(before, seconds(took), behind));
+        } else if (took.toMillis() >= 1_000) {
+            report.note("Before %s: every tracking processor reached the event store's head in %s.".formatted(before, seconds(took)));
+        }
+    }
 
     /** Results of an earlier run must not mix with this one's: reports, profiles, samples, logs, data. */
     private void cleanOutput() throws IOException {
@@ -529,6 +593,10 @@ public final class Benchmarks {
 
     static String seconds(Duration duration) {
         return "%.1f s".formatted(duration.toMillis() / 1000.0);
+    }
+
+    static String millis(double millis) {
+        return Double.isNaN(millis) ? "–" : millis >= 10 ? "%.0f ms".formatted(millis) : "%.2f ms".formatted(millis);
     }
 
     static String mib(long bytes) {

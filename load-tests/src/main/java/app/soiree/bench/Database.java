@@ -40,6 +40,11 @@ final class Database implements AutoCloseable {
         this.connection = connect();
     }
 
+    /** The PostgreSQL backend serving this object's own connection: its CPU is the harness's, not the server's. */
+    long backendPid() {
+        return number("select pg_backend_pid()");
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url, credentials);
     }

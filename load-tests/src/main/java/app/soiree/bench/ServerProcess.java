@@ -193,9 +193,24 @@ final class ServerProcess {
             return Optional.empty();
         }
         try {
+            return postmasterPid().map(Memory::proportionalBytesOfTree);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The embedded PostgreSQL's postmaster, from its {@code postmaster.pid}: zonky starts it detached, so it is a child
+     * of init, not of the server JVM. Empty with an external database, or while no PostgreSQL runs on the data directory.
+     */
+    Optional<Long> postmasterPid() {
+        if (!settings.embeddedDatabase()) {
+            return Optional.empty();
+        }
+        try {
             Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
             long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
-            return Optional.of(Memory.proportionalBytesOfTree(postmaster));
+            return ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
