@@ -107,6 +107,9 @@ public final class Benchmarks {
             if (settings.runs("reads")) {
                 reads(cast, baselines);
             }
+            if (settings.runs("scale")) {
+                new ScalePhase(settings, report, api, server, gatling, harness()).run(cast.host(), cast.guests());
+            }
             if (settings.runs("chat")) {
                 new ChatPhase(settings, report, api, server).run(cast.guests(), (window, step) -> profileStep(window, step));
             }
@@ -521,8 +524,12 @@ public final class Benchmarks {
      * processor that stays behind is reported, and the reading then says so by its size.
      */
     private void settle(String before) {
+        settle(before, Duration.ofMinutes(settings.quick() ? 1 : 3));
+    }
+
+    private void settle(String before, Duration max) {
         long started = System.nanoTime();
-        List<String> behind = database.awaitProcessorsAtHead(Duration.ofMinutes(settings.quick() ? 1 : 3));
+        List<String> behind = database.awaitProcessorsAtHead(max);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (!behind.isEmpty()) {
             report.note("Before %s: tracking processors still behind the head after %s: %s".formatted(before, seconds(took), behind));
@@ -562,6 +569,36 @@ public final class Benchmarks {
         if (settings.jfr()) {
             report.profile(phase, profiler.stop(phase));
         }
+    }
+
+    /** What phases in classes of their own need of this run. */
+    private ScalePhase.Harness harness() {
+        return new ScalePhase.Harness() {
+            @Override
+            public Database database() {
+                return database;
+            }
+
+            @Override
+            public ServerCpu serverCpu() {
+                return serverCpu;
+            }
+
+            @Override
+            public void settle(String before, Duration max) {
+                Benchmarks.this.settle(before, max);
+            }
+
+            @Override
+            public void profile(String phase, String step) {
+                profileStep(phase, step);
+            }
+
+            @Override
+            public void saveSamples(String phase, Collection<Sample> samples) throws IOException {
+                Benchmarks.this.saveSamples(phase, samples);
+            }
+        };
     }
 
     /** For phases in classes of their own: "start" or "stop" the profile of {@code phase}. */
