@@ -134,6 +134,29 @@ final class Database implements AutoCloseable {
         }
     }
 
+    long countAllEvents() {
+        return number("select count(*) from domain_event_entry");
+    }
+
+    /** Events in {@code [from, to]} of the stream that move money: their payload carries postings (LedgerEvent). */
+    long moneyEventsBetween(long from, long to) {
+        return number("select count(*) from domain_event_entry where global_index between ? and ?"
+                + " and position('\"postings\":[{' in convert_from(payload, 'UTF8')) > 0", from, to);
+    }
+
+    /** Events in {@code [from, to]} the ledger journalled (ledger_entries keeps each event's position). */
+    long journalledEventsBetween(long from, long to) {
+        return number("select count(distinct global_index) from ledger_entries where global_index between ? and ?", from, to);
+    }
+
+    /** GatheringCreated events in {@code [from, to]}, and how many of their gatherings the read model (gatherings) holds. */
+    long[] gatheringsCreatedAndProjectedBetween(long from, long to) {
+        String[] counts = single("""
+                select count(*) || ' ' || count(g.id) from domain_event_entry e left join gatherings g on g.id::text = e.aggregate_identifier
+                where e.global_index between ? and ? and e.payload_type like '%.GatheringCreated'""", from, to).split(" ");
+        return new long[] {Long.parseLong(counts[0]), Long.parseLong(counts[1])};
+    }
+
     long headIndex() {
         return number("select coalesce(max(global_index), 0) from domain_event_entry");
     }
