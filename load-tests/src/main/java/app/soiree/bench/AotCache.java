@@ -46,6 +46,7 @@ final class AotCache {
                 "-Daxoniq.update-checker.disabled=true", "-jar", image.jar.toString(), "--server.port=0",
                 "--soiree.data-dir=" + image.directory.resolve("training-data")));
         run(log, training);
+        stopTrainingPostgres(image.directory.resolve("training-data").resolve("postgres"));
         if (!Files.isRegularFile(image.cache)) {
             throw new IllegalStateException("The training start wrote no AOT cache; see " + log);
         }
@@ -65,6 +66,27 @@ final class AotCache {
                 }
             }
         }
+    }
+
+    /**
+     * The training start exits as soon as the context is refreshed, without closing it, so the embedded PostgreSQL it
+     * started (detached, a child of init) would idle beside every measured phase, and outlive the run.
+     */
+    private static void stopTrainingPostgres(Path cluster) throws IOException {
+        Path pidFile = cluster.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        ProcessHandle.of(pid).filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
+                .ifPresent(postgres -> {
+                    postgres.destroy(); // SIGTERM: a smart shutdown; nothing is connected any more
+                    try {
+                        postgres.onExit().get(60, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("The training start's PostgreSQL (pid " + pid + ") did not stop", e);
+                    }
+                });
     }
 
     private static void run(Path log, List<String> command) throws IOException, InterruptedException {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,11 @@ public final class Benchmarks {
     private Database database;
     private Profiler profiler;
     private Api api;
+    /** The event store's head before the warm-up: the warm-up's events are what the preloaded store is made of. */
+    private long warmUpFrom;
+    private ServerCpu serverCpu;
+    /** Backend pids of the harness's own connections to the server's PostgreSQL: not the server's CPU. */
+    private volatile java.util.Set<Long> harnessBackends = java.util.Set.of();
 
     private Benchmarks(Settings settings, Report report) {
         this.settings = settings;
@@ -79,9 +85,11 @@ public final class Benchmarks {
         cleanOutput();
         Machine.describe(report, settings);
         server = new ServerProcess(settings);
+        serverCpu = new ServerCpu(server::pid, server::postmasterPid, () -> harnessBackends);
         try {
             startAndRestart();
             database = new Database(server.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
+            harnessBackends = java.util.Set.of(database.backendPid());
             Machine.describeDatabase(report, database);
             profiler = new Profiler(server.pid(), settings.output());
             api = new Api(server.baseUrl());
@@ -89,18 +97,24 @@ public final class Benchmarks {
             Baselines baselines = calibrate();
             Cast cast = setUp();
             warmUp(cast);
+            if (settings.runs("preload")) {
+                preloadedStore(cast, baselines);
+            }
             if (settings.runs("rush")) {
                 Rush rush = bookingRush(cast, baselines);
                 if (settings.runs("soldout")) {
                     soldOutProbe(cast, rush);
                 }
             }
-            double liveEventsPerSecond = settings.runs("ledger") ? ledgerAppend(cast, baselines) : 0;
+            double liveEventsPerSecond = settings.runs("ledger") ? ledgerAppend(cast, baselines, Stage.DEFAULT).liveRate() : 0;
             if (settings.runs("replay")) {
-                replay(cast, liveEventsPerSecond);
+                replay(cast, liveEventsPerSecond, Stage.DEFAULT);
             }
             if (settings.runs("reads")) {
-                reads(cast, baselines);
+                reads(cast, baselines, Stage.DEFAULT);
+            }
+            if (settings.runs("scale")) {
+                new ScalePhase(settings, report, api, server, gatling, harness()).run(cast.host(), cast.guests());
             }
             if (settings.runs("chat")) {
                 new ChatPhase(settings, report, api, server).run(cast.guests(), (window, step) -> profileStep(window, step));
@@ -147,7 +161,11 @@ public final class Benchmarks {
 
     private void idleMemory(String when) {
         // Idle: nothing is sent; background pollers (tracking processors, scheduler) still run, as in production.
+        ServerCpu.Reading before = serverCpu.read();
         Waiting.sleep(settings.quick() ? 3_000 : 10_000);
+        ServerCpu.Usage idle = serverCpu.since(before);
+        report.row("Embedded default", "server CPU at idle, " + when + " (pollers: tracking processors, scheduler)",
+                "%.0f ms/s (%s)".formatted(idle.cores() * 1000, idle.describe()));
         long jvm = server.jvmResidentBytes();
         Optional<Long> postgres = server.postgresProportionalBytes();
         long total = jvm + postgres.orElse(0L);
@@ -204,6 +222,7 @@ public final class Benchmarks {
      */
     private void warmUp(Cast cast) throws Exception {
         long started = System.nanoTime();
+        warmUpFrom = database.headIndex();
         int bookings = Math.min(settings.warmupBookings(), cast.guests().size());
         Api.Tier tier = api.publishGathering(cast.host(), "Warm-up", bookings, 1_000);
         List<Session> guests = cast.guests().subList(cast.guests().size() - bookings, cast.guests().size());
@@ -222,9 +241,164 @@ public final class Benchmarks {
                 .formatted(bookings, confirmed, seconds(Duration.ofNanos(System.nanoTime() - started))));
     }
 
+    // ---- 2b. the ledger and the reads on a preloaded event store (issue 14)
+
+    /** How the processors left to work through the generated events did: {@code events} is how many they went through. */
+    record CatchUp(Duration took, long events, double perSecond, ServerCpu.Usage cpu, List<String> behind) {
+    }
+
+    record StoreTier(int target, long storedBefore, Optional<EventStoreGenerator.Generated> generated, Duration start, Optional<CatchUp> catchUp,
+                     LedgerResult ledger, List<ReadResult> reads, Optional<ReplayResult> replay) {
+    }
+
+    /**
+     * For each size in {@code preloadEvents}: stops the server, grows its event store to that many events with
+     * {@link EventStoreGenerator} (copies of the warm-up's events), starts it again, waits until the processors left to
+     * catch up ({@code preloadCatchUp}: the ledger must be, or the replay would find events the live ledger skipped) have
+     * worked through the copies, then runs the ledger append and the reads; at the largest size also the ledger replay.
+     */
+    private void preloadedStore(Cast cast, Baselines baselines) throws Exception {
+        if (!settings.embeddedDatabase()) {
+            report.note("Preload skipped: it starts the embedded PostgreSQL alone while the server is stopped, and this run uses " + settings.jdbcUrl());
+            return;
+        }
+        // The window to copy ends where the warm-up's downstream work (notifications, earnings, conversation) does.
+        settle("the preloaded store's templates are read", Duration.ofMinutes(5));
+        long warmUpTo = database.headIndex();
+        EventStoreGenerator[] generator = new EventStoreGenerator[1];
+        List<StoreTier> tiers = new ArrayList<>();
+        List<Integer> targets = settings.preloadEvents();
+        for (int i = 0; i < targets.size(); i++) {
+            int target = targets.get(i);
+            Stage stage = Stage.storedEvents(target);
+            long storedBefore = database.countAllEvents();
+            Optional<EventStoreGenerator.Generated> generated = Optional.empty();
+            Duration start = Duration.ZERO;
+            Optional<CatchUp> catchUp = Optional.empty();
+            if (storedBefore < target) {
+                settle("the server is stopped to preload " + target + " events", Duration.ofMinutes(5));
+                System.out.printf("Preload: stopping the server to grow its event store from %,d to %,d events%n", storedBefore, target);
+                server.stop();
+                database.close();
+                List<String> moved = new ArrayList<>();
+                EventStoreGenerator.Generated appended = server.withPostgresAlone(settings.jdbcUser(), settings.jdbcPassword(), connection -> {
+                    if (generator[0] == null) {
+                        generator[0] = EventStoreGenerator.fromWindow(connection, warmUpFrom, warmUpTo);
+                    }
+                    EventStoreGenerator.Generated events = generator[0].append(connection, target - storedBefore);
+                    moved.addAll(generator[0].moveProcessorsToHead(connection, events.lastIndex(), settings.preloadCatchUp()));
+                    return events;
+                });
+                generated = Optional.of(appended);
+                System.out.printf("Preload: %,d events appended in %s (%,.0f/s); %d processors moved past them; starting the server%n",
+                        appended.events(), seconds(appended.took()), appended.perSecond(), moved.size());
+                start = server.start();
+                reconnect();
+                catchUp = Optional.of(catchUp(appended));
+                storeChecks(target, appended, catchUp.get());
+            } else {
+                report.note("Preload %,d: the store already held %,d events (set-up and earlier phases); nothing generated.".formatted(target, storedBefore));
+            }
+            LedgerResult ledger = ledgerAppend(cast, baselines, stage);
+            List<ReadResult> reads = reads(cast, baselines, stage);
+            Optional<ReplayResult> replay = i == targets.size() - 1 ? replay(cast, ledger.liveRate(), stage) : Optional.empty();
+            tiers.add(new StoreTier(target, storedBefore, generated, start, catchUp, ledger, reads, replay));
+        }
+        summariseStore(tiers, generator[0]);
+    }
+
+    /** After a restart: the server's PostgreSQL is a new process, so is the harness's connection to it and its backend. */
+    private void reconnect() throws Exception {
+        database = new Database(server.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
+        harnessBackends = java.util.Set.of(database.backendPid());
+        profiler = new Profiler(server.pid(), settings.output());
+    }
+
+    private CatchUp catchUp(EventStoreGenerator.Generated generated) {
+        ServerCpu.Reading cpuBefore = serverCpu.read();
+        long started = System.nanoTime();
+        long from = settings.preloadCatchUp().stream().map(database::processorPosition).flatMap(Optional::stream)
+                .min(Long::compare).orElse(generated.firstIndex() - 1);
+        System.out.printf("Preload: %s working through the generated events from position %,d%n", settings.preloadCatchUp(), from);
+        List<String> behind = database.awaitProcessorsAtHead(Duration.ofMinutes(90));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        long events = database.countEventsBetween(from, database.headIndex());
+        return new CatchUp(took, events, Samples.perSecond(events, took.toMillis()), serverCpu.since(cpuBefore), behind);
+    }
+
+    /** What the processors made of the copies: they must all have got through, and those that caught up must show them. */
+    private void storeChecks(int target, EventStoreGenerator.Generated generated, CatchUp catchUp) {
+        String name = "Preload %,d".formatted(target);
+        report.check(name + ": every tracking processor worked through the generated events to the head", catchUp.behind().isEmpty(),
+                catchUp.behind().isEmpty() ? "%,d events in %s after the start".formatted(catchUp.events(), seconds(catchUp.took()))
+                        : "still behind after %s: %s".formatted(seconds(catchUp.took()), catchUp.behind()));
+        if (settings.preloadCatchUp().contains("ledger")) {
+            long money = database.moneyEventsBetween(generated.firstIndex(), generated.lastIndex());
+            long journalled = database.journalledEventsBetween(generated.firstIndex(), generated.lastIndex());
+            report.check(name + ": the live ledger journalled every generated money event", money > 0 && journalled == money,
+                    "%,d generated events with postings, %,d of them in ledger_entries".formatted(money, journalled));
+        }
+        if (settings.preloadCatchUp().contains("gatherings")) {
+            long[] gatherings = database.gatheringsCreatedAndProjectedBetween(generated.firstIndex(), generated.lastIndex());
+            report.check(name + ": the gatherings read model shows every generated gathering", gatherings[0] > 0 && gatherings[1] == gatherings[0],
+                    "%,d generated GatheringCreated, %,d of them in the gatherings table".formatted(gatherings[0], gatherings[1]));
+        }
+    }
+
+    private void summariseStore(List<StoreTier> tiers, EventStoreGenerator generator) {
+        List<String> header = new ArrayList<>(List.of("metric"));
+        tiers.forEach(tier -> header.add("%,d events".formatted(tier.target())));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(storeRow("events stored before", tiers, t -> "%,d".formatted(t.storedBefore())));
+        rows.add(storeRow("generated: events in time (events/s), payloads", tiers, t -> t.generated().map(g -> "%,d in %s (%,.0f/s), %s"
+                .formatted(g.events(), seconds(g.took()), g.perSecond(), ScalePhase.bytes(g.payloadBytes()))).orElse("–")));
+        rows.add(storeRow("server start to healthy on it", tiers, t -> t.generated().isPresent() ? seconds(t.start()) : "–"));
+        rows.add(storeRow("catch-up of " + String.join(", ", settings.preloadCatchUp()) + ": time after healthy, events/s", tiers,
+                t -> t.catchUp().map(c -> "%s, %s (%,d events)".formatted(seconds(c.took()), rate(c.perSecond()), c.events())).orElse("–")));
+        rows.add(storeRow("… server CPU per event caught up", tiers, t -> t.catchUp().map(c -> "%.3f ms".formatted(c.cpu().millisPer(c.events()))).orElse("–")));
+        rows.add(storeRow("**captured payments/s** (share of R_ins)", tiers, t -> "%s (%s)".formatted(rate(t.ledger().capturesPerSecond()), percent(t.ledger().ofInserts()))));
+        rows.add(storeRow("outcome answers (202) p50 / p95 / p99", tiers, t -> t.ledger().outcomes().latencies()));
+        rows.add(storeRow("server CPU per captured payment", tiers, t -> millis(t.ledger().cpu().millisPer(t.ledger().captured()))));
+        rows.add(storeRow("live `ledger` processing until every capture was journalled", tiers, t -> rate(t.ledger().liveRate())));
+        for (int read = 0; read < tiers.getFirst().reads().size(); read++) {
+            int which = read;
+            rows.add(storeRow(tiers.getFirst().reads().get(read).name() + ": requests/s, p99, server CPU per request", tiers, t -> {
+                ReadResult result = t.reads().get(which);
+                return "%s, %d ms, %s".formatted(rate(result.ok().perSecond()), result.ok().p99(), millis(result.cpu().millisPer(result.answers())));
+            }));
+        }
+        rows.add(storeRow("**ledger replay**: events/s (events, time), server CPU per event", tiers, t -> t.replay().map(r -> "%s (%,d in %s), %.3f ms"
+                .formatted(rate(r.perSecond()), r.processed(), seconds(r.took()), r.cpu().millisPer(r.processed()))).orElse("–")));
+        String copied = generator == null ? "Nothing was generated."
+                : "Generated events are copies of the warm-up's %,d events (positions %,d–%,d; %s), each copy with fresh ids for what the window created%s."
+                .formatted(generator.window().events(), generator.window().fromExclusive() + 1, generator.window().toInclusive(), generator.window().byType(),
+                        generator.window().skipped() > 0 ? "; %d events of aggregates older than the window not copied".formatted(generator.window().skipped()) : "");
+        report.section("Preloaded event store (issue 14)", copied + " Processors moved past the copies: all but " + settings.preloadCatchUp()
+                + ", which worked through them.\n\n" + Report.table(header, rows));
+
+        StoreTier smallest = tiers.getFirst();
+        StoreTier largest = tiers.getLast();
+        if (tiers.size() > 1 && smallest.ledger().capturesPerSecond() > 0) {
+            double ratio = largest.ledger().capturesPerSecond() / smallest.ledger().capturesPerSecond();
+            report.row("Preloaded store", "captured payments/s with %,d stored events ÷ with %,d".formatted(largest.target(), smallest.target()),
+                    "%s ÷ %s".formatted(rate(largest.ledger().capturesPerSecond()), rate(smallest.ledger().capturesPerSecond())), "",
+                    percent(ratio), "≥ 80 % (within 20 %)", ratio >= 0.8);
+        }
+        largest.replay().ifPresent(replay -> report.row("Preloaded store", "ledger replay of the %,d-event store: events/s".formatted(largest.target()),
+                "%s (%,d events in %s)".formatted(rate(replay.perSecond()), replay.processed(), seconds(replay.took()))));
+    }
+
+    private static List<String> storeRow(String metric, List<StoreTier> tiers, java.util.function.Function<StoreTier, String> cell) {
+        List<String> row = new ArrayList<>(List.of(metric));
+        tiers.forEach(tier -> row.add(cell.apply(tier)));
+        return row;
+    }
+
     // ---- 3. booking rush
 
-    record Rush(String gatheringId, String tierId, List<Session> guestsWithoutSeats, double confirmedPerSecond) {
+    /** {@code cpu}: the server's CPU for the whole rush, with its downstream work, for {@code confirmed} bookings and {@code soldOutAnswers} refusals. */
+    record Rush(String gatheringId, String tierId, List<Session> guestsWithoutSeats, double confirmedPerSecond,
+                ServerCpu.Usage cpu, long confirmed, int soldOutAnswers) {
     }
 
     private Rush bookingRush(Cast cast, Baselines baselines) throws Exception {
@@ -236,6 +410,8 @@ public final class Benchmarks {
                 settings.guests(), Duration.ofSeconds(settings.rushSeconds()));
 
         System.out.printf("Booking rush: %d guests over %d s for %d seats%n", settings.guests(), settings.rushSeconds(), settings.seats());
+        settle("the booking rush");
+        ServerCpu.Reading cpuBefore = serverCpu.read();
         startProfile("rush");
         Samples.drain();
         gatling.run(BookingRushSimulation.class, "Booking rush").ifPresent(r -> report.gatlingReport("Booking rush", r));
@@ -243,7 +419,11 @@ public final class Benchmarks {
         // Payment outcomes are applied asynchronously: wait for the seats to be confirmed in the event store.
         long confirmed = Waiting.untilCount(expectedSold, Duration.ofSeconds(60),
                 () -> database.countEvents(tier.gatheringId(), "SeatsConfirmed"));
+        ServerCpu.Usage cpuToConfirmation = serverCpu.since(cpuBefore);
         stopProfile("rush");
+        // What the rush set off downstream (projections, notifications, earnings) is part of what it cost.
+        settle("the booking rush's downstream work is counted");
+        ServerCpu.Usage cpu = serverCpu.since(cpuBefore);
         saveSamples("rush", samples);
 
         List<Sample> bookings = Samples.of(samples, s -> s.kind().startsWith("booking."));
@@ -266,6 +446,15 @@ public final class Benchmarks {
         report.row(SALES, "SOLD_OUT answers/s during the rush (bounded by arrivals)", rate(soldOutStats.perSecond()));
         report.row(SALES, "payment outcome answers (202) p50 / p95 / p99", payStats.latencies());
         report.row(SALES, "answers", Samples.countByKind(samples).toString());
+        double cpuPerConfirmed = cpu.millisPer(confirmed);
+        report.row(SALES, "server CPU per confirmed booking: the whole rush (%d 201 and %d SOLD_OUT answers, payments, until every processor was at the head) ÷ %d confirmed"
+                        .formatted(held.size(), soldOut.size(), confirmed), millis(cpuPerConfirmed), cpu.describe(), "", "≤ 5 ms",
+                confirmed > 0 && cpuPerConfirmed <= 5);
+        report.row(SALES, "… the same until the last SeatsConfirmed (downstream work not yet done), ÷ confirmed / ÷ 201 answers",
+                "%s / %s".formatted(millis(cpuToConfirmation.millisPer(confirmed)), millis(cpuToConfirmation.millisPer(held.size()))),
+                cpuToConfirmation.describe(), "", "", null);
+        report.row(SALES, "server CPU per booking answer of the rush (201 or 422, all %d)".formatted(bookings.size()),
+                millis(cpu.millisPer(bookings.size())));
 
         long seatsHeld = database.countEvents(tier.gatheringId(), "SeatsHeld");
         report.check("Rush: exactly C seats sold (event store)", confirmed == expectedSold && seatsHeld == expectedSold && held.size() == expectedSold,
@@ -278,7 +467,7 @@ public final class Benchmarks {
                         .formatted(unexpected, Samples.countByKind(other.stream().filter(s -> s.status() != -1).toList()), unanswered));
         readSideAgrees(tier, expectedSold);
 
-        return new Rush(tier.gatheringId(), tier.tierId(), guestsWithoutSeats(cast, tier), confirmedPerSecond);
+        return new Rush(tier.gatheringId(), tier.tierId(), guestsWithoutSeats(cast, tier), confirmedPerSecond, cpu, confirmed, soldOut.size());
     }
 
     /** The projections catch up: the tier shows no seat left and the bookings read model has C confirmed. */
@@ -320,7 +509,10 @@ public final class Benchmarks {
                 Duration.ofSeconds(settings.soldOutSeconds()));
         System.out.printf("Sold-out probe: %d clients for %d s%n", settings.concurrency(), settings.soldOutSeconds());
         Samples.drain();
+        // The rush's downstream work was waited out before its own reading ended: this window holds the refusals alone.
+        ServerCpu.Reading cpuBefore = serverCpu.read();
         gatling.run(SoldOutSimulation.class, "SOLD_OUT answers, closed model").ifPresent(r -> report.gatlingReport("Sold-out probe", r));
+        ServerCpu.Usage cpu = serverCpu.since(cpuBefore);
         List<Sample> samples = Samples.drain();
         saveSamples("sold-out", samples);
         Stats soldOut = Stats.of(Samples.of(samples, s -> s.kind().equals(SimulationSupport.BOOKING_SOLD_OUT)));
@@ -328,21 +520,49 @@ public final class Benchmarks {
         report.row(SALES, "SOLD_OUT answers/s at saturation (closed model, K clients)", rate(soldOut.perSecond()),
                 "confirmed holds/s " + rate(rush.confirmedPerSecond()), "%.1f×".formatted(multiple), "≥ 5× the hold rate", multiple >= 5);
         report.row(SALES, "SOLD_OUT answers at saturation p50 / p95 / p99", soldOut.latencies());
+        double cpuPerSoldOut = cpu.millisPer(soldOut.count());
+        report.row(SALES, "server CPU per SOLD_OUT answer at saturation (÷ %d SOLD_OUT of %d answers)".formatted(soldOut.count(), samples.size()),
+                millis(cpuPerSoldOut), cpu.describe(), "", "≤ 1 ms", soldOut.count() > 0 && cpuPerSoldOut <= 1);
+        if (rush.confirmed() > 0 && soldOut.count() > 0) {
+            // An estimate, and labelled so: refusals in the rush met a gathering still selling, not one known sold out.
+            double holdsOwn = (rush.cpu().total().toNanos() / 1e6 - rush.soldOutAnswers() * cpuPerSoldOut) / rush.confirmed();
+            report.row(SALES, "… per confirmed booking without the rush's %d refusals, at the saturation cost each (estimate)"
+                    .formatted(rush.soldOutAnswers()), millis(holdsOwn));
+        }
         long eventsAfter = database.countEvents(rush.gatheringId());
         report.check("Sold-out answers write no event", eventsAfter == eventsBefore && soldOut.count() == samples.size(),
                 "%d SOLD_OUT answers of %d; the gathering's events %d before, %d after; events appended anywhere meanwhile: %d"
                         .formatted(soldOut.count(), samples.size(), eventsBefore, eventsAfter, database.countEventsAfter(headBefore)));
     }
 
+    /**
+     * Which run of a phase this is: the default one, or one of several over a growing event store, whose rows, checks,
+     * samples and profiles carry the stage's name.
+     */
+    record Stage(String suffix, String fileSuffix) {
+        static final Stage DEFAULT = new Stage("", "");
+
+        static Stage storedEvents(long events) {
+            return new Stage(" (%,d stored events)".formatted(events), "-" + events + "-events");
+        }
+    }
+
     // ---- 4. ledger append
 
-    /** Returns the live processing rate of the ledger processor during this phase, in events per second. */
-    private double ledgerAppend(Cast cast, Baselines baselines) throws Exception {
+    /**
+     * {@code liveRate}: events/s the ledger processor went through until every capture was journalled; {@code cpu}: the
+     * server's, from the first outcome until every processor was at the head again.
+     */
+    record LedgerResult(double capturesPerSecond, double ofInserts, Stats outcomes, double liveRate, ServerCpu.Usage cpu, long captured) {
+    }
+
+    private LedgerResult ledgerAppend(Cast cast, Baselines baselines, Stage stage) throws Exception {
+        String section = "Ledger" + stage.suffix();
         int payments = Math.min(settings.ledgerPayments(), settings.guests());
         if (payments < settings.ledgerPayments()) {
             report.note("Ledger payments limited to " + payments + ": one booking per guest and gathering.");
         }
-        Api.Tier tier = api.publishGathering(cast.host(), "The ledger dinner", payments, 4_200);
+        Api.Tier tier = api.publishGathering(cast.host(), "The ledger dinner" + stage.suffix(), payments, 4_200);
         long setupStarted = System.nanoTime();
         List<PaymentCaptureSimulation.Payment> held = Api.inParallel(payments, settings.concurrency(), i -> {
             Session guest = cast.guests().get(i);
@@ -351,67 +571,83 @@ public final class Benchmarks {
             return new PaymentCaptureSimulation.Payment(booking.get("payment").get("paymentId").asText(), guest.accessToken());
         });
         double holdsPerSecond = Samples.perSecond(payments, Duration.ofNanos(System.nanoTime() - setupStarted).toMillis());
-        report.row(SALES, "holds/s without a rush (ledger setup: K clients, one seat each, nobody sold out)", rate(holdsPerSecond));
+        report.row(stage == Stage.DEFAULT ? SALES : section, "holds/s without a rush (ledger setup: K clients, one seat each, nobody sold out)",
+                rate(holdsPerSecond));
 
+        settle("the ledger append (the holds' downstream work)");
         long head = database.headIndex();
         Optional<Long> positionBefore = database.processorPosition("ledger");
         PaymentCaptureSimulation.plan = new PaymentCaptureSimulation.Plan(server.baseUrl(), new ConcurrentLinkedQueue<>(held), settings.concurrency());
         System.out.printf("Ledger append: %d payments, %d clients%n", payments, settings.concurrency());
-        startProfile("ledger");
+        ServerCpu.Reading cpuBefore = serverCpu.read();
+        startProfile("ledger" + stage.fileSuffix());
         Samples.drain();
-        gatling.run(PaymentCaptureSimulation.class, "Payments captured").ifPresent(r -> report.gatlingReport("Ledger append", r));
+        gatling.run(PaymentCaptureSimulation.class, "Payments captured" + stage.suffix())
+                .ifPresent(r -> report.gatlingReport("Ledger append" + stage.suffix(), r));
         List<Sample> samples = Samples.drain();
         long captured = Waiting.untilCount(payments, Duration.ofSeconds(60), () -> database.countEventsAfter(head, "PaymentCaptured"));
         long journalled = Waiting.untilCount(payments, Duration.ofSeconds(60), () -> database.journalledCapturesAfter(head));
         long journalledAt = System.currentTimeMillis();
         Optional<Long> positionAfter = database.processorPosition("ledger");
-        stopProfile("ledger");
-        saveSamples("ledger", samples);
+        stopProfile("ledger" + stage.fileSuffix());
+        settle("the captures' downstream work is counted");
+        ServerCpu.Usage cpu = serverCpu.since(cpuBefore);
+        saveSamples("ledger" + stage.fileSuffix(), samples);
 
         long firstRequest = samples.stream().mapToLong(Sample::startMillis).min().orElse(journalledAt);
         Instant lastCapture = database.eventTimesAfter(head, "PaymentCaptured").stream().max(Instant::compareTo).orElse(Instant.EPOCH);
         double capturesPerSecond = Samples.perSecond(captured, lastCapture.toEpochMilli() - firstRequest);
         double ofInserts = capturesPerSecond / baselines.inserts().perSecond();
-        report.row("Ledger", "captured payments/s (first outcome request to last PaymentCaptured)", rate(capturesPerSecond),
+        report.row(section, "captured payments/s (first outcome request to last PaymentCaptured)", rate(capturesPerSecond),
                 "R_ins " + rate(baselines.inserts().perSecond()), percent(ofInserts), "≥ 10 % of R_ins", ofInserts >= 0.10);
-        report.row("Ledger", "outcome answers (202) p50 / p95 / p99", Stats.of(samples).latencies());
+        report.row(section, "outcome answers (202) p50 / p95 / p99", Stats.of(samples).latencies());
+        report.row(section, "server CPU per captured payment (outcomes, captures, journal and every processor, until all were at the head)",
+                millis(cpu.millisPer(captured)), cpu.describe(), "", "", null);
         // The live ledger processor reads every event of the stream, not only those that move money.
         double liveRate = 0;
         if (positionBefore.isPresent() && positionAfter.isPresent()) {
             long processed = database.countEventsBetween(positionBefore.get(), positionAfter.get());
             liveRate = Samples.perSecond(processed, journalledAt - firstRequest);
-            report.row("Ledger", "live processing: events/s the `ledger` processor went through (%d events) until every capture was journalled"
+            report.row(section, "live processing: events/s the `ledger` processor went through (%d events) until every capture was journalled"
                     .formatted(processed), rate(liveRate));
         } else {
             report.note("The ledger processor's position could not be read from token_entry; the live processing rate is unknown.");
         }
 
         long unbalanced = database.unbalancedCapturesAfter(head);
-        report.check("Ledger: every payment captured once, with balanced postings", captured == payments && journalled == payments && unbalanced == 0,
+        report.check(section + ": every payment captured once, with balanced postings", captured == payments && journalled == payments && unbalanced == 0,
                 "%d payments paid; PaymentCaptured events %d, captures in the journal %d, unbalanced %d"
                         .formatted(payments, captured, journalled, unbalanced));
         Api.Response trialBalance = api.get("/api/finance/ledger/trial-balance", cast.finance().accessToken());
         boolean balanced = trialBalance.status() == 200 && trialBalance.json().path("balanced").asBoolean(false);
-        report.check("Ledger: the trial balance balances", balanced, "GET /api/finance/ledger/trial-balance → " + trialBalance.status()
+        report.check(section + ": the trial balance balances", balanced, "GET /api/finance/ledger/trial-balance → " + trialBalance.status()
                 + (trialBalance.status() == 200 ? ", balanced=" + trialBalance.json().path("balanced") : ""));
-        return liveRate;
+        return new LedgerResult(capturesPerSecond, ofInserts, Stats.of(samples), liveRate, cpu, captured);
     }
 
     // ---- 5. projection replay
 
-    private void replay(Cast cast, double liveEventsPerSecond) {
+    /** {@code cpu}: the server's, from the replay's request until it was seen completed. */
+    record ReplayResult(long processed, Duration took, double perSecond, ServerCpu.Usage cpu) {
+    }
+
+    private Optional<ReplayResult> replay(Cast cast, double liveEventsPerSecond, Stage stage) {
+        String section = "Replay" + stage.suffix();
+        ServerCpu.Reading cpuBefore = serverCpu.read();
         Api.Response started = api.postOnce("/api/finance/ledger/replays", cast.finance().accessToken(), Map.of());
         if (started.status() == 404 || started.status() == 405) {
-            report.row("Replay", "ledger replay from the first event", "skipped: endpoint not available (" + started.status() + ")",
+            report.row(section, "ledger replay from the first event", "skipped: endpoint not available (" + started.status() + ")",
                     "live " + rate(liveEventsPerSecond), "", "≥ 10× the live rate", null);
             report.note("POST /api/finance/ledger/replays answered " + started.status() + ": this build has no ledger replay yet, so the replay was not measured.");
-            return;
+            return Optional.empty();
         }
         started.expect(200, 201, 202);
         String replayId = started.json().get("replayId").asText();
         long clockStart = System.currentTimeMillis();
         System.out.println("Ledger replay " + replayId);
-        JsonNode state = Waiting.until("ledger replay " + replayId, Duration.ofMinutes(10), () -> {
+        // Ten minutes, and a minute more per 100,000 stored events: a preloaded store is read twice (counted, then replayed).
+        Duration patience = Duration.ofMinutes(10 + database.headIndex() / 100_000);
+        JsonNode state = Waiting.until("ledger replay " + replayId, patience, () -> {
             Api.Response now = api.get("/api/finance/ledger/replays/" + replayId, cast.finance().accessToken());
             if (now.status() == 404) {
                 return null; // its read model has not caught up with the start yet
@@ -420,6 +656,7 @@ public final class Benchmarks {
             return status.equals("COMPLETED") || status.equals("FAILED") ? now.json() : null;
         });
         long clockEnd = System.currentTimeMillis();
+        ServerCpu.Usage cpu = serverCpu.since(cpuBefore);
         long processed = state.path("eventsProcessed").asLong();
         long millis = state.hasNonNull("startedAt") && state.hasNonNull("finishedAt")
                 ? Duration.between(Instant.parse(state.get("startedAt").asText()), Instant.parse(state.get("finishedAt").asText())).toMillis()
@@ -428,44 +665,77 @@ public final class Benchmarks {
         double multiple = liveEventsPerSecond == 0 ? 0 : perSecond / liveEventsPerSecond;
         String metric = "ledger replay from the first event: events/s (%d events in %s)".formatted(processed, seconds(Duration.ofMillis(millis)));
         if (liveEventsPerSecond > 0) {
-            report.row("Replay", metric, rate(perSecond), "live " + rate(liveEventsPerSecond), "%.1f×".formatted(multiple), "≥ 10× the live rate", multiple >= 10);
+            report.row(section, metric, rate(perSecond), "live " + rate(liveEventsPerSecond), "%.1f×".formatted(multiple), "≥ 10× the live rate", multiple >= 10);
         } else {
-            report.row("Replay", metric, rate(perSecond), "live rate not measured", "", "≥ 10× the live rate", null);
+            report.row(section, metric, rate(perSecond), "live rate not measured", "", "≥ 10× the live rate", null);
         }
+        report.row(section, "server CPU per replayed event (from the request until it was seen completed)",
+                "%.3f ms".formatted(cpu.millisPer(processed)), cpu.describe(), "", "", null);
         boolean matches = state.path("status").asText().equals("COMPLETED") && state.path("matches").asBoolean(false);
-        report.check("Replay: rebuilt ledger matches the live one", matches, "status %s, matches %s, events %d of %s, differences %s"
+        report.check(section + ": rebuilt ledger matches the live one", matches, "status %s, matches %s, events %d of %s, differences %s"
                 .formatted(state.path("status").asText(), state.path("matches"), processed, state.path("eventsTotal"), state.path("differences")));
+        return Optional.of(new ReplayResult(processed, Duration.ofMillis(millis), perSecond, cpu));
     }
 
     // ---- 6. reads
 
-    private void reads(Cast cast, Baselines baselines) throws Exception {
-        read("GET /api/gatherings", "/api/gatherings", null, baselines);
-        read("GET /api/me/wallet", "/api/me/wallet", cast.host().accessToken(), baselines);
+    record ReadResult(String name, Stats ok, double ofReads, ServerCpu.Usage cpu, int answers) {
     }
 
-    private void read(String name, String path, String token, Baselines baselines) throws Exception {
+    private List<ReadResult> reads(Cast cast, Baselines baselines, Stage stage) throws Exception {
+        settle("the reads");
+        return List.of(read("GET /api/gatherings", "/api/gatherings", null, baselines, stage),
+                read("GET /api/me/wallet", "/api/me/wallet", cast.host().accessToken(), baselines, stage));
+    }
+
+    private ReadResult read(String name, String path, String token, Baselines baselines, Stage stage) throws Exception {
+        String section = "Reads" + stage.suffix();
         ReadsSimulation.plan = new ReadsSimulation.Plan(server.baseUrl(), name, path, token, settings.concurrency(),
                 Duration.ofSeconds(settings.readSeconds()));
         System.out.printf("Reads: %s, %d clients for %d s%n", name, settings.concurrency(), settings.readSeconds());
-        String phase = "reads-" + path.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
+        String phase = "reads-" + path.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "") + stage.fileSuffix();
+        ServerCpu.Reading cpuBefore = serverCpu.read();
         startProfile(phase);
         Samples.drain();
-        gatling.run(ReadsSimulation.class, name).ifPresent(r -> report.gatlingReport(name, r));
+        gatling.run(ReadsSimulation.class, name + stage.suffix()).ifPresent(r -> report.gatlingReport(name + stage.suffix(), r));
         List<Sample> samples = Samples.drain();
+        ServerCpu.Usage cpu = serverCpu.since(cpuBefore);
         stopProfile(phase);
         saveSamples(phase, samples);
         Stats ok = Stats.of(Samples.of(samples, s -> s.status() == 200));
         double ofReads = ok.perSecond() / baselines.reads().perSecond();
-        report.row("Reads", name + ": requests/s, p99 (closed model, K clients)", "%s, p99 %d ms".formatted(rate(ok.perSecond()), ok.p99()),
+        report.row(section, name + ": requests/s, p99 (closed model, K clients)", "%s, p99 %d ms".formatted(rate(ok.perSecond()), ok.p99()),
                 "R_read " + rate(baselines.reads().perSecond()), percent(ofReads), "≥ 10 % of R_read at p99 ≤ 50 ms",
                 ofReads >= 0.10 && ok.p99() <= 50);
+        report.row(section, name + ": server CPU per request", millis(cpu.millisPer(samples.size())), cpu.describe(), "", "", null);
         if (ok.count() != samples.size()) {
-            report.note("%s: %d of %d answers were not 200: %s".formatted(name, samples.size() - ok.count(), samples.size(), Samples.countByKind(samples)));
+            report.note("%s%s: %d of %d answers were not 200: %s".formatted(name, stage.suffix(), samples.size() - ok.count(), samples.size(),
+                    Samples.countByKind(samples)));
         }
+        return new ReadResult(name, ok, ofReads, cpu, samples.size());
     }
 
     // ---- helpers
+
+    /**
+     * Waits until every tracking processor has reached the event store's head, so that a CPU reading around a phase
+     * neither includes what an earlier phase set off nor ends before its own downstream work is done. Bounded: a
+     * processor that stays behind is reported, and the reading then says so by its size.
+     */
+    private void settle(String before) {
+        settle(before, Duration.ofMinutes(settings.quick() ? 1 : 3));
+    }
+
+    private void settle(String before, Duration max) {
+        long started = System.nanoTime();
+        List<String> behind = database.awaitProcessorsAtHead(max);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (!behind.isEmpty()) {
+            report.note("Before %s: tracking processors still behind the head after %s: %s".formatted(before, seconds(took), behind));
+        } else if (took.toMillis() >= 1_000) {
+            report.note("Before %s: every tracking processor reached the event store's head in %s.".formatted(before, seconds(took)));
+        }
+    }
 
     /** Results of an earlier run must not mix with this one's: reports, profiles, samples, logs, data. */
     private void cleanOutput() throws IOException {
@@ -500,6 +770,36 @@ public final class Benchmarks {
         }
     }
 
+    /** What phases in classes of their own need of this run. */
+    private ScalePhase.Harness harness() {
+        return new ScalePhase.Harness() {
+            @Override
+            public Database database() {
+                return database;
+            }
+
+            @Override
+            public ServerCpu serverCpu() {
+                return serverCpu;
+            }
+
+            @Override
+            public void settle(String before, Duration max) {
+                Benchmarks.this.settle(before, max);
+            }
+
+            @Override
+            public void profile(String phase, String step) {
+                profileStep(phase, step);
+            }
+
+            @Override
+            public void saveSamples(String phase, Collection<Sample> samples) throws IOException {
+                Benchmarks.this.saveSamples(phase, samples);
+            }
+        };
+    }
+
     /** For phases in classes of their own: "start" or "stop" the profile of {@code phase}. */
     private void profileStep(String phase, String step) {
         try {
@@ -529,6 +829,10 @@ public final class Benchmarks {
 
     static String seconds(Duration duration) {
         return "%.1f s".formatted(duration.toMillis() / 1000.0);
+    }
+
+    static String millis(double millis) {
+        return Double.isNaN(millis) ? "–" : millis >= 10 ? "%.0f ms".formatted(millis) : "%.2f ms".formatted(millis);
     }
 
     static String mib(long bytes) {

@@ -40,6 +40,11 @@ final class Database implements AutoCloseable {
         this.connection = connect();
     }
 
+    /** The PostgreSQL backend serving this object's own connection: its CPU is the harness's, not the server's. */
+    long backendPid() {
+        return number("select pg_backend_pid()");
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url, credentials);
     }
@@ -69,6 +74,87 @@ final class Database implements AutoCloseable {
     /** Events after one position in the stream up to and including another. */
     long countEventsBetween(long afterIndex, long upToIndex) {
         return number("select count(*) from domain_event_entry where global_index > ? and global_index <= ?", afterIndex, upToIndex);
+    }
+
+    /** Seats in the events of one type for one aggregate: the sum of their {@code quantity} (SeatsHeld, SeatsConfirmed). */
+    long seatsInEvents(String aggregateId, String type) {
+        return number("select coalesce(sum((convert_from(payload, 'UTF8')::json ->> 'quantity')::bigint), 0) from domain_event_entry"
+                + " where aggregate_identifier = ? and payload_type like ?", aggregateId, "%." + type);
+    }
+
+    /** The latest snapshot Axon stored for an aggregate: the sequence number it was taken at and its payload's size. */
+    record Snapshot(long sequenceNumber, long payloadBytes) {
+    }
+
+    Optional<Snapshot> latestSnapshot(String aggregateId) {
+        List<String> rows = strings("select sequence_number || ' ' || octet_length(payload) from snapshot_event_entry"
+                + " where aggregate_identifier = ? order by sequence_number desc limit 1", aggregateId);
+        return rows.stream().findFirst().map(row -> row.split(" "))
+                .map(fields -> new Snapshot(Long.parseLong(fields[0]), Long.parseLong(fields[1])));
+    }
+
+    /** What reading an aggregate from the store costs the database and the wire: its latest snapshot and the events after it. */
+    record AggregateRead(Duration took, long snapshotBytes, int tailEvents, long tailBytes) {
+    }
+
+    /**
+     * Reads an aggregate as Axon's event sourcing repository does before rebuilding it (the latest snapshot, then every
+     * event after it, payloads and metadata), on this connection, and times it. Nothing is deserialised: this is the
+     * store's share of a cold load, not the server's.
+     */
+    synchronized AggregateRead readAggregate(String aggregateId) {
+        long started = System.nanoTime();
+        long snapshotBytes = 0;
+        long after = -1;
+        try (PreparedStatement snapshot = connection.prepareStatement("select sequence_number, payload, meta_data from snapshot_event_entry"
+                + " where aggregate_identifier = ? order by sequence_number desc limit 1")) {
+            snapshot.setString(1, aggregateId);
+            try (ResultSet row = snapshot.executeQuery()) {
+                if (row.next()) {
+                    after = row.getLong(1);
+                    snapshotBytes = row.getBytes(2).length + (row.getBytes(3) == null ? 0 : row.getBytes(3).length);
+                }
+            }
+            int tailEvents = 0;
+            long tailBytes = 0;
+            try (PreparedStatement events = connection.prepareStatement("select payload, meta_data from domain_event_entry"
+                    + " where aggregate_identifier = ? and sequence_number > ? order by sequence_number")) {
+                events.setString(1, aggregateId);
+                events.setLong(2, after);
+                try (ResultSet rows = events.executeQuery()) {
+                    while (rows.next()) {
+                        tailEvents++;
+                        tailBytes += rows.getBytes(1).length + (rows.getBytes(2) == null ? 0 : rows.getBytes(2).length);
+                    }
+                }
+            }
+            return new AggregateRead(Duration.ofNanos(System.nanoTime() - started), snapshotBytes, tailEvents, tailBytes);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading aggregate " + aggregateId + " failed", e);
+        }
+    }
+
+    long countAllEvents() {
+        return number("select count(*) from domain_event_entry");
+    }
+
+    /** Events in {@code [from, to]} of the stream that move money: their payload carries postings (LedgerEvent). */
+    long moneyEventsBetween(long from, long to) {
+        return number("select count(*) from domain_event_entry where global_index between ? and ?"
+                + " and position('\"postings\":[{' in convert_from(payload, 'UTF8')) > 0", from, to);
+    }
+
+    /** Events in {@code [from, to]} the ledger journalled (ledger_entries keeps each event's position). */
+    long journalledEventsBetween(long from, long to) {
+        return number("select count(distinct global_index) from ledger_entries where global_index between ? and ?", from, to);
+    }
+
+    /** GatheringCreated events in {@code [from, to]}, and how many of their gatherings the read model (gatherings) holds. */
+    long[] gatheringsCreatedAndProjectedBetween(long from, long to) {
+        String[] counts = single("""
+                select count(*) || ' ' || count(g.id) from domain_event_entry e left join gatherings g on g.id::text = e.aggregate_identifier
+                where e.global_index between ? and ? and e.payload_type like '%.GatheringCreated'""", from, to).split(" ");
+        return new long[] {Long.parseLong(counts[0]), Long.parseLong(counts[1])};
     }
 
     long headIndex() {

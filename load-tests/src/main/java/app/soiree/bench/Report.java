@@ -27,6 +27,7 @@ final class Report {
     private final Map<String, String> machine = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, String> profiles = new LinkedHashMap<>();
+    private final Map<String, String> sections = new LinkedHashMap<>();
     private final Map<String, Path> reports = new LinkedHashMap<>();
     private final Instant started = Instant.now();
 
@@ -50,6 +51,19 @@ final class Report {
     void note(String note) {
         notes.add(note);
         System.out.println("[note] " + note);
+    }
+
+    /** A section of its own after the results, e.g. a phase's numbers side by side; the same title again replaces it. */
+    void section(String title, String markdown) {
+        sections.put(title, markdown);
+    }
+
+    /** A markdown table: a header row, then rows of cells. */
+    static String table(List<String> header, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder("| ").append(String.join(" | ", header)).append(" |\n|");
+        out.append("---|".repeat(header.size())).append('\n');
+        rows.forEach(row -> out.append("| ").append(String.join(" | ", row.stream().map(cell -> cell.replace("|", "\\|")).toList())).append(" |\n"));
+        return out.toString();
     }
 
     void profile(String phase, String markdown) {
@@ -78,6 +92,8 @@ final class Report {
                     .append(row.met() == null ? "" : row.met() ? "met" : "not met").append(" |\n");
             section = row.section();
         }
+
+        sections.forEach((title, markdown) -> out.append("\n## ").append(title).append("\n\n").append(markdown).append('\n'));
 
         out.append("\n## Correctness\n\n| check | result | detail |\n|---|---|---|\n");
         for (Check check : checks) {

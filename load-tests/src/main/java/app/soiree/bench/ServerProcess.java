@@ -193,12 +193,106 @@ final class ServerProcess {
             return Optional.empty();
         }
         try {
+            return postmasterPid().map(Memory::proportionalBytesOfTree);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The embedded PostgreSQL's postmaster, from its {@code postmaster.pid}: zonky starts it detached, so it is a child
+     * of init, not of the server JVM. Empty with an external database, or while no PostgreSQL runs on the data directory.
+     */
+    Optional<Long> postmasterPid() {
+        if (!settings.embeddedDatabase()) {
+            return Optional.empty();
+        }
+        try {
             Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
             long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
-            return Optional.of(Memory.proportionalBytesOfTree(postmaster));
+            return ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Work on the server's database while the server is stopped. */
+    interface DatabaseWork<T> {
+        T run(java.sql.Connection connection) throws Exception;
+    }
+
+    /**
+     * Starts the embedded PostgreSQL alone, with the command line it last ran with (its own {@code postmaster.opts}:
+     * the same binaries, data directory, port and settings, so the same durability), runs {@code work} on a connection
+     * to it, and stops it. Only while the server is stopped. As zonky does, a root user runs it in a user namespace
+     * of its own ({@code unshare -U}), as PostgreSQL refuses to run as root.
+     */
+    <T> T withPostgresAlone(String jdbcUser, String jdbcPassword, DatabaseWork<T> work) throws Exception {
+        if (!settings.embeddedDatabase() || (process != null && process.isAlive())) {
+            throw new IllegalStateException("PostgreSQL runs alone only while the server is stopped, and only the embedded one");
+        }
+        awaitPostgresStopped();
+        Path cluster = dataDir.resolve("postgres");
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(postmasterCommand(Files.readString(cluster.resolve("postmaster.opts"))));
+        Path alone = settings.output().resolve("postgres-alone.log");
+        Process postgres = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(alone.toFile())).start();
+        try {
+            java.util.Properties credentials = new java.util.Properties();
+            credentials.setProperty("user", jdbcUser);
+            if (!jdbcPassword.isEmpty()) {
+                credentials.setProperty("password", jdbcPassword);
+            }
+            java.sql.Connection connection = Waiting.until("PostgreSQL started alone (see " + alone + ")", Duration.ofSeconds(60), () -> {
+                if (!postgres.isAlive()) {
+                    throw new IllegalStateException("PostgreSQL started alone exited with " + postgres.exitValue() + "; see " + alone);
+                }
+                try {
+                    return java.sql.DriverManager.getConnection(jdbcUrl(), credentials);
+                } catch (java.sql.SQLException e) {
+                    return null;
+                }
+            });
+            try (connection) {
+                return work.run(connection);
+            }
+        } finally {
+            postgres.destroy(); // SIGTERM: a smart shutdown, with a checkpoint; nobody is connected any more
+            if (!postgres.waitFor(2, TimeUnit.MINUTES)) {
+                postgres.destroyForcibly().waitFor();
+                throw new IllegalStateException("PostgreSQL started alone did not stop within 2 minutes of SIGTERM; killed it");
+            }
+        }
+    }
+
+    /** The server stops its PostgreSQL as its context closes; it must be gone before it is started again on the same directory. */
+    private void awaitPostgresStopped() throws InterruptedException {
+        Optional<ProcessHandle> postmaster = postmasterPid().flatMap(ProcessHandle::of);
+        if (postmaster.isEmpty()) {
+            return;
+        }
+        try {
+            postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The server's PostgreSQL (pid " + postmaster.get().pid() + ") was still running 60 s after the server stopped", e);
+        }
+    }
+
+    /** {@code postmaster.opts}: the binary, then each argument in double quotes. */
+    static List<String> postmasterCommand(String opts) {
+        String line = opts.strip();
+        int firstQuote = line.indexOf('"');
+        List<String> command = new ArrayList<>();
+        command.add((firstQuote < 0 ? line : line.substring(0, firstQuote)).strip());
+        java.util.regex.Matcher argument = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(line);
+        while (argument.find()) {
+            command.add(argument.group(1).replace("\\\"", "\""));
+        }
+        return command;
     }
 
     private static int freePort() {

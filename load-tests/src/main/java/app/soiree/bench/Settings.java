@@ -31,6 +31,10 @@ record Settings(
         int feedGatheringsPerHost,
         int feedSeconds,
         int feedPublishRate,
+        List<Integer> scaleSeats,
+        int scaleSeatsPerBooking,
+        List<Integer> preloadEvents,
+        Set<String> preloadCatchUp,
         String jdbcUrl,
         String jdbcUser,
         String jdbcPassword,
@@ -71,6 +75,13 @@ record Settings(
                 integer("feedGatheringsPerHost", quick ? 1 : 2),
                 integer("feedSeconds", quick ? 10 : 30),
                 integer("feedPublishRate", 2),
+                // Scale (issue 14): the rush on tiers of these many seats, each its own gathering, every guest booking this many.
+                integers("scaleSeats", quick ? "50,500" : "300,3000,30000"),
+                integer("scaleSeatsPerBooking", 1),
+                // Preloaded event store (issue 14): the ledger and reads phases on a store of this many events in all, and
+                // the tracking processors that work through the generated events (the others are moved past them).
+                integers("preloadEvents", quick ? "10000,100000" : "10000,1000000"),
+                new java.util.LinkedHashSet<>(Arrays.asList(text("preloadCatchUp", "ledger,gatherings").split("\\s*,\\s*"))),
                 text("jdbcUrl", ""),
                 text("jdbcUser", "postgres"),
                 text("jdbcPassword", ""),
@@ -78,7 +89,7 @@ record Settings(
                 words(text("serverArgs", "")),
                 Boolean.parseBoolean(text("jfr", "false")),
                 Boolean.parseBoolean(text("aotCache", "true")),
-                phases(text("phases", String.join(",", PHASES))),
+                phases(text("phases", String.join(",", DEFAULT_PHASES))),
                 Path.of(require("serverJar")).toAbsolutePath().normalize(),
                 Path.of(text("output", "target/benchmarks")).toAbsolutePath().normalize());
     }
@@ -86,7 +97,15 @@ record Settings(
     /** The JVM options the README's run command and the Dockerfile give the server (server/pom.xml, Dockerfile). */
     static final String SERVER_JVM_DEFAULTS = "-Xmx640m -XX:G1PeriodicGCInterval=10000";
     /** The phases a run can have; {@code -Dbenchmarks.phases=rush,ledger} runs only those (the first start is always measured). */
-    static final List<String> PHASES = List.of("restart", "rush", "soldout", "ledger", "replay", "reads", "chat", "feed");
+    static final List<String> PHASES = List.of("restart", "preload", "rush", "soldout", "ledger", "replay", "reads", "scale", "chat", "feed");
+    /**
+     * What runs without {@code -Dbenchmarks.phases}: all but the two of issue 14's scale. {@code scale} registers a guest per
+     * booking of its largest tier and sells every seat of it: at the server's cost today (about 0.2 s of CPU per booking)
+     * 30,000 one-seat bookings keep a 2-core machine busy for over an hour, against ten minutes for the rest.
+     * {@code preload} stops the server to grow its event store to a million events, and runs the ledger and reads
+     * phases at each size; it must run on a store the set-up has barely filled, so before the other phases.
+     */
+    static final List<String> DEFAULT_PHASES = PHASES.stream().filter(phase -> !phase.equals("scale") && !phase.equals("preload")).toList();
 
     boolean runs(String phase) {
         return phases.contains(phase);
@@ -107,7 +126,9 @@ record Settings(
                 + "feed %d readers of %d hosts (mean %.2f follows, %d gatherings a host), read %d s with %d publishes/s%s%s"
                 .formatted(feedUsers, feedHosts, feedMeanFollows, feedGatheringsPerHost, feedSeconds, feedPublishRate,
                         quick ? ", quick mode" : "", jfr ? ", JFR on" : "")
-                + (phases.containsAll(PHASES) ? "" : ", phases " + String.join(",", phases));
+                + (phases.equals(new java.util.LinkedHashSet<>(DEFAULT_PHASES)) ? "" : ", phases " + String.join(",", phases))
+                + (phases.contains("scale") ? ", scale tiers %s seats, %d a booking".formatted(scaleSeats, scaleSeatsPerBooking) : "")
+                + (phases.contains("preload") ? ", preloaded stores of %s events, catching up %s".formatted(preloadEvents, preloadCatchUp) : "");
     }
 
     private static String text(String name, String fallback) {
@@ -133,6 +154,20 @@ record Settings(
             return parsed;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a whole number, was " + value, e);
+        }
+    }
+
+    /** A comma-separated list of positive whole numbers. */
+    private static List<Integer> integers(String name, String fallback) {
+        String value = text(name, fallback);
+        try {
+            List<Integer> parsed = Arrays.stream(value.split("\\s*,\\s*")).map(Integer::parseInt).toList();
+            if (parsed.isEmpty() || parsed.stream().anyMatch(number -> number <= 0)) {
+                throw new IllegalArgumentException("-Dbenchmarks." + name + " must list positive numbers, was " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-Dbenchmarks." + name + " must list whole numbers separated by commas, was " + value, e);
         }
     }
 

@@ -1,0 +1,75 @@
+package app.soiree.bench;
+
+import static app.soiree.bench.SimulationSupport.answerChecks;
+import static app.soiree.bench.SimulationSupport.protocol;
+import static app.soiree.bench.SimulationSupport.record;
+import static app.soiree.bench.SimulationSupport.stamp;
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jmesPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.UUID;
+
+/**
+ * One tier of the scale phase, closed model: {@code clients} guests at a time book {@code quantity} seats of the same
+ * tier and, when the seats are held, pay at once; a client takes the next guest as soon as its previous one is done,
+ * until every guest has asked. The server is kept busy from the first seat to the last, whatever the tier's size, so
+ * holds/s compares across tiers: what changes between them is only how much the gathering already holds.
+ */
+public class ScaleRushSimulation extends Simulation {
+
+    record Plan(String baseUrl, String gatheringId, String tierId, int quantity, Queue<String> guestTokens, int clients) {
+    }
+
+    static volatile Plan plan;
+
+    public ScaleRushSimulation() {
+        Plan plan = Objects.requireNonNull(ScaleRushSimulation.plan, "the harness sets the plan before running");
+        String booking = Api.write(Map.of("gatheringId", plan.gatheringId(), "tierId", plan.tierId(), "quantity", plan.quantity()));
+        // The session outlives a guest: the previous guest's payment must not be paid again for the next one.
+        ChainBuilder takeNext = exec(session -> {
+            String token = plan.guestTokens().poll();
+            Session cleared = session.remove("paymentId");
+            return token == null ? cleared.remove("token") : cleared.set("token", token);
+        });
+
+        ScenarioBuilder guests = scenario("scale rush")
+                .exec(takeNext)
+                .exec(asLongAs(session -> session.contains("token")).on(
+                        exec(stamp())
+                                .exec(http("book").post("/api/bookings")
+                                        .header("Authorization", "Bearer #{token}")
+                                        .header("Idempotency-Key", session -> UUID.randomUUID().toString())
+                                        .body(StringBody(booking))
+                                        .check(answerChecks())
+                                        .check(SimulationSupport.code(), jmesPath("payment.paymentId").optional().saveAs("paymentId"))
+                                        .check(status().in(201, 422)))
+                                .exec(record(SimulationSupport::bookingKind))
+                                .doIf(session -> session.contains("paymentId")).then(
+                                        exec(stamp())
+                                                .exec(http("pay").post("/api/dev/payments/#{paymentId}/outcome")
+                                                        .header("Authorization", "Bearer #{token}")
+                                                        .body(StringBody("{\"outcome\":\"succeeded\"}"))
+                                                        .check(answerChecks())
+                                                        .check(status().is(202)))
+                                                .exec(record(session -> "pay")))
+                                .exec(takeNext)));
+
+        setUp(guests.injectOpen(atOnceUsers(plan.clients())))
+                .protocols(protocol(plan.baseUrl()))
+                .maxDuration(Duration.ofHours(3));
+    }
+}
