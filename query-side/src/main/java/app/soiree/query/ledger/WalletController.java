@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A host's own wallet: there is no way to ask for another host's. Read from this role's own read model directly, as the
  * social and feed reads are: the query bus (the console's way in) wrapped each read in a unit of work and a JPA
- * transaction, a third of the request's CPU in the profile of the reads phase (docs/benchmarks.md).
+ * transaction, about a quarter of the request's CPU in a profile of this read (docs/benchmarks.md, "Cheaper reads").
  */
 @RestController
 @Tag(name = "Wallet")
