@@ -1,16 +1,11 @@
 package app.soiree.bench;
 
-import static app.soiree.bench.SimulationSupport.answerChecks;
+import static app.soiree.bench.SimulationSupport.pay;
 import static app.soiree.bench.SimulationSupport.protocol;
-import static app.soiree.bench.SimulationSupport.record;
-import static app.soiree.bench.SimulationSupport.stamp;
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -45,13 +40,7 @@ public class PaymentCaptureSimulation extends Simulation {
         ScenarioBuilder payers = scenario("payments")
                 .exec(takeNext)
                 .exec(asLongAs(session -> session.contains("paymentId")).on(
-                        exec(stamp())
-                                .exec(http("pay").post("/api/dev/payments/#{paymentId}/outcome")
-                                        .header("Authorization", "Bearer #{token}")
-                                        .body(StringBody("{\"outcome\":\"succeeded\"}"))
-                                        .check(answerChecks())
-                                        .check(status().is(202)))
-                                .exec(record(session -> "pay"))
+                        pay()
                                 .exec(takeNext)));
 
         setUp(payers.injectOpen(atOnceUsers(plan.clients())))

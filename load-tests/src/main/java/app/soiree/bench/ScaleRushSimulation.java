@@ -1,17 +1,11 @@
 package app.soiree.bench;
 
-import static app.soiree.bench.SimulationSupport.answerChecks;
+import static app.soiree.bench.SimulationSupport.bookAndPay;
 import static app.soiree.bench.SimulationSupport.protocol;
-import static app.soiree.bench.SimulationSupport.record;
-import static app.soiree.bench.SimulationSupport.stamp;
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -21,7 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.UUID;
 
 /**
  * One tier of the scale phase, closed model: {@code clients} guests at a time book {@code quantity} seats of the same
@@ -49,23 +42,7 @@ public class ScaleRushSimulation extends Simulation {
         ScenarioBuilder guests = scenario("scale rush")
                 .exec(takeNext)
                 .exec(asLongAs(session -> session.contains("token")).on(
-                        exec(stamp())
-                                .exec(http("book").post("/api/bookings")
-                                        .header("Authorization", "Bearer #{token}")
-                                        .header("Idempotency-Key", session -> UUID.randomUUID().toString())
-                                        .body(StringBody(booking))
-                                        .check(answerChecks())
-                                        .check(SimulationSupport.code(), jmesPath("payment.paymentId").optional().saveAs("paymentId"))
-                                        .check(status().in(201, 422)))
-                                .exec(record(SimulationSupport::bookingKind))
-                                .doIf(session -> session.contains("paymentId")).then(
-                                        exec(stamp())
-                                                .exec(http("pay").post("/api/dev/payments/#{paymentId}/outcome")
-                                                        .header("Authorization", "Bearer #{token}")
-                                                        .body(StringBody("{\"outcome\":\"succeeded\"}"))
-                                                        .check(answerChecks())
-                                                        .check(status().is(202)))
-                                                .exec(record(session -> "pay")))
+                        bookAndPay(booking)
                                 .exec(takeNext)));
 
         setUp(guests.injectOpen(atOnceUsers(plan.clients())))

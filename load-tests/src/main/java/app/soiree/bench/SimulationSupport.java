@@ -1,5 +1,6 @@
 package app.soiree.bench;
 
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
@@ -10,6 +11,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** What the simulations share: the protocol, and recording each answer into {@link Samples}. */
@@ -55,6 +57,34 @@ final class SimulationSupport {
 
     static CheckBuilder code() {
         return jmesPath("code").optional().saveAs("code");
+    }
+
+    /**
+     * A guest (the session's {@code token}) books with {@code bookingJson} under a fresh {@code Idempotency-Key} and, when
+     * the seats are held, pays at once through the simulated provider; each answer recorded.
+     */
+    static ChainBuilder bookAndPay(String bookingJson) {
+        return exec(stamp())
+                .exec(http("book").post("/api/bookings")
+                        .header("Authorization", "Bearer #{token}")
+                        .header("Idempotency-Key", session -> UUID.randomUUID().toString())
+                        .body(StringBody(bookingJson))
+                        .check(answerChecks())
+                        .check(code(), jmesPath("payment.paymentId").optional().saveAs("paymentId"))
+                        .check(status().in(201, 422)))
+                .exec(record(SimulationSupport::bookingKind))
+                .doIf(session -> session.contains("paymentId")).then(pay());
+    }
+
+    /** The guest (the session's {@code token}) pays {@code paymentId} through the simulated provider; recorded as "pay". */
+    static ChainBuilder pay() {
+        return exec(stamp())
+                .exec(http("pay").post("/api/dev/payments/#{paymentId}/outcome")
+                        .header("Authorization", "Bearer #{token}")
+                        .body(StringBody("{\"outcome\":\"succeeded\"}"))
+                        .check(answerChecks())
+                        .check(status().is(202)))
+                .exec(record(session -> "pay"));
     }
 
     /** What a booking request was answered with. */
