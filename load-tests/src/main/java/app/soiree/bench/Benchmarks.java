@@ -470,23 +470,33 @@ public final class Benchmarks {
         return new Rush(tier.gatheringId(), tier.tierId(), guestsWithoutSeats(cast, tier), confirmedPerSecond, cpu, confirmed, soldOut.size());
     }
 
-    /** The projections catch up: the tier shows no seat left and the bookings read model has C confirmed. */
+    /** The projections catch up: the tier shows the seats left and the bookings read model has C confirmed. */
     private void readSideAgrees(Api.Tier tier, int expectedSold) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        checkReadSide("Rush: the read side agrees", api, database, report, tier, settings.seats() - expectedSold, expectedSold,
+                Duration.ofSeconds(60));
+    }
+
+    /**
+     * Waits up to {@code within} for the read side to show {@code expectedAvailable} seats left in the tier (the API) and
+     * {@code expectedConfirmed} CONFIRMED bookings of its gathering (the bookings read model), then reports the check.
+     */
+    static void checkReadSide(String check, Api api, Database database, Report report, Api.Tier tier, int expectedAvailable,
+                              long expectedConfirmed, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
         int available = -1;
         long confirmedBookings = -1;
         while (System.nanoTime() < deadline) {
             JsonNode gathering = api.get("/api/gatherings/" + tier.gatheringId(), null).expect(200).json();
             available = gathering.get("tiers").get(0).get("available").asInt();
             confirmedBookings = database.bookingsWithStatus(tier.gatheringId(), "CONFIRMED");
-            if (available == settings.seats() - expectedSold && confirmedBookings == expectedSold) {
+            if (available == expectedAvailable && confirmedBookings == expectedConfirmed) {
                 break;
             }
             Waiting.sleep(250);
         }
-        report.check("Rush: the read side agrees", available == settings.seats() - expectedSold && confirmedBookings == expectedSold,
+        report.check(check, available == expectedAvailable && confirmedBookings == expectedConfirmed,
                 "API available seats %d (expected %d), CONFIRMED bookings in the projection %d (expected %d)"
-                        .formatted(available, settings.seats() - expectedSold, confirmedBookings, expectedSold));
+                        .formatted(available, expectedAvailable, confirmedBookings, expectedConfirmed));
     }
 
     /** Guests who hold nothing for this gathering: the sold-out probe asks with their tokens. */

@@ -3,7 +3,6 @@ package app.soiree.bench;
 import app.soiree.bench.Api.Session;
 import app.soiree.bench.Samples.Sample;
 import app.soiree.bench.Samples.Stats;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -167,7 +166,9 @@ final class ScalePhase {
                         .formatted(seats, bookings, perBooking, seatsHeld, seatsConfirmed, confirmed, held.size(), soldOut.size()));
         report.check("Scale %d: every booking answered with a hold or SOLD_OUT".formatted(seats), other.isEmpty() && held.size() + soldOut.size() == bookings + extras,
                 "%d guests asked; 201 %d, SOLD_OUT %d, other %s".formatted(bookings + extras, held.size(), soldOut.size(), Samples.countByKind(other)));
-        readSideAgrees(tier, seats, bookings);
+        // The projections caught up: the tier shows no seat left and the bookings read model has every booking confirmed.
+        Benchmarks.checkReadSide("Scale %d: the read side agrees".formatted(seats), api, database, report, tier, 0, bookings,
+                Duration.ofSeconds(120));
 
         LoadTime load = withoutBooking(tier, guests.subList(0, bookings + extras)).map(asker -> coldLoad(tier, asker))
                 .orElse(new LoadTime(0, 0, 0, "every guest who asked holds a booking"));
@@ -191,25 +192,6 @@ final class ScalePhase {
         }
         return first ? Samples.perSecond(tenth, heldAt[tenth - 1] - firstRequest)
                 : Samples.perSecond(tenth, heldAt[heldAt.length - 1] - heldAt[heldAt.length - 1 - tenth]);
-    }
-
-    /** The projections caught up: the tier shows no seat left and the bookings read model has every booking confirmed. */
-    private void readSideAgrees(Api.Tier tier, int seats, int bookings) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        int available = -1;
-        long confirmedBookings = -1;
-        while (System.nanoTime() < deadline) {
-            JsonNode gathering = api.get("/api/gatherings/" + tier.gatheringId(), null).expect(200).json();
-            available = gathering.get("tiers").get(0).get("available").asInt();
-            confirmedBookings = harness.database().bookingsWithStatus(tier.gatheringId(), "CONFIRMED");
-            if (available == 0 && confirmedBookings == bookings) {
-                break;
-            }
-            Waiting.sleep(500);
-        }
-        report.check("Scale %d: the read side agrees".formatted(seats), available == 0 && confirmedBookings == bookings,
-                "API available seats %d (expected 0), CONFIRMED bookings in the projection %d (expected %d)"
-                        .formatted(available, confirmedBookings, bookings));
     }
 
     /**
