@@ -23,16 +23,20 @@ import org.springframework.stereotype.Component;
  * (published_at, gathering_id): gatherings published while a reader pages come before their cursor, so later pages
  * neither repeat nor skip an item.
  * <p>
- * The choice is made in {@code feed_gatherings} (a host's few upcoming gatherings, by {@code (host_id, published_at)});
- * the same statement renders the page's items only, from the gatherings read model. The plan for a reader who follows
- * 1 000 of 10 000 hosts with 40 000 gatherings ({@code FeedPerformanceTest} logs it): a bitmap scan of the reader's
- * follows ({@code follows_pkey}), then per followed host a memoized, limited scan of {@code feed_gatherings_by_host}
- * (about 2 rows each, ~1 800 in all), appended to the featured and promoted ones found by primary key, grouped by a hash
- * aggregate (one row per gathering with all its reasons), blocked hosts removed against a hashed set, a top-N heapsort
- * down to the page, and per item one primary-key probe of the gathering and one index scan of its tiers. Its cost grows
- * with the hosts followed, not with the gatherings stored. Measured with pgbench on the 2-core machine (docs/benchmarks.md,
- * "Feed"), this statement runs about 2 900 times a second with 20 clients; with three probes per item for its reasons
- * and two scans of each gathering's tiers, 2 200 to 2 800.
+ * The followed hosts' gatherings are found in {@code feed_gatherings} in one of two ways, whichever costs less for the
+ * reader ({@link Way}), in the same statement (a one-time filter on how many hosts the reader follows leaves the other
+ * way unexecuted):
+ * <ul>
+ * <li><b>host by host</b>, for a reader who follows few: a short index range of {@code feed_gatherings_by_host} per
+ * followed host (one index descent each);
+ * <li><b>the walk</b>, for a reader who follows many: every upcoming gathering newest first ({@code feed_gatherings_newest}),
+ * kept when a probe of {@code follows_pkey} says the reader follows its host, until the page is full. Its length is
+ * bounded: when the walk has passed its budget of gatherings without filling the page (the reader's hosts published
+ * long ago, others since), the page is found host by host after all, so a page never costs much more than host by host.
+ * </ul>
+ * Featured and promoted ones are a handful, found by primary key. The same statement renders the page's items only, from
+ * the gatherings read model. {@code FeedPerformanceTest} logs the plans on a realistic store and checks that every way
+ * gives every kind of reader the same pages; {@code FeedTest} checks every case each way.
  */
 @Component
 class Feed {
@@ -42,10 +46,12 @@ class Feed {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final PublishingHosts publishingHosts;
 
-    Feed(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    Feed(NamedParameterJdbcTemplate jdbc, Clock clock, PublishingHosts publishingHosts) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.publishingHosts = publishingHosts;
     }
 
     /**
@@ -53,8 +59,12 @@ class Feed {
      * nothing, the statement being one snapshot.
      */
     KeysetPage<FeedItem> of(UUID reader, @Nullable Cursor after, int limit) {
+        return of(reader, after, limit, Way.cheapest(KeysetPage.rowsToFetch(limit), publishingHosts.count()));
+    }
+
+    KeysetPage<FeedItem> of(UUID reader, @Nullable Cursor after, int limit, Way way) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("me", reader).addValue("now", Timestamp.from(clock.instant()))
-                .addValue("rows", KeysetPage.rowsToFetch(limit));
+                .addValue("rows", KeysetPage.rowsToFetch(limit)).addValue("walkFrom", way.walkFrom()).addValue("walkBudget", way.walkBudget());
         if (after != null) {
             parameters.addValue("at", Timestamp.from(after.at())).addValue("id", after.id());
         }
@@ -74,10 +84,38 @@ class Feed {
     }
 
     /**
-     * Each followed host gives at most a page of its newest gatherings below the cursor (an index range, LATERAL so that
-     * the planner cannot trade it for a scan of every gathering); featured and promoted ones are a handful. Each branch
-     * says why its rows are there, and the page groups a gathering's rows into one with every reason: no probe per item.
-     * Blocks either way are read once, as a hashed set of users.
+     * Which way a page is found: the walk when the reader follows at least {@code walkFrom} hosts, passing at most
+     * {@code walkBudget} gatherings before it gives way to host by host.
+     */
+    record Way(int walkFrom, int walkBudget) {
+
+        static final Way HOST_BY_HOST = new Way(Integer.MAX_VALUE, 0);
+        static final Way WALK = new Way(1, Integer.MAX_VALUE);
+
+        /**
+         * Host by host costs one index descent per followed host (F). The walk costs one index step and one primary-key
+         * probe per upcoming gathering it passes, and passes about rows &times; H / F of them to fill the page when F of the
+         * H publishing hosts are followed and hosts publish alike. The two are even at F = &radic;(rows &times; H): with 1 000
+         * publishing hosts and pages of 20, from 145 hosts followed. From there on the walk expects to pass at most that many
+         * gatherings; it may pass four times as many before it gives way, so a reader whose hosts publish less than the
+         * others costs at most about five times host by host, never a walk through every upcoming gathering.
+         */
+        static Way cheapest(int rows, long publishingHosts) {
+            int walkFrom = (int) Math.max(rows, Math.ceil(Math.sqrt((double) rows * publishingHosts)));
+            return new Way(walkFrom, 4 * walkFrom);
+        }
+    }
+
+    /**
+     * Host by host, each followed host gives at most a page of its newest gatherings below the cursor (an index range,
+     * LATERAL so that the planner cannot trade it for a scan of every gathering). The walk's budget is an inner LIMIT under
+     * the same order, so that it stops as soon as the page is full (and the count of what it could pass is ordered too, so
+     * that it reads the same index range, not the table); it asks whether the reader follows a gathering's host
+     * with a scalar subquery, not a join, so that no plan can turn it back into host by host. Host by host runs when the
+     * reader follows few, or when the walk found less than a page and there were more upcoming gatherings than its
+     * budget (then both give rows, and the page merges them). Each branch says why its rows are there, and the page groups
+     * a gathering's rows into one with every reason: no probe per item. Blocks either way are read once, as a hashed set
+     * of users.
      */
     static String sql(boolean belowCursor) {
         String cursor = belowCursor ? BELOW_CURSOR : "";
@@ -89,8 +127,24 @@ class Feed {
                     union all
                     select :me
                 ),
+                reach as (
+                    select count(*) as hosts from (select from follows where follower_id = :me and state = 'FOLLOWING' limit :walkFrom) f
+                ),
+                walked as (
+                    select f.gathering_id, f.published_at, f.host_id
+                    from (select f.gathering_id, f.published_at, f.host_id from feed_gatherings f
+                          where (select hosts from reach) >= :walkFrom and""" + UPCOMING + cursor + """
+
+                          order by f.published_at desc, f.gathering_id desc limit :walkBudget) f
+                    where f.host_id not in (select user_id from hidden_hosts)
+                      and (select true from follows fo where fo.follower_id = :me and fo.followee_id = f.host_id and fo.state = 'FOLLOWING')
+                    order by f.published_at desc, f.gathering_id desc limit :rows
+                ),
                 chosen as (
                     select f.gathering_id, f.published_at, f.host_id, true as followed, false as featured, false as promoted
+                    from walked f
+                    union all
+                    select f.gathering_id, f.published_at, f.host_id, true, false, false
                     from follows fo
                     cross join lateral (
                         select f.gathering_id, f.published_at, f.host_id from feed_gatherings f
@@ -98,6 +152,12 @@ class Feed {
 
                         order by f.published_at desc, f.gathering_id desc limit :rows) f
                     where fo.follower_id = :me and fo.state = 'FOLLOWING'
+                      and ((select hosts from reach) < :walkFrom
+                           or ((select count(*) from walked) < :rows
+                               and (select count(*) from (select from feed_gatherings f where""" + UPCOMING + cursor + """
+
+                                                          order by f.published_at desc, f.gathering_id desc limit :walkBudget) f)
+                                >= :walkBudget))
                     union all
                     select f.gathering_id, f.published_at, f.host_id, false, true, false from featured_gatherings fg
                     join feed_gatherings f on f.gathering_id = fg.gathering_id

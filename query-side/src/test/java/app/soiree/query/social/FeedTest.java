@@ -13,6 +13,9 @@ import app.soiree.api.identity.Role;
 import app.soiree.api.identity.UserId;
 import app.soiree.query.GatheringScenario;
 import app.soiree.query.ProjectionTest;
+import app.soiree.query.paging.Cursor;
+import app.soiree.query.paging.KeysetPage;
+import app.soiree.query.paging.PageLimit;
 import app.soiree.query.paging.PageResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -37,6 +40,9 @@ class FeedTest extends ProjectionTest {
 
     @Autowired
     SocialController controller;
+
+    @Autowired
+    Feed feed;
 
     final SocialScenario social = new SocialScenario();
     final UserId reader = UserId.random();
@@ -189,7 +195,18 @@ class FeedTest extends ProjectionTest {
                         Timestamp.from(NOW)).update();
     }
 
+    /**
+     * The page as the API answers it, after checking that every way of finding it agrees: host by host, the walk, and a
+     * walk that gives way to host by host after passing a single gathering.
+     */
     private PageResponse<FeedItem> feed(UserId userId, @Nullable String cursor, @Nullable Integer limit) {
-        return controller.feed(new Actor(userId, Set.of(Role.GUEST)), cursor, limit);
+        int pageSize = PageLimit.validated(limit);
+        KeysetPage<FeedItem> hostByHost = feed.of(userId.value(), Cursor.decode(cursor), pageSize, Feed.Way.HOST_BY_HOST);
+        assertThat(feed.of(userId.value(), Cursor.decode(cursor), pageSize, Feed.Way.WALK)).isEqualTo(hostByHost);
+        assertThat(feed.of(userId.value(), Cursor.decode(cursor), pageSize, new Feed.Way(1, 1))).isEqualTo(hostByHost);
+        PageResponse<FeedItem> answered = controller.feed(new Actor(userId, Set.of(Role.GUEST)), cursor, limit);
+        assertThat(answered.items()).isEqualTo(hostByHost.items());
+        assertThat(answered.nextCursor()).isEqualTo(hostByHost.nextCursor());
+        return answered;
     }
 }
