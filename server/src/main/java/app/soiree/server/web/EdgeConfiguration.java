@@ -3,6 +3,7 @@ package app.soiree.server.web;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.server.persistence.DatabaseReachability;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.apache.catalina.Valve;
@@ -80,6 +81,16 @@ public class EdgeConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<DatabaseDownFilter> databaseDownFilter(DatabaseReachability database) {
         FilterRegistrationBean<DatabaseDownFilter> registration = new FilterRegistrationBean<>(new DatabaseDownFilter(database));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** After the database check, before security: a token's verification is part of the CPU a read is let in for. */
+    @Bean
+    FilterRegistrationBean<ReadAdmissionFilter> readAdmissionFilter(@Value("${soiree.http.concurrent-reads:0}") int concurrentReads,
+                                                                    @Value("${soiree.http.read-admission-max-wait:1s}") Duration maxWait) {
+        int permits = concurrentReads > 0 ? concurrentReads : 2 * Runtime.getRuntime().availableProcessors();
+        FilterRegistrationBean<ReadAdmissionFilter> registration = new FilterRegistrationBean<>(new ReadAdmissionFilter(permits, maxWait));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
