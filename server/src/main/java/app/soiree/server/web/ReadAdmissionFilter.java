@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * runs nearly undisturbed: measured with 20 clients on the feed (docs/benchmarks.md "Feed"), the same throughput or more
  * at a p99 of a third.
  * <p>
- * Only {@code GET} and {@code HEAD} under {@code /api/}, and not media bytes ({@code …/content}), which may stream for
- * as long as a slow client reads. Commands are never queued here (their waits are for locks and providers, not CPU). A
+ * Only {@code GET} and {@code HEAD} under {@code /api/}, and not the downloads of files (media bytes, {@code …/content};
+ * dispute evidence, {@code …/files/…}), which stream for as long as a slow client reads. Commands are never queued here (their waits are for locks and providers, not CPU). A
  * read that is not let in within {@code maxWait} runs anyway: the queue orders reads, it never refuses or starves one,
  * and a read that blocks while let in (a slow client, say) delays the others by at most that long.
  */
@@ -42,7 +42,11 @@ final class ReadAdmissionFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
         String path = request.getRequestURI();
-        return !("GET".equals(method) || "HEAD".equals(method)) || !path.startsWith("/api/") || path.endsWith("/content");
+        return !("GET".equals(method) || "HEAD".equals(method)) || !path.startsWith("/api/") || isFileDownload(path);
+    }
+
+    private static boolean isFileDownload(String path) {
+        return path.endsWith("/content") || path.contains("/files/");
     }
 
     @Override

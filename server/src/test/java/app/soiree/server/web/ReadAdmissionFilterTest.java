@@ -65,16 +65,17 @@ class ReadAdmissionFilterTest {
     }
 
     @Test
-    void commandsMediaBytesAndPagesOutsideTheApiAreNeverQueued() throws Exception {
+    void commandsFileDownloadsAndPagesOutsideTheApiAreNeverQueued() throws Exception {
         ReadAdmissionFilter filter = new ReadAdmissionFilter(1, Duration.ofSeconds(10));
         Thread read = Thread.ofPlatform().start(read(filter, "GET", "/api/held"));
         awaitRunning(1);
 
         List<Thread> others = List.of(Thread.ofPlatform().start(read(filter, "POST", "/api/bookings")),
                 Thread.ofPlatform().start(read(filter, "GET", "/api/media/m1/content")),
+                Thread.ofPlatform().start(read(filter, "GET", "/api/staff/disputes/d1/files/f1")),
                 Thread.ofPlatform().start(read(filter, "GET", "/console/disputes")));
 
-        awaitRunning(4);
+        awaitRunning(5);
         release.countDown();
         read.join(10_000);
         for (Thread other : others) {
