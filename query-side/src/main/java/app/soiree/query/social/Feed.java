@@ -109,8 +109,8 @@ class Feed {
     /**
      * Host by host, each followed host gives at most a page of its newest gatherings below the cursor (an index range,
      * LATERAL so that the planner cannot trade it for a scan of every gathering). The walk's budget is an inner LIMIT under
-     * the same order, so that it stops as soon as the page is full (and the count of what it could pass is ordered too, so
-     * that it reads the same index range, not the table); it asks whether the reader follows a gathering's host
+     * the same order, so that it stops as soon as the page is full (the count of what it could pass is the same subquery,
+     * so that it reads the same index range, not the table); it asks whether the reader follows a gathering's host
      * with a scalar subquery, not a join, so that no plan can turn it back into host by host. Host by host runs when the
      * reader follows few, or when the walk found less than a page and there were more upcoming gatherings than its
      * budget (then both give rows, and the page merges them). Each branch says why its rows are there, and the page groups
@@ -119,6 +119,9 @@ class Feed {
      */
     static String sql(boolean belowCursor) {
         String cursor = belowCursor ? BELOW_CURSOR : "";
+        // what the walk may pass, newest first: read by the walk, and counted when the walk found less than a page
+        String walkable = "select f.gathering_id, f.published_at, f.host_id from feed_gatherings f where (select hosts from reach) >= :walkFrom and"
+                + UPCOMING + cursor + " order by f.published_at desc, f.gathering_id desc limit :walkBudget";
         return """
                 with hidden_hosts as (
                     select blocked_id as user_id from user_blocks where blocker_id = :me
@@ -132,10 +135,8 @@ class Feed {
                 ),
                 walked as (
                     select f.gathering_id, f.published_at, f.host_id
-                    from (select f.gathering_id, f.published_at, f.host_id from feed_gatherings f
-                          where (select hosts from reach) >= :walkFrom and""" + UPCOMING + cursor + """
-
-                          order by f.published_at desc, f.gathering_id desc limit :walkBudget) f
+                    from (""" + walkable + """
+                    ) f
                     where f.host_id not in (select user_id from hidden_hosts)
                       and (select true from follows fo where fo.follower_id = :me and fo.followee_id = f.host_id and fo.state = 'FOLLOWING')
                     order by f.published_at desc, f.gathering_id desc limit :rows
@@ -154,10 +155,8 @@ class Feed {
                     where fo.follower_id = :me and fo.state = 'FOLLOWING'
                       and ((select hosts from reach) < :walkFrom
                            or ((select count(*) from walked) < :rows
-                               and (select count(*) from (select from feed_gatherings f where""" + UPCOMING + cursor + """
-
-                                                          order by f.published_at desc, f.gathering_id desc limit :walkBudget) f)
-                                >= :walkBudget))
+                               and (select count(*) from (""" + walkable + """
+                ) f) >= :walkBudget))
                     union all
                     select f.gathering_id, f.published_at, f.host_id, false, true, false from featured_gatherings fg
                     join feed_gatherings f on f.gathering_id = fg.gathering_id
