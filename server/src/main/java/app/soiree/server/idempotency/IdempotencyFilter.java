@@ -1,6 +1,8 @@
 package app.soiree.server.idempotency;
 
 import app.soiree.api.error.ErrorCode;
+import app.soiree.api.error.KnownRefusals;
+import app.soiree.api.error.SoireeException;
 import app.soiree.server.security.Actors;
 import app.soiree.server.web.ProblemDetails;
 import jakarta.servlet.FilterChain;
@@ -14,12 +16,15 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -47,9 +52,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             Pattern.compile("/api/conversations/[^/]+/messages"));
 
     private final IdempotencyStore store;
+    private final List<KnownRefusals> knownRefusals;
 
-    IdempotencyFilter(IdempotencyStore store) {
+    IdempotencyFilter(IdempotencyStore store, List<KnownRefusals> knownRefusals) {
         this.store = store;
+        this.knownRefusals = knownRefusals;
     }
 
     @Override
@@ -85,6 +92,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String requestHash = hash(request.getMethod() + " " + request.getRequestURI() + "\n", body);
 
+        if (refusedAtOnce(request, response, userId, key, requestHash, body)) {
+            return;
+        }
         if (!store.claim(userId, key, requestHash)) {
             answerFromMemory(userId, key, requestHash, response);
             return;
@@ -103,6 +113,36 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             recorded.copyBodyToResponse();
         }
+    }
+
+    /**
+     * A request this node can refuse without running it ({@link KnownRefusals}) is answered here, its refusal remembered as
+     * the key's answer in the same statement that finds the key new. A key already known (a retry of a booking that got
+     * its seats, a key reused for another request) is not refused here: it takes the usual way below, which answers it
+     * from what the key remembers.
+     */
+    private boolean refusedAtOnce(HttpServletRequest request, HttpServletResponse response, String userId, String key,
+                                  String requestHash, byte[] body) throws IOException {
+        SoireeException refusal = null;
+        for (KnownRefusals known : knownRefusals) {
+            refusal = known.refusalOf(request.getRequestURI(), body).orElse(null);
+            if (refusal != null) {
+                break;
+            }
+        }
+        if (refusal == null) {
+            return false;
+        }
+        ProblemDetail problem = ProblemDetails.of(refusal.code(), refusal.getMessage());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        byte[] answer = ProblemDetails.json(problem);
+        if (!store.rememberRefusal(userId, key, requestHash, problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, answer)) {
+            return false;
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(answer);
+        return true;
     }
 
     private void answerFromMemory(String userId, String key, String requestHash, HttpServletResponse response) throws IOException {

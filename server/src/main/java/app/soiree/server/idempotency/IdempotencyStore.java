@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,16 @@ class IdempotencyStore {
     }
 
     /**
+     * Remembers a refusal given before anything ran ({@code KnownRefusals}) as the key's answer, in one statement; false when
+     * the key is already known, whose request must then be answered as any other use of a known key. Committed without
+     * waiting for its flush, as a claim is, for a stronger reason: the request changed nothing, so a refusal lost in a crash
+     * leaves a retry to run as a first request would, and be answered from what is true then.
+     */
+    boolean rememberRefusal(String userId, String key, String requestHash, int status, String contentType, byte[] body) {
+        return insertWithoutFlush(userId, key, requestHash, "DONE", clock.instant(), status, contentType, body);
+    }
+
+    /**
      * The claim is committed without waiting for its flush to disk ({@code synchronous_commit} off for this transaction
      * alone): half the commits of a refused booking were claims, each holding a pooled connection while it waited. It
      * loses nothing. PostgreSQL writes one log in order, so the command's own commit, which waits for its flush, makes
@@ -52,20 +63,30 @@ class IdempotencyStore {
      * belonged to a request that changed nothing, whose retry is then simply carried out.
      */
     private boolean insert(String userId, String key, String requestHash, Instant now) {
+        return insertWithoutFlush(userId, key, requestHash, "IN_FLIGHT", now, null, null, null);
+    }
+
+    private boolean insertWithoutFlush(String userId, String key, String requestHash, String state, Instant now,
+                                       @Nullable Integer status, @Nullable String contentType, byte @Nullable [] body) {
         return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement relaxed = connection.createStatement(); PreparedStatement insert = connection.prepareStatement("""
-                    insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at)
-                    values (?, ?, ?, 'IN_FLIGHT', ?) on conflict do nothing""")) {
+                    insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at,
+                                                  response_status, response_type, response_body)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
                 relaxed.execute("set local synchronous_commit to off");
                 insert.setString(1, userId);
                 insert.setString(2, key);
                 insert.setString(3, requestHash);
-                insert.setTimestamp(4, Timestamp.from(now));
-                boolean claimed = insert.executeUpdate() == 1;
+                insert.setString(4, state);
+                insert.setTimestamp(5, Timestamp.from(now));
+                insert.setObject(6, status, Types.INTEGER);
+                insert.setString(7, contentType);
+                insert.setBytes(8, body);
+                boolean inserted = insert.executeUpdate() == 1;
                 connection.commit();
-                return claimed;
+                return inserted;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -52,17 +52,25 @@ public final class ProblemDetails {
      * (and its ProblemDetail support) is involved.
      */
     public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json(problem));
+    }
+
+    /** The problem as its JSON document, with the members in the order Spring MVC writes them. */
+    public static byte[] json(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", String.valueOf(problem.getType()));
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), body);
+        return JSON.writeValueAsBytes(body);
     }
 
     /** One invalid field of a request: the JSON path of the field and what is wrong with it. */

@@ -53,6 +53,41 @@ class SoldOutApiTest {
         assertThat(book(api, third, gatheringId, tierId, null).code()).isEqualTo("SOLD_OUT");
     }
 
+    /**
+     * A refusal given at the edge, before the key is claimed, is the gathering's own answer and is remembered as the key's
+     * answer; a key the server already knows is never refused there, so a guest retrying the request that got the last
+     * seat gets their booking back, not the tier's refusal.
+     */
+    @Test
+    void aRefusalAtTheEdgeIsTheGatheringsAnswerAndARetriedKeyKeepsItsOwnAnswer() {
+        Api api = new Api(port);
+        Session host = api.newHost("Edge Host");
+        String gatheringId = Gatherings.publish(api, host, gathering("Last seat", List.of(tier("Seat", 2000, 1))));
+        String tierId = Gatherings.firstTierId(api, gatheringId);
+        Session first = api.newUser("Lucky Guest");
+        Session second = api.newUser("Late Guest");
+        Session third = api.newUser("Later Guest");
+        Map<String, Object> oneSeat = Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1);
+
+        Response held = api.post("/api/bookings", first.accessToken(), oneSeat, Map.of("Idempotency-Key", "lucky")).expectStatus(201);
+        Response refusedByTheGathering = book(api, second, gatheringId, tierId, null).expectStatus(422);
+        Response refusedAtTheEdge = api.post("/api/bookings", third.accessToken(), oneSeat, Map.of("Idempotency-Key", "later")).expectStatus(422);
+
+        assertThat(refusedAtTheEdge.json()).isEqualTo(refusedByTheGathering.json());
+        assertThat(refusedAtTheEdge.header("Content-Type")).isEqualTo(refusedByTheGathering.header("Content-Type"));
+
+        Response retried = api.post("/api/bookings", third.accessToken(), oneSeat, Map.of("Idempotency-Key", "later")).expectStatus(422);
+        assertThat(retried.json()).isEqualTo(refusedAtTheEdge.json());
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        Map<String, Object> twoSeats = Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 2);
+        assertThat(api.post("/api/bookings", third.accessToken(), twoSeats, Map.of("Idempotency-Key", "later")).expectStatus(409).code())
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        Response heldAgain = api.post("/api/bookings", first.accessToken(), oneSeat, Map.of("Idempotency-Key", "lucky")).expectStatus(201);
+        assertThat(heldAgain.json()).isEqualTo(held.json());
+        assertThat(heldAgain.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
     private static Response book(Api api, Session guest, String gatheringId, String tierId, @Nullable String bookingId) {
         Map<String, Object> body = new HashMap<>(Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1));
         if (bookingId != null) {
