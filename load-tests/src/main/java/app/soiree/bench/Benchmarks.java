@@ -521,8 +521,10 @@ public final class Benchmarks {
         Samples.drain();
         // The rush's downstream work was waited out before its own reading ended: this window holds the refusals alone.
         ServerCpu.Reading cpuBefore = serverCpu.read();
+        startProfile("soldout");
         gatling.run(SoldOutSimulation.class, "SOLD_OUT answers, closed model").ifPresent(r -> report.gatlingReport("Sold-out probe", r));
         ServerCpu.Usage cpu = serverCpu.since(cpuBefore);
+        stopProfile("soldout");
         List<Sample> samples = Samples.drain();
         saveSamples("sold-out", samples);
         Stats soldOut = Stats.of(Samples.of(samples, s -> s.kind().equals(SimulationSupport.BOOKING_SOLD_OUT)));

@@ -1,8 +1,5 @@
 package app.soiree.server.idempotency;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -11,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -66,34 +62,27 @@ class IdempotencyStore {
         return insertWithoutFlush(userId, key, requestHash, "IN_FLIGHT", now, null, null, null);
     }
 
+    /**
+     * One statement in its own transaction: the setting is local to that transaction, and PostgreSQL reads it when the
+     * statement commits (a {@code SET LOCAL}, a statement of its own, would cost a transaction block and two more round trips).
+     */
     private boolean insertWithoutFlush(String userId, String key, String requestHash, String state, Instant now,
                                        @Nullable Integer status, @Nullable String contentType, byte @Nullable [] body) {
-        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement relaxed = connection.createStatement(); PreparedStatement insert = connection.prepareStatement("""
-                    insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at,
-                                                  response_status, response_type, response_body)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-                relaxed.execute("set local synchronous_commit to off");
-                insert.setString(1, userId);
-                insert.setString(2, key);
-                insert.setString(3, requestHash);
-                insert.setString(4, state);
-                insert.setTimestamp(5, Timestamp.from(now));
-                insert.setObject(6, status, Types.INTEGER);
-                insert.setString(7, contentType);
-                insert.setBytes(8, body);
-                boolean inserted = insert.executeUpdate() == 1;
-                connection.commit();
-                return inserted;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        }));
+        return jdbc.update("""
+                with relaxed as (select set_config('synchronous_commit', 'off', true))
+                insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at,
+                                              response_status, response_type, response_body)
+                select ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz, ?::integer, ?::varchar, ?::bytea from relaxed
+                on conflict do nothing""", statement -> {
+            statement.setString(1, userId);
+            statement.setString(2, key);
+            statement.setString(3, requestHash);
+            statement.setString(4, state);
+            statement.setTimestamp(5, Timestamp.from(now));
+            statement.setObject(6, status, Types.INTEGER);
+            statement.setString(7, contentType);
+            statement.setBytes(8, body);
+        }) == 1;
     }
 
     Optional<Remembered> find(String userId, String key) {
