@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -16,16 +16,17 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class ReadAdmissionFilterTest {
 
-    final CountDownLatch release = new CountDownLatch(1);
+    /** One permit lets one running request finish. */
+    final Semaphore finish = new Semaphore(0);
     final List<String> ran = new CopyOnWriteArrayList<>();
     final AtomicInteger running = new AtomicInteger();
 
-    /** A chain that notes which request ran and holds it until {@link #release}. */
+    /** A chain that notes which request ran and holds it until it may {@link #finish}. */
     final FilterChain holding = (request, response) -> {
         ran.add(((MockHttpServletRequest) request).getRequestURI());
         running.incrementAndGet();
         try {
-            release.await(10, TimeUnit.SECONDS);
+            finish.tryAcquire(10, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } finally {
@@ -44,7 +45,13 @@ class ReadAdmissionFilterTest {
 
         assertThat(running.get()).isEqualTo(2);
         assertThat(ran).containsExactly("/api/reads/0", "/api/reads/1");
-        release.countDown();
+        // One place at a time, so that each is taken by the read at the head of the queue before the next frees up:
+        // letting all go at once would race the admitted reads to the list, not to the filter.
+        for (int admitted = 3; admitted <= 6; admitted++) {
+            finish.release();
+            awaitRan(admitted);
+        }
+        finish.release(1_000);
         for (Thread read : reads) {
             read.join(10_000);
         }
@@ -59,7 +66,7 @@ class ReadAdmissionFilterTest {
 
         awaitRunning(2);
         assertThat(ran).containsExactly("/api/first", "/api/second");
-        release.countDown();
+        finish.release(1_000);
         first.join(10_000);
         second.join(10_000);
     }
@@ -76,7 +83,7 @@ class ReadAdmissionFilterTest {
                 Thread.ofPlatform().start(read(filter, "GET", "/console/disputes")));
 
         awaitRunning(5);
-        release.countDown();
+        finish.release(1_000);
         read.join(10_000);
         for (Thread other : others) {
             other.join(10_000);
@@ -100,6 +107,14 @@ class ReadAdmissionFilterTest {
             Thread.sleep(5);
         }
         assertThat(running.get() + filter.queued()).isEqualTo(started);
+    }
+
+    private void awaitRan(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ran.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(ran).hasSize(count);
     }
 
     private void awaitRunning(int count) throws InterruptedException {
