@@ -63,8 +63,9 @@ class IdempotencyStore {
     }
 
     /**
-     * One statement in its own transaction: the setting is local to that transaction, and PostgreSQL reads it when the
-     * statement commits (a {@code SET LOCAL}, a statement of its own, would cost a transaction block and two more round trips).
+     * One statement in its own transaction (the filter calls the store outside any): the setting is local to that
+     * transaction, and PostgreSQL reads it when the statement commits (a {@code SET LOCAL}, a statement of its own, would
+     * cost a transaction block and two more round trips).
      */
     private boolean insertWithoutFlush(String userId, String key, String requestHash, String state, Instant now,
                                        @Nullable Integer status, @Nullable String contentType, byte @Nullable [] body) {
