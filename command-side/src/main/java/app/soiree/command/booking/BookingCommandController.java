@@ -77,9 +77,6 @@ class BookingCommandController {
             + "one account or address may have",
             parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true))
     BookingResponse book(@Valid @RequestBody BookingRequest request, Actor actor, HttpServletRequest http) {
-        if (request.bookingId() == null) {
-            refuseIfKnownSoldOut(request);
-        }
         BookingId bookingId = request.bookingId() != null ? request.bookingId() : BookingId.random();
         if (request.bookingId() != null) {
             bookingIds.claim(bookingId, request.gatheringId(), actor.userId());
@@ -119,20 +116,6 @@ class BookingCommandController {
                 yield reservation;
             }
         };
-    }
-
-    /**
-     * A new booking for a tier the gathering just found sold out is refused here, as the gathering would refuse it
-     * (see {@link SoldOutTiers}). Only for new bookings: a retry naming its booking gets its booking back. A quantity
-     * out of range is left to the gathering, which refuses it for what it is.
-     */
-    private void refuseIfKnownSoldOut(BookingRequest request) {
-        if (request.quantity() > policy.maxSeatsPerBooking()) {
-            return;
-        }
-        soldOut.answerFor(request.gatheringId(), request.tierId(), request.quantity()).ifPresent(refused -> {
-            throw new SoireeException(ErrorCode.SOLD_OUT, refused.message());
-        });
     }
 
     private void giveBackIf(boolean placeTaken, BookingId bookingId) {
