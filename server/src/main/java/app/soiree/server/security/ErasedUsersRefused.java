@@ -31,7 +31,7 @@ final class ErasedUsersRefused implements JwtDecoder {
     public Jwt decode(String token) throws JwtException {
         Jwt jwt = verifier.decode(token);
         // The verifier's claim validation has made sure the subject is a user id.
-        if (erasedUsers.contains(UserId.of(String.valueOf(jwt.getSubject())).value())) {
+        if (erasedUsers.contains(UserId.of(AccessTokenAuthentication.subject(jwt)).value())) {
             throw new JwtValidationException(ERASED.getDescription(), List.of(ERASED));
         }
         return jwt;

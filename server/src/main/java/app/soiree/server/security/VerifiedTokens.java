@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -23,40 +24,38 @@ final class VerifiedTokens implements JwtDecoder {
 
     private final JwtDecoder verifier;
     private final Clock clock;
-    private final Cache<String, Jwt> verified;
+    private final Cache<String, Verified> verified;
 
     VerifiedTokens(JwtDecoder verifier, long maximumTokens, Clock clock) {
         this.verifier = verifier;
         this.clock = clock;
         this.verified = Caffeine.newBuilder()
                 .maximumSize(maximumTokens)
-                .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> untilExpiry(jwt)))
+                .expireAfter(Expiry.<String, Verified>creating((token, known) -> untilExpiry(known.expiresAt())))
                 .build();
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Jwt known = verified.getIfPresent(token);
-        if (known != null && stillValid(known)) {
-            return known;
+        Verified known = verified.getIfPresent(token);
+        // The cache forgets a token at its expiry; this is the check that holds even if the cache is late.
+        if (known != null && known.expiresAt() != null && clock.instant().isBefore(known.expiresAt())) {
+            return known.jwt();
         }
         Jwt jwt = verifier.decode(token);
-        verified.put(token, jwt);
+        verified.put(token, new Verified(jwt, jwt.getExpiresAt()));
         return jwt;
     }
 
-    /** The cache forgets a token at its expiry; this is the check that holds even if the cache is late. */
-    private boolean stillValid(Jwt jwt) {
-        Instant expiresAt = jwt.getExpiresAt();
-        return expiresAt != null && clock.instant().isBefore(expiresAt);
-    }
-
-    private Duration untilExpiry(Jwt jwt) {
-        Instant expiresAt = jwt.getExpiresAt();
+    private Duration untilExpiry(@Nullable Instant expiresAt) {
         if (expiresAt == null) {
             return Duration.ZERO; // the validators refuse such tokens; never remember one
         }
         Duration left = Duration.between(clock.instant(), expiresAt);
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** The expiry is kept beside the token: {@code Jwt.getExpiresAt()} converts the claim again on every call. */
+    private record Verified(Jwt jwt, @Nullable Instant expiresAt) {
     }
 }
