@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -40,12 +41,14 @@ public class ErasedUsers implements SmartInitializingSingleton {
     static final Duration LOOK_BACK = Duration.ofMinutes(15);
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher publisher;
     private final Set<UUID> erased = ConcurrentHashMap.newKeySet();
     /** Tombstones destroyed from this moment on are read by the next poll; the database's time, never this process's. */
     private volatile Instant readFrom = Instant.EPOCH;
 
-    ErasedUsers(JdbcTemplate jdbc) {
+    ErasedUsers(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
 
     /** An in-memory look-up: called on every authenticated request. */
@@ -63,23 +66,37 @@ public class ErasedUsers implements SmartInitializingSingleton {
     void on(PersonalDataErased event) {
         UUID userId = event.userId().value();
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            erased.add(userId);
+            learn(userId);
             return;
         }
         // Not before the erasure commits: one that rolls back must not lock the user out of their tokens.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                erased.add(userId);
+                learn(userId);
             }
         });
+    }
+
+    /**
+     * Told to this process's listeners once per user ({@link UserErased}): what outlives a token's verification, such as
+     * an open socket, is closed by them.
+     */
+    private void learn(UUID userId) {
+        if (erased.add(userId)) {
+            publisher.publishEvent(new UserErased(userId));
+        }
+    }
+
+    /** A user this process has just learnt was erased (at start-up, every erasure so far). */
+    public record UserErased(UUID userId) {
     }
 
     /** Erasures other processes made since the last poll. */
     @Scheduled(fixedDelayString = "${soiree.security.erased-users-poll:PT5S}", initialDelayString = "${soiree.security.erased-users-poll:PT5S}")
     void readTombstones() {
         jdbc.query("select owner_id, destroyed_at from personal_keys where destroyed_at >= ?", row -> {
-            erased.add(row.getObject("owner_id", UUID.class));
+            learn(row.getObject("owner_id", UUID.class));
             Instant lookBackFrom = row.getTimestamp("destroyed_at").toInstant().minus(LOOK_BACK);
             if (lookBackFrom.isAfter(readFrom)) {
                 readFrom = lookBackFrom;

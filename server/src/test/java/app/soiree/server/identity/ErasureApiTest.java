@@ -233,16 +233,21 @@ class ErasureApiTest {
         Session cleo = api.newUser("Cleo Signed In");
         Session dan = api.newUser("Dan Stays Signed In");
         api.get(INBOX, cleo.accessToken()).expectStatus(200); // verified, and remembered as verified
-        try (Stomp socket = Stomp.connectOnly(port, cleo.accessToken())) {
-            assertThat(socket.connectedHeaders().getFirst("version")).isEqualTo("1.2");
+        try (Stomp cleosPhone = Stomp.connect(port, cleo.accessToken()); Stomp cleosLaptop = Stomp.connect(port, cleo.accessToken());
+             Stomp dansPhone = Stomp.connect(port, dan.accessToken())) {
+
+            api.post("/api/me/erasure", cleo.accessToken(), Map.of("password", cleo.password())).expectStatus(202);
+
+            // The erasing process refuses the token as the erasure commits: no wait, although it has 15 minutes to live.
+            assertThat(api.get(INBOX, cleo.accessToken()).status()).isEqualTo(401);
+            assertThat(api.patch("/api/me/profile", cleo.accessToken(), Map.of("bio", "Still here?")).status()).isEqualTo(401);
+            assertThat(Stomp.refusedConnect(port, "Bearer " + cleo.accessToken())).contains("valid access token");
+            // The sockets she opened before are closed, each told why (unless a push racing the close lost the frame, see
+            // Stomp.awaitRefusal); nobody else's is.
+            assertClosedAsErased(cleosPhone);
+            assertClosedAsErased(cleosLaptop);
+            assertThat(dansPhone.isConnected()).isTrue();
         }
-
-        api.post("/api/me/erasure", cleo.accessToken(), Map.of("password", cleo.password())).expectStatus(202);
-
-        // The erasing process refuses the token as the erasure commits: no wait, although it has 15 minutes to live.
-        assertThat(api.get(INBOX, cleo.accessToken()).status()).isEqualTo(401);
-        assertThat(api.patch("/api/me/profile", cleo.accessToken(), Map.of("bio", "Still here?")).status()).isEqualTo(401);
-        assertThat(Stomp.refusedConnect(port, "Bearer " + cleo.accessToken())).contains("valid access token");
         api.get(INBOX, dan.accessToken()).expectStatus(200);
         Stomp.connectOnly(port, dan.accessToken()).close();
     }
@@ -258,6 +263,23 @@ class ErasureApiTest {
                 on conflict (owner_id) do update set key_bytes = null, destroyed_at = now()""", eve.userId());
 
         await().atMost(Duration.ofSeconds(15)).until(() -> api.get(INBOX, eve.accessToken()).status(), status -> status == 401);
+    }
+
+    /** The socket of a user another process erased is closed by this one when its poll finds the tombstone. */
+    @Test
+    void aSocketOfAUserAnotherProcessErasedIsClosedWithinAPoll() {
+        Session fay = api.newUser("Fay Connected Here");
+        try (Stomp socket = Stomp.connect(port, fay.accessToken())) {
+            jdbc.update("insert into personal_keys (owner_id, key_bytes, destroyed_at) values (?::uuid, null, now()) "
+                    + "on conflict (owner_id) do update set key_bytes = null, destroyed_at = now()", fay.userId());
+
+            assertClosedAsErased(socket); // the test's poll is every 5 s, and the wait is 10
+        }
+    }
+
+    private static void assertClosedAsErased(Stomp socket) {
+        socket.awaitRefusal().ifPresent(reason -> assertThat(reason).isEqualTo("The account was erased."));
+        assertThat(socket.isConnected()).isFalse();
     }
 
     /** "Ben follows you" is Ada's notification, sealed under her key; once Ben is erased it names him no more. */
