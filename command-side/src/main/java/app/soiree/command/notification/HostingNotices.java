@@ -8,6 +8,7 @@ import app.soiree.api.identity.UserId;
 import app.soiree.api.notification.NotificationKind;
 import app.soiree.api.payout.PayoutFailed;
 import app.soiree.api.payout.PayoutPaid;
+import app.soiree.api.promotion.PromotionRefunded;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A host's money news: a dispute opened on one of their payments (support hears of it too), its evidence due soon
- * (planned with the dispute, withdrawn once evidence is in or the dispute is over), a payout paid or failed.
+ * (planned with the dispute, withdrawn once evidence is in or the dispute is over), a payout paid or failed, a
+ * promotion's unused budget refunded.
  */
 @Component
 @ProcessingGroup(NotificationPlanner.PROCESSING_GROUP)
@@ -90,5 +92,16 @@ class HostingNotices {
         planner.plan(NotificationDraft.now("payout-failed:" + event.payoutId() + ":" + event.failedAt(), event.hostId(), NotificationKind.PAYOUT_FAILED,
                 Map.of("payoutId", event.payoutId().toString(), "amount", NotificationTexts.money(event.amount()), "reason", event.reason()),
                 "/hosting/payouts/" + event.payoutId(), event.failedAt()));
+    }
+
+    /** The unused share of a promotion of a cancelled gathering, back in the host's available balance. */
+    @EventHandler
+    void on(PromotionRefunded event) {
+        Map<String, String> data = gatherings.find(event.gatheringId()).map(Gatherings.Gathering::data).orElseGet(HashMap::new);
+        data.put("gatheringId", event.gatheringId().toString());
+        data.put("promotionId", event.promotionId().toString());
+        data.put("amount", NotificationTexts.money(event.amount()));
+        planner.plan(NotificationDraft.now("promotion-refunded:" + event.promotionId(), event.hostId(), NotificationKind.PROMOTION_REFUNDED,
+                data, "/hosting/gatherings/" + event.gatheringId(), event.refundedAt()));
     }
 }

@@ -12,16 +12,20 @@ import app.soiree.api.notification.NotificationId;
 import app.soiree.api.notification.NotificationKind;
 import app.soiree.api.payout.PayoutFailed;
 import app.soiree.api.payout.PayoutId;
+import app.soiree.api.payout.HostWalletId;
 import app.soiree.api.payout.PayoutPaid;
+import app.soiree.api.promotion.PromotionId;
+import app.soiree.api.promotion.PromotionRefunded;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Triggers whose causes the HTTP tests do not reach cheaply: a waitlist seat offered, a payout paid or refused. */
+/** Triggers whose causes the HTTP tests do not reach cheaply: a waitlist seat offered, a payout paid or refused, a promotion refunded. */
 class NoticesTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
@@ -79,5 +83,28 @@ class NoticesTest {
         });
         assertThat(planned.get(1).data()).containsEntry("reason", "account closed");
         assertThat(planned.get(1).triggerKey()).isEqualTo("payout-failed:" + payout + ":" + NOW.plusSeconds(60));
+    }
+
+    @Test
+    void aHostHearsOfTheUnusedBudgetOfAPromotionRefundedOnce() {
+        HostingNotices notices = new HostingNotices(gatherings, null, planner, null, PROPERTIES);
+        PromotionId promotion = new PromotionId(new UUID(0, 9));
+        PromotionRefunded refunded = new PromotionRefunded(HostWalletId.forHost(HOST), HOST, promotion, GATHERING, Money.of(1_250, "EUR"),
+                NOW, List.of(), NOW.plusSeconds(5));
+
+        notices.on(refunded);
+
+        assertThat(planned).singleElement().satisfies(draft -> {
+            assertThat(draft.kind()).isEqualTo(NotificationKind.PROMOTION_REFUNDED);
+            assertThat(draft.recipientId()).isEqualTo(HOST);
+            // One notification per promotion, however often the event is met again (a rebuilt processor, a retry).
+            assertThat(draft.triggerKey()).isEqualTo("promotion-refunded:" + promotion);
+            assertThat(draft.linkPath()).isEqualTo("/hosting/gatherings/" + GATHERING);
+            NotificationTexts texts = new NotificationTexts();
+            assertThat(texts.render(draft.kind(), "en", ZoneOffset.UTC, draft.data()).title())
+                    .isEqualTo("12.50 EUR of your promotion of Supper club is refunded");
+            assertThat(texts.render(draft.kind(), "fr", ZoneOffset.UTC, draft.data()).title())
+                    .isEqualTo("12.50 EUR de votre promotion de Supper club vous sont remboursés");
+        });
     }
 }

@@ -268,6 +268,12 @@ class PromotionApiTest {
         assertThat(walletEntryReferences(canceller)).contains("promotion:" + later);
         assertThat(jdbc.queryForObject("select count(*) from gathering_promotions where gathering_id = ?::uuid and status = 'REFUNDED'",
                 Long.class, gatheringId)).isEqualTo(2);
+        // The host hears of each refund, in the inbox (and on the channels their settings choose).
+        List<String> refundNotices = await().atMost(Duration.ofSeconds(30)).until(() -> promotionRefundTitles(canceller, gatheringId),
+                titles -> titles.size() == 2);
+        assertThat(refundNotices).containsExactlyInAnyOrder(
+                "10.00 EUR of your promotion of Supper to promote is refunded",
+                "%d.%02d EUR of your promotion of Supper to promote is refunded".formatted(expectedShare / 100, expectedShare % 100));
 
         LedgerChecks.assertTrialBalanceBalances(api, finance);
         JsonNode replay = replayToTheEnd();
@@ -419,5 +425,12 @@ class PromotionApiTest {
         return await().atMost(Duration.ofSeconds(60)).until(
                 () -> api.get("/api/finance/ledger/replays/" + replayId, finance.accessToken()).expectStatus(200).json(),
                 replay -> !replay.get("status").asString().equals("RUNNING"));
+    }
+
+    private List<String> promotionRefundTitles(Session host, String gatheringId) {
+        return api.get("/api/me/notifications?limit=100", host.accessToken()).expectStatus(200).json().get("items").valueStream()
+                .filter(item -> item.get("kind").asString().equals("PROMOTION_REFUNDED")
+                        && item.get("data").path("gatheringId").asString("").equals(gatheringId))
+                .map(item -> item.get("title").asString()).toList();
     }
 }

@@ -25,7 +25,8 @@ public enum NotificationKind {
     DISPUTE_OPENED(NotificationCategory.HOSTING, false, false, Duration.ofDays(1)),
     DISPUTE_EVIDENCE_DUE(NotificationCategory.HOSTING, false, true, Duration.ofHours(12)),
     PAYOUT_PAID(NotificationCategory.HOSTING, false, false, Duration.ofDays(3)),
-    PAYOUT_FAILED(NotificationCategory.HOSTING, false, false, Duration.ofDays(3));
+    PAYOUT_FAILED(NotificationCategory.HOSTING, false, false, Duration.ofDays(3)),
+    PROMOTION_REFUNDED(NotificationCategory.HOSTING, false, false, Duration.ofDays(3));
 
     private final NotificationCategory category;
     private final boolean critical;
