@@ -1,0 +1,154 @@
+package app.soiree.server.jvm;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands the heap back to the machine while the server rests, without making it work harder under load. The JVM keeps
+ * what a load made it grow (G1 keeps up to 70 % of the heap free, {@code MaxHeapFreeRatio}), so a server that served a
+ * rush holds a gigabyte long after; launched with tight ratios (10–30 % free) it gives most of it back at the periodic
+ * collection of an idle moment ({@code -XX:G1PeriodicGCInterval}), but under load it then collects far more often:
+ * the feed read 12 % slower at a p99 13 ms higher (docs/benchmarks.md). Both ratios are manageable flags, so this
+ * sets them as the load comes and goes: the tight ones once the server has allocated next to nothing for a few
+ * seconds, the ones it was launched with as soon as it allocates again.
+ *
+ * <p>The allocation rate tells rest from work: requests, events and pushes all allocate, while the pollers of an idle
+ * server allocate a few hundred kilobytes a second.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "soiree.jvm.resting-heap.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RestingHeapProperties.class)
+class RestingHeap {
+
+    private static final Logger log = LoggerFactory.getLogger(RestingHeap.class);
+    private static final String MIN = "MinHeapFreeRatio";
+    private static final String MAX = "MaxHeapFreeRatio";
+
+    private final HeapFreeRatios flags;
+    private final LongSupplier allocatedBytes;
+    private final LongSupplier nanoTime;
+    private final RestingHeapProperties properties;
+    private final Ratios working;
+
+    private long lastAllocated;
+    private long lastSampledAt;
+    private long quietSince = -1;
+    private double lastRate;
+    private boolean resting;
+
+    @Autowired
+    RestingHeap(RestingHeapProperties properties) {
+        this(HeapFreeRatios.ofThisJvm(), totalAllocatedBytes(), System::nanoTime, properties);
+    }
+
+    RestingHeap(HeapFreeRatios flags, LongSupplier allocatedBytes, LongSupplier nanoTime, RestingHeapProperties properties) {
+        this.flags = flags;
+        this.allocatedBytes = allocatedBytes;
+        this.nanoTime = nanoTime;
+        this.properties = properties;
+        this.working = new Ratios(flags.get(MIN), flags.get(MAX));
+        this.lastAllocated = allocatedBytes.getAsLong();
+        this.lastSampledAt = nanoTime.getAsLong();
+    }
+
+    @Scheduled(fixedDelayString = "${soiree.jvm.resting-heap.sample-every:PT1S}")
+    void sample() {
+        long now = nanoTime.getAsLong();
+        long allocated = allocatedBytes.getAsLong();
+        long elapsed = Math.max(1, now - lastSampledAt);
+        double bytesPerSecond = (allocated - lastAllocated) * 1e9 / elapsed;
+        lastRate = bytesPerSecond;
+        lastAllocated = allocated;
+        lastSampledAt = now;
+        if (bytesPerSecond > properties.quietAllocationRate().toBytes()) {
+            quietSince = -1;
+            if (resting) {
+                work();
+            }
+            return;
+        }
+        if (quietSince < 0) {
+            quietSince = now - elapsed; // quiet since the previous sample
+        }
+        if (!resting && now - quietSince >= properties.quietFor().toNanos()) {
+            rest();
+        }
+    }
+
+    boolean resting() {
+        return resting;
+    }
+
+    /** Tight ratios; the minimum first, as the JVM refuses a minimum above the maximum at every step. */
+    private void rest() {
+        if (set(properties.restingMinFreeRatio(), properties.restingMaxFreeRatio())) {
+            resting = true;
+            log.debug("Resting (allocating {} bytes/s): the heap keeps {}–{} % free", Math.round(lastRate),
+                    properties.restingMinFreeRatio(), properties.restingMaxFreeRatio());
+        }
+    }
+
+    /** The ratios the JVM was launched with; the maximum first. */
+    private void work() {
+        if (set(working.min(), working.max())) {
+            resting = false;
+            log.debug("Working (allocating {} bytes/s): the heap keeps {}–{} % free", Math.round(lastRate), working.min(), working.max());
+        }
+    }
+
+    private boolean set(int min, int max) {
+        try {
+            if (min <= flags.get(MAX)) {
+                flags.set(MIN, min);
+                flags.set(MAX, max);
+            } else {
+                flags.set(MAX, max);
+                flags.set(MIN, min);
+            }
+            return true;
+        } catch (RuntimeException refused) {
+            log.warn("The heap's free ratios could not be set to {}–{} %; they stay as they are", min, max, refused);
+            return false;
+        }
+    }
+
+    private static LongSupplier totalAllocatedBytes() {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return threads::getTotalThreadAllocatedBytes;
+    }
+
+    private record Ratios(int min, int max) {
+    }
+
+    /** The two manageable flags, read and set. */
+    interface HeapFreeRatios {
+
+        int get(String flag);
+
+        void set(String flag, int percent);
+
+        static HeapFreeRatios ofThisJvm() {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return new HeapFreeRatios() {
+                @Override
+                public int get(String flag) {
+                    return Integer.parseInt(hotspot.getVMOption(flag).getValue());
+                }
+
+                @Override
+                public void set(String flag, int percent) {
+                    hotspot.setVMOption(flag, Integer.toString(percent));
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package app.soiree.server.jvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/** Rest and work told apart by the allocation rate, and the flags set as the JVM accepts them. */
+class RestingHeapTest {
+
+    private static final long MIB = 1024 * 1024;
+    private static final RestingHeapProperties PROPERTIES = new RestingHeapProperties(DataSize.ofMegabytes(32), Duration.ofSeconds(3), 10, 30);
+
+    /** The JVM's own rule: a minimum above the maximum is refused, as HotSpot refuses it. */
+    private final Map<String, Integer> flags = new HashMap<>(Map.of("MinHeapFreeRatio", 40, "MaxHeapFreeRatio", 70));
+    private final RestingHeap.HeapFreeRatios jvm = new RestingHeap.HeapFreeRatios() {
+        @Override
+        public int get(String flag) {
+            return flags.get(flag);
+        }
+
+        @Override
+        public void set(String flag, int percent) {
+            int min = flag.equals("MinHeapFreeRatio") ? percent : flags.get("MinHeapFreeRatio");
+            int max = flag.equals("MaxHeapFreeRatio") ? percent : flags.get("MaxHeapFreeRatio");
+            if (min > max) {
+                throw new IllegalArgumentException("MinHeapFreeRatio (" + min + ") must be less than or equal to MaxHeapFreeRatio (" + max + ")");
+            }
+            flags.put(flag, percent);
+        }
+    };
+    private long allocated;
+    private long now;
+    private final RestingHeap heap = new RestingHeap(jvm, () -> allocated, () -> now, PROPERTIES);
+
+    @Test
+    void aServerThatAllocatesNextToNothingForAFewSecondsKeepsLittleFreeAndGoesBackAsSoonAsWorkComes() {
+        second(200 * MIB); // a load
+        assertThat(heap.resting()).isFalse();
+        second(MIB);
+        second(MIB);
+        assertThat(heap.resting()).as("quiet for two seconds").isFalse();
+        second(MIB);
+        assertThat(heap.resting()).as("quiet for three seconds").isTrue();
+        assertThat(flags).containsEntry("MinHeapFreeRatio", 10).containsEntry("MaxHeapFreeRatio", 30);
+
+        second(120 * MIB); // the next request burst
+
+        assertThat(heap.resting()).isFalse();
+        assertThat(flags).containsEntry("MinHeapFreeRatio", 40).containsEntry("MaxHeapFreeRatio", 70);
+    }
+
+    @Test
+    void aLightLoadBetweenQuietSecondsIsNotRest() {
+        for (int i = 0; i < 10; i++) {
+            second(MIB);
+            second(MIB);
+            second(64 * MIB);
+        }
+        assertThat(heap.resting()).isFalse();
+        assertThat(flags).containsEntry("MinHeapFreeRatio", 40).containsEntry("MaxHeapFreeRatio", 70);
+    }
+
+    /** The flags are manageable on the JVM the server runs on: set, read back and restored. */
+    @Test
+    void thisJvmAcceptsBothRatiosAtRunTime() {
+        RestingHeap.HeapFreeRatios real = RestingHeap.HeapFreeRatios.ofThisJvm();
+        int min = real.get("MinHeapFreeRatio");
+        int max = real.get("MaxHeapFreeRatio");
+        try {
+            RestingHeap onThisJvm = new RestingHeap(real, () -> allocated, () -> now, PROPERTIES);
+            for (int second = 0; second < 4; second++) {
+                tick(MIB);
+                onThisJvm.sample();
+            }
+            assertThat(onThisJvm.resting()).isTrue();
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            assertThat(hotspot.getVMOption("MinHeapFreeRatio").getValue()).isEqualTo("10");
+            assertThat(hotspot.getVMOption("MaxHeapFreeRatio").getValue()).isEqualTo("30");
+        } finally {
+            real.set("MaxHeapFreeRatio", max);
+            real.set("MinHeapFreeRatio", min);
+        }
+    }
+
+    /** A second passes, in which the JVM allocated {@code bytes}; then the scheduled sample. */
+    private void second(long bytes) {
+        tick(bytes);
+        heap.sample();
+    }
+
+    private void tick(long bytes) {
+        now += Duration.ofSeconds(1).toNanos();
+        allocated += bytes;
+    }
+}
