@@ -10,6 +10,6 @@ import org.springframework.util.unit.DataSize;
  * a second for {@code quietFor}), and the share of the heap it then keeps free.
  */
 @ConfigurationProperties("soiree.jvm.resting-heap")
-record RestingHeapProperties(@DefaultValue("32MB") DataSize quietAllocationRate, @DefaultValue("3s") Duration quietFor,
+record RestingHeapProperties(@DefaultValue("8MB") DataSize quietAllocationRate, @DefaultValue("2s") Duration quietFor,
                              @DefaultValue("10") int restingMinFreeRatio, @DefaultValue("30") int restingMaxFreeRatio) {
 }
