@@ -1,7 +1,7 @@
 package app.soiree.server.security;
 
-import app.soiree.command.identity.Tokens;
 import app.soiree.api.identity.Role;
+import app.soiree.command.identity.Tokens;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
