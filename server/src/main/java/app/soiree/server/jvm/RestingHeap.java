@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * rush holds a gigabyte long after. Launched with tight ratios (10–30 % free) it gives most of it back at the periodic
  * collection of an idle moment ({@code -XX:G1PeriodicGCInterval}), but it keeps the heap tight under load too, and
  * the feed read slower (docs/benchmarks.md). Both ratios are manageable flags, so this sets them as the load comes
- * and goes: the tight ones once the server has allocated next to nothing for two seconds (within the five an idle
- * JVM waits for its periodic collection), the ones it was launched with as soon as it allocates again.
+ * and goes: the tight ones once the server has allocated next to nothing for two seconds, with a collection that
+ * hands the heap back, and the ones it was launched with as soon as it allocates again.
  *
  * <p>The allocation rate tells rest from work: requests, events and pushes all allocate (36–97 MB/s in the benchmark's
  * phases), while the pollers of an idle server (tracking processors, schedulers) allocate about half a megabyte a second.
@@ -32,8 +32,9 @@ class RestingHeap {
     private static final Logger log = LoggerFactory.getLogger(RestingHeap.class);
     private static final String MIN = "MinHeapFreeRatio";
     private static final String MAX = "MaxHeapFreeRatio";
+    private static final long NEVER = Long.MIN_VALUE;
 
-    private final HeapFreeRatios flags;
+    private final JvmHeap heap;
     private final LongSupplier allocatedBytes;
     private final LongSupplier nanoTime;
     private final RestingHeapProperties properties;
@@ -42,20 +43,21 @@ class RestingHeap {
     private long lastAllocated;
     private long lastSampledAt;
     private long quietSince = -1;
+    private long lastCollectedAt = NEVER;
     private double lastRate;
     private boolean resting;
 
     @Autowired
     RestingHeap(RestingHeapProperties properties) {
-        this(HeapFreeRatios.ofThisJvm(), totalAllocatedBytes(), System::nanoTime, properties);
+        this(JvmHeap.ofThisJvm(), totalAllocatedBytes(), System::nanoTime, properties);
     }
 
-    RestingHeap(HeapFreeRatios flags, LongSupplier allocatedBytes, LongSupplier nanoTime, RestingHeapProperties properties) {
-        this.flags = flags;
+    RestingHeap(JvmHeap heap, LongSupplier allocatedBytes, LongSupplier nanoTime, RestingHeapProperties properties) {
+        this.heap = heap;
         this.allocatedBytes = allocatedBytes;
         this.nanoTime = nanoTime;
         this.properties = properties;
-        this.working = new Ratios(flags.get(MIN), flags.get(MAX));
+        this.working = new Ratios(heap.get(MIN), heap.get(MAX));
         this.lastAllocated = allocatedBytes.getAsLong();
         this.lastSampledAt = nanoTime.getAsLong();
     }
@@ -92,6 +94,7 @@ class RestingHeap {
     private void rest() {
         if (set(properties.restingMinFreeRatio(), properties.restingMaxFreeRatio())) {
             resting = true;
+            collectIfNotLately();
             log.debug("Resting (allocating {} bytes/s): the heap keeps {}–{} % free", Math.round(lastRate),
                     properties.restingMinFreeRatio(), properties.restingMaxFreeRatio());
         }
@@ -105,14 +108,28 @@ class RestingHeap {
         }
     }
 
+    /**
+     * G1 gives the heap back at the end of a collection, and the periodic one comes up to two intervals after the last:
+     * one is started now, so that the heap goes back within seconds of the rest. At most once a
+     * {@code collectAtMostEvery}, so that a load that comes and goes does not collect at every lull.
+     */
+    private void collectIfNotLately() {
+        long now = nanoTime.getAsLong();
+        if (lastCollectedAt != NEVER && now - lastCollectedAt < properties.collectAtMostEvery().toNanos()) {
+            return;
+        }
+        lastCollectedAt = now;
+        heap.collect();
+    }
+
     private boolean set(int min, int max) {
         try {
-            if (min <= flags.get(MAX)) {
-                flags.set(MIN, min);
-                flags.set(MAX, max);
+            if (min <= heap.get(MAX)) {
+                heap.set(MIN, min);
+                heap.set(MAX, max);
             } else {
-                flags.set(MAX, max);
-                flags.set(MIN, min);
+                heap.set(MAX, max);
+                heap.set(MIN, min);
             }
             return true;
         } catch (RuntimeException refused) {
@@ -129,16 +146,18 @@ class RestingHeap {
     private record Ratios(int min, int max) {
     }
 
-    /** The two manageable flags, read and set. */
-    interface HeapFreeRatios {
+    /** The two manageable flags, read and set, and a collection asked for. */
+    interface JvmHeap {
 
         int get(String flag);
 
         void set(String flag, int percent);
 
-        static HeapFreeRatios ofThisJvm() {
+        void collect();
+
+        static JvmHeap ofThisJvm() {
             HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            return new HeapFreeRatios() {
+            return new JvmHeap() {
                 @Override
                 public int get(String flag) {
                     return Integer.parseInt(hotspot.getVMOption(flag).getValue());
@@ -147,6 +166,11 @@ class RestingHeap {
                 @Override
                 public void set(String flag, int percent) {
                     hotspot.setVMOption(flag, Integer.toString(percent));
+                }
+
+                @Override
+                public void collect() {
+                    System.gc(); // a concurrent cycle with -XX:+ExplicitGCInvokesConcurrent, as the server is launched
                 }
             };
         }

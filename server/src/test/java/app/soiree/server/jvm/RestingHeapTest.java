@@ -14,11 +14,12 @@ import org.springframework.util.unit.DataSize;
 class RestingHeapTest {
 
     private static final long MIB = 1024 * 1024;
-    private static final RestingHeapProperties PROPERTIES = new RestingHeapProperties(DataSize.ofMegabytes(8), Duration.ofSeconds(2), 10, 30);
+    private static final RestingHeapProperties PROPERTIES = new RestingHeapProperties(DataSize.ofMegabytes(8), Duration.ofSeconds(2), 10, 30,
+            Duration.ofMinutes(1));
 
     /** The JVM's own rule: a minimum above the maximum is refused, as HotSpot refuses it. */
     private final Map<String, Integer> flags = new HashMap<>(Map.of("MinHeapFreeRatio", 40, "MaxHeapFreeRatio", 70));
-    private final RestingHeap.HeapFreeRatios jvm = new RestingHeap.HeapFreeRatios() {
+    private final RestingHeap.JvmHeap jvm = new RestingHeap.JvmHeap() {
         @Override
         public int get(String flag) {
             return flags.get(flag);
@@ -33,7 +34,13 @@ class RestingHeapTest {
             }
             flags.put(flag, percent);
         }
+
+        @Override
+        public void collect() {
+            collections++;
+        }
     };
+    private int collections;
     private long allocated;
     private long now;
     private final RestingHeap heap = new RestingHeap(jvm, () -> allocated, () -> now, PROPERTIES);
@@ -47,11 +54,25 @@ class RestingHeapTest {
         second(MIB);
         assertThat(heap.resting()).as("quiet for two seconds").isTrue();
         assertThat(flags).containsEntry("MinHeapFreeRatio", 10).containsEntry("MaxHeapFreeRatio", 30);
+        assertThat(collections).as("a collection hands the heap back at once").isEqualTo(1);
 
         second(120 * MIB); // the next request burst
 
         assertThat(heap.resting()).isFalse();
         assertThat(flags).containsEntry("MinHeapFreeRatio", 40).containsEntry("MaxHeapFreeRatio", 70);
+
+        second(MIB);
+        second(MIB);
+        assertThat(heap.resting()).isTrue();
+        assertThat(collections).as("not again within the minute").isEqualTo(1);
+        second(200 * MIB);
+        for (int quiet = 0; quiet < 60; quiet++) {
+            second(MIB);
+        }
+        second(200 * MIB);
+        second(MIB);
+        second(MIB);
+        assertThat(collections).as("a minute later, again").isEqualTo(2);
     }
 
     @Test
@@ -67,11 +88,26 @@ class RestingHeapTest {
     /** The flags are manageable on the JVM the server runs on: set, read back and restored. */
     @Test
     void thisJvmAcceptsBothRatiosAtRunTime() {
-        RestingHeap.HeapFreeRatios real = RestingHeap.HeapFreeRatios.ofThisJvm();
+        RestingHeap.JvmHeap real = RestingHeap.JvmHeap.ofThisJvm();
         int min = real.get("MinHeapFreeRatio");
         int max = real.get("MaxHeapFreeRatio");
         try {
-            RestingHeap onThisJvm = new RestingHeap(real, () -> allocated, () -> now, PROPERTIES);
+            RestingHeap onThisJvm = new RestingHeap(new RestingHeap.JvmHeap() {
+                @Override
+                public int get(String flag) {
+                    return real.get(flag);
+                }
+
+                @Override
+                public void set(String flag, int percent) {
+                    real.set(flag, percent);
+                }
+
+                @Override
+                public void collect() {
+                    collections++; // not the test JVM's System.gc()
+                }
+            }, () -> allocated, () -> now, PROPERTIES);
             for (int second = 0; second < 4; second++) {
                 tick(MIB);
                 onThisJvm.sample();
