@@ -157,6 +157,7 @@ class RestingHeap {
 
         static JvmHeap ofThisJvm() {
             HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            boolean concurrent = Boolean.parseBoolean(hotspot.getVMOption("ExplicitGCInvokesConcurrent").getValue());
             return new JvmHeap() {
                 @Override
                 public int get(String flag) {
@@ -168,9 +169,16 @@ class RestingHeap {
                     hotspot.setVMOption(flag, Integer.toString(percent));
                 }
 
+                /**
+                 * Only as a concurrent cycle (-XX:+ExplicitGCInvokesConcurrent, as the server is launched): without the flag
+                 * System.gc() stops the world for the whole heap, long enough to miss a socket's heart-beats. Without it
+                 * the periodic collection hands the heap back, a few seconds later.
+                 */
                 @Override
                 public void collect() {
-                    System.gc(); // a concurrent cycle with -XX:+ExplicitGCInvokesConcurrent, as the server is launched
+                    if (concurrent) {
+                        System.gc();
+                    }
                 }
             };
         }
