@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A booking's news for its guest (confirmed, payment declined, hold about to expire, a waitlist seat offered, refunded)
- * and for its host (a new booking). The expiry warning is planned with the hold, due a little before it expires, and
- * withdrawn when the hold ends some other way first.
+ * A booking's news for its guest (confirmed, payment declined, a waitlist seat offered, refunded) and for its host (a new
+ * booking). The warning that a hold is about to expire is {@link HoldWarnings}'. Expiry warnings planned ahead by earlier
+ * versions are still withdrawn here when their hold ends some other way first.
  */
 @Component
 @ProcessingGroup(NotificationPlanner.PROCESSING_GROUP)
@@ -31,39 +31,19 @@ class BookingNotices {
     private final Recipients recipients;
     private final NotificationPlanner planner;
     private final Withdrawals withdrawals;
-    private final NotificationsProperties properties;
 
-    BookingNotices(JdbcTemplate jdbc, Gatherings gatherings, Recipients recipients, NotificationPlanner planner, Withdrawals withdrawals,
-                   NotificationsProperties properties) {
+    BookingNotices(JdbcTemplate jdbc, Gatherings gatherings, Recipients recipients, NotificationPlanner planner, Withdrawals withdrawals) {
         this.jdbc = jdbc;
         this.gatherings = gatherings;
         this.recipients = recipients;
         this.planner = planner;
         this.withdrawals = withdrawals;
-        this.properties = properties;
     }
 
     @EventHandler
     void on(SeatsHeld event) {
         jdbc.update("insert into notification_bookings (booking_id, gathering_id, guest_id) values (?, ?, ?) on conflict do nothing",
                 event.bookingId().value(), event.gatheringId().value(), event.guestId().value());
-        Instant expiresAt = event.holdExpiresAt();
-        if (expiresAt == null) {
-            return; // free seats: confirmed at once
-        }
-        Instant warnAt = expiresAt.minus(properties.holdWarningBefore());
-        if (!warnAt.isAfter(event.heldAt())) {
-            return; // a hold this short needs no warning
-        }
-        gatherings.find(event.gatheringId()).ifPresent(gathering -> {
-            Map<String, String> data = gathering.data();
-            data.put("expiresAt", expiresAt.toString());
-            data.put("bookingId", event.bookingId().toString());
-            String cause = "hold:" + event.bookingId();
-            planner.plan(NotificationDraft.now(cause, event.guestId(), NotificationKind.HOLD_EXPIRING, data, "/bookings/" + event.bookingId(),
-                            event.heldAt()).deliveredAt(warnAt, expiresAt))
-                    .ifPresent(id -> withdrawals.remember(cause, id));
-        });
     }
 
     @EventHandler

@@ -1,0 +1,139 @@
+package app.soiree.command.notification;
+
+import app.soiree.api.gathering.BookingCancelled;
+import app.soiree.api.gathering.BookingId;
+import app.soiree.api.gathering.GatheringId;
+import app.soiree.api.gathering.HoldExpired;
+import app.soiree.api.gathering.SeatsConfirmed;
+import app.soiree.api.gathering.SeatsHeld;
+import app.soiree.api.identity.UserId;
+import app.soiree.api.notification.NotificationKind;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Warns a guest {@code soiree.notifications.hold-warning-before} before their unpaid hold expires. The warning is not
+ * planned with the hold: nearly every hold is paid within a minute, and a notification planned ahead and withdrawn
+ * again costs eight events and two commands for nothing (a third of a booking's events in a rush). Each hold waits
+ * in {@code notification_hold_warnings} instead, and leaves it when it is paid, cancelled or expires; a poll plans the
+ * warnings that fell due, each in one transaction with the row's removal, so a warning is planned once even when the
+ * process dies half-way or two replicas poll at once.
+ */
+@Component
+@ProcessingGroup(NotificationPlanner.PROCESSING_GROUP)
+class HoldWarnings {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldWarnings.class);
+    private static final int PER_ROUND = 100;
+
+    private final JdbcTemplate jdbc;
+    private final Gatherings gatherings;
+    private final NotificationPlanner planner;
+    private final NotificationsProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    HoldWarnings(JdbcTemplate jdbc, Gatherings gatherings, NotificationPlanner planner, NotificationsProperties properties,
+                 TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.gatherings = gatherings;
+        this.planner = planner;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(SeatsHeld event) {
+        Instant expiresAt = event.holdExpiresAt();
+        if (expiresAt == null) {
+            return; // free seats: confirmed at once
+        }
+        Instant warnAt = expiresAt.minus(properties.holdWarningBefore());
+        if (!warnAt.isAfter(event.heldAt())) {
+            return; // a hold this short needs no warning
+        }
+        jdbc.update("""
+                insert into notification_hold_warnings (booking_id, gathering_id, guest_id, held_at, warn_at, expires_at)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing
+                """, event.bookingId().value(), event.gatheringId().value(), event.guestId().value(), Timestamp.from(event.heldAt()),
+                Timestamp.from(warnAt), Timestamp.from(expiresAt));
+    }
+
+    @EventHandler
+    void on(SeatsConfirmed event) {
+        forget(event.bookingId());
+    }
+
+    @EventHandler
+    void on(BookingCancelled event) {
+        forget(event.bookingId());
+    }
+
+    @EventHandler
+    void on(HoldExpired event) {
+        forget(event.bookingId());
+    }
+
+    private void forget(BookingId bookingId) {
+        jdbc.update("delete from notification_hold_warnings where booking_id = ?", bookingId.value());
+    }
+
+    /**
+     * Plans the warnings that fell due, earliest first, one transaction each. One that fails stays and is tried first in the
+     * next round (the others wait behind it), until its hold's expiry makes it stale and the planner drops it.
+     */
+    @Scheduled(fixedDelayString = "${soiree.notifications.hold-warning-poll:PT15S}")
+    void planDueWarnings() {
+        for (int planned = 0; planned < PER_ROUND; planned++) {
+            try {
+                if (!Boolean.TRUE.equals(transactions.execute(status -> planNextDue()))) {
+                    return;
+                }
+            } catch (RuntimeException failure) {
+                log.warn("A hold's expiry warning could not be planned; tried again in the next round", failure);
+                return;
+            }
+        }
+    }
+
+    /** @return whether a due warning was found (and planned, or dropped as too late) */
+    private boolean planNextDue() {
+        List<DueWarning> due = jdbc.query("""
+                select booking_id, gathering_id, guest_id, held_at, warn_at, expires_at from notification_hold_warnings
+                where warn_at <= ? order by warn_at limit 1 for update skip locked
+                """, (rs, row) -> new DueWarning(new BookingId(rs.getObject(1, UUID.class)),
+                new GatheringId(rs.getObject(2, UUID.class)), new UserId(rs.getObject(3, UUID.class)),
+                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()),
+                Timestamp.from(clock.instant()));
+        if (due.isEmpty()) {
+            return false;
+        }
+        DueWarning warning = due.getFirst();
+        gatherings.find(warning.gatheringId()).ifPresent(gathering -> {
+            Map<String, String> data = gathering.data();
+            data.put("expiresAt", warning.expiresAt().toString());
+            data.put("bookingId", warning.bookingId().toString());
+            // the planner drops it if the hold has expired meanwhile (stale at the expiry)
+            planner.plan(new NotificationDraft("hold:" + warning.bookingId(), warning.guestId(), NotificationKind.HOLD_EXPIRING, data,
+                    "/bookings/" + warning.bookingId(), warning.heldAt(), warning.warnAt(), warning.expiresAt(), null));
+        });
+        forget(warning.bookingId());
+        return true;
+    }
+
+    private record DueWarning(BookingId bookingId, GatheringId gatheringId, UserId guestId, Instant heldAt, Instant warnAt, Instant expiresAt) {
+    }
+}
