@@ -5,7 +5,6 @@ import app.soiree.api.gathering.HoldExpired;
 import app.soiree.api.gathering.SeatsConfirmed;
 import app.soiree.api.gathering.SeatsHeld;
 import app.soiree.api.gathering.WaitlistOfferMade;
-import app.soiree.api.notification.NotificationContent;
 import app.soiree.api.notification.NotificationKind;
 import app.soiree.api.payment.PaymentDeclined;
 import app.soiree.api.refund.PaymentRefunded;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A booking's news for its guest (confirmed, payment declined, a waitlist seat offered, refunded) and for its host (a new
- * booking). The warning that a hold is about to expire is {@link HoldWarnings}'. Expiry warnings planned ahead by earlier
+ * booking, told by {@link NewBookingNews}). The warning that a hold is about to expire is {@link HoldWarnings}'. Expiry warnings planned ahead by earlier
  * versions are still withdrawn here when their hold ends some other way first.
  */
 @Component
@@ -28,14 +27,12 @@ class BookingNotices {
 
     private final JdbcTemplate jdbc;
     private final Gatherings gatherings;
-    private final Recipients recipients;
     private final NotificationPlanner planner;
     private final Withdrawals withdrawals;
 
-    BookingNotices(JdbcTemplate jdbc, Gatherings gatherings, Recipients recipients, NotificationPlanner planner, Withdrawals withdrawals) {
+    BookingNotices(JdbcTemplate jdbc, Gatherings gatherings, NotificationPlanner planner, Withdrawals withdrawals) {
         this.jdbc = jdbc;
         this.gatherings = gatherings;
-        this.recipients = recipients;
         this.planner = planner;
         this.withdrawals = withdrawals;
     }
@@ -71,10 +68,6 @@ class BookingNotices {
             data.put("amount", NotificationTexts.money(event.amount()));
             planner.plan(NotificationDraft.now("booking-confirmed:" + event.bookingId(), event.guestId(), NotificationKind.BOOKING_CONFIRMED,
                     data, "/bookings/" + event.bookingId(), event.confirmedAt()));
-            data.put(NotificationContent.GUEST_ID, event.guestId().toString());
-            data.put(NotificationContent.GUEST_NAME, recipients.find(event.guestId()).map(Recipient::displayName).orElse(""));
-            planner.plan(NotificationDraft.now("booking-confirmed:" + event.bookingId(), gathering.hostId(), NotificationKind.NEW_BOOKING,
-                    data, "/hosting/gatherings/" + event.gatheringId(), event.confirmedAt()));
         });
     }
 

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationTexts {
 
+    /** A key of the data naming another text of the same kind ({@code KIND.variant.title}), e.g. several bookings told at once. */
+    static final String VARIANT = "variant";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     public record Rendered(String title, String body, Map<String, String> data) {
@@ -44,7 +46,8 @@ public class NotificationTexts {
         if (data.containsKey("lead")) {
             values.put("leadTime", text(texts, "lead." + data.get("lead"), text(texts, "lead.other", "")));
         }
-        return new Rendered(fill(text(texts, kind + ".title", kind.name()), values), fill(text(texts, kind + ".body", ""), values), values);
+        String key = data.containsKey(VARIANT) ? kind + "." + data.get(VARIANT) : kind.name();
+        return new Rendered(fill(text(texts, key + ".title", kind.name()), values), fill(text(texts, key + ".body", ""), values), values);
     }
 
     /** An amount as people read it: {@code 25.00 EUR}. */

@@ -20,13 +20,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param phoneCodeTtl         how long a phone verification code is valid
  * @param phoneCodeAttempts    wrong codes allowed before a new one must be asked for
  * @param phoneCodesPerDay     verification codes a user may ask for per day
+ * @param newBookingsWindow    after a booking is told to its host at once, how long those that follow wait to be told
+ *                             together (5 minutes)
  */
 @ConfigurationProperties("soiree.notifications")
 public record NotificationsProperties(@Nullable URI publicBaseUrl, @Nullable List<Duration> reminderLeadTimes,
                                       @Nullable Duration holdWarningBefore, @Nullable Duration evidenceWarningBefore,
                                       @Nullable Duration chatDigestAfter, @Nullable Integer maxAttempts, @Nullable Duration retryAfter,
                                       @Nullable Duration phoneCodeTtl, @Nullable Integer phoneCodeAttempts,
-                                      @Nullable Integer phoneCodesPerDay) {
+                                      @Nullable Integer phoneCodesPerDay, @Nullable Duration newBookingsWindow) {
 
     public NotificationsProperties {
         publicBaseUrl = publicBaseUrl == null ? URI.create("http://localhost:8080") : publicBaseUrl;
@@ -39,6 +41,7 @@ public record NotificationsProperties(@Nullable URI publicBaseUrl, @Nullable Lis
         phoneCodeTtl = phoneCodeTtl == null ? Duration.ofMinutes(10) : phoneCodeTtl;
         phoneCodeAttempts = phoneCodeAttempts == null ? 5 : phoneCodeAttempts;
         phoneCodesPerDay = phoneCodesPerDay == null ? 5 : phoneCodesPerDay;
+        newBookingsWindow = newBookingsWindow == null ? Duration.ofMinutes(5) : newBookingsWindow;
     }
 
     /** A link into the platform for {@code path} (which starts with a slash). */

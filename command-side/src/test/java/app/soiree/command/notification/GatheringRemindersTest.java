@@ -40,7 +40,7 @@ class GatheringRemindersTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(GatheringReminders.class);
-        fixture.registerResource(new NotificationsProperties(null, null, null, null, null, null, null, null, null, null));
+        fixture.registerResource(new NotificationsProperties(null, null, null, null, null, null, null, null, null, null, null));
         fixture.registerResource(new Clock() {
             @Override
             public ZoneOffset getZone() {

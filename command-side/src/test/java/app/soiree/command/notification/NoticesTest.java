@@ -32,7 +32,7 @@ class NoticesTest {
     static final UserId HOST = new UserId(new UUID(0, 1));
     static final UserId GUEST = new UserId(new UUID(0, 2));
     static final GatheringId GATHERING = new GatheringId(new UUID(0, 3));
-    static final NotificationsProperties PROPERTIES = new NotificationsProperties(null, null, null, null, null, null, null, null, null, null);
+    static final NotificationsProperties PROPERTIES = new NotificationsProperties(null, null, null, null, null, null, null, null, null, null, null);
 
     final List<NotificationDraft> planned = new ArrayList<>();
     final NotificationPlanner planner = new NotificationPlanner(null, null, null, PROPERTIES, null, null) {
@@ -51,7 +51,7 @@ class NoticesTest {
 
     @Test
     void theNextInLineHearsOfTheSeatHeldForThemUntilTheHoldRunsOut() {
-        BookingNotices notices = new BookingNotices(null, gatherings, null, planner, null);
+        BookingNotices notices = new BookingNotices(null, gatherings, planner, null);
         BookingId booking = new BookingId(new UUID(0, 9));
         Instant expires = NOW.plus(Duration.ofMinutes(10));
 

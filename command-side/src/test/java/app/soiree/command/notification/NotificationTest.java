@@ -48,7 +48,7 @@ class NotificationTest {
             Map.of("bookingId", "b1"), "en");
     private static final Instant STALE = START.plus(Duration.ofHours(24));
     private static final NotificationsProperties PROPERTIES = new NotificationsProperties(null, null, null, null, null, 3,
-            Duration.ofSeconds(30), null, null, null);
+            Duration.ofSeconds(30), null, null, null, null);
 
     private AggregateTestFixture<Notification> fixture;
 

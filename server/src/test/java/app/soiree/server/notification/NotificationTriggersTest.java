@@ -75,6 +75,38 @@ class NotificationTriggersTest {
     }
 
     @Test
+    void aHostHearsOfAGatheringsFirstBookingAtOnceAndOfThoseThatFollowTogether() {
+        Session hedda = api.newHost("Hedda");
+        String gatheringId = Gatherings.publish(api, hedda, gathering("Wine tasting", List.of(tier("Free", 0, 10))));
+        String tierId = Gatherings.firstTierId(api, gatheringId);
+        Session amy = api.newUser("Amy");
+        String first = book(amy, gatheringId, tierId);
+        JsonNode told = awaitNotification(hedda, "NEW_BOOKING");
+        assertThat(told.get("body").asString()).isEqualTo("Amy booked 1 seat(s).");
+        assertThat(told.get("data").get("bookingId").asString()).isEqualTo(first);
+
+        book(api.newUser("Bo"), gatheringId, tierId);
+        api.postOnce("/api/bookings", api.newUser("Cal").accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 3))
+                .expectStatus(201);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> untoldBookings(gatheringId) == 2);
+        assertThat(kinds(hedda)).as("nothing more until the window ends").containsOnlyOnce("NEW_BOOKING");
+
+        endNewBookingsWindow(gatheringId); // the window (an hour in tests) ends: the two are told together
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> kinds(hedda).size() == 2);
+        JsonNode together = notifications(hedda).getFirst();
+        assertThat(together.get("title").asString()).isEqualTo("2 new bookings for Wine tasting");
+        assertThat(together.get("body").asString()).isEqualTo("4 seats in all; the latest booked by Cal.");
+        assertThat(together.get("data").get("count").asString()).isEqualTo("2");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> untoldBookings(gatheringId) == 0 && windowOpen(gatheringId));
+
+        endNewBookingsWindow(gatheringId); // nothing came in the next one: it closes, and the next booking is told at once
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !windowOpen(gatheringId));
+        book(api.newUser("Dee"), gatheringId, tierId);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> kinds(hedda).size() == 3);
+        assertThat(notifications(hedda).getFirst().get("body").asString()).isEqualTo("Dee booked 1 seat(s).");
+    }
+
+    @Test
     void aCancelledGatheringReachesItsGuestsByEmailEvenWithEmailSwitchedOff() {
         Session ida = api.newUser("Ida");
         api.put("/api/me/notification-preferences", ida.accessToken(), Map.of("timezone", "Europe/Lisbon",
@@ -226,6 +258,20 @@ class NotificationTriggersTest {
     private JsonNode bookPaid(Session guest, String gatheringId, String tierId) {
         return api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
                 .expectStatus(201).json();
+    }
+
+    private int untoldBookings(String gatheringId) {
+        Integer count = jdbc.queryForObject("select count(*) from notification_new_bookings where gathering_id = ?::uuid and not told",
+                Integer.class, gatheringId);
+        return count == null ? 0 : count;
+    }
+
+    private boolean windowOpen(String gatheringId) {
+        return !jdbc.queryForList("select 1 from notification_new_booking_windows where gathering_id = ?::uuid", gatheringId).isEmpty();
+    }
+
+    private void endNewBookingsWindow(String gatheringId) {
+        jdbc.update("update notification_new_booking_windows set ends_at = now() - interval '1 second' where gathering_id = ?::uuid", gatheringId);
     }
 
     private int warningsWaiting(String bookingId) {

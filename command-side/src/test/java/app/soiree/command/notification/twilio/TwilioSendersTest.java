@@ -81,7 +81,7 @@ class TwilioSendersTest {
     private static TwilioMessages messages(TwilioProperties properties) {
         TwilioRestClient client = new TwilioRestClient.Builder(ACCOUNT_SID, AUTH_TOKEN).accountSid(ACCOUNT_SID)
                 .httpClient(new TwilioHttpClient(properties.apiBaseUrl(), properties.readTimeout())).build();
-        return new TwilioMessages(client, new NotificationsProperties(URI.create(PUBLIC_BASE), null, null, null, null, null, null, null, null, null));
+        return new TwilioMessages(client, new NotificationsProperties(URI.create(PUBLIC_BASE), null, null, null, null, null, null, null, null, null, null));
     }
 
     private static TwilioSmsSender sms() {
