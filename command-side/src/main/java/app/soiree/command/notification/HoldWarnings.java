@@ -36,7 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class HoldWarnings {
 
     private static final Logger log = LoggerFactory.getLogger(HoldWarnings.class);
-    private static final int PER_ROUND = 100;
 
     private final JdbcTemplate jdbc;
     private final Gatherings gatherings;
@@ -92,21 +91,12 @@ class HoldWarnings {
     }
 
     /**
-     * Plans the warnings that fell due, earliest first, one transaction each. One that fails stays and is tried first in the
-     * next round (the others wait behind it), until its hold's expiry makes it stale and the planner drops it.
+     * Plans the warnings that fell due, earliest first. One that fails is tried first again in the next round (the
+     * others wait behind it), until its hold's expiry makes it stale and the planner drops it.
      */
     @Scheduled(fixedDelayString = "${soiree.notifications.hold-warning-poll:PT15S}")
     void planDueWarnings() {
-        for (int planned = 0; planned < PER_ROUND; planned++) {
-            try {
-                if (!Boolean.TRUE.equals(transactions.execute(status -> planNextDue()))) {
-                    return;
-                }
-            } catch (RuntimeException failure) {
-                log.warn("A hold's expiry warning could not be planned; tried again in the next round", failure);
-                return;
-            }
-        }
+        DueRounds.run(transactions, log, "Planning a hold's expiry warning", this::planNextDue);
     }
 
     /** @return whether a due warning was found (and planned, or dropped as too late) */

@@ -34,7 +34,6 @@ class NewBookingNews {
 
     static final String VARIANT_SEVERAL = "several";
     private static final Logger log = LoggerFactory.getLogger(NewBookingNews.class);
-    private static final int PER_ROUND = 100;
 
     private final JdbcTemplate jdbc;
     private final Gatherings gatherings;
@@ -79,21 +78,12 @@ class NewBookingNews {
     }
 
     /**
-     * Tells what each window that ended gathered, one window a transaction, and opens the next one when there was
-     * something to tell; a window with nothing untold closes. A window that fails stays, and is tried again next round.
+     * Tells what each window that ended gathered, and opens the next one when there was something to tell; a window with
+     * nothing untold closes.
      */
     @Scheduled(fixedDelayString = "${soiree.notifications.new-bookings-poll:PT15S}")
     void tellEndedWindows() {
-        for (int told = 0; told < PER_ROUND; told++) {
-            try {
-                if (!Boolean.TRUE.equals(transactions.execute(status -> tellNextEndedWindow()))) {
-                    return;
-                }
-            } catch (RuntimeException failure) {
-                log.warn("New bookings could not be told to a host; tried again in the next round", failure);
-                return;
-            }
-        }
+        DueRounds.run(transactions, log, "Telling a host of new bookings", this::tellNextEndedWindow);
     }
 
     /** @return whether a window had ended */
