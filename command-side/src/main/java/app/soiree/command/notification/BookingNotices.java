@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A booking's news for its guest (confirmed, payment declined, a waitlist seat offered, refunded) and for its host (a new
- * booking, told by {@link NewBookingNews}). The warning that a hold is about to expire is {@link HoldWarnings}'. Expiry warnings planned ahead by earlier
- * versions are still withdrawn here when their hold ends some other way first.
+ * A booking's news for its guest: confirmed, payment declined, a waitlist seat offered, refunded. A host's new bookings
+ * are {@link NewBookingNews}', a hold's expiry warning {@link HoldWarnings}'. Expiry warnings that earlier versions planned
+ * with the hold are still withdrawn here when their hold ends some other way first.
  */
 @Component
 @ProcessingGroup(NotificationPlanner.PROCESSING_GROUP)
