@@ -17,6 +17,7 @@ import app.soiree.api.payment.PaymentId;
 import app.soiree.api.refund.QuoteRefund;
 import app.soiree.api.refund.RefundId;
 import app.soiree.command.gathering.BookingPolicy;
+import app.soiree.command.gathering.HoldBatches;
 import app.soiree.command.limits.UnpaidHolds;
 import app.soiree.command.payment.Checkout;
 import app.soiree.command.refund.CancellationRefunds;
@@ -55,9 +56,10 @@ class BookingCommandController {
     private final UnpaidHolds unpaidHolds;
     private final BookingPolicy policy;
     private final SoldOutTiers soldOut;
+    private final HoldBatches holds;
 
     BookingCommandController(CommandGateway commands, BookingLookupRepository lookups, Checkout checkout, BookingIds bookingIds,
-                             UnpaidHolds unpaidHolds, BookingPolicy policy, SoldOutTiers soldOut) {
+                             UnpaidHolds unpaidHolds, BookingPolicy policy, SoldOutTiers soldOut, HoldBatches holds) {
         this.commands = commands;
         this.lookups = lookups;
         this.checkout = checkout;
@@ -65,6 +67,7 @@ class BookingCommandController {
         this.unpaidHolds = unpaidHolds;
         this.policy = policy;
         this.soldOut = soldOut;
+        this.holds = holds;
     }
 
     @PostMapping("/api/bookings")
@@ -98,7 +101,7 @@ class BookingCommandController {
         long askedAt = soldOut.moment();
         HoldOutcome answer;
         try {
-            answer = commands.sendAndWait(new HoldSeats(request.gatheringId(), bookingId, request.tierId(), actor.userId(), request.quantity()));
+            answer = holds.hold(new HoldSeats(request.gatheringId(), bookingId, request.tierId(), actor.userId(), request.quantity()), actor);
         } catch (RuntimeException e) {
             giveBackIf(placeTaken, bookingId);
             throw e;

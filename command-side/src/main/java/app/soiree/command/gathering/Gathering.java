@@ -24,6 +24,7 @@ import app.soiree.api.gathering.GatheringReviewed;
 import app.soiree.api.gathering.GatheringStatus;
 import app.soiree.api.gathering.HoldOutcome;
 import app.soiree.api.gathering.HoldSeats;
+import app.soiree.api.gathering.HoldSeatsBatch;
 import app.soiree.api.gathering.JoinWaitlist;
 import app.soiree.api.gathering.PostAnnouncement;
 import app.soiree.api.gathering.PublishGathering;
@@ -37,13 +38,19 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.serialization.Revision;
@@ -157,6 +164,38 @@ public class Gathering {
     HoldOutcome handle(HoldSeats command, Clock clock, BookingPolicy policy, DeadlineManager deadlines, GuestBans bans) {
         refuseIfBanned(command.guestId(), bans);
         return seats.hold(command, terms(), clock.instant(), policy, deadlines);
+    }
+
+    /**
+     * Several guests' holds at once ({@link HoldBatches}), each decided as its own {@link HoldSeats} would be, in the
+     * order they came, and answered on its own. A refusal answers its hold alone: a hold is refused before its first
+     * event, so nothing of it stays applied. While a hold is decided the unit of work's message is that hold's own
+     * command, so what it makes (its events, its expiry deadline) carries its sender and its cause, not the batch's.
+     */
+    @CommandHandler
+    List<HoldSeatsBatch.Answer> handle(HoldSeatsBatch batch, Clock clock, BookingPolicy policy, DeadlineManager deadlines,
+                                       GuestBans bans) {
+        @SuppressWarnings("unchecked")
+        UnitOfWork<Message<?>> unitOfWork = (UnitOfWork<Message<?>>) CurrentUnitOfWork.get();
+        Message<?> batchMessage = unitOfWork.getMessage();
+        List<HoldSeatsBatch.Answer> answers = new ArrayList<>(batch.holds().size());
+        try {
+            for (HoldSeatsBatch.Hold hold : batch.holds()) {
+                unitOfWork.transformMessage(current -> new GenericCommandMessage<>(
+                        new GenericMessage<>(hold.messageId(), hold.command(), hold.metaData()), HoldSeats.class.getName()));
+                try {
+                    if (!hold.command().gatheringId().equals(gatheringId)) {
+                        throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A batch holds seats of one gathering only");
+                    }
+                    answers.add(HoldSeatsBatch.Answer.of(handle(hold.command(), clock, policy, deadlines, bans)));
+                } catch (SoireeException refusal) {
+                    answers.add(HoldSeatsBatch.Answer.refused(refusal.code(), refusal.getMessage()));
+                }
+            }
+        } finally {
+            unitOfWork.transformMessage(current -> batchMessage);
+        }
+        return answers;
     }
 
     @CommandHandler

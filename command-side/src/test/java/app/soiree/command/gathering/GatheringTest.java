@@ -26,6 +26,7 @@ import app.soiree.api.gathering.GatheringReviewed;
 import app.soiree.api.gathering.GuestCheckedIn;
 import app.soiree.api.gathering.HoldExpired;
 import app.soiree.api.gathering.HoldSeats;
+import app.soiree.api.gathering.HoldSeatsBatch;
 import app.soiree.api.gathering.JoinWaitlist;
 import app.soiree.api.gathering.PostAnnouncement;
 import app.soiree.api.gathering.PublishGathering;
@@ -42,6 +43,7 @@ import app.soiree.api.gathering.TierId;
 import app.soiree.api.gathering.Venue;
 import app.soiree.api.gathering.WaitlistJoined;
 import app.soiree.api.gathering.WaitlistOfferMade;
+import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.UserId;
 import app.soiree.command.FixtureClock;
 import app.soiree.command.social.GuestBans;
@@ -50,9 +52,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +112,40 @@ class GatheringTest {
         given(created(), published())
                 .when(new HoldSeats(GATHERING, GRACE_BOOKING, FREE, GRACE, 1))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    /**
+     * Holds decided together (HoldBatches) are decided as each would be alone, in the order they came: a refusal answers
+     * its own hold and nothing of it is applied, the rest go on; and each event names the guest whose hold made it.
+     */
+    @Test
+    void aBatchDecidesEachHoldAsItWouldAloneAndEachEventIsItsOwnGuests() {
+        UserId ida = new UserId(id(6));
+        bans.add(List.of(HOST, LINUS));
+        fixture.registerCommandHandlerInterceptor(new CorrelationDataInterceptor<>(new SimpleCorrelationDataProvider(Actor.USER_ID_KEY)));
+        Instant expiry = START.plus(HOLD);
+        given(created(), published())
+                .when(new HoldSeatsBatch(GATHERING, List.of(
+                        batched(ADA_BOOKING, ADA), batched(new BookingId(id(22)), ADA), batched(new BookingId(id(23)), LINUS),
+                        batched(GRACE_BOOKING, GRACE), batched(new BookingId(id(24)), ida))))
+                .expectEvents(heldFor(ADA_BOOKING, ADA, 1), heldFor(GRACE_BOOKING, GRACE, 1))
+                .expectEventsMatching(Matchers.exactSequenceOf(madeBy(ADA), madeBy(GRACE), Matchers.andNoMore()))
+                .expectScheduledDeadlineWithName(expiry, Gathering.HOLD_EXPIRY_DEADLINE)
+                .expectResultMessagePayloadMatching(Matchers.predicate(answers -> answers.equals(List.of(
+                        HoldSeatsBatch.Answer.of(new SeatsReservation(ADA_BOOKING, HOST, BookingStatus.HELD, PRICE, expiry)),
+                        HoldSeatsBatch.Answer.refused(ErrorCode.ALREADY_BOOKED, "You already have seats for this gathering"),
+                        HoldSeatsBatch.Answer.refused(ErrorCode.BANNED_BY_HOST, "The host of this gathering does not take your bookings"),
+                        HoldSeatsBatch.Answer.of(new SeatsReservation(GRACE_BOOKING, HOST, BookingStatus.HELD, PRICE, expiry)),
+                        HoldSeatsBatch.Answer.of(new SoldOut(0))))));
+    }
+
+    private static HoldSeatsBatch.Hold batched(BookingId booking, UserId guest) {
+        return new HoldSeatsBatch.Hold(new HoldSeats(GATHERING, booking, PAID, guest, 1), "hold-" + booking,
+                Map.of(Actor.USER_ID_KEY, guest.toString()));
+    }
+
+    private static org.hamcrest.Matcher<EventMessage<?>> madeBy(UserId guest) {
+        return Matchers.predicate(event -> guest.toString().equals(event.getMetaData().get(Actor.USER_ID_KEY)));
     }
 
     @Test

@@ -3,7 +3,6 @@ package app.soiree.server.messaging;
 import app.soiree.api.audit.Causation;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.identity.ActorKind;
-import app.soiree.api.identity.Role;
 import app.soiree.server.security.Actors;
 import java.util.HashMap;
 import java.util.List;
@@ -36,13 +35,11 @@ class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMess
         return (index, command) -> {
             Map<String, Object> stamps = new HashMap<>();
             if (!command.getMetaData().containsKey(Actor.USER_ID_KEY)) {
-                Actors.from(securityContexts.get().getContext().getAuthentication()).ifPresentOrElse(actor -> {
-                    stamps.put(Actor.USER_ID_KEY, actor.userId().toString());
-                    stamps.put(Actor.ROLES_KEY, Role.encode(actor.roles()));
-                }, () -> {
-                    stamps.put(Actor.USER_ID_KEY, Actor.SYSTEM);
-                    stamps.put(Actor.ROLES_KEY, "");
-                });
+                Actors.from(securityContexts.get().getContext().getAuthentication())
+                        .ifPresentOrElse(actor -> stamps.putAll(actor.metaData()), () -> {
+                            stamps.put(Actor.USER_ID_KEY, Actor.SYSTEM);
+                            stamps.put(Actor.ROLES_KEY, "");
+                        });
             }
             if (!command.getMetaData().containsKey(ActorKind.KEY)) {
                 stamps.put(ActorKind.KEY, ActorKind.impliedBy(stamps.getOrDefault(Actor.USER_ID_KEY,

@@ -22,6 +22,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,6 +75,7 @@ class BookingRushTest {
                 select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%.SeatsHeld'""",
                 Long.class, gatheringId);
         assertThat(seatsHeldInStore).isEqualTo(SEATS);
+        eachHoldIsItsOwnGuestsEvenWhenDecidedInABatch(gatheringId);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Response gathering = api.get("/api/gatherings/" + gatheringId, null).expectStatus(200);
@@ -84,6 +86,23 @@ class BookingRushTest {
         });
 
         theSnapshotRoundTripsAndTheReloadedGatheringStillGuardsItsSeats(api, guests, responses, gatheringId, tierId);
+    }
+
+    /**
+     * Holds that queue for a gathering are decided together (HoldBatches), yet each event still names its own guest as
+     * the one who acted, and each hold is a chain of its own: the audit trail reads as if every hold had been sent alone.
+     */
+    private void eachHoldIsItsOwnGuestsEvenWhenDecidedInABatch(String gatheringId) {
+        List<JsonNode[]> held = jdbc.query("""
+                select payload, meta_data from domain_event_entry where aggregate_identifier = ? and payload_type like '%.SeatsHeld'""",
+                (row, index) -> new JsonNode[] {JSON.readTree(row.getBytes("payload")), JSON.readTree(row.getBytes("meta_data"))},
+                gatheringId);
+        assertThat(held).hasSize(SEATS).allSatisfy(event -> {
+            assertThat(event[1].get("userId").asString()).isEqualTo(event[0].get("guestId").asString());
+            assertThat(event[1].get("userRoles").asString()).isEqualTo("GUEST");
+            assertThat(event[1].get("causationType").asString()).isEqualTo("command:HoldSeats");
+        });
+        assertThat(held.stream().map(event -> event[1].get("correlationId").asString()).distinct()).hasSize(SEATS);
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.soiree.api.identity;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +20,11 @@ public record Actor(UserId userId, Set<Role> roles) {
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** This actor as message metadata: what a command sent on their behalf carries. */
+    public Map<String, String> metaData() {
+        return Map.of(USER_ID_KEY, userId.toString(), ROLES_KEY, Role.encode(roles));
     }
 
     public boolean isStaff() {

@@ -1,0 +1,46 @@
+package app.soiree.api.gathering;
+
+import app.soiree.api.error.ErrorCode;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Several guests' {@link HoldSeats} for one gathering, decided one after another in one unit of work and one commit.
+ * Each hold keeps its sender: {@code metaData} is what its own command would have carried (who sent it), and
+ * {@code messageId} stands for that command's id, so its events and its expiry deadline are caused by it as if it had
+ * been sent alone.
+ */
+public record HoldSeatsBatch(@TargetAggregateIdentifier GatheringId gatheringId, List<Hold> holds) {
+
+    public HoldSeatsBatch {
+        holds = List.copyOf(holds);
+    }
+
+    public record Hold(HoldSeats command, String messageId, Map<String, String> metaData) {
+
+        public Hold {
+            metaData = Map.copyOf(metaData);
+        }
+    }
+
+    /**
+     * One hold's answer: seats reserved, sold out, or the refusal it would have been given alone ({@code refusal} and
+     * {@code message}). Concrete types rather than {@link HoldOutcome}, so the answer crosses a distributed command bus.
+     */
+    public record Answer(@Nullable SeatsReservation reservation, @Nullable SoldOut soldOut, @Nullable ErrorCode refusal,
+                         @Nullable String message) {
+
+        public static Answer of(HoldOutcome outcome) {
+            return switch (outcome) {
+                case SeatsReservation reservation -> new Answer(reservation, null, null, null);
+                case SoldOut soldOut -> new Answer(null, soldOut, null, null);
+            };
+        }
+
+        public static Answer refused(ErrorCode refusal, String message) {
+            return new Answer(null, null, refusal, message);
+        }
+    }
+}
