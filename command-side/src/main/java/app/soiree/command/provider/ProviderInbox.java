@@ -27,7 +27,10 @@ import org.springframework.stereotype.Component;
  * request thread (the provider wants its answer quickly, and applying may ask the provider for
  * details), as a command sent under a short lease so that two nodes do not work on it at once.
  * Commands are idempotent, so an event applied again after a crash between command and bookkeeping
- * changes nothing. Events whose processing failed, or that no thread took, are retried by
+ * changes nothing. That is also why the lease and the bookkeeping commit without waiting for their flush to disk
+ * ({@code synchronous_commit} off for that transaction alone; other sessions see them at once): one lost in a crash
+ * only has the event applied once more. Of a capture's four commits, the two that must survive a crash wait for
+ * the disk: the stored event (before the provider's 2xx) and the command's. Events whose processing failed, or that no thread took, are retried by
  * {@link #processPending}, a bounded number of times, then parked loudly.
  */
 @Component
@@ -115,14 +118,18 @@ public class ProviderInbox {
             }
             throw e;
         }
-        jdbc.update("update provider_events set processed_at = ?, leased_until = null, outcome = ? where provider = ? and event_id = ?",
+        jdbc.update("""
+                with relaxed as (select set_config('synchronous_commit', 'off', true))
+                update provider_events set processed_at = ?, leased_until = null, outcome = ? from relaxed
+                where provider = ? and event_id = ?""",
                 Timestamp.from(clock.instant()), truncate(outcome), provider.code(), eventId);
     }
 
     private @Nullable StoredEvent lease(String eventId) {
         Instant now = clock.instant();
         List<StoredEvent> leased = jdbc.query("""
-                update provider_events set leased_until = ?, attempts = attempts + 1
+                with relaxed as (select set_config('synchronous_commit', 'off', true))
+                update provider_events set leased_until = ?, attempts = attempts + 1 from relaxed
                 where provider = ? and event_id = ? and processed_at is null and (leased_until is null or leased_until < ?)
                 returning event_type, payload""",
                 (row, number) -> new StoredEvent(row.getString("event_type"), row.getString("payload")),
