@@ -411,6 +411,9 @@ public final class Benchmarks {
 
         System.out.printf("Booking rush: %d guests over %d s for %d seats%n", settings.guests(), settings.rushSeconds(), settings.seats());
         settle("the booking rush");
+        if (settings.statementStatistics()) {
+            database.resetStatementStatistics();
+        }
         ServerCpu.Reading cpuBefore = serverCpu.read();
         startProfile("rush");
         Samples.drain();
@@ -424,6 +427,9 @@ public final class Benchmarks {
         // What the rush set off downstream (projections, notifications, earnings) is part of what it cost.
         settle("the booking rush's downstream work is counted");
         ServerCpu.Usage cpu = serverCpu.since(cpuBefore);
+        if (settings.statementStatistics()) {
+            Files.write(settings.output().resolve("statements-rush.txt"), database.statementStatistics());
+        }
         saveSamples("rush", samples);
 
         List<Sample> bookings = Samples.of(samples, s -> s.kind().startsWith("booking."));

@@ -254,6 +254,27 @@ final class Database implements AutoCloseable {
         return values.getFirst();
     }
 
+    /**
+     * Starts counting the server's statements afresh ({@code pg_stat_statements}, which the server's embedded PostgreSQL
+     * loads with {@code soiree.embedded-postgres.statement-statistics}).
+     */
+    void resetStatementStatistics() {
+        try (var statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        strings("select pg_stat_statements_reset()::text");
+    }
+
+    /** The statements that took the most time since the reset, one line each: time, calls, rows, the statement. */
+    List<String> statementStatistics() {
+        return strings("""
+                select round(total_exec_time::numeric, 1) || ' ms | ' || calls || ' calls | ' || rows || ' rows | '
+                       || left(regexp_replace(query, '\\s+', ' ', 'g'), 300)
+                from pg_stat_statements order by total_exec_time desc limit 60""");
+    }
+
     private List<Instant> instants(String sql, Object... parameters) {
         return strings(sql, parameters).stream().map(Instant::parse).toList();
     }

@@ -81,6 +81,9 @@ final class ServerProcess {
         if (settings.embeddedDatabase()) {
             // A fixed port, so that calibration and the correctness checks reach the same PostgreSQL.
             command.add("--soiree.embedded-postgres.port=" + postgresPort);
+            if (settings.statementStatistics()) {
+                command.add("--soiree.embedded-postgres.statement-statistics=true");
+            }
         } else {
             command.add("--spring.datasource.url=" + settings.jdbcUrl());
             command.add("--spring.datasource.username=" + settings.jdbcUser());

@@ -38,11 +38,6 @@ class ChainStore {
         this.jdbc = jdbc;
     }
 
-    boolean isLinked(long position) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from audit_chain_links where event_position = ?)",
-                Boolean.class, position));
-    }
-
     /** The chain's last link so far, or empty before the first. */
     Optional<Tip> tip() {
         return jdbc.query("select chain_seq, link_hash from audit_chain_links order by chain_seq desc limit 1",
@@ -50,16 +45,21 @@ class ChainStore {
     }
 
     /**
-     * Appends a link and makes it its day's head unless a later link of that day is already there. The
-     * unique keys refuse a second link for the same position, event, place in the chain or predecessor:
+     * Appends a link, unless its event is linked already (false: a redelivered event keeps the link it was given when it
+     * was first seen). The other unique keys refuse a second link for the same event, place in the chain or predecessor:
      * if two writers ever raced, one would fail and retry rather than fork the chain.
      */
-    void append(NewLink link, Instant linkedAt) {
-        jdbc.update("""
+    boolean appendUnlessLinked(NewLink link, Instant linkedAt) {
+        return jdbc.update("""
                         insert into audit_chain_links (event_position, chain_seq, event_id, previous_hash, link_hash, occurred_at, linked_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""",
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (event_position) do nothing""",
                 link.position(), link.chainSeq(), link.eventId(), link.previousHash(), link.hash(), Timestamp.from(link.occurredAt()),
-                Timestamp.from(linkedAt));
+                Timestamp.from(linkedAt)) == 1;
+    }
+
+    /** Makes {@code link} its day's head, unless a later link of that day is already there. */
+    void moveHead(NewLink link, Instant linkedAt) {
         jdbc.update("""
                         insert into audit_chain_heads (day, chain_seq, event_position, event_id, link_hash, updated_at)
                         values (?, ?, ?, ?, ?, ?)

@@ -50,7 +50,12 @@ public class EmbeddedPostgresConfiguration {
      */
     static EmbeddedPostgres start(Path clusterDir, EmbeddedPostgresProperties properties, int port) throws IOException {
         String durability = properties.durable() ? "on" : "off";
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (properties.statementStatistics()) {
+            // For measuring (the benchmarks' statements-rush.txt): every statement's time and calls, at a small cost each.
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        return builder
                 .setDataDirectory(clusterDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)

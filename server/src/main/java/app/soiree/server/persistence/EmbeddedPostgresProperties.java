@@ -13,12 +13,14 @@ public record EmbeddedPostgresProperties(
         Boolean durable,
         Integer port,
         Integer poolSize,
-        Duration startupWait) {
+        Duration startupWait,
+        Boolean statementStatistics) {
 
     public EmbeddedPostgresProperties {
         durable = durable == null || durable;
         port = port == null ? 0 : port;
         poolSize = poolSize == null ? 20 : poolSize;
         startupWait = startupWait == null ? Duration.ofMinutes(2) : startupWait;
+        statementStatistics = statementStatistics != null && statementStatistics;
     }
 }
