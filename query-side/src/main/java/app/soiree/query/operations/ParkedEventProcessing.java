@@ -62,7 +62,12 @@ class ParkedEventProcessing {
                         .maxSequences(MAX_PARKED_SEQUENCES)
                         .maxSequenceSize(MAX_PARKED_PER_SEQUENCE)
                         .build())
-                .registerDeadLetterPolicy(group, configuration -> new ParkingPolicy(group, metrics))));
+                .registerDeadLetterPolicy(group, configuration -> new ParkingPolicy(group, metrics))
+                // Without it, every event asks the queue whether its sequence is parked: a query per event and group, while
+                // the queue is nearly always empty. The cache remembers, per segment, the sequences known not to be parked
+                // (all of them while the queue is empty) and asks only about the rest.
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group, (configuration, invoker) -> invoker
+                        .enableSequenceIdentifierCache())));
     }
 
     /** Static: Axon collects handler enhancers while it configures itself, before this class's other beans. */
