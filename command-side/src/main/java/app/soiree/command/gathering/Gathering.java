@@ -189,7 +189,7 @@ public class Gathering {
                     }
                     answers.add(HoldSeatsBatch.Answer.of(handle(hold.command(), clock, policy, deadlines, bans)));
                 } catch (SoireeException refusal) {
-                    answers.add(HoldSeatsBatch.Answer.refused(refusal.code(), refusal.getMessage()));
+                    answers.add(HoldSeatsBatch.Answer.refused(refusal.code().name(), refusal.getMessage()));
                 }
             }
         } finally {

@@ -1,5 +1,6 @@
 package app.soiree.command.gathering;
 
+import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.HoldOutcome;
@@ -148,7 +149,7 @@ public class HoldBatches implements DisposableBean {
             } else if (answer.soldOut() != null) {
                 waiting.complete(Optional.of(answer.soldOut()));
             } else if (answer.refusal() != null) {
-                waiting.completeExceptionally(new SoireeException(answer.refusal(), String.valueOf(answer.message())));
+                waiting.completeExceptionally(new SoireeException(ErrorCode.valueOf(answer.refusal()), String.valueOf(answer.message())));
             } else {
                 waiting.complete(Optional.empty());
             }

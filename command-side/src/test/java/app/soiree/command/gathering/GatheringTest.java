@@ -133,8 +133,8 @@ class GatheringTest {
                 .expectScheduledDeadlineWithName(expiry, Gathering.HOLD_EXPIRY_DEADLINE)
                 .expectResultMessagePayloadMatching(Matchers.predicate(answers -> answers.equals(List.of(
                         HoldSeatsBatch.Answer.of(new SeatsReservation(ADA_BOOKING, HOST, BookingStatus.HELD, PRICE, expiry)),
-                        HoldSeatsBatch.Answer.refused(ErrorCode.ALREADY_BOOKED, "You already have seats for this gathering"),
-                        HoldSeatsBatch.Answer.refused(ErrorCode.BANNED_BY_HOST, "The host of this gathering does not take your bookings"),
+                        HoldSeatsBatch.Answer.refused(ErrorCode.ALREADY_BOOKED.name(), "You already have seats for this gathering"),
+                        HoldSeatsBatch.Answer.refused(ErrorCode.BANNED_BY_HOST.name(), "The host of this gathering does not take your bookings"),
                         HoldSeatsBatch.Answer.of(new SeatsReservation(GRACE_BOOKING, HOST, BookingStatus.HELD, PRICE, expiry)),
                         HoldSeatsBatch.Answer.of(new SoldOut(0))))));
     }

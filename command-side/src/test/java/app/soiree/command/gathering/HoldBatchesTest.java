@@ -73,7 +73,7 @@ class HoldBatchesTest {
             }
             List<HoldSeatsBatch.Answer> answers = new ArrayList<>();
             for (HoldSeatsBatch.Hold hold : ((HoldSeatsBatch) message.getPayload()).holds()) {
-                answers.add(hold.command().quantity() == 2 ? HoldSeatsBatch.Answer.refused(ErrorCode.ALREADY_BOOKED, "twice")
+                answers.add(hold.command().quantity() == 2 ? HoldSeatsBatch.Answer.refused(ErrorCode.ALREADY_BOOKED.name(), "twice")
                         : hold.command().quantity() == 3 ? HoldSeatsBatch.Answer.of(new SoldOut(1))
                         : HoldSeatsBatch.Answer.of(reservation(hold.command())));
             }

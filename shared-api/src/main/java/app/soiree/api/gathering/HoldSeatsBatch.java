@@ -1,6 +1,5 @@
 package app.soiree.api.gathering;
 
-import app.soiree.api.error.ErrorCode;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -26,10 +25,11 @@ public record HoldSeatsBatch(@TargetAggregateIdentifier GatheringId gatheringId,
     }
 
     /**
-     * One hold's answer: seats reserved, sold out, or the refusal it would have been given alone ({@code refusal} and
-     * {@code message}). Concrete types rather than {@link HoldOutcome}, so the answer crosses a distributed command bus.
+     * One hold's answer: seats reserved, sold out, or the refusal it would have been given alone ({@code refusal}, the
+     * error code's name, as a refusal crosses the command bus, and {@code message}). Concrete types rather than
+     * {@link HoldOutcome}, so the answer crosses a distributed command bus.
      */
-    public record Answer(@Nullable SeatsReservation reservation, @Nullable SoldOut soldOut, @Nullable ErrorCode refusal,
+    public record Answer(@Nullable SeatsReservation reservation, @Nullable SoldOut soldOut, @Nullable String refusal,
                          @Nullable String message) {
 
         public static Answer of(HoldOutcome outcome) {
@@ -39,7 +39,7 @@ public record HoldSeatsBatch(@TargetAggregateIdentifier GatheringId gatheringId,
             };
         }
 
-        public static Answer refused(ErrorCode refusal, String message) {
+        public static Answer refused(String refusal, String message) {
             return new Answer(null, null, refusal, message);
         }
     }
