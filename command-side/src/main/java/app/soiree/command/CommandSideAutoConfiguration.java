@@ -1,11 +1,11 @@
 package app.soiree.command;
 
+import app.soiree.command.gathering.BookingPolicy;
+import app.soiree.command.gathering.ProportionalSnapshotTriggerDefinition;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import app.soiree.command.gathering.BookingPolicy;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
@@ -41,9 +41,10 @@ public class CommandSideAutoConfiguration {
         return new WeakReferenceCache();
     }
 
+    /** A gathering's snapshot holds every booking: its interval grows with the gathering (see the definition). */
     @Bean
     SnapshotTriggerDefinition gatheringSnapshotTrigger(Snapshotter snapshotter, BookingPolicy policy) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, policy.snapshotEveryEvents());
+        return new ProportionalSnapshotTriggerDefinition(snapshotter, policy.snapshotEveryEvents());
     }
 
     static class Entities implements ImportBeanDefinitionRegistrar {

@@ -47,7 +47,7 @@ public class HoldBatches implements DisposableBean {
 
     /** The most holds one commit decides; the first of them waits for the rest, a few milliseconds each. */
     static final int MAX_BATCH = 50;
-    /** Deciders at once: one per gathering with holds in line, beyond this the request decides its own line. */
+    /** Deciders at once: one per gathering with holds in line; beyond this the request that starts a line serves it. */
     private static final int MAX_DECIDERS = 16;
 
     private static final Logger log = LoggerFactory.getLogger(HoldBatches.class);
@@ -64,7 +64,7 @@ public class HoldBatches implements DisposableBean {
             Thread thread = new Thread(task, "hold-decider-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        }, (serveLine, busy) -> serveLine.run()); // all deciders busy, or shut down: the request serves its line itself
     }
 
     /**
