@@ -43,11 +43,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -181,8 +179,7 @@ public class Gathering {
         List<HoldSeatsBatch.Answer> answers = new ArrayList<>(batch.holds().size());
         try {
             for (HoldSeatsBatch.Hold hold : batch.holds()) {
-                unitOfWork.transformMessage(current -> new GenericCommandMessage<>(
-                        new GenericMessage<>(hold.messageId(), hold.command(), hold.metaData()), HoldSeats.class.getName()));
+                unitOfWork.transformMessage(current -> HoldBatches.asCommand(hold));
                 try {
                     if (!hold.command().gatheringId().equals(gatheringId)) {
                         throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A batch holds seats of one gathering only");

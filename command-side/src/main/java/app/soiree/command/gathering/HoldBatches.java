@@ -156,6 +156,12 @@ public class HoldBatches implements DisposableBean {
         }
     }
 
+    /** A hold as the command it would have been alone: its own id and sender (sent alone, or decided within a batch). */
+    static CommandMessage<HoldSeats> asCommand(HoldSeatsBatch.Hold hold) {
+        return new GenericCommandMessage<>(new GenericMessage<>(hold.messageId(), hold.command(), hold.metaData()),
+                HoldSeats.class.getName());
+    }
+
     /** How many holds wait in the gathering's line, not yet taken into a batch. */
     int inLine(GatheringId gatheringId) {
         int[] size = {0};
@@ -178,10 +184,8 @@ public class HoldBatches implements DisposableBean {
             this(hold, new CompletableFuture<>());
         }
 
-        /** The hold as the command it would have been alone: its own id and sender. */
         CommandMessage<HoldSeats> alone() {
-            return new GenericCommandMessage<>(new GenericMessage<>(hold.messageId(), hold.command(), hold.metaData()),
-                    HoldSeats.class.getName());
+            return asCommand(hold);
         }
     }
 }
