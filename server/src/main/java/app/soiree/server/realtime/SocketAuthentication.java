@@ -1,5 +1,6 @@
 package app.soiree.server.realtime;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -17,7 +18,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
  * so the access token travels in the STOMP {@code CONNECT} frame, as the native header
  * {@code Authorization: Bearer <token>}, and is verified exactly as the API verifies it. The session's
  * principal is then the user's authentication, whose name is the user id: what
- * {@code convertAndSendToUser(userId, ...)} addresses. Without a valid token the connection is refused.
+ * {@code convertAndSendToUser(userId, ...)} addresses. Without a valid token the connection is refused, and
+ * the socket lives no longer than its token ({@link SocketsExpireWithTheirTokens}).
  */
 final class SocketAuthentication implements ChannelInterceptor {
 
@@ -25,9 +27,11 @@ final class SocketAuthentication implements ChannelInterceptor {
     private static final String BEARER = "Bearer ";
 
     private final AuthenticationProvider accessTokens;
+    private final SocketsExpireWithTheirTokens expiries;
 
-    SocketAuthentication(AuthenticationProvider accessTokens) {
+    SocketAuthentication(AuthenticationProvider accessTokens, SocketsExpireWithTheirTokens expiries) {
         this.accessTokens = accessTokens;
+        this.expiries = expiries;
     }
 
     @Override
@@ -36,7 +40,14 @@ final class SocketAuthentication implements ChannelInterceptor {
         if (frame == null || !(frame.getCommand() == StompCommand.CONNECT || frame.getCommand() == StompCommand.STOMP)) {
             return message;
         }
-        frame.setUser(authenticate(frame.getFirstNativeHeader(AUTHORIZATION)));
+        Authentication user = authenticate(frame.getFirstNativeHeader(AUTHORIZATION));
+        Instant expiresAt = SocketAuthorization.expiryOf(user);
+        if (expiresAt == null || !Instant.now().isBefore(expiresAt)) {
+            // The verifier allows for clock skew; a socket outlives its CONNECT, so it gets none.
+            throw new SocketRefusal("A valid access token is required.");
+        }
+        frame.setUser(user);
+        expiries.connected(frame.getSessionId(), expiresAt);
         // Needed nowhere after this; the broker relay would otherwise hand the token on to the broker.
         frame.removeNativeHeader(AUTHORIZATION);
         return message;

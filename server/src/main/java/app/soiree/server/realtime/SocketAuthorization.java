@@ -1,13 +1,17 @@
 package app.soiree.server.realtime;
 
+import java.security.Principal;
+import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * What a connected client may do, and nothing more: subscribe to its own events, send the two
@@ -35,7 +39,7 @@ final class SocketAuthorization implements ChannelInterceptor {
                 return message;
             }
             case SUBSCRIBE -> {
-                requireUser(frame);
+                requireUnexpiredUser(frame);
                 if (!EVENTS.equals(frame.getDestination())) {
                     throw new SocketRefusal("Only " + EVENTS + " can be subscribed to.");
                 }
@@ -45,7 +49,7 @@ final class SocketAuthorization implements ChannelInterceptor {
                 return message;
             }
             case SEND -> {
-                requireUser(frame);
+                requireUnexpiredUser(frame);
                 String destination = frame.getDestination();
                 if (destination == null || !INPUTS.matcher(destination).matches()) {
                     throw new SocketRefusal("Only /app/conversations/{id}/typing and /app/conversations/{id}/read take messages.");
@@ -56,10 +60,22 @@ final class SocketAuthorization implements ChannelInterceptor {
         }
     }
 
-    /** A session that failed its CONNECT is closed, so this holds; checked again where it matters. */
-    private static void requireUser(StompHeaderAccessor frame) {
+    /**
+     * A session that failed its CONNECT is closed, so it has a user; checked again where it matters. A frame that arrives
+     * after the token expired is refused even if the socket's closing ({@link SocketsExpireWithTheirTokens}) has not run yet.
+     */
+    private static void requireUnexpiredUser(StompHeaderAccessor frame) {
         if (frame.getUser() == null) {
             throw new SocketRefusal("Connect with an access token first.");
         }
+        Instant expiresAt = expiryOf(frame.getUser());
+        if (expiresAt == null || !Instant.now().isBefore(expiresAt)) {
+            throw new SocketRefusal(SocketsExpireWithTheirTokens.EXPIRED);
+        }
+    }
+
+    /** When the access token the socket connected with expires; null for anything but a verified access token. */
+    static @Nullable Instant expiryOf(Principal user) {
+        return user instanceof JwtAuthenticationToken token ? token.getToken().getExpiresAt() : null;
     }
 }

@@ -51,16 +51,19 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     private final JsonMapper json;
     private final TaskScheduler scheduler;
     private final MessageChannel clientOutboundChannel;
+    private final SocketsExpireWithTheirTokens expiries;
 
     // The scheduler and the outbound channel are beans of the broker configuration this class configures: lazy, or a cycle.
     StompConfiguration(RealtimeProperties properties, JwtDecoder accessTokens, JsonMapper json,
                        @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler,
-                       @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel) {
+                       @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel,
+                       SocketsExpireWithTheirTokens expiries) {
         this.properties = properties;
         this.accessTokens = accessTokens;
         this.json = json;
         this.scheduler = scheduler;
         this.clientOutboundChannel = clientOutboundChannel;
+        this.expiries = expiries;
     }
 
     @Override
@@ -84,7 +87,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new SocketAuthentication(AccessTokenAuthentication.provider(accessTokens)), new SocketAuthorization());
+        registration.interceptors(new SocketAuthentication(AccessTokenAuthentication.provider(accessTokens), expiries), new SocketAuthorization());
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -83,6 +84,35 @@ class StompSocketTest {
 
         for (String token : List.of("not-a-token", expired, foreign, tampered)) {
             assertPlainRefusal(Stomp.refusedConnect(port, "Bearer " + token), "valid access token");
+        }
+    }
+
+    @Test
+    void aTokenThatExpiredWithinTheVerifiersClockSkewDoesNotConnectASocket() throws Exception {
+        // The API's verifier allows a minute of skew; a socket outlives its CONNECT, so it is given none.
+        String justExpired = sign(tokenSigningKeys, claims(Instant.now().minusSeconds(5)));
+
+        assertPlainRefusal(Stomp.refusedConnect(port, "Bearer " + justExpired), "valid access token");
+    }
+
+    @Test
+    void aSocketClosesWhenItsTokenExpiresAndGetsNothingAfter() throws Exception {
+        Instant expiresAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS); // a token says its expiry in seconds
+        try (Stomp socket = Stomp.connect(port, sign(tokenSigningKeys, claims(expiresAt)));
+             Stomp freshlyConnected = Stomp.connect(port, ana.accessToken())) {
+            userPush.push(UserId.of(ana.userId()), new PushEnvelope("resync.required", null, null, Instant.now(), Map.of()));
+            assertThat(socket.awaitEvent("resync.required")).as("pushed to while its token is valid").isNotNull();
+
+            socket.awaitRefusal().ifPresent(reason -> assertThat(reason).isEqualTo(SocketsExpireWithTheirTokens.EXPIRED));
+            assertThat(Instant.now()).as("closed at the token's expiry, not before").isAfterOrEqualTo(expiresAt);
+            assertThat(socket.isConnected()).isFalse();
+
+            // The user's other socket, whose token is valid, stays and gets the user's pushes; the closed one nothing.
+            freshlyConnected.takeEvents();
+            userPush.push(UserId.of(ana.userId()), new PushEnvelope("resync.required", null, null, Instant.now(), Map.of()));
+            assertThat(freshlyConnected.awaitEvent("resync.required")).isNotNull();
+            assertThat(freshlyConnected.isConnected()).isTrue();
+            socket.expectNoEvent(Duration.ofMillis(300));
         }
     }
 
