@@ -53,7 +53,10 @@ class ChatDigests {
         UUID author = (UUID) row.get("sender_id");
         SimpUserRegistry registry = connected.getIfAvailable();
         List<ChatDigest.Away> away = jdbc.query("""
-                        select user_id, unread, last_read_seq from chat_members where conversation_id = ? and not removed and unread > 0
+                        select user_id, unread, last_read_seq from (
+                            select m.user_id,""" + " " + UnreadCounts.OF_MEMBER + """
+                         as unread, m.last_read_seq from chat_members m where m.conversation_id = ? and not m.removed and m.unread > 0
+                        ) counted where unread > 0
                         """, (rs, n) -> new ChatDigest.Away(new UserId(rs.getObject(1, UUID.class)), rs.getLong(2), rs.getLong(3)), id)
                 .stream().filter(member -> registry == null || registry.getUser(member.userId().toString()) == null).toList();
         return new ChatDigest(kind, title, author == null ? null : new UserId(author),

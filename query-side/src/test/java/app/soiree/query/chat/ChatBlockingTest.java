@@ -1,7 +1,10 @@
 package app.soiree.query.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import app.soiree.api.chat.ChatDigest;
+import app.soiree.api.chat.FindChatDigest;
 import app.soiree.api.chat.MessagePosted;
 import app.soiree.api.identity.Role;
 import app.soiree.api.identity.UserId;
@@ -29,6 +32,12 @@ class ChatBlockingTest extends ProjectionTest {
     ConversationReads reads;
     @Autowired
     RecordedPushes pushes;
+    @Autowired
+    UnreadCounts unreadCounts;
+    @Autowired
+    ReadMarkers readMarkers;
+    @Autowired
+    ChatDigests digests;
 
     ChatScenario chat;
 
@@ -95,5 +104,25 @@ class ChatBlockingTest extends ProjectionTest {
         events.publish(new UserUnblocked(RelationshipId.between(ana, ben), ana, ben, ChatScenario.START));
         assertThat(reads.list(ana, null, null, null, 20).items().getFirst().lastMessage().text()).isEqualTo("saturday?");
         assertThat(reads.messages(chat.id, ana, null, 20).items()).hasSize(1);
+    }
+
+    @Test
+    void theBlockersUnreadCountsLeaveTheBlockedSenderOutAndUnblockingCountsThemAgain() {
+        events.publish(chat.text(ben, "saturday?"), chat.text(cleo, "yes"), chat.text(ben, "the usual crag"));
+
+        assertThat(reads.list(ana, null, null, null, 20).items().getFirst().unreadCount()).isEqualTo(1);
+        assertThat(unreadCounts.totals(List.of(ana, cleo).stream().map(UserId::value).toList()))
+                .containsEntry(ana.value(), 1L).containsEntry(cleo.value(), 2L);
+        assertThat(digests.handle(new FindChatDigest(chat.id)).away()).extracting(ChatDigest.Away::userId, ChatDigest.Away::unread)
+                .contains(tuple(ana, 1L), tuple(cleo, 2L));
+
+        readMarkers.markRead(chat.id, ana, 3); // read up to Cleo's message: what is left unread is Ben's alone
+        assertThat(reads.list(ana, null, null, null, 20).items().getFirst().unreadCount()).isZero();
+        assertThat(unreadCounts.totals(List.of(ana.value()))).containsEntry(ana.value(), 0L);
+        assertThat(digests.handle(new FindChatDigest(chat.id)).away()).extracting(ChatDigest.Away::userId).doesNotContain(ana);
+
+        events.publish(new UserUnblocked(RelationshipId.between(ana, ben), ana, ben, ChatScenario.START));
+        assertThat(reads.list(ana, null, null, null, 20).items().getFirst().unreadCount()).isEqualTo(1);
+        assertThat(unreadCounts.totals(List.of(ana.value()))).containsEntry(ana.value(), 1L);
     }
 }
