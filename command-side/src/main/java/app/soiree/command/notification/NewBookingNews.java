@@ -1,5 +1,6 @@
 package app.soiree.command.notification;
 
+import app.soiree.api.gathering.BookingCancelled;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.SeatsConfirmed;
 import app.soiree.api.identity.UserId;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * together when it ends ("12 new bookings for …"), and a new window opens as long as they keep coming. A gathering
  * going on sale is then a notification to its host every few minutes, not one per booking (each of them an email
  * too, and six events in the stream). A booking told alone keeps the trigger it always had, so its notification is
- * the same one whichever way it is told.
+ * the same one whichever way it is told. A booking cancelled before it was told is left out.
  */
 @Component
 @ProcessingGroup(NotificationPlanner.PROCESSING_GROUP)
@@ -75,6 +76,16 @@ class NewBookingNews {
             }
             // otherwise a window is open: this booking is told with the others when it ends
         });
+    }
+
+    /**
+     * A booking cancelled before its window was told is not news any more: the host would be told of seats that are free
+     * again. One told already stays told (its cancellation is news of its own). Free seats cancelled while the gathering
+     * is cancelled go the same way, so a cancelled gathering's window closes with nothing to tell.
+     */
+    @EventHandler
+    void on(BookingCancelled event) {
+        jdbc.update("delete from notification_new_bookings where booking_id = ? and not told", event.bookingId().value());
     }
 
     /**

@@ -88,6 +88,11 @@ class NotificationTriggersTest {
         book(api.newUser("Bo"), gatheringId, tierId);
         api.postOnce("/api/bookings", api.newUser("Cal").accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 3))
                 .expectStatus(201);
+        Session eve = api.newUser("Eve");
+        String cancelled = book(eve, gatheringId, tierId);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> untoldBookings(gatheringId) == 3);
+        api.postOnce("/api/bookings/" + cancelled + "/cancel", eve.accessToken(), null).expectStatus(200);
+        // Eve cancelled within the window: her seat is free again, and not news for the host any more
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> untoldBookings(gatheringId) == 2);
         assertThat(kinds(hedda)).as("nothing more until the window ends").containsOnlyOnce("NEW_BOOKING");
 
