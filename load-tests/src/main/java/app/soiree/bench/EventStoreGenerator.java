@@ -222,7 +222,7 @@ final class EventStoreGenerator {
         }
         long last = index - 1;
         try (PreparedStatement sequence = connection.prepareStatement("select setval('domain_event_entry_seq', ?)")) {
-            // Hibernate's pooled optimizer hands out the block up to each value it draws: the next block starts after `last`.
+            // The store's default (nextval) hands out the position after `last` next.
             sequence.setLong(1, last);
             sequence.executeQuery().close();
         }
