@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
+import org.jspecify.annotations.Nullable;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,16 +92,31 @@ class HoldWarnings {
     }
 
     /**
-     * Plans the warnings that fell due, earliest first. One that fails is tried first again in the next round (the
-     * others wait behind it), until its hold's expiry makes it stale and the planner drops it.
+     * Plans the warnings that fell due, earliest first. One that fails is put back a minute and the others go on; it is
+     * tried again until its hold's expiry makes it stale and the planner drops it.
      */
     @Scheduled(fixedDelayString = "${soiree.notifications.hold-warning-poll:PT15S}")
     void planDueWarnings() {
-        DueRounds.run(transactions, log, "Planning a hold's expiry warning", this::planNextDue);
+        DueRounds.run(transactions, clock, log, "Planning a hold's expiry warning", new DueRounds.Poll<DueWarning>() {
+            @Override
+            public @Nullable DueWarning take() {
+                return nextDue();
+            }
+
+            @Override
+            public void handle(DueWarning warning) {
+                plan(warning);
+            }
+
+            @Override
+            public void postpone(DueWarning warning, Instant retryAt) {
+                jdbc.update("update notification_hold_warnings set warn_at = ? where booking_id = ?", Timestamp.from(retryAt),
+                        warning.bookingId().value());
+            }
+        });
     }
 
-    /** @return whether a due warning was found (and planned, or dropped as too late) */
-    private boolean planNextDue() {
+    private @Nullable DueWarning nextDue() {
         List<DueWarning> due = jdbc.query("""
                 select booking_id, gathering_id, guest_id, held_at, warn_at, expires_at from notification_hold_warnings
                 where warn_at <= ? order by warn_at limit 1 for update skip locked
@@ -108,10 +124,11 @@ class HoldWarnings {
                 new GatheringId(rs.getObject(2, UUID.class)), new UserId(rs.getObject(3, UUID.class)),
                 rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()),
                 Timestamp.from(clock.instant()));
-        if (due.isEmpty()) {
-            return false;
-        }
-        DueWarning warning = due.getFirst();
+        return due.isEmpty() ? null : due.getFirst();
+    }
+
+    /** Plans the warning (or lets the planner drop it as too late) and forgets it. */
+    private void plan(DueWarning warning) {
         gatherings.find(warning.gatheringId()).ifPresent(gathering -> {
             Map<String, String> data = gathering.data();
             data.put("expiresAt", warning.expiresAt().toString());
@@ -121,7 +138,6 @@ class HoldWarnings {
                     "/bookings/" + warning.bookingId(), warning.heldAt(), warning.warnAt(), warning.expiresAt(), null));
         });
         forget(warning.bookingId());
-        return true;
     }
 
     private record DueWarning(BookingId bookingId, GatheringId gatheringId, UserId guestId, Instant heldAt, Instant warnAt, Instant expiresAt) {

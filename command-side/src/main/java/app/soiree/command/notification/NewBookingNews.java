@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,24 +91,39 @@ class NewBookingNews {
 
     /**
      * Tells what each window that ended gathered, and opens the next one when there was something to tell; a window with
-     * nothing untold closes.
+     * nothing untold closes. One whose telling fails is put back a minute, and the others are told meanwhile.
      */
     @Scheduled(fixedDelayString = "${soiree.notifications.new-bookings-poll:PT15S}")
     void tellEndedWindows() {
-        DueRounds.run(transactions, log, "Telling a host of new bookings", this::tellNextEndedWindow);
+        DueRounds.run(transactions, clock, log, "Telling a host of new bookings", new DueRounds.Poll<EndedWindow>() {
+            @Override
+            public @Nullable EndedWindow take() {
+                return nextEnded();
+            }
+
+            @Override
+            public void handle(EndedWindow window) {
+                tell(window);
+            }
+
+            @Override
+            public void postpone(EndedWindow window, Instant retryAt) {
+                jdbc.update("update notification_new_booking_windows set ends_at = ? where gathering_id = ?", Timestamp.from(retryAt),
+                        window.gatheringId());
+            }
+        });
     }
 
-    /** @return whether a window had ended */
-    private boolean tellNextEndedWindow() {
-        List<Map<String, Object>> ended = jdbc.queryForList("""
+    private @Nullable EndedWindow nextEnded() {
+        List<EndedWindow> ended = jdbc.query("""
                 select gathering_id, ends_at from notification_new_booking_windows where ends_at <= ?
                 order by ends_at limit 1 for update skip locked
-                """, Timestamp.from(clock.instant()));
-        if (ended.isEmpty()) {
-            return false;
-        }
-        UUID gatheringId = (UUID) ended.getFirst().get("gathering_id");
-        Instant endedAt = ((Timestamp) ended.getFirst().get("ends_at")).toInstant();
+                """, (rs, row) -> new EndedWindow(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()), Timestamp.from(clock.instant()));
+        return ended.isEmpty() ? null : ended.getFirst();
+    }
+
+    private void tell(EndedWindow window) {
+        UUID gatheringId = window.gatheringId();
         List<Confirmed> untold = jdbc.query("""
                 select booking_id, guest_id, seats from notification_new_bookings where gathering_id = ? and not told order by confirmed_at
                 """, (rs, row) -> new Confirmed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3)), gatheringId);
@@ -115,17 +131,16 @@ class NewBookingNews {
         if (untold.isEmpty() || gathering.isEmpty()) {
             jdbc.update("delete from notification_new_bookings where gathering_id = ?", gatheringId);
             jdbc.update("delete from notification_new_booking_windows where gathering_id = ?", gatheringId);
-            return true;
+            return;
         }
         if (untold.size() == 1) {
-            tellOne(untold.getFirst(), gathering.get(), endedAt);
+            tellOne(untold.getFirst(), gathering.get(), window.endedAt());
         } else {
-            tellSeveral(untold, gathering.get(), endedAt);
+            tellSeveral(untold, gathering.get(), window.endedAt());
         }
         jdbc.update("update notification_new_bookings set told = true where gathering_id = ? and not told", gatheringId);
         Instant next = clock.instant().plus(properties.newBookingsWindow());
         jdbc.update("update notification_new_booking_windows set ends_at = ? where gathering_id = ?", Timestamp.from(next), gatheringId);
-        return true;
     }
 
     private void tellOne(Confirmed booking, Gatherings.Gathering gathering, Instant at) {
@@ -154,5 +169,8 @@ class NewBookingNews {
     }
 
     private record Confirmed(UUID bookingId, UUID guestId, int seats) {
+    }
+
+    private record EndedWindow(UUID gatheringId, Instant endedAt) {
     }
 }
