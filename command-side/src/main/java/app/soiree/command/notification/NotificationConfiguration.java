@@ -1,11 +1,15 @@
 package app.soiree.command.notification;
 
 import app.soiree.command.social.Blocks;
+import java.time.Clock;
+import java.util.List;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
@@ -21,12 +25,18 @@ class NotificationConfiguration {
     }
 
     /**
-     * A planning or dispatching step that fails is retried with the processor's backoff, never skipped: someone would
-     * never hear that their gathering was cancelled. Sends are safe to retry (the dispatcher notes each attempt first).
+     * A planning or dispatching step that fails is retried with the processor's backoff, never skipped at once: someone
+     * would never hear that their gathering was cancelled. Sends are safe to retry (the dispatcher notes each attempt
+     * first). An event that keeps failing is written down and skipped after a number of tries, so that it does not stop
+     * every notification behind it ({@link NotificationStepFailures}).
      */
     @Autowired
-    void retryFailedSteps(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler(NotificationPlanner.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
-        processing.registerListenerInvocationErrorHandler(DeliveryDispatcher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    void retryFailedSteps(EventProcessingConfigurer processing, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+                          @Value("${soiree.notifications.failures-before-skipping:10}") int failuresBeforeSkipping) {
+        for (String group : List.of(NotificationPlanner.PROCESSING_GROUP, DeliveryDispatcher.PROCESSING_GROUP)) {
+            NotificationStepFailures failures = new NotificationStepFailures(group, failuresBeforeSkipping, jdbc, transactions, clock);
+            processing.registerListenerInvocationErrorHandler(group, configuration -> failures);
+            processing.registerHandlerInterceptor(group, configuration -> failures);
+        }
     }
 }

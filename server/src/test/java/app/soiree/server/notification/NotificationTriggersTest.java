@@ -10,6 +10,10 @@ import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.SeatsConfirmed;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.UserId;
+import app.soiree.api.notification.DeliveryDue;
+import app.soiree.api.notification.NotificationChannel;
+import app.soiree.api.notification.NotificationId;
+import app.soiree.api.notification.NotificationKind;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
@@ -72,6 +76,28 @@ class NotificationTriggersTest {
         awaitNotification(later, "BOOKING_CONFIRMED"); // planned after the copy: the copy was handled by then
         assertThat(kinds(gus)).containsOnlyOnce("BOOKING_CONFIRMED");
         assertThat(emails(gus.email(), "You're going to Tapas night")).hasSize(1);
+    }
+
+    @Test
+    void anEventThatFailsEveryTimeIsWrittenDownAndSkippedAndDeliveriesGoOn() {
+        // A delivery of a notification that was never planned: its outcome has nowhere to go, on every try.
+        Session nobody = api.newUser("Nia");
+        DeliveryDue poison = new DeliveryDue(new NotificationId(UUID.randomUUID()), UserId.of(nobody.userId()), NotificationKind.BOOKING_CONFIRMED,
+                NotificationChannel.EMAIL, 1, null, Instant.now());
+        events.publish(poison);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> skipped(poison.getClass().getName()) == 1);
+        Map<String, Object> written = jdbc.queryForMap(
+                "select processing_group, failures, error from notification_skipped_events where event_type = ?", poison.getClass().getName());
+        assertThat(written.get("processing_group")).isEqualTo("notification-delivery");
+        assertThat((Integer) written.get("failures")).isEqualTo(3); // soiree.notifications.failures-before-skipping in tests
+        assertThat((String) written.get("error")).isNotBlank();
+
+        // Deliveries after it go on.
+        Session gus = api.newUser("Gil");
+        String gatheringId = Gatherings.publish(api, host, gathering("After the poison", List.of(tier("Free", 0, 10))));
+        book(gus, gatheringId, Gatherings.firstTierId(api, gatheringId));
+        awaitEmail(gus.email(), "You're going to After the poison");
     }
 
     @Test
@@ -273,6 +299,11 @@ class NotificationTriggersTest {
 
     private boolean windowOpen(String gatheringId) {
         return !jdbc.queryForList("select 1 from notification_new_booking_windows where gathering_id = ?::uuid", gatheringId).isEmpty();
+    }
+
+    private int skipped(String eventType) {
+        Integer count = jdbc.queryForObject("select count(*) from notification_skipped_events where event_type = ?", Integer.class, eventType);
+        return count == null ? 0 : count;
     }
 
     private void endNewBookingsWindow(String gatheringId) {
