@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +37,26 @@ final class DueRounds {
     }
 
     private DueRounds() {
+    }
+
+    /** A poll made of its three steps. */
+    static <K> Poll<K> poll(Supplier<@Nullable K> take, Consumer<K> handle, BiConsumer<K, Instant> postpone) {
+        return new Poll<>() {
+            @Override
+            public @Nullable K take() {
+                return take.get();
+            }
+
+            @Override
+            public void handle(K item) {
+                handle.accept(item);
+            }
+
+            @Override
+            public void postpone(K item, Instant retryAt) {
+                postpone.accept(item, retryAt);
+            }
+        };
     }
 
     static <K> void run(TransactionTemplate transactions, Clock clock, Logger log, String what, Poll<K> poll) {

@@ -97,23 +97,9 @@ class HoldWarnings {
      */
     @Scheduled(fixedDelayString = "${soiree.notifications.hold-warning-poll:PT15S}")
     void planDueWarnings() {
-        DueRounds.run(transactions, clock, log, "Planning a hold's expiry warning", new DueRounds.Poll<DueWarning>() {
-            @Override
-            public @Nullable DueWarning take() {
-                return nextDue();
-            }
-
-            @Override
-            public void handle(DueWarning warning) {
-                plan(warning);
-            }
-
-            @Override
-            public void postpone(DueWarning warning, Instant retryAt) {
-                jdbc.update("update notification_hold_warnings set warn_at = ? where booking_id = ?", Timestamp.from(retryAt),
-                        warning.bookingId().value());
-            }
-        });
+        DueRounds.run(transactions, clock, log, "Planning a hold's expiry warning", DueRounds.poll(this::nextDue, this::plan,
+                (warning, retryAt) -> jdbc.update("update notification_hold_warnings set warn_at = ? where booking_id = ?",
+                        Timestamp.from(retryAt), warning.bookingId().value())));
     }
 
     private @Nullable DueWarning nextDue() {

@@ -95,23 +95,9 @@ class NewBookingNews {
      */
     @Scheduled(fixedDelayString = "${soiree.notifications.new-bookings-poll:PT15S}")
     void tellEndedWindows() {
-        DueRounds.run(transactions, clock, log, "Telling a host of new bookings", new DueRounds.Poll<EndedWindow>() {
-            @Override
-            public @Nullable EndedWindow take() {
-                return nextEnded();
-            }
-
-            @Override
-            public void handle(EndedWindow window) {
-                tell(window);
-            }
-
-            @Override
-            public void postpone(EndedWindow window, Instant retryAt) {
-                jdbc.update("update notification_new_booking_windows set ends_at = ? where gathering_id = ?", Timestamp.from(retryAt),
-                        window.gatheringId());
-            }
-        });
+        DueRounds.run(transactions, clock, log, "Telling a host of new bookings", DueRounds.poll(this::nextEnded, this::tell,
+                (window, retryAt) -> jdbc.update("update notification_new_booking_windows set ends_at = ? where gathering_id = ?",
+                        Timestamp.from(retryAt), window.gatheringId())));
     }
 
     private @Nullable EndedWindow nextEnded() {

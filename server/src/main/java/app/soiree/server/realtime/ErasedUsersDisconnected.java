@@ -5,12 +5,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +22,6 @@ import org.springframework.stereotype.Component;
 class ErasedUsersDisconnected {
 
     static final String ERASED = "The account was erased.";
-    private static final byte[] NO_BODY = new byte[0];
 
     private final SimpUserRegistry users;
     private final MessageChannel clientOutboundChannel;
@@ -43,10 +39,7 @@ class ErasedUsersDisconnected {
         }
         // Sessions another replica holds are listed too in relay mode; this replica's outbound channel ignores their ids.
         for (SimpSession session : user.getSessions()) {
-            StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
-            error.setSessionId(session.getId());
-            error.setMessage(ERASED);
-            clientOutboundChannel.send(MessageBuilder.createMessage(NO_BODY, error.getMessageHeaders()));
+            SocketErrors.close(clientOutboundChannel, session.getId(), ERASED);
         }
     }
 }

@@ -2,6 +2,7 @@ package app.soiree.server.realtime;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
@@ -30,6 +31,17 @@ final class SocketErrors extends StompSubProtocolErrorHandler {
             error.setReceiptId(refused.getReceipt());
         }
         return MessageBuilder.createMessage(NO_BODY, error.getMessageHeaders());
+    }
+
+    /**
+     * Closes a socket from the server's side, saying why: an {@code ERROR} frame for that session on the outbound channel,
+     * after which Spring closes it, as STOMP wants. A session no longer connected to this replica ignores it.
+     */
+    static void close(MessageChannel clientOutboundChannel, String sessionId, String reasonForTheClient) {
+        StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+        error.setSessionId(sessionId);
+        error.setMessage(reasonForTheClient);
+        clientOutboundChannel.send(MessageBuilder.createMessage(NO_BODY, error.getMessageHeaders()));
     }
 
     private static String reason(Throwable failure) {

@@ -9,9 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
@@ -32,7 +29,6 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 class SocketsExpireWithTheirTokens {
 
     static final String EXPIRED = "The access token has expired; connect again with a fresh one.";
-    private static final byte[] NO_BODY = new byte[0];
 
     private final TaskScheduler scheduler;
     private final MessageChannel clientOutboundChannel;
@@ -64,10 +60,6 @@ class SocketsExpireWithTheirTokens {
 
     private void close(String sessionId) {
         closings.remove(sessionId);
-        // The session closes once the ERROR frame is out, as STOMP wants; a session already gone ignores it.
-        StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
-        error.setSessionId(sessionId);
-        error.setMessage(EXPIRED);
-        clientOutboundChannel.send(MessageBuilder.createMessage(NO_BODY, error.getMessageHeaders()));
+        SocketErrors.close(clientOutboundChannel, sessionId, EXPIRED);
     }
 }
