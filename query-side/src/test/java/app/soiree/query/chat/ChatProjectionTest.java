@@ -197,6 +197,32 @@ class ChatProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void theMemberCountKeptWithEachChangeIsAlwaysTheCountOfMembersRedeliveriesIncluded() {
+        UserId dan = UserId.random();
+        var started = chat.group(ana, "Climbing", ben);
+        var addCleo = chat.add(ana, cleo);
+        var benLeaves = chat.remove(ben, RemovalReason.LEFT, ben);
+        List<Runnable> steps = List.of(
+                () -> events.publish(started),
+                () -> events.deliver(ConversationProjection.PROCESSING_GROUP, GenericEventMessage.asEventMessage(started)),
+                () -> events.publish(addCleo),
+                () -> events.deliver(ConversationProjection.PROCESSING_GROUP, GenericEventMessage.asEventMessage(addCleo)),
+                () -> events.publish(benLeaves),
+                () -> events.deliver(ConversationProjection.PROCESSING_GROUP, GenericEventMessage.asEventMessage(benLeaves)),
+                () -> events.publish(chat.add(ana, ben, dan)), // Ben comes back, Dan is new
+                () -> events.publish(chat.ownerLeaves(ana, cleo)));
+        List<Integer> expected = List.of(2, 2, 3, 3, 2, 2, 4, 3);
+        for (int step = 0; step < steps.size(); step++) {
+            steps.get(step).run();
+            assertThat(jdbc.sql("""
+                            select c.member_count from chat_conversations c where c.conversation_id = :id
+                              and c.member_count = (select count(*) from chat_members m where m.conversation_id = c.conversation_id and not m.removed)""")
+                    .param("id", chat.id.value()).query(Integer.class).optional())
+                    .as("the kept member count, equal to the members counted, after step %d", step).contains(expected.get(step));
+        }
+    }
+
+    @Test
     void theUnreadCountKeptWithEachChangeIsAlwaysTheCountFromTheMessagesRedeliveriesAndMarkersIncluded() {
         events.publish(chat.group(ana, "Climbing", ben, cleo));
         MessagePosted one = chat.text(ana, "one");
