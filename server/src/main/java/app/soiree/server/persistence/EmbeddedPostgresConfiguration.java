@@ -67,6 +67,10 @@ public class EmbeddedPostgresConfiguration {
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8")
                 .setPGStartupWait(properties.startupWait())
+                // Not zonky's own JVM shutdown hook: it stopped PostgreSQL at once on SIGTERM, beside Spring's, while the
+                // tracking processors and the pool still used it, and the stop waited out Axon's shutdown timeout (12 s in
+                // all). The bean's close stops it, after everything that uses the pool (the context closes it last).
+                .setRegisterShutdownHook(false)
                 .start();
     }
 
