@@ -62,6 +62,7 @@ class ReadAdmissionFilterTest {
     void aReadNotLetInWithinTheWaitRunsAnyway() throws Exception {
         ReadAdmissionFilter filter = new ReadAdmissionFilter(1, Duration.ofMillis(200));
         Thread first = Thread.ofPlatform().start(read(filter, "GET", "/api/first"));
+        awaitRunning(1); // the first holds the only place before the second asks (started together, either could win it)
         Thread second = Thread.ofPlatform().start(read(filter, "GET", "/api/second"));
 
         awaitRunning(2);
