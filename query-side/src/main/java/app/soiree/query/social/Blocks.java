@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Blocks {
 
+    /** The processing group that keeps {@code user_blocks}: a handler there sees each block in the transaction that writes it. */
+    public static final String PROCESSING_GROUP = "social";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     Blocks(NamedParameterJdbcTemplate jdbc) {

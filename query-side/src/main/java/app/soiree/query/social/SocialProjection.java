@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SocialProjection.PROCESSING_GROUP)
 class SocialProjection {
 
-    static final String PROCESSING_GROUP = "social";
+    static final String PROCESSING_GROUP = Blocks.PROCESSING_GROUP;
 
     private final NamedParameterJdbcTemplate jdbc;
 

@@ -121,8 +121,15 @@ class ChatBlockingTest extends ProjectionTest {
         assertThat(unreadCounts.totals(List.of(ana.value()))).containsEntry(ana.value(), 0L);
         assertThat(digests.handle(new FindChatDigest(chat.id)).away()).extracting(ChatDigest.Away::userId).doesNotContain(ana);
 
+        pushes.clear();
         events.publish(new UserUnblocked(RelationshipId.between(ana, ben), ana, ben, ChatScenario.START));
         assertThat(reads.list(ana, null, null, null, 20).items().getFirst().unreadCount()).isEqualTo(1);
         assertThat(unreadCounts.totals(List.of(ana.value()))).containsEntry(ana.value(), 1L);
+        assertThat(pushes.to(ana, "unread.total")).as("the unblock is pushed as her new total").last()
+                .extracting(PushEnvelope::data).isEqualTo(new UnreadCounts.UnreadTotal(1));
+
+        events.publish(new UserBlocked(RelationshipId.between(ana, ben), ana, ben, ChatScenario.START));
+        assertThat(pushes.to(ana, "unread.total")).as("and a block again").last()
+                .extracting(PushEnvelope::data).isEqualTo(new UnreadCounts.UnreadTotal(0));
     }
 }
