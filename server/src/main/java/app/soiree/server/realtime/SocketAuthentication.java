@@ -42,7 +42,7 @@ final class SocketAuthentication implements ChannelInterceptor {
         }
         Authentication user = authenticate(frame.getFirstNativeHeader(AUTHORIZATION));
         Instant expiresAt = SocketAuthorization.expiryOf(user);
-        if (expiresAt == null || !Instant.now().isBefore(expiresAt)) {
+        if (expiresAt == null || SocketAuthorization.expired(expiresAt)) {
             // The verifier allows for clock skew; a socket outlives its CONNECT, so it gets none.
             throw new SocketRefusal("A valid access token is required.");
         }

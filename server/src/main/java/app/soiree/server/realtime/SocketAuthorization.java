@@ -68,10 +68,14 @@ final class SocketAuthorization implements ChannelInterceptor {
         if (frame.getUser() == null) {
             throw new SocketRefusal("Connect with an access token first.");
         }
-        Instant expiresAt = expiryOf(frame.getUser());
-        if (expiresAt == null || !Instant.now().isBefore(expiresAt)) {
+        if (expired(expiryOf(frame.getUser()))) {
             throw new SocketRefusal(SocketsExpireWithTheirTokens.EXPIRED);
         }
+    }
+
+    /** Whether a token expiring then is no longer valid; a socket outlives its CONNECT, so no clock skew is allowed. */
+    static boolean expired(@Nullable Instant expiresAt) {
+        return expiresAt == null || !Instant.now().isBefore(expiresAt);
     }
 
     /** When the access token the socket connected with expires; null for anything but a verified access token. */
