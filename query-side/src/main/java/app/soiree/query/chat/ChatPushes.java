@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Hands chat's envelopes to {@link UserPush}, which sends them once the current transaction has
@@ -32,11 +33,12 @@ class ChatPushes {
 
     private static final Logger log = LoggerFactory.getLogger(ChatPushes.class);
 
-    private final ObjectProvider<UserPush> userPush;
+    /** Resolved at the first push, not for each: a message is pushed to every member. */
+    private final SingletonSupplier<UserPush> userPush;
     private final AtomicBoolean saidNothingIsSent = new AtomicBoolean();
 
     ChatPushes(ObjectProvider<UserPush> userPush) {
-        this.userPush = userPush;
+        this.userPush = SingletonSupplier.of(userPush::getIfAvailable);
     }
 
     /** A change of a conversation, the same data for each of {@code members}. */
@@ -54,7 +56,7 @@ class ChatPushes {
     }
 
     void send(Collection<UUID> users, PushEnvelope envelope) {
-        UserPush push = userPush.getIfAvailable();
+        UserPush push = userPush.get();
         if (push == null) {
             users.forEach(user -> send(user, envelope));
             return;
@@ -63,7 +65,7 @@ class ChatPushes {
     }
 
     void send(UUID user, PushEnvelope envelope) {
-        UserPush push = userPush.getIfAvailable();
+        UserPush push = userPush.get();
         if (push == null) {
             if (saidNothingIsSent.compareAndSet(false, true)) {
                 log.warn("No UserPush in this process: chat changes are stored but not pushed to sockets");

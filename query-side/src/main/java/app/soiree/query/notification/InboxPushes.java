@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Tells a recipient's socket what moved in their inbox: {@code notification.new} with the item when a notification
@@ -41,13 +42,14 @@ class InboxPushes {
     }
 
     private final NotificationRows rows;
-    private final ObjectProvider<UserPush> userPush;
+    /** Resolved at the first push, not for each. */
+    private final SingletonSupplier<UserPush> userPush;
     private final Clock clock;
     private final AtomicBoolean saidNothingIsSent = new AtomicBoolean();
 
     InboxPushes(NotificationRows rows, ObjectProvider<UserPush> userPush, Clock clock) {
         this.rows = rows;
-        this.userPush = userPush;
+        this.userPush = SingletonSupplier.of(userPush::getIfAvailable);
         this.clock = clock;
     }
 
@@ -94,7 +96,7 @@ class InboxPushes {
     }
 
     private void send(UserId recipient, PushEnvelope envelope) {
-        UserPush push = userPush.getIfAvailable();
+        UserPush push = userPush.get();
         if (push == null) {
             if (saidNothingIsSent.compareAndSet(false, true)) {
                 log.warn("No UserPush in this process: notifications are stored but not pushed to sockets");

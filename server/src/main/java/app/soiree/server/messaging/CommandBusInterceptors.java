@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Registers the command interceptors on the bus itself rather than on the gateway, so that every
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 class CommandBusInterceptors {
 
     CommandBusInterceptors(CommandBus commandBus, ObjectProvider<SecurityContextHolderStrategy> securityContexts) {
-        commandBus.registerDispatchInterceptor(new ActorMetadataInterceptor(
-                () -> securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)));
+        // The strategy is resolved at the first command, not for each one.
+        commandBus.registerDispatchInterceptor(new ActorMetadataInterceptor(SingletonSupplier.of(
+                () -> securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy))));
         commandBus.registerHandlerInterceptor(new ErrorCodeInterceptor());
     }
 }

@@ -20,6 +20,18 @@ public final class ContentCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    /**
+     * One cipher per thread, initialised afresh for every text: looking the transformation up in the providers
+     * for each text cost more than the encryption itself (personal data is sealed in every event that carries it).
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     private ContentCipher() {
     }
@@ -66,7 +78,7 @@ public final class ContentCipher {
     }
 
     private static Cipher cipher(int mode, UUID keyId, byte[] key, byte[] nonce) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = CIPHERS.get();
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(keyId.toString().getBytes(StandardCharsets.UTF_8));
         return cipher;
