@@ -338,6 +338,24 @@ class GatheringTest {
     }
 
     @Test
+    void aGuestWhoseHoldExpiredMayHoldAgain() {
+        setUp();
+        given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), new HoldExpired(GATHERING, ADA_BOOKING, PAID, ADA, 1, START))
+                .when(new HoldSeats(GATHERING, GRACE_BOOKING, PAID, ADA, 1))
+                .expectEvents(heldFor(GRACE_BOOKING, ADA, 1));
+    }
+
+    @Test
+    void aLatePaymentIsNotPlacedWhenTheGuestHoldsOtherSeatsHereByThen() {
+        setUp();
+        given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), new HoldExpired(GATHERING, ADA_BOOKING, PAID, ADA, 1, START),
+                        heldFor(GRACE_BOOKING, ADA, 1))
+                .when(new ConfirmSeats(GATHERING, ADA_BOOKING))
+                .expectNoEvents()
+                .expectResultMessagePayload(SeatsConfirmation.NOT_PLACED);
+    }
+
+    @Test
     void theSameBookingTwiceIsAnsweredWithoutNewEvents() {
         setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1))

@@ -54,7 +54,8 @@ class GatheringSnapshotRevisionTest {
         String gatheringId = Gatherings.publish(api, host, Gatherings.gathering("New snapshot", List.of(Gatherings.tier("General", 1500, 2))));
         String tierId = Gatherings.firstTierId(api, gatheringId);
         Map<String, Object> booking = Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1);
-        api.postOnce("/api/bookings", api.newUser("First").accessToken(), booking).expectStatus(201);
+        Session first = api.newUser("First");
+        api.postOnce("/api/bookings", first.accessToken(), booking).expectStatus(201);
 
         snapshotter.scheduleSnapshot(Gathering.class, gatheringId);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
@@ -66,8 +67,10 @@ class GatheringSnapshotRevisionTest {
         Object restored = serializer.deserialize(snapshot);
         assertThat(JSON.readTree(serializer.serialize(restored, byte[].class).getData())).isEqualTo(JSON.readTree(snapshot.getData()));
 
-        // Rebuilt from that snapshot, the gathering still knows the seat held before it: one is left, then none.
+        // Rebuilt from that snapshot, the gathering still knows the seat held before it and whose it is: the same guest
+        // cannot hold another; one seat is left, then none.
         gatheringCache.removeAll();
+        assertThat(api.postOnce("/api/bookings", first.accessToken(), booking).code()).isEqualTo("ALREADY_BOOKED");
         api.postOnce("/api/bookings", api.newUser("Second").accessToken(), booking).expectStatus(201);
         gatheringCache.removeAll();
         assertThat(api.postOnce("/api/bookings", api.newUser("Third").accessToken(), booking).code()).isEqualTo("SOLD_OUT");
