@@ -7,6 +7,7 @@ import app.soiree.console.lookup.TestTimelines;
 import app.soiree.console.moderation.TestModeration;
 import app.soiree.console.notification.TestNotifications;
 import app.soiree.console.operations.TestParkedEvents;
+import app.soiree.console.operations.TestSkippedNotifications;
 import app.soiree.console.payout.TestPayouts;
 import app.soiree.console.promotion.TestPromotions;
 import java.time.Clock;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Import;
 @EnableAutoConfiguration
 @Import({TestLedger.class, TestDirectory.class, TestDisputes.class, TestPayouts.class, TestParkedEvents.class,
         TestModeration.class, TestNotifications.class, TestPromotions.class, TestTimelines.class,
-        TestChainVerifications.class, TestGatheringHistory.class})
+        TestChainVerifications.class, TestGatheringHistory.class, TestSkippedNotifications.class})
 public class ConsoleTestApplication {
 
     @Bean

@@ -11,9 +11,11 @@ import app.soiree.api.gathering.SeatsConfirmed;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.notification.DeliveryDue;
+import app.soiree.api.notification.FindSkippedNotificationEvents;
 import app.soiree.api.notification.NotificationChannel;
 import app.soiree.api.notification.NotificationId;
 import app.soiree.api.notification.NotificationKind;
+import app.soiree.api.notification.SkippedNotificationEvents;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
@@ -27,6 +29,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +48,8 @@ class NotificationTriggersTest {
     EventGateway events;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    QueryGateway queries;
     Api api;
     Session host;
 
@@ -92,6 +98,16 @@ class NotificationTriggersTest {
         assertThat(written.get("processing_group")).isEqualTo("notification-delivery");
         assertThat((Integer) written.get("failures")).isEqualTo(3); // soiree.notifications.failures-before-skipping in tests
         assertThat((String) written.get("error")).isNotBlank();
+        // Support sees it in the console's list, as staff ask for it.
+        SkippedNotificationEvents listed = queries.query(new FindSkippedNotificationEvents(FindSkippedNotificationEvents.MAX_LIMIT),
+                ResponseTypes.instanceOf(SkippedNotificationEvents.class)).join();
+        assertThat(listed.items()).filteredOn(item -> item.eventType().equals(poison.getClass().getName())).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.processingGroup()).isEqualTo("notification-delivery");
+                    assertThat(item.failures()).isEqualTo(3);
+                    assertThat(item.error()).isEqualTo(written.get("error"));
+                });
+        assertThat(listed.total()).isGreaterThanOrEqualTo(1);
 
         // Deliveries after it go on.
         Session gus = api.newUser("Gil");
