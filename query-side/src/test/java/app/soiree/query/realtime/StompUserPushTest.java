@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.soiree.api.identity.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,16 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.converter.SimpleMessageConverter;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.simp.user.MultiServerUserRegistry;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionSynchronizationUtils;
+import org.springframework.web.socket.messaging.DefaultSimpUserRegistry;
+import org.springframework.web.socket.messaging.SessionConnectedEvent;
 
 class StompUserPushTest {
 
@@ -75,7 +83,7 @@ class StompUserPushTest {
                 return super.toMessage(payload, headers);
             }
         });
-        StompUserPush push = new StompUserPush(template, new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
+        StompUserPush push = new StompUserPush(template, noRegistry(), new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
 
         TransactionSynchronizationManager.initSynchronization();
         push.push(List.of(ana, ben, cleo), envelope);
@@ -85,6 +93,31 @@ class StompUserPushTest {
         assertThat(pushes.all()).containsExactly(new RecordedPushes.Push(ana, envelope), new RecordedPushes.Push(ben, envelope),
                 new RecordedPushes.Push(cleo, envelope));
         assertThat(conversions).hasValue(1);
+    }
+
+    @Test
+    void withTheBrokerInThisProcessAnEnvelopeForManyReachesOnlyThoseWithASocket() {
+        UserId ben = UserId.random();
+        UserId cleo = UserId.random();
+        DefaultSimpUserRegistry registry = new DefaultSimpUserRegistry();
+        connect(registry, ana, "session-1");
+        connect(registry, cleo, "session-2");
+
+        push(pushes, registry).push(List.of(ana, ben, cleo), envelope);
+
+        assertThat(pushes.all()).containsExactly(new RecordedPushes.Push(ana, envelope), new RecordedPushes.Push(cleo, envelope));
+    }
+
+    @Test
+    void withTheRelayEveryUserIsHandedOnForTheBrokerToFind() {
+        UserId ben = UserId.random();
+        DefaultSimpUserRegistry local = new DefaultSimpUserRegistry();
+        connect(local, ana, "session-1");
+
+        // ben may have a socket on another replica that this one has not heard of yet
+        push(pushes, new MultiServerUserRegistry(local)).push(List.of(ana, ben), envelope);
+
+        assertThat(pushes.all()).containsExactly(new RecordedPushes.Push(ana, envelope), new RecordedPushes.Push(ben, envelope));
     }
 
     @Test
@@ -104,6 +137,26 @@ class StompUserPushTest {
         template.setMessageConverter(new SimpleMessageConverter());
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("meters", meters));
         ObjectProvider<MeterRegistry> registry = beans.getBeanProvider(MeterRegistry.class);
-        return new StompUserPush(template, registry);
+        return new StompUserPush(template, noRegistry(), registry);
+    }
+
+    private StompUserPush push(org.springframework.messaging.MessageChannel channel, SimpUserRegistry connected) {
+        SimpMessagingTemplate template = new SimpMessagingTemplate(channel);
+        template.setMessageConverter(new SimpleMessageConverter());
+        return new StompUserPush(template, new StaticListableBeanFactory(Map.of("connected", connected)).getBeanProvider(SimpUserRegistry.class),
+                new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
+    }
+
+    private static ObjectProvider<SimpUserRegistry> noRegistry() {
+        return new StaticListableBeanFactory().getBeanProvider(SimpUserRegistry.class);
+    }
+
+    /** As the broker's registry learns of a socket: its CONNECTED, for the user the token named. */
+    private static void connect(DefaultSimpUserRegistry registry, UserId user, String sessionId) {
+        StompHeaderAccessor connected = StompHeaderAccessor.create(StompCommand.CONNECTED);
+        connected.setSessionId(sessionId);
+        Principal principal = user::toString;
+        registry.onApplicationEvent(new SessionConnectedEvent(new Object(), MessageBuilder.createMessage(new byte[0],
+                connected.getMessageHeaders()), principal));
     }
 }
