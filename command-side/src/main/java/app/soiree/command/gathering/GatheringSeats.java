@@ -277,11 +277,15 @@ final class GatheringSeats {
         if (index == null) {
             index = new HashMap<>();
             for (BookedSeats seats : bookings.values()) {
-                index.computeIfAbsent(seats.guestId(), guest -> new ArrayList<>(1)).add(seats.bookingId());
+                file(index, seats.guestId(), seats.bookingId());
             }
             bookingsByGuest = index;
         }
         return index;
+    }
+
+    private static void file(Map<UserId, List<BookingId>> index, UserId guestId, BookingId bookingId) {
+        index.computeIfAbsent(guestId, guest -> new ArrayList<>(1)).add(bookingId);
     }
 
     @EventSourcingHandler
@@ -305,7 +309,7 @@ final class GatheringSeats {
         bookings.put(event.bookingId(), new BookedSeats(event.bookingId(), event.tierId(), event.guestId(), event.quantity(),
                 event.amount()));
         if (bookingsByGuest != null) {
-            bookingsByGuest.computeIfAbsent(event.guestId(), guest -> new ArrayList<>(1)).add(event.bookingId());
+            file(bookingsByGuest, event.guestId(), event.bookingId());
         }
     }
 

@@ -96,7 +96,11 @@ class StompUserPush implements UserPush {
         }
     }
 
-    private void send(SimpMessagingTemplate template, List<UserId> users, PushEnvelope envelope) {
+    private void send(SimpMessagingTemplate template, List<UserId> addressed, PushEnvelope envelope) {
+        List<UserId> users = addressed.stream().filter(this::mayHaveASocket).toList();
+        if (users.isEmpty()) {
+            return; // nobody to hear it: not even converted
+        }
         Message<?> converted;
         try {
             converted = template.getMessageConverter().toMessage(envelope, null);
@@ -111,9 +115,6 @@ class StompUserPush implements UserPush {
         Object payload = converted.getPayload();
         MimeType contentType = new MessageHeaderAccessor(converted).getContentType();
         for (UserId user : users) {
-            if (!mayHaveASocket(user)) {
-                continue;
-            }
             try {
                 // As convertAndSendToUser builds it: a fresh, mutable SiMP header set per message, the payload shared.
                 SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
