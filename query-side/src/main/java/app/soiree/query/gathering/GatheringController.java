@@ -18,6 +18,7 @@ import app.soiree.api.identity.UserId;
 import app.soiree.query.paging.Cursor;
 import app.soiree.query.paging.PageLimit;
 import app.soiree.query.paging.PageResponse;
+import app.soiree.query.web.RenderedJson;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Gatherings")
@@ -48,19 +50,23 @@ class GatheringController {
     /**
      * Discovery pages as the last asker got them, for {@code soiree.gatherings.listing-memory}: the listing is public
      * and the same for everyone, the read side is behind the stream anyway, and a popular gathering going on sale
-     * brings its crowd to this page at once. Each page is asked of the read model at most once per memory span.
+     * brings its crowd to this page at once. Each page is asked of the read model, and rendered to JSON, at most once
+     * per memory span.
      */
-    private final Cache<FindGatherings, PageResponse<GatheringSummary>> listings;
+    private final Cache<FindGatherings, RenderedJson<PageResponse<GatheringSummary>>> listings;
+    private final JsonMapper json;
 
-    GatheringController(QueryGateway queryGateway, @Value("${soiree.gatherings.listing-memory:PT1S}") Duration listingMemory) {
+    GatheringController(QueryGateway queryGateway, JsonMapper json,
+                        @Value("${soiree.gatherings.listing-memory:PT1S}") Duration listingMemory) {
         this.queryGateway = queryGateway;
+        this.json = json;
         this.listings = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(listingMemory).build();
     }
 
     @GetMapping("/api/gatherings")
     @Operation(summary = "Discover published gatherings, soonest first",
             description = "Public. Filters combine; from is inclusive and to exclusive, both on the start time.")
-    PageResponse<GatheringSummary> gatherings(
+    RenderedJson<PageResponse<GatheringSummary>> gatherings(
             @Parameter(description = "Words searched in title and description; quotes, OR and -word work as in web search engines")
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String tag,
@@ -78,7 +84,7 @@ class GatheringController {
                 Cursor.requireValid(cursor), PageLimit.validated(limit));
         return listings.get(query, asked -> {
             GatheringPage page = queryGateway.query(asked, ResponseTypes.instanceOf(GatheringPage.class)).join();
-            return new PageResponse<>(page.items().stream().map(GatheringSummary::of).toList(), page.nextCursor());
+            return RenderedJson.of(json, new PageResponse<>(page.items().stream().map(GatheringSummary::of).toList(), page.nextCursor()));
         });
     }
 

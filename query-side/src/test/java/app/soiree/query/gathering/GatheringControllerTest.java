@@ -35,7 +35,7 @@ class GatheringControllerTest extends ProjectionTest {
     void listsPublishedGatheringsAsSummariesWithTheirTiers() {
         events.publish(dinner.created(), dinner.published());
 
-        PageResponse<GatheringSummary> page = controller.gatherings(null, null, null, null, null, null, null);
+        PageResponse<GatheringSummary> page = controller.gatherings(null, null, null, null, null, null, null).value();
 
         assertThat(page.items()).singleElement().satisfies(summary -> {
             assertThat(summary.gatheringId()).isEqualTo(dinner.id());
@@ -50,7 +50,7 @@ class GatheringControllerTest extends ProjectionTest {
         assertValidationFailure(() -> controller.gatherings(null, null, null, null, null, null, 0));
         assertValidationFailure(() -> controller.gatherings(null, null, null, null, null, null, 101));
         assertValidationFailure(() -> controller.reviews(dinner.id().value(), null, -1));
-        assertThat(controller.gatherings(null, null, null, null, null, null, 100).items()).isEmpty();
+        assertThat(controller.gatherings(null, null, null, null, null, null, 100).value().items()).isEmpty();
     }
 
     @Test
@@ -58,7 +58,7 @@ class GatheringControllerTest extends ProjectionTest {
         assertValidationFailure(() -> controller.gatherings(null, null, null, null, null, "not-a-cursor", null));
         assertValidationFailure(() -> controller.reviews(dinner.id().value(), "bm90IGEgY3Vyc29y", null));
         String genuine = new Cursor(NOW, UUID.randomUUID()).encode();
-        assertThat(controller.gatherings(null, null, null, null, null, genuine, null).items()).isEmpty();
+        assertThat(controller.gatherings(null, null, null, null, null, genuine, null).value().items()).isEmpty();
     }
 
     @Test

@@ -42,7 +42,7 @@ class GatheringCoverTest extends ProjectionTest {
 
         assertThat(shownCover()).isEqualTo(first.value());
         // The listing is remembered per query; this host's listing is asked for the first time here.
-        assertThat(controller.gatherings(null, null, null, null, host.value(), null, null).items())
+        assertThat(controller.gatherings(null, null, null, null, host.value(), null, null).value().items())
                 .singleElement().extracting(GatheringSummary::coverMediaId).isEqualTo(first.value());
     }
 

@@ -10,6 +10,7 @@ import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -257,6 +258,19 @@ class GatheringLifecycleApiTest {
         assertThat(api.get("/api/gatherings?q=" + marker + "&hostId=" + host.userId(), null).json().get("items")).hasSize(1);
         assertThat(api.get("/api/gatherings?q=" + marker + "&from=" + Instant.now().plus(Duration.ofDays(30)), null).json().get("items")).isEmpty();
         assertThat(api.get("/api/gatherings?limit=500", null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theDiscoveryPageIsWrittenAsJsonWithItsLengthAndDescribedAsAPage() {
+        Response page = api.get("/api/gatherings?limit=3", null).expectStatus(200);
+
+        assertThat(page.headers().get("content-type")).containsExactly("application/json");
+        assertThat(page.headers().get("content-length")).containsExactly(String.valueOf(page.body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(page.json().has("items")).isTrue();
+        assertThat(page.json().has("nextCursor")).as("written even when null").isTrue();
+        JsonNode documented = api.get("/v3/api-docs", null).expectStatus(200).json()
+                .get("paths").get("/api/gatherings").get("get").get("responses").get("200").get("content");
+        assertThat(documented.toString()).contains("PageResponseGatheringSummary").doesNotContain("RenderedJson");
     }
 
     private Response book(Session guest, String gatheringId, String tierId, int quantity) {

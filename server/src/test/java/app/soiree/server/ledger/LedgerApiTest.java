@@ -152,7 +152,10 @@ class LedgerApiTest {
         api.get("/api/staff/audit/Payment/" + paymentId, guest.accessToken()).expectStatus(403);
         api.get("/api/finance/ledger/trial-balance", support.accessToken()).expectStatus(403);
 
-        api.get("/api/me/wallet", guest.accessToken()).expectStatus(403);
+        Response guestOnWallet = api.get("/api/me/wallet", guest.accessToken());
+        guestOnWallet.expectStatus(403);
+        assertThat(guestOnWallet.code()).isEqualTo("FORBIDDEN");
+        api.get("/api/me/wallet", null).expectStatus(401);
         api.get("/api/me/wallet/entries", guest.accessToken()).expectStatus(403);
 
         Session otherHost = api.newHost("Other Host");
