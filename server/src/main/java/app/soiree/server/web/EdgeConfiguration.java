@@ -54,6 +54,12 @@ public class EdgeConfiguration implements WebMvcConfigurer {
         });
     }
 
+    /** Static: a post-processor is made before the beans it processes. */
+    @Bean
+    static ActuatorMappingsLast actuatorMappingsLast() {
+        return new ActuatorMappingsLast();
+    }
+
     /** Checks every string and instant of a JSON request body; see {@link InputRules}. */
     @Bean
     EdgeInputModule edgeInputModule() {
