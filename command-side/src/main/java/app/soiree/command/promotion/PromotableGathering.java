@@ -20,7 +20,9 @@ record PromotableGathering(GatheringId gatheringId, UserId hostId, GatheringStat
     /**
      * The one rule of featuring and promoting: only an upcoming published gathering (422 {@code NOT_PROMOTABLE}), in a
      * window that ends after it opens, later than now, no later than the gathering starts and within
-     * {@link PromotionLimits#MAX_WINDOW} (400, naming the field).
+     * {@link PromotionLimits#MAX_WINDOW} (400, naming the field). Checked once, when the window is bought: it stays
+     * within the gathering's start because a published gathering's time cannot change (GatheringRules), and only a
+     * published gathering can be promoted.
      */
     void requirePromotableDuring(Instant from, Instant until, Instant now) {
         if (status != GatheringStatus.PUBLISHED || !startsAt.isAfter(now)) {

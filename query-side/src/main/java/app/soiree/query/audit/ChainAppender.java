@@ -34,13 +34,14 @@ final class ChainAppender {
     static final String PROCESSING_GROUP = "audit-chain";
 
     private final ChainStore store;
-    private final StoredPositions positions;
+    /** One thread in stream order (ChainProcessing), so the tokens it is handed prove most positions. */
+    private final DeliveredPositions positions;
     private final Serializer storeSerializer;
     private final Clock clock;
 
     ChainAppender(ChainStore store, StoredPositions positions, Serializer storeSerializer, Clock clock) {
         this.store = store;
-        this.positions = positions;
+        this.positions = new DeliveredPositions(positions);
         this.storeSerializer = storeSerializer;
         this.clock = clock;
     }

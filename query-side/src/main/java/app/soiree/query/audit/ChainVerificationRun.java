@@ -41,7 +41,8 @@ final class ChainVerificationRun {
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final Serializer storeSerializer;
     private final ChainStore chain;
-    private final StoredPositions positions;
+    /** This run reads the whole stream in order, so the tokens it is handed prove most positions. */
+    private final DeliveredPositions positions;
     private final ChainVerificationStore store;
     private final ChainVerificationProperties properties;
     private final Clock clock;
@@ -57,7 +58,7 @@ final class ChainVerificationRun {
         this.events = events;
         this.storeSerializer = storeSerializer;
         this.chain = chain;
-        this.positions = positions;
+        this.positions = new DeliveredPositions(positions);
         this.store = store;
         this.properties = properties;
         this.clock = clock;

@@ -54,17 +54,19 @@ class TimelineIndex {
 
     private final JdbcTemplate jdbc;
     private final PayoutCoverage coverage;
-    private final StoredPositions positions;
+    /** One segment and one thread in stream order (application.yml), so the tokens it is handed prove most positions. */
+    private final DeliveredPositions positions;
 
     TimelineIndex(JdbcTemplate jdbc, PayoutCoverage coverage, StoredPositions positions) {
         this.jdbc = jdbc;
         this.coverage = coverage;
-        this.positions = positions;
+        this.positions = new DeliveredPositions(positions);
     }
 
     @EventHandler
     void on(EventMessage<?> message, TrackingToken token) {
         if (!(message instanceof DomainEventMessage<?> event)) {
+            positions.passed(token);
             return;
         }
         long position = positions.of(event, token);

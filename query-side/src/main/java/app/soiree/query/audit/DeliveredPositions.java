@@ -1,0 +1,71 @@
+package app.soiree.query.audit;
+
+import java.util.SortedSet;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The positions of the events one reader is handed in stream order (a single-segment processor with one thread, or a
+ * stream read from start to end), taken from their gap-aware tokens where the token proves it, and looked up in the
+ * store ({@link StoredPositions}) only where it does not. A JDBC token names the highest position passed; it names the
+ * event's own when, since the token this reader saw last, exactly one thing happened: the index moved up to this event
+ * and every position skipped on the way became a gap, no gap closed and none was forgotten. An event that fills a gap,
+ * an event the reader was not handed in between (another replica's, a rolled-back batch's), a gap given up, the first
+ * event after a start: each breaks that equality, and those are looked up. In a booking rush the two audit processors
+ * looked up some 7,800 positions, one statement each (docs/benchmarks.md).
+ */
+final class DeliveredPositions {
+
+    private final StoredPositions stored;
+    private @Nullable GapAwareTrackingToken lastSeen;
+    /** The position of the event {@link #lastSeen} came with, once known: asked again for it, the reader gets it again. */
+    private long lastPosition = -1;
+
+    DeliveredPositions(StoredPositions stored) {
+        this.stored = stored;
+    }
+
+    /** The position of the event in hand; call it for every event handed to the reader, in order, or {@link #passed}. */
+    synchronized long of(EventMessage<?> message, TrackingToken token) {
+        GapAwareTrackingToken before = lastSeen;
+        if (before != null && lastPosition >= 0 && WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken again
+                && again.getIndex() == before.getIndex() && again.getGaps().equals(before.getGaps())) {
+            return lastPosition; // the same event again: every event moves the index or closes a gap (the token's own
+                                 // equals ignores gaps below its truncation point, so it is not asked)
+        }
+        GapAwareTrackingToken now = seen(token);
+        lastPosition = now != null && before != null && advancedToThisEventAlone(before, now) ? now.getIndex() : stored.of(message, token);
+        return lastPosition;
+    }
+
+    /** An event handed to the reader that it does not file: its token still counts for the next one's. */
+    synchronized void passed(TrackingToken token) {
+        seen(token);
+    }
+
+    private @Nullable GapAwareTrackingToken seen(TrackingToken token) {
+        lastPosition = -1;
+        lastSeen = WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware ? gapAware : null;
+        return lastSeen;
+    }
+
+    /**
+     * {@code now}'s gaps are {@code before}'s plus every position between the two indexes: the index moved to an event
+     * with nothing else in between. An event filling a gap, or one unseen in between, would leave a position out.
+     */
+    static boolean advancedToThisEventAlone(GapAwareTrackingToken before, GapAwareTrackingToken now) {
+        long advance = now.getIndex() - before.getIndex();
+        if (advance <= 0) {
+            return false;
+        }
+        SortedSet<Long> gapsBefore = before.getGaps();
+        SortedSet<Long> gapsNow = now.getGaps();
+        if (gapsNow.size() != gapsBefore.size() + advance - 1) {
+            return false;
+        }
+        return gapsNow.tailSet(before.getIndex() + 1).size() == advance - 1 && gapsNow.containsAll(gapsBefore);
+    }
+}
