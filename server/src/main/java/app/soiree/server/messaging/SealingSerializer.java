@@ -14,6 +14,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -43,9 +44,13 @@ final class SealingSerializer implements Serializer {
     /** Only reads and writes trees; decimals stay exact (an instant written as seconds with nanos must not become a double). */
     private final JsonMapper trees = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+    /** Whether the delegate reads an event from a Jackson tree (Axon's Jackson 3 serializer does) as well as from bytes. */
+    private final boolean readsTrees;
+
     SealingSerializer(Serializer delegate, PersonalKeys keys) {
         this.delegate = delegate;
         this.keys = keys;
+        this.readsTrees = delegate instanceof Jackson3Serializer;
     }
 
     @Override
@@ -81,6 +86,11 @@ final class SealingSerializer implements Serializer {
         ObjectNode tree = (ObjectNode) trees.readTree(data);
         for (PersonalDataPlan.Field field : plan.fields()) {
             open(tree, field);
+        }
+        if (readsTrees) {
+            // The opened tree as it is: written out again and parsed by the delegate, each event with personal data was
+            // parsed twice by every processor that read it (a sixth of a rush's handler time, docs/benchmarks.md).
+            return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
         }
         return delegate.deserialize(new SimpleSerializedObject<>(trees.writeValueAsBytes(tree), byte[].class, serializedObject.getType()));
     }

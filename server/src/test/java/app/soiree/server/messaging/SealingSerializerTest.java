@@ -71,6 +71,19 @@ class SealingSerializerTest {
         assertThat(keyOf(registered.userId())).as("made on first use").hasSize(32);
     }
 
+    /** Read back from the opened tree, not from its text written again: an instant keeps its nanoseconds, exactly. */
+    @Test
+    void anInstantBesideSealedFieldsReadsBackToTheNanosecond() {
+        SealingSerializer serializer = sealing();
+        UserRegistered registered = new UserRegistered(UserId.random(), "ada.sealed@soiree.test", "Ada Sealed", null, Set.of(Role.GUEST),
+                Instant.parse("2026-12-07T10:00:00.123456789Z"));
+
+        UserRegistered read = serializer.deserialize(serializer.serialize(registered, byte[].class));
+
+        assertThat(read).isEqualTo(registered);
+        assertThat(read.registeredAt().getNano()).isEqualTo(123_456_789);
+    }
+
     @Test
     void aNullPersonalFieldStaysNull() {
         SealingSerializer serializer = sealing();
