@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The query side's contexts; {@code paging} is shared plumbing every context may use.
+ * The query side's contexts; {@code paging} and {@code web} are shared plumbing a context may be allowed to use.
  * The context packages form no cycle, and each depends only on the contexts named here: what a
  * context may use is a decision, written down, that a new import cannot change silently. (That this
  * module never imports another side, the Maven modules already make impossible.)
@@ -23,6 +23,7 @@ class QuerySideBoundariesTest {
     @ArchTest
     static final ArchRule eachContextDependsOnlyOnTheContextsItMay = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("paging").definedBy("app.soiree.query.paging..")
+            .layer("web").definedBy("app.soiree.query.web..")
             .layer("audit").definedBy("app.soiree.query.audit..")
             .layer("identity").definedBy("app.soiree.query.identity..")
             .layer("gathering").definedBy("app.soiree.query.gathering..")
@@ -42,9 +43,10 @@ class QuerySideBoundariesTest {
             .layer("promotion").definedBy("app.soiree.query.promotion..")
             .layer("privacy").definedBy("app.soiree.query.privacy..")
             .whereLayer("paging").mayNotAccessAnyLayer()
+            .whereLayer("web").mayNotAccessAnyLayer()
             .whereLayer("audit").mayOnlyAccessLayers("paging")
             .whereLayer("identity").mayOnlyAccessLayers("paging")
-            .whereLayer("gathering").mayOnlyAccessLayers("paging")
+            .whereLayer("gathering").mayOnlyAccessLayers("paging", "web")
             .whereLayer("ledger").mayOnlyAccessLayers("paging")
             .whereLayer("operations").mayOnlyAccessLayers("paging")
             .whereLayer("payout").mayOnlyAccessLayers("paging")
