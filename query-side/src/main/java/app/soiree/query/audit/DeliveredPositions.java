@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  * an event the reader was not handed in between (another replica's, a rolled-back batch's), a gap given up, the first
  * event after a start: each breaks that equality, and those are looked up. In a booking rush the two audit processors
  * looked up some 7,800 positions, one statement each (docs/benchmarks.md).
+ *
+ * <p>One reader only: the tokens of two readers at different points of the stream (two segments of one processor)
+ * could seem to prove one's event by the other's token. The audit processors are one segment and one thread anyway,
+ * which their own order needs (the chain's links, the timeline's causes before their effects).
  */
 final class DeliveredPositions {
 
