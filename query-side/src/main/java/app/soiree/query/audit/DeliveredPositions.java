@@ -35,32 +35,35 @@ final class DeliveredPositions {
     /** The position of the event in hand; call it for every event handed to the reader, in order, or {@link #passed}. */
     synchronized long of(EventMessage<?> message, TrackingToken token) {
         GapAwareTrackingToken before = lastSeen;
-        if (before != null && lastPosition >= 0 && WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken again
-                && again.getIndex() == before.getIndex() && again.getGaps().equals(before.getGaps())) {
-            return lastPosition; // the same event again: every event moves the index or closes a gap (the token's own
-                                 // equals ignores gaps below its truncation point, so it is not asked)
+        GapAwareTrackingToken now = gapAware(token);
+        if (now != null && before != null && lastPosition >= 0 && sameIndexAndGaps(before, now)) {
+            return lastPosition; // the same event again: every event moves the index or closes a gap
         }
-        GapAwareTrackingToken now = seen(token);
+        lastSeen = now;
         lastPosition = now != null && before != null && advancedToThisEventAlone(before, now) ? now.getIndex() : stored.of(message, token);
         return lastPosition;
     }
 
     /** An event handed to the reader that it does not file: its token still counts for the next one's. */
     synchronized void passed(TrackingToken token) {
-        seen(token);
+        lastSeen = gapAware(token);
+        lastPosition = -1;
     }
 
-    private @Nullable GapAwareTrackingToken seen(TrackingToken token) {
-        lastPosition = -1;
-        lastSeen = WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware ? gapAware : null;
-        return lastSeen;
+    private static @Nullable GapAwareTrackingToken gapAware(TrackingToken token) {
+        return WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware ? gapAware : null;
+    }
+
+    /** Compared here: the token's own equals ignores gaps below its truncation point. */
+    private static boolean sameIndexAndGaps(GapAwareTrackingToken one, GapAwareTrackingToken other) {
+        return one.getIndex() == other.getIndex() && one.getGaps().equals(other.getGaps());
     }
 
     /**
      * {@code now}'s gaps are {@code before}'s plus every position between the two indexes: the index moved to an event
      * with nothing else in between. An event filling a gap, or one unseen in between, would leave a position out.
      */
-    static boolean advancedToThisEventAlone(GapAwareTrackingToken before, GapAwareTrackingToken now) {
+    private static boolean advancedToThisEventAlone(GapAwareTrackingToken before, GapAwareTrackingToken now) {
         long advance = now.getIndex() - before.getIndex();
         if (advance <= 0) {
             return false;
