@@ -60,12 +60,11 @@ class ChatSocketController {
         if (!typingLimiter.allow(user, conversation, input.typing())) {
             return;
         }
-        List<UUID> current = members.current(conversation);
-        if (!current.contains(user)) {
+        if (!members.isMember(conversation, user)) {
             refuse(user, conversation, ErrorCode.NOT_FOUND);
             return;
         }
-        List<UUID> others = current.stream().filter(member -> !member.equals(user)).toList();
+        List<UUID> others = members.toTell(conversation).stream().filter(member -> !member.equals(user)).toList();
         pushes.send(others, new PushEnvelope(ChatPushes.TYPING, conversation, null, clock.instant(), new Typing(new UserId(user), input.typing())));
     }
 

@@ -75,7 +75,7 @@ class ConversationProjection {
         }
         countMembers(event.conversationId().value(), joined);
         if (!replay.isReplay()) {
-            pushes.change(event, ChangeType.CONVERSATION_UPDATED, members.current(event.conversationId().value()),
+            pushes.change(event, ChangeType.CONVERSATION_UPDATED, members.toTell(event.conversationId().value()),
                     new ConversationUpdated(event.kind(), event.title(), event.gatheringId(), new ConversationView.Settings(0, false)));
         }
     }
@@ -93,7 +93,7 @@ class ConversationProjection {
         }
         countMembers(conversationId, joined);
         if (!replay.isReplay()) {
-            pushes.change(event, ChangeType.MEMBER_ADDED, members.current(conversationId), new MembersJoined(event.userIds(), event.addedBy()));
+            pushes.change(event, ChangeType.MEMBER_ADDED, members.toTell(conversationId), new MembersJoined(event.userIds(), event.addedBy()));
         }
     }
 
@@ -116,7 +116,7 @@ class ConversationProjection {
         }
         countMembers(conversationId, -left);
         if (!replay.isReplay()) {
-            Set<UUID> told = new LinkedHashSet<>(members.current(conversationId));
+            Set<UUID> told = new LinkedHashSet<>(members.toTell(conversationId));
             told.add(removed);
             pushes.change(event, ChangeType.MEMBER_REMOVED, told, new MemberLeft(event.userId(), event.reason(), event.removedBy(), event.newOwnerId()));
             if (hadUnread) {
@@ -138,7 +138,7 @@ class ConversationProjection {
                         .addValue("slowMode", event.slowModeSeconds()).addValue("readOnly", event.readOnly()));
         if (!replay.isReplay()) {
             Owner owner = owner(conversationId);
-            pushes.change(event, ChangeType.CONVERSATION_UPDATED, members.current(conversationId),
+            pushes.change(event, ChangeType.CONVERSATION_UPDATED, members.toTell(conversationId),
                     new ConversationUpdated(owner.kind(), event.title(), owner.gatheringId(),
                             new ConversationView.Settings(event.slowModeSeconds(), event.readOnly())));
         }

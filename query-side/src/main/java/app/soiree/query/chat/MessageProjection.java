@@ -143,7 +143,7 @@ class MessageProjection {
                 new MapSqlParameterSource("id", messageId).addValue("by", event.deletedBy().value()).addValue("at", Timestamp.from(event.at())));
         jdbc.update("delete from chat_reactions where message_id = :id", new MapSqlParameterSource("id", messageId));
         if (!replay.isReplay()) {
-            pushMessage(event, ChangeType.MESSAGE_DELETED, messageId, members.current(conversationId));
+            pushMessage(event, ChangeType.MESSAGE_DELETED, messageId, members.toTell(conversationId));
             unreadTotals.changed(countedIt);
         }
     }
@@ -178,7 +178,7 @@ class MessageProjection {
     private void pushUpdate(ConversationChange change, ChangeType type, MessageId messageId, ReplayStatus replay) {
         if (!replay.isReplay()) {
             messages.find(messageId.value()).ifPresent(message -> pushes.change(change, type, messages.viewsFor(message,
-                    notBlockingTheSender(members.current(change.conversationId().value()), message.senderId()))));
+                    notBlockingTheSender(members.toTell(change.conversationId().value()), message.senderId()))));
         }
     }
 
@@ -204,7 +204,7 @@ class MessageProjection {
         }
         Integer count = jdbc.queryForObject("select count(*) from chat_reactions where message_id = :message and emoji = :emoji",
                 new MapSqlParameterSource("message", messageId.value()).addValue("emoji", emoji), Integer.class);
-        pushes.change(change, ChangeType.REACTION_CHANGED, members.current(change.conversationId().value()),
+        pushes.change(change, ChangeType.REACTION_CHANGED, members.toTell(change.conversationId().value()),
                 new ReactionChanged(messageId, userId, emoji, added, count == null ? 0 : count));
     }
 

@@ -4,7 +4,10 @@ import app.soiree.api.identity.UserId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +131,16 @@ class StompUserPush implements UserPush {
                 failed(user, envelope, e);
             }
         }
+    }
+
+    @Override
+    public Optional<Set<String>> connectedUsers() {
+        if (!(connected.get() instanceof DefaultSimpUserRegistry local)) {
+            return Optional.empty();
+        }
+        Set<String> users = new HashSet<>();
+        local.getUsers().forEach(user -> users.add(user.getName()));
+        return Optional.of(users);
     }
 
     /** False only where the registry is this process's own and knows no socket of the user (see the class comment). */

@@ -273,6 +273,31 @@ class ChatProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void whereThisProcessKnowsWhoHasASocketChangesArePushedToTheMembersAmongThemOnly() {
+        UserId dan = UserId.random();
+        UserId eve = UserId.random();
+        events.publish(chat.group(ana, "Climbing", ben, cleo, dan));
+        MessagePosted hello = chat.text(ana, "hello");
+        events.publish(hello);
+        pushes.clear();
+        pushes.online(ben, stranger); // fewer than the members: the members are found among them
+
+        events.publish(chat.add(ana, eve), chat.react(hello.messageId(), cleo, "👍"), chat.settings("Bouldering", 0, false, ana));
+
+        for (String type : List.of("member.added", "reaction.changed", "conversation.updated")) {
+            assertThat(pushes.all()).filteredOn(push -> push.envelope().type().equals(type)).extracting(RecordedPushes.Sent::userId)
+                    .as(type).containsExactly(ben);
+        }
+
+        pushes.clear();
+        pushes.online(ana, ben, cleo, dan, eve, stranger); // as many as the members or more: every member is read, as without a registry
+        events.publish(chat.remove(dan, RemovalReason.LEFT, dan));
+
+        assertThat(pushes.all()).filteredOn(push -> push.envelope().type().equals("member.removed")).extracting(RecordedPushes.Sent::userId)
+                .containsExactlyInAnyOrder(ana, ben, cleo, eve, dan);
+    }
+
+    @Test
     void aReactionPushTellsWhoReactedAndMessagesShowWhichReactionsAreMine() {
         events.publish(chat.group(ana, "Climbing", ben));
         MessagePosted hello = chat.text(ana, "hello");

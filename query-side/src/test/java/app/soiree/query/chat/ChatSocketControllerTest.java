@@ -49,6 +49,20 @@ class ChatSocketControllerTest extends ProjectionTest {
     }
 
     @Test
+    void whereThisProcessKnowsWhoHasASocketTypingReachesTheOtherMembersAmongThem() {
+        UserId cleo = UserId.random();
+        UserId dan = UserId.random();
+        ChatScenario larger = new ChatScenario(jdbc);
+        events.publish(larger.group(ana, "Bouldering", ben, cleo, dan));
+        pushes.clear();
+        pushes.online(ana, ben, stranger);
+
+        socket.typing(larger.id.toString(), new ChatSocketController.TypingInput(true), principal(ana));
+
+        assertThat(pushes.all()).extracting(RecordedPushes.Sent::userId).containsExactly(ben);
+    }
+
+    @Test
     void aStrangerIsToldNotFoundAndNobodyElseHearsOfIt() {
         socket.typing(chat.id.toString(), new ChatSocketController.TypingInput(true), principal(stranger));
         socket.read(chat.id.toString(), new ChatSocketController.ReadInput(2L), principal(stranger));

@@ -9,6 +9,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -118,6 +119,19 @@ class StompUserPushTest {
         push(pushes, new MultiServerUserRegistry(local)).push(List.of(ana, ben), envelope);
 
         assertThat(pushes.all()).containsExactly(new RecordedPushes.Push(ana, envelope), new RecordedPushes.Push(ben, envelope));
+    }
+
+    @Test
+    void withTheBrokerInThisProcessItKnowsWhoHasASocketAndWithTheRelayItDoesNot() {
+        UserId ben = UserId.random();
+        DefaultSimpUserRegistry local = new DefaultSimpUserRegistry();
+        connect(local, ana, "session-1");
+        connect(local, ben, "session-2");
+        connect(local, ben, "session-3");
+
+        assertThat(push(pushes, local).connectedUsers()).contains(Set.of(ana.toString(), ben.toString()));
+        assertThat(push(pushes, new MultiServerUserRegistry(local)).connectedUsers()).isEmpty();
+        assertThat(push(pushes).connectedUsers()).isEmpty();
     }
 
     @Test
