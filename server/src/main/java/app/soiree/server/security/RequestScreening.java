@@ -28,9 +28,17 @@ final class RequestScreening {
         return firewall;
     }
 
-    /** {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, the firewall's default, one code point at a time. */
+    /**
+     * {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, the firewall's default, one code point at a time; printable ASCII (every
+     * character of an access token, and of nearly every header) passes without asking for its Unicode category.
+     */
     static boolean assignedWithoutControls(String text) {
         for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c >= ' ' && c < 0x7F) {
+                i++;
+                continue;
+            }
             int codePoint = text.codePointAt(i);
             int type = Character.getType(codePoint);
             if (type == Character.UNASSIGNED || type == Character.CONTROL) {
