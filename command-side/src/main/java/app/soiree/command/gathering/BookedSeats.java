@@ -12,7 +12,6 @@ import app.soiree.api.gathering.GatheringDetails;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.GatheringStatus;
 import app.soiree.api.gathering.GuestCheckedIn;
-import app.soiree.api.gathering.HoldExpired;
 import app.soiree.api.gathering.HoldSeats;
 import app.soiree.api.gathering.SeatsReservation;
 import app.soiree.api.gathering.TierId;
@@ -21,12 +20,10 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Instant;
 import java.util.Objects;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.EntityId;
 
 /**
  * The seats of one booking as the gathering sees them: an entity of the {@link Gathering}, kept by
- * {@link GatheringSeats} and known by its booking id, so only the events about this booking reach it.
+ * {@link GatheringSeats} under its booking id, which hands it the events about this booking (and only those).
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 final class BookedSeats {
@@ -34,7 +31,6 @@ final class BookedSeats {
     /** RELEASED: given back by the guest or the host; EXPIRED: the hold ended unpaid, and a late payment may still restore it. */
     enum State { HELD, CONFIRMED, EXPIRED, RELEASED }
 
-    @EntityId
     private BookingId bookingId;
     private TierId tierId;
     private UserId guestId;
@@ -144,18 +140,18 @@ final class BookedSeats {
         state = State.CONFIRMED;
     }
 
-    @EventSourcingHandler
-    void on(HoldExpired event) {
+    /** On {@code HoldExpired}, handed over by {@link GatheringSeats}. */
+    void expired() {
         state = State.EXPIRED;
     }
 
-    @EventSourcingHandler
-    void on(BookingCancelled event) {
+    /** On {@code BookingCancelled}, handed over by {@link GatheringSeats}. */
+    void released() {
         state = State.RELEASED;
     }
 
-    @EventSourcingHandler
-    void on(GuestCheckedIn event) {
+    /** On {@code GuestCheckedIn}, handed over by {@link GatheringSeats}. */
+    void checkedIn() {
         checkedIn = true;
     }
 

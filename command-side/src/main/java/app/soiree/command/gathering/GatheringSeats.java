@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import app.soiree.api.Money;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
+import app.soiree.api.gathering.BookingCancelled;
 import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.BookingStatus;
 import app.soiree.api.gathering.CancelBooking;
@@ -14,6 +15,7 @@ import app.soiree.api.gathering.GatheringDetails;
 import app.soiree.api.gathering.GatheringEdited;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.GatheringStatus;
+import app.soiree.api.gathering.GuestCheckedIn;
 import app.soiree.api.gathering.HoldExpired;
 import app.soiree.api.gathering.HoldOutcome;
 import app.soiree.api.gathering.HoldSeats;
@@ -39,16 +41,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateMember;
-import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The seats of a {@link Gathering}: its tiers ({@link TierSeats}, with their waitlists) and its bookings
- * ({@link BookedSeats}), entities of the gathering that source their own state from its events. It lives inside the
+ * ({@link BookedSeats}), entities of the gathering that source their own state from its events (the tiers through Axon,
+ * each booking from this class, which finds it by its key). It lives inside the
  * gathering aggregate on purpose: capacity is a rule over all bookings of all tiers, and the aggregate is the one
  * place where they are decided one at a time. The gathering receives every command and passes what the seats need
  * of it ({@link Terms}); this class decides and applies the events about seats.
@@ -67,7 +70,11 @@ final class GatheringSeats {
     // Not final: snapshots restore them field by field.
     @AggregateMember
     private Map<TierId, TierSeats> tiers = new LinkedHashMap<>();
-    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    /**
+     * Not an {@code @AggregateMember}: Axon finds the entities an event is about by asking every entity of the map for its
+     * id ({@code ForwardMatchingInstances}), a walk over all bookings for each event with a booking id, applied or replayed
+     * (30,000 at the end of a large gathering). The events about a booking are handed to it here, by its key.
+     */
     private Map<BookingId, BookedSeats> bookings = new LinkedHashMap<>();
     private int offersMade;
     /**
@@ -327,7 +334,27 @@ final class GatheringSeats {
     }
 
     @EventSourcingHandler
+    void on(HoldExpired event) {
+        bookingAbout(event.bookingId()).ifPresent(BookedSeats::expired);
+    }
+
+    @EventSourcingHandler
+    void on(BookingCancelled event) {
+        bookingAbout(event.bookingId()).ifPresent(BookedSeats::released);
+    }
+
+    @EventSourcingHandler
+    void on(GuestCheckedIn event) {
+        bookingAbout(event.bookingId()).ifPresent(BookedSeats::checkedIn);
+    }
+
+    @EventSourcingHandler
     void on(WaitlistOfferMade event) {
         offersMade++;
+    }
+
+    /** As Axon's forwarding did: an event about a booking this gathering does not know changes nothing. */
+    private Optional<BookedSeats> bookingAbout(BookingId bookingId) {
+        return Optional.ofNullable(bookings.get(bookingId));
     }
 }
