@@ -1,7 +1,6 @@
 package app.soiree.command;
 
 import app.soiree.command.gathering.BookingPolicy;
-import app.soiree.command.gathering.ProportionalSnapshotTriggerDefinition;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;

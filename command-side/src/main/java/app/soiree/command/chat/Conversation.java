@@ -62,6 +62,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.jspecify.annotations.Nullable;
 
@@ -76,12 +77,15 @@ import org.jspecify.annotations.Nullable;
  * boundary, so every command about it (membership, settings, messages, reactions, moderation) is
  * handled here. Each handler is a few lines that call the rules and apply one or two events.
  */
-@Aggregate(cache = "conversationCache")
+@Aggregate(cache = "conversationCache", snapshotTriggerDefinition = ChatConfiguration.CONVERSATION_SNAPSHOT_TRIGGER)
+@Revision(Conversation.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Conversation {
 
     static final String REMINDER_DEADLINE = "chat-reminder";
     static final String CLOSE_DEADLINE = "chat-close";
+    /** The shape of the fields below (and of their members and messages) as snapshots store them: change it with them. */
+    static final String SNAPSHOT_REVISION = "1";
 
     @AggregateIdentifier
     private ConversationId conversationId;

@@ -1,7 +1,8 @@
-package app.soiree.command.gathering;
+package app.soiree.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.soiree.command.gathering.Gathering;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.GenericDomainEventMessage;

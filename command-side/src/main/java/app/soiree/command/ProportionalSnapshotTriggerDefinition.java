@@ -1,4 +1,4 @@
-package app.soiree.command.gathering;
+package app.soiree.command;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -9,7 +9,8 @@ import org.axonframework.eventsourcing.Snapshotter;
 
 /**
  * Snapshots an aggregate after {@code minimumEvents} events, or after a twentieth of its stream so far when that is
- * more. A gathering's snapshot holds every booking, so it grows with the gathering: at a fixed interval a gathering of
+ * more: for aggregates whose snapshot grows with their stream (a gathering's bookings, a conversation's members and
+ * messages). A gathering's snapshot holds every booking, so it grows with the gathering: at a fixed interval a gathering of
  * 30,000 bookings wrote an 8 MiB snapshot every 100 events, some 2.4 GB in all while it sold out (docs/benchmarks.md,
  * "The 30,000-seat tier, run"). Growing the interval with the stream keeps what snapshots write per event bounded,
  * whatever the gathering's size, and a load still replays at most a twentieth of the stream after its snapshot (a
