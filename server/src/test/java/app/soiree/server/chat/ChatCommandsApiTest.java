@@ -1,5 +1,8 @@
 package app.soiree.server.chat;
 
+import static app.soiree.server.chat.ChatRequests.messages;
+import static app.soiree.server.chat.ChatRequests.reaction;
+import static app.soiree.server.chat.ChatRequests.text;
 import static app.soiree.server.support.Gatherings.gathering;
 import static app.soiree.server.support.Gatherings.tier;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,8 +15,6 @@ import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -168,18 +169,6 @@ class ChatCommandsApiTest {
 
     private Response post(String conversation, Session sender, String text) {
         return api.postOnce(messages(conversation), sender.accessToken(), text(text)).expectStatus(201);
-    }
-
-    private static String messages(String conversation) {
-        return "/api/conversations/" + conversation + "/messages";
-    }
-
-    private static String reaction(String messageId, String emoji) {
-        return "/api/messages/" + messageId + "/reactions/" + URLEncoder.encode(emoji, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static Map<String, Object> text(String text) {
-        return Map.of("type", "TEXT", "text", text);
     }
 
     private List<String> storedPayloadsMentioning(String messageId) {
