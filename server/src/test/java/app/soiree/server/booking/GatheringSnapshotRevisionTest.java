@@ -1,13 +1,13 @@
 package app.soiree.server.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.command.gathering.Gathering;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.StoredSnapshots;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,13 +17,11 @@ import java.util.UUID;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A gathering's snapshot is the JSON of its fields. Snapshots written before its fields took their present shape
@@ -45,8 +43,6 @@ class GatheringSnapshotRevisionTest {
     @Autowired
     Serializer serializer;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Test
     void aSnapshotOfThePresentShapeRoundTripsAndTheReloadedGatheringStillGuardsItsSeats() {
         Api api = new Api(port);
@@ -58,14 +54,8 @@ class GatheringSnapshotRevisionTest {
         api.postOnce("/api/bookings", first.accessToken(), booking).expectStatus(201);
 
         snapshotter.scheduleSnapshot(Gathering.class, gatheringId);
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "select count(*) from snapshot_event_entry where aggregate_identifier = ? and payload_revision = '3'", Long.class, gatheringId) > 0);
-        SimpleSerializedObject<byte[]> snapshot = jdbc.queryForObject(
-                "select payload, payload_type, payload_revision from snapshot_event_entry where aggregate_identifier = ?",
-                (row, index) -> new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class, row.getString("payload_type"),
-                        row.getString("payload_revision")), gatheringId);
-        Object restored = serializer.deserialize(snapshot);
-        assertThat(JSON.readTree(serializer.serialize(restored, byte[].class).getData())).isEqualTo(JSON.readTree(snapshot.getData()));
+        StoredSnapshots.awaitSnapshot(jdbc, gatheringId, "3", Duration.ofSeconds(10));
+        StoredSnapshots.readBackWhole(jdbc, serializer, gatheringId);
 
         // Rebuilt from that snapshot, the gathering still knows the seat held before it and whose it is: the same guest
         // cannot hold another; one seat is left, then none.

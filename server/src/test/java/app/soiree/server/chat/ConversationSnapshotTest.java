@@ -4,27 +4,24 @@ import static app.soiree.server.chat.ChatRequests.messages;
 import static app.soiree.server.chat.ChatRequests.reaction;
 import static app.soiree.server.chat.ChatRequests.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import app.soiree.command.chat.Conversation;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.IntegrationTest;
-import java.nio.charset.StandardCharsets;
+import app.soiree.server.support.StoredSnapshots;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A conversation's snapshot is the JSON of its fields, its members and what it remembers of each message. Loaded from it
@@ -33,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @IntegrationTest
 class ConversationSnapshotTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -67,17 +62,9 @@ class ConversationSnapshotTest {
         long lastSeq = post(api, conversation, ana, "Owners are not slowed").json().get("seq").asLong();
 
         snapshotter.scheduleSnapshot(Conversation.class, conversation);
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "select count(*) from snapshot_event_entry where aggregate_identifier = ? and payload_revision = '1'", Long.class,
-                conversation) > 0);
-        SimpleSerializedObject<byte[]> snapshot = jdbc.queryForObject(
-                "select payload, payload_type, payload_revision from snapshot_event_entry where aggregate_identifier = ?",
-                (row, index) -> new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class, row.getString("payload_type"),
-                        row.getString("payload_revision")), conversation);
-        Object restored = serializer.deserialize(snapshot);
-        assertThat(restored).isInstanceOf(Conversation.class);
-        assertThat(JSON.readTree(serializer.serialize(restored, byte[].class).getData())).isEqualTo(JSON.readTree(snapshot.getData()));
-        assertThat(new String(snapshot.getData(), StandardCharsets.UTF_8)).doesNotContain("Welcome", "Oops");
+        StoredSnapshots.awaitSnapshot(jdbc, conversation, "1", Duration.ofSeconds(10));
+        assertThat(StoredSnapshots.readBackWhole(jdbc, serializer, conversation)).isInstanceOf(Conversation.class);
+        assertThat(StoredSnapshots.payload(jdbc, conversation)).doesNotContain("Welcome", "Oops");
 
         conversationCache.removeAll();
 
@@ -103,9 +90,7 @@ class ConversationSnapshotTest {
             api.delete(reaction(message, "🎉"), ben.accessToken()).expectStatus(204);
         }
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "select count(*) from snapshot_event_entry where aggregate_identifier = ? and payload_revision = ?", Long.class,
-                conversation, "1") > 0);
+        StoredSnapshots.awaitSnapshot(jdbc, conversation, "1", Duration.ofSeconds(20));
     }
 
     private static Response post(Api api, String conversation, Session sender, String text) {
