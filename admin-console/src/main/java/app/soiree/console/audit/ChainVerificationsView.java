@@ -1,5 +1,6 @@
 package app.soiree.console.audit;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.audit.ChainHeadPage;
 import app.soiree.api.audit.ChainHeadView;
 import app.soiree.api.audit.ChainVerificationPage;
@@ -174,7 +175,7 @@ public class ChainVerificationsView extends VerticalLayout {
     }
 
     void startVerification() {
-        UUID verificationId = UUID.randomUUID();
+        UUID verificationId = RandomUuids.next();
         try {
             commands.send(new StartChainVerification(verificationId, signedIn.userId().toString()));
         } catch (CommandRefused refused) {

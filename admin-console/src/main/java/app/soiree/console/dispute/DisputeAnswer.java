@@ -1,5 +1,6 @@
 package app.soiree.console.dispute;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.dispute.AcceptDispute;
 import app.soiree.api.dispute.AddDisputeEvidence;
 import app.soiree.api.dispute.DisputeId;
@@ -29,7 +30,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -154,7 +154,7 @@ final class DisputeAnswer extends VerticalLayout {
     void addEvidence(DisputeId dispute, String text, List<EvidenceUpload.PendingFile> pending) {
         UserId me = signedIn.userId();
         List<EvidenceFileId> fileIds = new ArrayList<>();
-        EvidenceId evidenceId = new EvidenceId(UUID.randomUUID());
+        EvidenceId evidenceId = new EvidenceId(RandomUuids.next());
         try {
             for (EvidenceUpload.PendingFile file : pending) {
                 if (!file.sent) {

@@ -1,5 +1,6 @@
 package app.soiree.console.dispute;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.dispute.EvidenceFileId;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +36,7 @@ final class EvidenceUpload {
 
     /** A file waiting to be sent; its id is fixed at once so that a retry after a refusal does not upload it twice. */
     static final class PendingFile {
-        final EvidenceFileId fileId = new EvidenceFileId(UUID.randomUUID());
+        final EvidenceFileId fileId = new EvidenceFileId(RandomUuids.next());
         final String fileName;
         final String contentType;
         final byte[] content;

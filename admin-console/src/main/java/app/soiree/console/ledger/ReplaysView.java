@@ -1,5 +1,6 @@
 package app.soiree.console.ledger;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.ledger.BalanceDifference;
 import app.soiree.api.ledger.FindLedgerReplay;
 import app.soiree.api.ledger.FindLedgerReplays;
@@ -122,7 +123,7 @@ public class ReplaysView extends VerticalLayout {
     }
 
     void startReplay() {
-        UUID replayId = UUID.randomUUID();
+        UUID replayId = RandomUuids.next();
         try {
             commands.send(new StartLedgerReplay(replayId, signedIn.userId().toString()));
         } catch (CommandRefused refused) {

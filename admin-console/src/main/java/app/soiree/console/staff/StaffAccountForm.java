@@ -1,5 +1,6 @@
 package app.soiree.console.staff;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.identity.CreateStaffAccount;
 import app.soiree.api.identity.Role;
@@ -18,7 +19,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The fields of a new staff account. It checks what it can before anything is sent (the command side
@@ -69,7 +69,7 @@ class StaffAccountForm extends FormLayout {
             return;
         }
         Set<Role> chosen = EnumSet.copyOf(roles.getValue());
-        fireEvent(new CreateEvent(this, new CreateStaffAccount(new UserId(UUID.randomUUID()), email.getValue().strip(),
+        fireEvent(new CreateEvent(this, new CreateStaffAccount(new UserId(RandomUuids.next()), email.getValue().strip(),
                 displayName.getValue().strip(), password.getValue(), chosen)));
     }
 

@@ -1,5 +1,6 @@
 package app.soiree.command.dispute;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.dispute.AcceptDispute;
 import app.soiree.api.dispute.AddDisputeEvidence;
 import app.soiree.api.dispute.DisputeId;
@@ -81,7 +82,7 @@ class DisputeCommandController {
     @Operation(summary = "Add evidence: a text and files uploaded to this dispute before",
             description = "SUPPORT only. 422 EVIDENCE_REJECTED for files of another dispute or too much text; 409 once submitted or decided.")
     EvidenceAdded addEvidence(@PathVariable DisputeId disputeId, @Valid @RequestBody EvidenceRequest request, Actor actor) {
-        EvidenceId evidenceId = request.evidenceId() == null ? new EvidenceId(UUID.randomUUID())
+        EvidenceId evidenceId = request.evidenceId() == null ? new EvidenceId(RandomUuids.next())
                 : new EvidenceId(UUID.nameUUIDFromBytes(("evidence:" + disputeId + ":" + request.evidenceId()).getBytes(StandardCharsets.UTF_8)));
         commands.sendAndWait(new AddDisputeEvidence(disputeId, evidenceId, request.text(),
                 request.fileIds() == null ? List.of() : request.fileIds(), actor.userId()));

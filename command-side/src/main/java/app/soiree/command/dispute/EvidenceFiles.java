@@ -1,5 +1,6 @@
 package app.soiree.command.dispute;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.dispute.DisputeId;
 import app.soiree.api.dispute.EvidenceFileId;
 import app.soiree.api.dispute.EvidenceFileInfo;
@@ -105,7 +106,7 @@ public class EvidenceFiles {
     public StoredFile upload(DisputeId disputeId, @Nullable String originalName, @Nullable String declaredType, InputStream content,
                              long sizeBytes, UserId uploadedBy) {
         checkSize(sizeBytes);
-        EvidenceFileId fileId = new EvidenceFileId(UUID.randomUUID());
+        EvidenceFileId fileId = new EvidenceFileId(RandomUuids.next());
         BufferedInputStream buffered = new BufferedInputStream(content);
         Kind kind = checkedKind(buffered, declaredType);
         String name = safeName(originalName, kind);

@@ -1,5 +1,6 @@
 package app.soiree.command.identity;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Role;
@@ -52,7 +53,7 @@ public class Tokens {
     /** Starts a new token family for a freshly signed-in account. */
     @Transactional
     TokenPair issue(Account account) {
-        return issue(account, UUID.randomUUID());
+        return issue(account, RandomUuids.next());
     }
 
     /**
@@ -96,7 +97,7 @@ public class Tokens {
                 .subject(account.userId().toString())
                 .issuedAt(now)
                 .expiresAt(accessExpiry)
-                .id(UUID.randomUUID().toString())
+                .id(RandomUuids.next().toString())
                 .claim(ROLES_CLAIM, account.roles().stream().map(Role::name).sorted().toList())
                 .build();
         String accessToken = jwtEncoder.encode(JwtEncoderParameters.from(

@@ -1,5 +1,6 @@
 package app.soiree.command.social;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.error.CommandFailures;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.InvalidFieldsException;
@@ -159,7 +160,7 @@ class SocialCommandController {
         if (text.length() > properties.announcementMaxLength()) {
             throw InvalidFieldsException.of("text", "must be at most " + properties.announcementMaxLength() + " characters");
         }
-        UUID announcementId = UUID.randomUUID();
+        UUID announcementId = RandomUuids.next();
         commands.sendAndWait(new PostAnnouncement(gatheringId, announcementId, actor.userId(), text, properties.announcementsPerGathering()));
         return new AnnouncementResponse(announcementId);
     }

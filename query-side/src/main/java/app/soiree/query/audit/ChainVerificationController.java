@@ -1,5 +1,6 @@
 package app.soiree.query.audit;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.audit.ChainHeadPage;
 import app.soiree.api.audit.ChainVerificationView;
 import app.soiree.api.audit.FindChainHeads;
@@ -49,7 +50,7 @@ class ChainVerificationController {
             description = "FINANCE only. Runs in the background up to the stream's head at this moment; follow it at "
                     + "/api/finance/audit/verifications/{verificationId}. 409 STATE_CONFLICT while another verification is running.")
     VerificationStarted start(Actor actor) {
-        UUID verificationId = commandGateway.sendAndWait(new StartChainVerification(UUID.randomUUID(), actor.userId().toString()));
+        UUID verificationId = commandGateway.sendAndWait(new StartChainVerification(RandomUuids.next(), actor.userId().toString()));
         return new VerificationStarted(verificationId);
     }
 

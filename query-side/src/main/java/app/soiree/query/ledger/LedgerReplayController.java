@@ -1,5 +1,6 @@
 package app.soiree.query.ledger;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.ledger.FindLedgerReplay;
@@ -48,7 +49,7 @@ class LedgerReplayController {
             description = "FINANCE only. Runs in the background up to the stream's head at this moment; follow it at "
                     + "/api/finance/ledger/replays/{replayId}. 409 STATE_CONFLICT while another replay is running.")
     ReplayStarted start(Actor actor) {
-        UUID replayId = commandGateway.sendAndWait(new StartLedgerReplay(UUID.randomUUID(), actor.userId().toString()));
+        UUID replayId = commandGateway.sendAndWait(new StartLedgerReplay(RandomUuids.next(), actor.userId().toString()));
         return new ReplayStarted(replayId);
     }
 

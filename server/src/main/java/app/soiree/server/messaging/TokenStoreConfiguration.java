@@ -1,8 +1,8 @@
 package app.soiree.server.messaging;
 
+import app.soiree.api.RandomUuids;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.UUID;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
@@ -23,7 +23,7 @@ public class TokenStoreConfiguration {
     @Bean
     SoireeNode soireeNode(@Value("${soiree.node-id:}") String configured) {
         return new SoireeNode(configured.isBlank()
-                ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
+                ? ManagementFactory.getRuntimeMXBean().getName() + "/" + RandomUuids.next().toString().substring(0, 8)
                 : configured);
     }
 

@@ -1,5 +1,6 @@
 package app.soiree.api.chat;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.TypedId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
@@ -22,7 +23,7 @@ public record ConversationId(UUID value) implements TypedId {
     }
 
     public static ConversationId random() {
-        return new ConversationId(UUID.randomUUID());
+        return new ConversationId(RandomUuids.next());
     }
 
     /** The one direct conversation of two users: the same id whichever of them asks. */

@@ -1,5 +1,6 @@
 package app.soiree.api.chat;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.TypedId;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,7 +16,7 @@ public record MessageId(UUID value) implements TypedId {
     }
 
     public static MessageId random() {
-        return new MessageId(UUID.randomUUID());
+        return new MessageId(RandomUuids.next());
     }
 
     @Override

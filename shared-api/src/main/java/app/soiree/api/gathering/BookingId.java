@@ -1,5 +1,6 @@
 package app.soiree.api.gathering;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.TypedId;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,7 +16,7 @@ public record BookingId(UUID value) implements TypedId {
     }
 
     public static BookingId random() {
-        return new BookingId(UUID.randomUUID());
+        return new BookingId(RandomUuids.next());
     }
 
     @Override

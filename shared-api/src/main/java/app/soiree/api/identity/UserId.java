@@ -1,5 +1,6 @@
 package app.soiree.api.identity;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.TypedId;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,7 +17,7 @@ public record UserId(UUID value) implements TypedId {
     }
 
     public static UserId random() {
-        return new UserId(UUID.randomUUID());
+        return new UserId(RandomUuids.next());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.soiree.api.media;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.TypedId;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,7 +16,7 @@ public record MediaId(UUID value) implements TypedId {
     }
 
     public static MediaId random() {
-        return new MediaId(UUID.randomUUID());
+        return new MediaId(RandomUuids.next());
     }
 
     @Override

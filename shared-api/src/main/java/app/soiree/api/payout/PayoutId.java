@@ -1,5 +1,6 @@
 package app.soiree.api.payout;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.TypedId;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,7 +17,7 @@ public record PayoutId(UUID value) implements TypedId {
     }
 
     public static PayoutId random() {
-        return new PayoutId(UUID.randomUUID());
+        return new PayoutId(RandomUuids.next());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.soiree.api.refund;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.TypedId;
 import app.soiree.api.gathering.BookingId;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ public record RefundId(UUID value) implements TypedId {
 
     /** A refund of its own: each manual refund by staff is a new one. */
     public static RefundId random() {
-        return new RefundId(UUID.randomUUID());
+        return new RefundId(RandomUuids.next());
     }
 
     /** The refund a booking gets back when it ends without its seats: one per booking, whoever asks for it first. */

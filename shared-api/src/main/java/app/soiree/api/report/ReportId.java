@@ -1,5 +1,6 @@
 package app.soiree.api.report;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.TypedId;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,7 +17,7 @@ public record ReportId(UUID value) implements TypedId {
     }
 
     public static ReportId random() {
-        return new ReportId(UUID.randomUUID());
+        return new ReportId(RandomUuids.next());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.soiree.command.dispute.simulated;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.command.payment.simulated.SimulatedDisputeDesk;
 import app.soiree.command.payment.simulated.SimulatedPaymentProvider;
 import app.soiree.api.Money;
@@ -139,7 +140,7 @@ public class SimulatedDisputes implements SimulatedDisputeDesk, DisputeProvider 
 
     /** Stores the event in the inbox, as a webhook would be; returns its id. */
     private String report(String type, SimulatedDispute dispute) {
-        String eventId = "sim_evt_" + UUID.randomUUID().toString().replace("-", "");
+        String eventId = "sim_evt_" + RandomUuids.next().toString().replace("-", "");
         inbox.receive(eventId, type, JSON.writeValueAsString(new DisputeEvent(dispute.paymentId().toString(), dispute.reference(),
                 dispute.amount().amountMinor(), dispute.amount().currency().getCurrencyCode(), dispute.reason(), dispute.status().name(),
                 dispute.evidenceDueBy().toString(), clock.instant().toString())));

@@ -1,11 +1,11 @@
 package app.soiree.command.notification.simulated;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.notification.NotificationChannel;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,7 +28,7 @@ public final class DevOutbox {
 
     /** @return the simulated provider's id for the message */
     String record(NotificationChannel channel, String to, @Nullable String subject, String body) {
-        String messageId = "sim-" + UUID.randomUUID();
+        String messageId = "sim-" + RandomUuids.next();
         jdbc.update("insert into dev_outbox (channel, recipient, subject, body, message_id, sent_at) values (?, ?, ?, ?, ?, ?)",
                 channel.name(), to, subject, body, messageId, Timestamp.from(clock.instant()));
         return messageId;

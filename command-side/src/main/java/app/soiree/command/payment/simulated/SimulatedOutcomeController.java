@@ -1,6 +1,7 @@
 package app.soiree.command.payment.simulated;
 
 import app.soiree.api.Money;
+import app.soiree.api.RandomUuids;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.payment.PaymentId;
@@ -13,7 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
@@ -83,7 +83,7 @@ class SimulatedOutcomeController {
         if (intent.status() == SimulatedPaymentProvider.IntentStatus.SUCCEEDED && next == SimulatedPaymentProvider.IntentStatus.FAILED) {
             throw SoireeException.conflict("A payment that succeeded cannot fail afterwards");
         }
-        String eventId = "sim_evt_" + UUID.randomUUID().toString().replace("-", "");
+        String eventId = "sim_evt_" + RandomUuids.next().toString().replace("-", "");
         String payload = simulator.settle(intent, next);
         inbox.receive(eventId, next == SimulatedPaymentProvider.IntentStatus.SUCCEEDED ? "payment.succeeded" : "payment.failed", payload);
         return eventId;

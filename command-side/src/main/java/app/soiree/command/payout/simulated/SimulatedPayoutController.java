@@ -1,5 +1,6 @@
 package app.soiree.command.payout.simulated;
 
+import app.soiree.api.RandomUuids;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.payout.PayoutId;
@@ -9,7 +10,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
@@ -81,7 +81,7 @@ class SimulatedPayoutController {
             case reversed -> {
                 SimulatedPayoutProvider.Transfer transfer = simulator.find(payoutId)
                         .orElseThrow(() -> SoireeException.notFound("A simulated transfer of payout " + payoutId));
-                String eventId = "sim_evt_" + UUID.randomUUID().toString().replace("-", "");
+                String eventId = "sim_evt_" + RandomUuids.next().toString().replace("-", "");
                 inbox.receive(eventId, "transfer.reversed", simulator.reverse(transfer));
                 yield new OutcomeAccepted("reversed", eventId);
             }
