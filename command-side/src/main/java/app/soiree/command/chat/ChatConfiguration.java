@@ -1,6 +1,8 @@
 package app.soiree.command.chat;
 
+import app.soiree.command.AggregateCache;
 import app.soiree.command.ProportionalSnapshotTriggerDefinition;
+import java.time.Duration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -16,10 +18,10 @@ class ChatConfiguration {
 
     static final String CONVERSATION_SNAPSHOT_TRIGGER = "conversationSnapshotTrigger";
 
-    /** Keeps busy conversations in memory, so a post does not replay the conversation's stream ({@link ConversationCache}). */
+    /** Keeps busy conversations in memory, so a post does not replay the conversation's stream ({@link AggregateCache}). */
     @Bean
     Cache conversationCache() {
-        return new ConversationCache(10_000);
+        return new AggregateCache(10_000, Duration.ofHours(1));
     }
 
     /**

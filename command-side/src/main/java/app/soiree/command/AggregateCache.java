@@ -1,4 +1,4 @@
-package app.soiree.command.chat;
+package app.soiree.command;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
@@ -10,22 +10,23 @@ import org.axonframework.common.caching.Cache;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Conversations kept in memory between their commands, so that a post does not replay the
- * conversation's whole stream. Axon's {@code WeakReferenceCache} does not do that under load: the
- * repository caches a new entry object after every command, reachable from the cache alone, which the
- * next young collection clears (every post replayed the conversation, a tenth of the request path's
- * CPU in the chat benchmark, and growing with the conversation). Here an entry is softly held, so it
- * stays until the heap is short, with at most {@code maximumSize} conversations, and goes after an hour
- * unused. Safe across replicas because Axon routes one aggregate's commands to one node.
+ * Aggregates kept in memory between their commands, so that a command does not replay the aggregate's stream.
+ * Axon's {@code WeakReferenceCache} does not do that under load: the repository caches a new entry object after
+ * every command, reachable from the cache alone, which the next young collection clears (every chat post replayed
+ * its conversation, a tenth of the request path's CPU in the chat benchmark, and growing with the conversation).
+ * Here an entry is softly held, so it stays until the heap is short, with at most {@code maximumSize} aggregates,
+ * and goes after {@code unusedFor} without a command. The event store stays the truth: Axon evicts an entry when
+ * its unit of work rolls back. Safe across replicas because Axon routes one aggregate's commands to one node (a
+ * replica's stale entry after a rerouting conflicts on its next append and is loaded again, see StaleAggregateRetry).
  * <p>
  * No entry listeners: Axon's aggregate repositories register none.
  */
-final class ConversationCache implements Cache {
+public final class AggregateCache implements Cache {
 
     private final ConcurrentMap<Object, Object> entries;
 
-    ConversationCache(long maximumSize) {
-        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(Duration.ofHours(1)).softValues()
+    public AggregateCache(long maximumSize, Duration unusedFor) {
+        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(unusedFor).softValues()
                 .build().asMap();
     }
 
@@ -78,6 +79,6 @@ final class ConversationCache implements Cache {
 
     @Override
     public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
-        throw new UnsupportedOperationException("ConversationCache does not notify listeners");
+        throw new UnsupportedOperationException("AggregateCache does not notify listeners");
     }
 }
