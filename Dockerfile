@@ -27,7 +27,7 @@ COPY --from=build /app /app
 USER soiree
 ENV SOIREE_DATA_DIR=/data \
     AXONIQ_UPDATE_CHECKER_DISABLED=true \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:G1PeriodicGCInterval=5000 -XX:+ExplicitGCInvokesConcurrent -XX:ThreadPriorityPolicy=1"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:G1PeriodicGCInterval=5000 -XX:+ExplicitGCInvokesConcurrent"
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=6 \
   CMD wget -qO- http://localhost:8080/actuator/health/readiness || exit 1

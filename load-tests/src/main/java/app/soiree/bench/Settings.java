@@ -97,7 +97,7 @@ record Settings(
     }
 
     /** The JVM options the README's run command and the Dockerfile give the server (server/pom.xml, Dockerfile). */
-    static final String SERVER_JVM_DEFAULTS = "-Xmx640m -XX:G1PeriodicGCInterval=5000 -XX:+ExplicitGCInvokesConcurrent -XX:ThreadPriorityPolicy=1";
+    static final String SERVER_JVM_DEFAULTS = "-Xmx640m -XX:G1PeriodicGCInterval=5000 -XX:+ExplicitGCInvokesConcurrent";
     /** The phases a run can have; {@code -Dbenchmarks.phases=rush,ledger} runs only those (the first start is always measured). */
     static final List<String> PHASES = List.of("restart", "preload", "rush", "soldout", "ledger", "replay", "reads", "scale", "chat", "feed");
     /**
