@@ -28,8 +28,8 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 /**
  * Axon's buses and stores as every role needs them: serializers, correlation of metadata from each
  * message to the messages it causes, and the interceptors that attribute commands to their sender.
- * Stores (events, tokens, sagas, dead letters, deadlines) are Axon's JPA and db-scheduler ones in
- * PostgreSQL, or Axon Server under the {@code axonserver} profile.
+ * Stores are in PostgreSQL: Axon's JDBC ones for events, tokens and sagas, its JPA one for dead letters, db-scheduler
+ * for deadlines; events in Axon Server instead under the {@code axonserver} profile.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
