@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * its conversation, a tenth of the request path's CPU in the chat benchmark, and growing with the conversation).
  * Here an entry is softly held, so it stays until the heap is short, with at most {@code maximumSize} aggregates,
  * and goes after {@code unusedFor} without a command. The event store stays the truth: Axon evicts an entry when
- * its unit of work rolls back. Safe across replicas because Axon routes one aggregate's commands to one node (a
- * replica's stale entry after a rerouting conflicts on its next append and is loaded again, see StaleAggregateRetry).
+ * its unit of work rolls back. Safe across replicas because Axon routes one aggregate's commands to one node; after a
+ * rerouting, a replica's stale entry conflicts on its next append, that attempt fails and rolls back, and the next one
+ * loads the aggregate from the store (deadlines try again at once, StaleAggregateRetry).
  * <p>
  * No entry listeners: Axon's aggregate repositories register none.
  */
