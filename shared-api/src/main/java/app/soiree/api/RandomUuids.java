@@ -8,7 +8,7 @@ import java.util.UUID;
  * Random (version 4) UUIDs from a few independent strong generators instead of the JDK's one.
  * {@link UUID#randomUUID()} draws from a single {@code NativePRNG} that every thread of the process locks in
  * turn; Axon asks for an identifier for every message, including the result of each event each tracking processor
- * handles, so a booking rush had its threads queue on that lock (2.9 s blocked over a 12 s capture phase). Each
+ * handles, so under load threads queued on that lock (2.9 s blocked over a 12 s capture phase). Each
  * stripe here is a self-seeded {@code DRBG} (NIST SP 800-90A, as strong as the JDK's default), picked by the
  * calling thread, so threads rarely meet on one.
  */

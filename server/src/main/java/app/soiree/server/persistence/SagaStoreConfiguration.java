@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Axon's saga store, through JDBC on the tables its JPA store used ({@code saga_entry}, {@code association_value_entry};
  * the association ids now come from the table's default, migration {@code V2026.12.12.10}). The booking-payment saga
- * loads, updates and finds a saga for nearly every event of a booking; through JPA that was a fifth of a booking rush's
+ * loads, updates and finds a saga for nearly every event of a booking; through JPA that was a sixth of a booking rush's
  * processor CPU (queries built and entities hydrated, flushed and dirty-checked per event), where the JDBC store sends
  * the same few statements directly, in the batch's own transaction (the connection is that transaction's).
  */
