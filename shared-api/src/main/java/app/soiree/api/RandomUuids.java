@@ -1,5 +1,6 @@
 package app.soiree.api;
 
+import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -35,12 +36,7 @@ public final class RandomUuids {
         GENERATORS[(int) (Thread.currentThread().threadId() & (STRIPES - 1))].nextBytes(bytes);
         bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40); // version 4
         bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80); // IETF variant
-        long most = 0;
-        long least = 0;
-        for (int i = 0; i < 8; i++) {
-            most = (most << 8) | (bytes[i] & 0xff);
-            least = (least << 8) | (bytes[i + 8] & 0xff);
-        }
-        return new UUID(most, least);
+        ByteBuffer halves = ByteBuffer.wrap(bytes);
+        return new UUID(halves.getLong(), halves.getLong());
     }
 }
