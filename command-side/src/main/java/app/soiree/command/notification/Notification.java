@@ -33,9 +33,12 @@ import app.soiree.api.notification.WithdrawNotification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -79,25 +82,37 @@ public class Notification {
             return; // planned already: the same trigger seen again
         }
         Instant now = clock.instant();
-        apply(new NotificationPlanned(command.notificationId(), command.recipientId(), command.kind(), command.kind().category(),
-                command.triggerKey(), command.content(), command.deliverAt(), command.staleAt(), command.preferenceVersion(), now));
+        // What is decided now goes into the plan's own event (a quarter of a booking's events were these, each stored,
+        // chained and read by every processor); what happens later gets an event of its own.
+        Map<NotificationChannel, SkipReason> skipped = new EnumMap<>(NotificationChannel.class);
+        Set<NotificationChannel> delivered = EnumSet.noneOf(NotificationChannel.class);
+        List<NotificationChannel> dueNow = new ArrayList<>();
+        List<DeliveryDeferred> deferred = new ArrayList<>();
         for (DeliveryPlan plan : command.deliveries()) {
-            if (plan.skipped() != null) {
-                apply(new DeliverySkipped(notificationId, recipientId, plan.channel(), plan.skipped(), preferenceVersion, now));
-                continue;
-            }
             Instant due = latest(command.deliverAt(), plan.notBefore());
-            if (due == null || !due.isAfter(now)) {
-                goOut(plan.channel(), null, now);
-            } else if (due.isAfter(staleAt)) {
-                apply(new DeliverySkipped(notificationId, recipientId, plan.channel(), SkipReason.QUIET_HOURS_STALE, preferenceVersion, now));
+            if (plan.skipped() != null) {
+                skipped.put(plan.channel(), plan.skipped());
+            } else if (due != null && due.isAfter(now)) {
+                if (due.isAfter(command.staleAt())) {
+                    skipped.put(plan.channel(), SkipReason.QUIET_HOURS_STALE);
+                } else {
+                    DeliveryDeferred.Reason reason = due.equals(plan.notBefore()) ? DeliveryDeferred.Reason.QUIET_HOURS : DeliveryDeferred.Reason.SCHEDULED;
+                    deferred.add(new DeliveryDeferred(command.notificationId(), command.recipientId(), plan.channel(), due, reason, now));
+                }
+            } else if (plan.channel() == NotificationChannel.IN_APP) {
+                delivered.add(plan.channel()); // the inbox is the delivery
             } else {
-                DeliveryDeferred.Reason reason = plan.notBefore() != null && plan.notBefore().equals(due)
-                        ? DeliveryDeferred.Reason.QUIET_HOURS : DeliveryDeferred.Reason.SCHEDULED;
-                apply(new DeliveryDeferred(notificationId, recipientId, plan.channel(), due, reason, now));
-                deadlines.schedule(due, DUE_DEADLINE, plan.channel());
+                dueNow.add(plan.channel());
             }
         }
+        apply(new NotificationPlanned(command.notificationId(), command.recipientId(), command.kind(), command.kind().category(),
+                command.triggerKey(), command.content(), command.deliverAt(), command.staleAt(), command.preferenceVersion(), now,
+                skipped, delivered));
+        dueNow.forEach(channel -> goOut(channel, null, now));
+        deferred.forEach(waiting -> {
+            apply(waiting);
+            deadlines.schedule(waiting.until(), DUE_DEADLINE, waiting.channel());
+        });
     }
 
     @DeadlineHandler(deadlineName = DUE_DEADLINE)
@@ -220,6 +235,9 @@ public class Notification {
         kind = event.kind();
         staleAt = event.staleAt();
         preferenceVersion = event.preferenceVersion();
+        event.skipped().forEach((channel, reason) -> deliveries.put(channel,
+                new Delivery(reason.status(), 0, false, null)));
+        event.delivered().forEach(channel -> deliveries.put(channel, new Delivery(DeliveryStatus.DELIVERED, 1, true, null)));
     }
 
     @EventSourcingHandler

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -68,9 +69,24 @@ class NotificationTest {
                 deliverAt, STALE);
     }
 
+    /**
+     * Planned with nothing decided for any channel in the plan's own event: as a plan made now that only defers or sends
+     * later, or as every plan stored before the plan carried its decisions (then followed by {@link #inApp()} and
+     * separate skips, which rebuild the same state).
+     */
     private static NotificationPlanned planned(@Nullable Instant deliverAt) {
+        return planned(deliverAt, Map.of(), Set.of());
+    }
+
+    private static NotificationPlanned planned(@Nullable Instant deliverAt, Map<NotificationChannel, SkipReason> skipped,
+                                               Set<NotificationChannel> delivered) {
         return new NotificationPlanned(ID, ANA, NotificationKind.BOOKING_CONFIRMED, NotificationKind.BOOKING_CONFIRMED.category(),
-                "booking-confirmed:b1", CONTENT, deliverAt, STALE, 7, START);
+                "booking-confirmed:b1", CONTENT, deliverAt, STALE, 7, START, skipped, delivered);
+    }
+
+    /** Planned now, delivered to the inbox in the plan's own event. */
+    private static NotificationPlanned plannedIntoTheInbox() {
+        return planned(null, Map.of(), Set.of(NotificationChannel.IN_APP));
     }
 
     private static DeliveryDue due(NotificationChannel channel, int attempt, Instant at) {
@@ -88,12 +104,31 @@ class NotificationTest {
                 .when(plan(null, DeliveryPlan.send(NotificationChannel.IN_APP), DeliveryPlan.send(NotificationChannel.EMAIL),
                         DeliveryPlan.after(NotificationChannel.SMS, morning),
                         DeliveryPlan.skip(NotificationChannel.WHATSAPP, SkipReason.NO_WHATSAPP_CONSENT)))
-                .expectEvents(planned(null), inApp(), due(NotificationChannel.EMAIL, 1, START),
-                        new DeliveryDeferred(ID, ANA, NotificationChannel.SMS, morning, DeliveryDeferred.Reason.QUIET_HOURS, START),
-                        new DeliverySkipped(ID, ANA, NotificationChannel.WHATSAPP, SkipReason.NO_WHATSAPP_CONSENT, 7, START))
+                .expectEvents(planned(null, Map.of(NotificationChannel.WHATSAPP, SkipReason.NO_WHATSAPP_CONSENT), Set.of(NotificationChannel.IN_APP)),
+                        due(NotificationChannel.EMAIL, 1, START),
+                        new DeliveryDeferred(ID, ANA, NotificationChannel.SMS, morning, DeliveryDeferred.Reason.QUIET_HOURS, START))
                 .expectScheduledDeadlineWithName(Duration.ofHours(8), Notification.DUE_DEADLINE);
 
-        given(planned(null), inApp()).when(plan(null, DeliveryPlan.send(NotificationChannel.IN_APP))).expectNoEvents();
+        given(plannedIntoTheInbox()).when(plan(null, DeliveryPlan.send(NotificationChannel.IN_APP))).expectNoEvents();
+        given(planned(null), inApp()) // planned before plans carried their decisions
+                .when(plan(null, DeliveryPlan.send(NotificationChannel.IN_APP))).expectNoEvents();
+    }
+
+    /** A plan's own decisions leave each channel where the separate events stored before them did. */
+    @Test
+    void decisionsInThePlanRebuildTheSameStateAsSeparateEvents() {
+        Map<NotificationChannel, SkipReason> skipped = Map.of(NotificationChannel.SMS, SkipReason.NO_VERIFIED_PHONE,
+                NotificationChannel.WHATSAPP, SkipReason.NO_WHATSAPP_CONSENT);
+        for (Object[] history : List.of(new Object[] {planned(null, skipped, Set.of(NotificationChannel.IN_APP))},
+                new Object[] {planned(null), inApp(), new DeliverySkipped(ID, ANA, NotificationChannel.SMS, SkipReason.NO_VERIFIED_PHONE, 7, START),
+                        new DeliverySkipped(ID, ANA, NotificationChannel.WHATSAPP, SkipReason.NO_WHATSAPP_CONSENT, 7, START)})) {
+            given(history).when(new MarkNotificationRead(ID, ANA)).expectEvents(new NotificationRead(ID, ANA, START));
+            given(history).when(new ResendNotification(ID, NotificationChannel.IN_APP, SUPPORT)).expectException(SoireeException.class);
+            given(history).when(new ResendNotification(ID, NotificationChannel.SMS, SUPPORT))
+                    .expectEvents(new DeliveryResendRequested(ID, ANA, NotificationChannel.SMS, SUPPORT, START),
+                            new DeliveryDue(ID, ANA, NotificationKind.BOOKING_CONFIRMED, NotificationChannel.SMS, 1, SUPPORT, START));
+            given(history).when(new WithdrawNotification(ID, "The booking was confirmed")).expectNoEvents(); // shown, nothing waits
+        }
     }
 
     @Test
@@ -106,7 +141,7 @@ class NotificationTest {
 
         fresh().givenCurrentTime(START)
                 .when(plan(null, DeliveryPlan.after(NotificationChannel.SMS, STALE.plusSeconds(1))))
-                .expectEvents(planned(null), new DeliverySkipped(ID, ANA, NotificationChannel.SMS, SkipReason.QUIET_HOURS_STALE, 7, START));
+                .expectEvents(planned(null, Map.of(NotificationChannel.SMS, SkipReason.QUIET_HOURS_STALE), Set.of()));
     }
 
     @Test

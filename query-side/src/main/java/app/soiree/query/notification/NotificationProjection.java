@@ -71,7 +71,7 @@ class NotificationProjection {
     }
 
     @EventHandler
-    void on(NotificationPlanned event) {
+    void on(NotificationPlanned event, EventMessage<?> message, ReplayStatus replay) {
         jdbc.update("""
                         insert into notifications (notification_id, recipient_id, category, kind, trigger_key, title, body, link, data, language,
                                                    preference_version, created_at, deliver_at, stale_at)
@@ -87,6 +87,20 @@ class NotificationProjection {
                         .addValue("deliverAt", NotificationRows.timestamp(event.deliverAt()), Types.TIMESTAMP)
                         .addValue("staleAt", Timestamp.from(event.staleAt())));
         rememberNamedPeople(event);
+        decidedWhilePlanning(event, message, replay);
+    }
+
+    /** The channels the plan skipped or delivered at once, as their own events did before they were part of the plan's. */
+    private void decidedWhilePlanning(NotificationPlanned event, EventMessage<?> message, ReplayStatus replay) {
+        long sequence = message instanceof DomainEventMessage<?> domainEvent ? domainEvent.getSequenceNumber() : -1;
+        event.skipped().forEach((channel, reason) -> new Entry(event.notificationId(), event.recipientId(), channel, Step.SKIPPED,
+                reason.status(), event.plannedAt(), sequence, null)
+                .skipReason(reason.name()).preferenceVersion(event.preferenceVersion()).apply());
+        for (NotificationChannel channel : event.delivered()) {
+            new Entry(event.notificationId(), event.recipientId(), channel, Step.SENT, DeliveryStatus.DELIVERED, event.plannedAt(), sequence, 1)
+                    .apply();
+            reachedInbox(event.notificationId(), event.recipientId(), event.plannedAt(), replay);
+        }
     }
 
     /**

@@ -43,6 +43,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -240,6 +241,40 @@ class NotificationProjectionTest extends ProjectionTest {
         assertThat(email.history().getFirst().resentBy()).isEqualTo(staff);
     }
 
+    /** Skips and the inbox decided while planning come in the plan's own event, and land as their own events did. */
+    @Test
+    void aPlanCarryingItsDecisionsShowsInTheInboxOnceAndTellsSupportWhatWasSkipped() {
+        NotificationId id = NotificationId.of("booking-9", ana, NotificationKind.BOOKING_CONFIRMED);
+        NotificationPlanned planned = planned(id, ana, NotificationKind.BOOKING_CONFIRMED, "Booked", START, null);
+        EventMessage<?> plan = GenericEventMessage.asEventMessage(new NotificationPlanned(id, ana, planned.kind(), planned.category(),
+                planned.triggerKey(), planned.content(), null, planned.staleAt(), 4, START,
+                Map.of(NotificationChannel.WHATSAPP, SkipReason.NO_WHATSAPP_CONSENT, NotificationChannel.SMS, SkipReason.NO_VERIFIED_PHONE),
+                Set.of(NotificationChannel.IN_APP)));
+        events.deliver(NotificationProjection.PROCESSING_GROUP, plan);
+        events.deliver(NotificationProjection.PROCESSING_GROUP, plan);
+
+        assertThat(rows.inbox(ana, false, null, 20).items()).singleElement()
+                .satisfies(item -> assertThat(item.shownAt()).isEqualTo(START));
+        assertThat(rows.unread(ana)).isEqualTo(1);
+        assertThat(pushes.to(ana)).extracting(PushEnvelope::type).containsExactly("notification.new", "unread.total");
+        StaffNotificationView view = queries.query(new FindNotificationsForStaff(ana, null, 20),
+                ResponseTypes.instanceOf(StaffNotificationPage.class)).join().items().getFirst();
+        assertThat(view.deliveries()).extracting(StaffNotificationView.DeliveryView::channel)
+                .containsExactlyInAnyOrder(NotificationChannel.IN_APP, NotificationChannel.SMS, NotificationChannel.WHATSAPP);
+        StaffNotificationView.DeliveryView inApp = delivery(view, NotificationChannel.IN_APP);
+        assertThat(inApp.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(inApp.attempt()).isEqualTo(1);
+        assertThat(inApp.history()).extracting(StaffNotificationView.DeliveryStep::step).containsExactly(Step.SENT);
+        StaffNotificationView.DeliveryView whatsapp = delivery(view, NotificationChannel.WHATSAPP);
+        assertThat(whatsapp.status()).isEqualTo(DeliveryStatus.SKIPPED);
+        assertThat(whatsapp.history()).singleElement().satisfies(step -> {
+            assertThat(step.skipReason()).isEqualTo(SkipReason.NO_WHATSAPP_CONSENT);
+            assertThat(step.preferenceVersion()).isEqualTo(4);
+        });
+        assertThat(delivery(view, NotificationChannel.SMS).history()).singleElement()
+                .satisfies(step -> assertThat(step.skipReason()).isEqualTo(SkipReason.NO_VERIFIED_PHONE));
+    }
+
     @Test
     void anOlderEventAppliedAgainDoesNotTakeADeliveryBack() {
         NotificationId id = NotificationId.of("late", ana, NotificationKind.BOOKING_CONFIRMED);
@@ -298,7 +333,7 @@ class NotificationProjectionTest extends ProjectionTest {
                 new NotificationPlanned(bensBooking, ana, NotificationKind.NEW_BOOKING, NotificationKind.NEW_BOOKING.category(), "trigger:b",
                         new NotificationContent("New booking for Supper", "Ben Bright booked 2 seat(s).", null,
                                 Map.of(NotificationContent.GUEST_ID, ben.toString(), NotificationContent.GUEST_NAME, "Ben Bright", "quantity", "2"),
-                                "en"), null, START.plus(Duration.ofDays(1)), 1, START),
+                                "en"), null, START.plus(Duration.ofDays(1)), 1, START, Map.of(), Set.of()),
                 planned(booked, ana, NotificationKind.BOOKING_CONFIRMED, "You're going to Ben Bright's birthday", START, null));
 
         PersonalDataErased erasure = new PersonalDataErased(ben, null, START.plusSeconds(5));
@@ -348,7 +383,7 @@ class NotificationProjectionTest extends ProjectionTest {
         return new NotificationPlanned(id, ana, NotificationKind.NEW_FOLLOWER, NotificationKind.NEW_FOLLOWER.category(), "trigger:" + id,
                 new NotificationContent(name + " follows you", name + " will see what you publish.", "/users/" + follower,
                         Map.of(NotificationContent.ACTOR_ID, follower.toString(), NotificationContent.ACTOR_NAME, name), "en"),
-                null, START.plus(Duration.ofDays(1)), 1, START);
+                null, START.plus(Duration.ofDays(1)), 1, START, Map.of(), Set.of());
     }
 
     /** Title and body, as one line to compare. */
@@ -367,6 +402,6 @@ class NotificationProjectionTest extends ProjectionTest {
     static NotificationPlanned planned(NotificationId id, UserId recipient, NotificationKind kind, String title, Instant at, Instant deliverAt) {
         return new NotificationPlanned(id, recipient, kind, kind.category(), "trigger:" + id,
                 new NotificationContent(title, title + ", in full", "/gatherings/g-1", Map.of("gatheringId", "g-1"), "en"), deliverAt,
-                at.plus(Duration.ofDays(1)), 1, at);
+                at.plus(Duration.ofDays(1)), 1, at, Map.of(), Set.of());
     }
 }

@@ -10,10 +10,12 @@ import app.soiree.api.identity.Role;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.identity.UserRegistered;
 import app.soiree.api.notification.NotificationCategory;
+import app.soiree.api.notification.NotificationChannel;
 import app.soiree.api.notification.NotificationContent;
 import app.soiree.api.notification.NotificationId;
 import app.soiree.api.notification.NotificationKind;
 import app.soiree.api.notification.NotificationPlanned;
+import app.soiree.api.notification.SkipReason;
 import app.soiree.api.payment.PaymentId;
 import app.soiree.api.refund.RefundId;
 import app.soiree.api.refund.RefundPending;
@@ -101,7 +103,8 @@ class SealingSerializerTest {
         UserId recipient = UserId.random();
         NotificationPlanned planned = new NotificationPlanned(new NotificationId(UUID.randomUUID()), recipient, NotificationKind.values()[0],
                 NotificationCategory.values()[0], "trigger-1", new NotificationContent("Hello Grace Hopper", "Your seat, Grace", null,
-                Map.of(), "en"), null, AT.plusSeconds(3600), 1, AT);
+                Map.of(), "en"), null, AT.plusSeconds(3600), 1, AT, Map.of(NotificationChannel.SMS, SkipReason.NO_VERIFIED_PHONE),
+                Set.of(NotificationChannel.IN_APP));
 
         SerializedObject<byte[]> stored = serializer.serialize(planned, byte[].class);
 
@@ -202,6 +205,22 @@ class SealingSerializerTest {
         assertThat((Object) sealing().deserialize(storedLongAgo)).isEqualTo(legacy);
     }
 
+    /** A plan stored before plans carried their channel decisions (those came as events of their own) decided nothing. */
+    @Test
+    void aPlanStoredBeforeItCarriedItsDecisionsReadsAsOneThatDecidedNothing() {
+        SealingSerializer serializer = sealing();
+        NotificationPlanned planned = follow(UserId.random(), UserId.random(), "Ben Named");
+        SerializedObject<byte[]> stored = serializer.serialize(planned, byte[].class);
+        String older = text(stored).replace(",\"skipped\":{}", "").replace(",\"delivered\":[]", "");
+
+        assertThat(older).doesNotContain("\"skipped\"", "\"delivered\"");
+        NotificationPlanned read = serializer.deserialize(new SimpleSerializedObject<>(older.getBytes(StandardCharsets.UTF_8), byte[].class,
+                stored.getType()));
+        assertThat(read).isEqualTo(planned);
+        assertThat(read.skipped()).isEmpty();
+        assertThat(read.delivered()).isEmpty();
+    }
+
     @Test
     void anEventWithoutPersonalDataIsWrittenByteForByteAsBefore() {
         RefundPending event = new RefundPending(new PaymentId(UUID.randomUUID()), new RefundId(UUID.randomUUID()), "re_1", AT);
@@ -244,7 +263,7 @@ class SealingSerializerTest {
         return new NotificationPlanned(new NotificationId(UUID.randomUUID()), recipient, NotificationKind.values()[0],
                 NotificationCategory.values()[0], "follow-" + follower, new NotificationContent(followerName + " follows you",
                 followerName + " will see what you publish.", null, Map.of(NotificationContent.ACTOR_ID, follower.toString(),
-                NotificationContent.ACTOR_NAME, followerName), "en"), null, AT.plusSeconds(3600), 1, AT);
+                NotificationContent.ACTOR_NAME, followerName), "en"), null, AT.plusSeconds(3600), 1, AT, Map.of(), Set.of());
     }
 
     private void destroyKeyOf(UserId userId) {

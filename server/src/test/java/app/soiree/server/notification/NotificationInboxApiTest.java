@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.jspecify.annotations.Nullable;
@@ -236,7 +237,7 @@ class NotificationInboxApiTest {
                                                @Nullable Instant deliverAt) {
         return new NotificationPlanned(id, recipient, kind, kind.category(), "trigger:" + id,
                 new NotificationContent(title, title + ", in full", "/gatherings/g-1", Map.of("gatheringId", "g-1"), "en"), deliverAt,
-                at.plus(Duration.ofDays(1)), 1, at);
+                at.plus(Duration.ofDays(1)), 1, at, Map.of(), Set.of());
     }
 
     /** The inbox once the read model has caught up with what was published (the last one shows first). */

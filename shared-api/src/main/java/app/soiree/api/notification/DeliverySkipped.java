@@ -9,6 +9,6 @@ public record DeliverySkipped(NotificationId notificationId, UserId recipientId,
 
     @Override
     public DeliveryStatus status() {
-        return reason == SkipReason.WITHDRAWN ? DeliveryStatus.WITHDRAWN : DeliveryStatus.SKIPPED;
+        return reason.status();
     }
 }

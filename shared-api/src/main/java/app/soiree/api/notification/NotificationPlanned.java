@@ -3,13 +3,37 @@ package app.soiree.api.notification;
 import app.soiree.api.identity.PersonalData;
 import app.soiree.api.identity.UserId;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A notification exists. {@code deliverAt}: it is not to be seen before then (an expiry warning), not even in-app;
- * the decision for each channel follows as its own event, under {@code preferenceVersion}.
+ * A notification exists. {@code deliverAt}: it is not to be seen before then (an expiry warning), not even in-app.
+ * What was decided for a channel while planning, under {@code preferenceVersion}, is part of this event: the channels
+ * {@code skipped} (and why) and those {@code delivered} at once (only {@code IN_APP}, whose delivery is the inbox,
+ * attempt 1 at {@code plannedAt}). Every later decision (due, deferred, sent, failed, skipped when stale or withdrawn)
+ * follows as an event of its own. Notifications planned before these two fields existed have both empty and their
+ * plan-time decisions as separate {@link DeliverySkipped} and {@link DeliverySent} events.
  */
 public record NotificationPlanned(NotificationId notificationId, UserId recipientId, NotificationKind kind, NotificationCategory category,
                                   String triggerKey, @PersonalData(subject = "recipientId") NotificationContent content, @Nullable Instant deliverAt, Instant staleAt,
-                                  long preferenceVersion, Instant plannedAt) implements NotificationEvent {
+                                  long preferenceVersion, Instant plannedAt, Map<NotificationChannel, SkipReason> skipped,
+                                  Set<NotificationChannel> delivered) implements NotificationEvent {
+
+    public NotificationPlanned {
+        // Absent (null) in the events stored before they existed.
+        skipped = skipped == null ? Map.of() : Map.copyOf(skipped);
+        delivered = delivered == null ? Set.of() : Set.copyOf(delivered);
+        if (delivered.stream().anyMatch(channel -> channel != NotificationChannel.IN_APP)) {
+            throw new IllegalArgumentException("Only the in-app channel is delivered while planning: " + delivered);
+        }
+        if (delivered.stream().anyMatch(skipped::containsKey)) {
+            throw new IllegalArgumentException("A channel is either skipped or delivered: " + skipped + ", " + delivered);
+        }
+    }
+
+    /** What planning left for {@code channel} to happen later: nothing when it was skipped or delivered already. */
+    public boolean decidedAtPlan(NotificationChannel channel) {
+        return skipped.containsKey(channel) || delivered.contains(channel);
+    }
 }

@@ -19,5 +19,10 @@ public enum SkipReason {
     /** No address to send to (an account without email, say). */
     NO_ADDRESS,
     /** What it announced stopped being true before it went out (a hold confirmed before its expiry warning). */
-    WITHDRAWN
+    WITHDRAWN;
+
+    /** Where a delivery skipped for this reason stands: withdrawn deliveries are told apart from skipped ones. */
+    public DeliveryStatus status() {
+        return this == WITHDRAWN ? DeliveryStatus.WITHDRAWN : DeliveryStatus.SKIPPED;
+    }
 }
