@@ -5,10 +5,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
 
-/** Which booking a payment pays for, and the provider's name for that payment once it has one. */
+/**
+ * Which booking a payment pays for, and the provider's name for that payment once it has one; read here,
+ * written by {@link PaymentReferenceProjection}.
+ */
 @Entity
+@Immutable
 @Table(name = "booking_payment_references")
 class PaymentReference {
 
@@ -25,16 +30,7 @@ class PaymentReference {
     protected PaymentReference() {
     }
 
-    PaymentReference(UUID paymentId, UUID bookingId) {
-        this.paymentId = paymentId;
-        this.bookingId = bookingId;
-    }
-
     UUID bookingId() {
         return bookingId;
-    }
-
-    void knownByTheProviderAs(String reference) {
-        providerReference = reference;
     }
 }

@@ -3,7 +3,6 @@ package app.soiree.query.payment;
 import app.soiree.api.Money;
 import app.soiree.api.booking.PaymentView;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.api.payment.PaymentRequested;
 import app.soiree.api.payment.PaymentStatus;
 import app.soiree.api.refund.RefundStatus;
 import app.soiree.api.refund.RefundView;
@@ -17,9 +16,12 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.jspecify.annotations.Nullable;
 
+/** A payment as the booking views read it; {@link PaymentProjection} writes the table, statement by statement. */
 @Entity
+@Immutable
 @Table(name = "payments")
 class PaymentRow {
 
@@ -53,43 +55,6 @@ class PaymentRow {
     private Instant updatedAt;
 
     protected PaymentRow() {
-    }
-
-    PaymentRow(PaymentRequested event) {
-        this.paymentId = event.paymentId().value();
-        this.bookingId = event.bookingId().value();
-        this.provider = event.provider();
-        this.status = PaymentStatus.REQUESTED;
-        this.amount = event.amount().amountMinor();
-        this.currency = event.amount().currency().getCurrencyCode();
-        this.updatedAt = event.requestedAt();
-    }
-
-    /**
-     * A capture is final; any other status may follow another (a success may follow a failure), except
-     * that nothing goes back to REQUESTED. Redelivered events therefore land where they landed before.
-     */
-    void moveTo(PaymentStatus next, Instant at) {
-        if (status == PaymentStatus.CAPTURED || next == PaymentStatus.REQUESTED) {
-            return;
-        }
-        if (next == PaymentStatus.AWAITING_PAYMENT && status == PaymentStatus.DECLINED) {
-            return; // an intent reported after the failure it preceded
-        }
-        status = next;
-        updatedAt = at;
-    }
-
-    void decline(String reason, Instant at) {
-        if (status != PaymentStatus.CAPTURED) {
-            failureReason = reason;
-        }
-        moveTo(PaymentStatus.DECLINED, at);
-    }
-
-    void requestRefund(long amountMinor, Instant at) {
-        refundRequested = Math.addExact(refundRequested, amountMinor);
-        updatedAt = at;
     }
 
     UUID bookingId() {
