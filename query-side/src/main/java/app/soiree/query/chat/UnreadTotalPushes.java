@@ -25,11 +25,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Tells users their unread total ({@code unread.total} {@code {total}}), coalesced: a user whose total
- * may have moved is noted once the change has committed, and every {@code soiree.chat.unread-total-every}
- * (default 150 ms) the users noted since are told their totals as they are then, read in one statement.
- * So a busy conversation costs each member at most one {@code unread.total} per interval, not one per
- * message, and the last one always carries the total after the last change: a change that commits after
- * a round has taken its users notes them again for the next round.
+ * may have moved is noted once the change has committed, and in rounds at most one
+ * {@code soiree.chat.unread-total-every} apart (default 1 s) the users noted since are told their totals as
+ * they are then, read in one statement. A change after a quiet spell is told at once (the round starts
+ * when it is noted); under load a busy conversation costs each member at most one {@code unread.total} per
+ * interval, not one per message (each message is pushed at once as {@code message.new} either way, which is
+ * what a client shows first), and the last one always carries the total after the last change: a change that
+ * commits after a round has taken its users notes them again for the next round.
  * <p>
  * The totals are read after the changes committed, outside any transaction, so a push never announces
  * a total that a read would not show. With an interval of zero, the totals are read and pushed at once
@@ -46,10 +48,12 @@ class UnreadTotalPushes implements DisposableBean {
     private final Duration every;
     private final Set<UUID> noted = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean roundPlanned = new AtomicBoolean();
+    /** Written by the one round thread, read by the noting threads. */
+    private volatile long lastRoundStarted = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     private final @Nullable ScheduledExecutorService rounds;
 
     UnreadTotalPushes(UnreadCounts counts, ChatPushes pushes, Clock clock,
-                      @Value("${soiree.chat.unread-total-every:150ms}") Duration every) {
+                      @Value("${soiree.chat.unread-total-every:1s}") Duration every) {
         if (every.isNegative()) {
             throw new IllegalArgumentException("soiree.chat.unread-total-every must not be negative");
         }
@@ -87,12 +91,15 @@ class UnreadTotalPushes implements DisposableBean {
         }
         noted.addAll(users);
         if (roundPlanned.compareAndSet(false, true)) {
-            rounds.schedule(this::round, every.toNanos(), TimeUnit.NANOSECONDS);
+            // At once after a quiet spell; otherwise an interval after the round before.
+            long wait = lastRoundStarted + every.toNanos() - System.nanoTime();
+            rounds.schedule(this::round, Math.max(wait, 0), TimeUnit.NANOSECONDS);
         }
     }
 
     private void round() {
         ScheduledExecutorService rounds = java.util.Objects.requireNonNull(this.rounds);
+        lastRoundStarted = System.nanoTime();
         // Planned again by the next note from here on; a user noted after this line is in this round or the next.
         roundPlanned.set(false);
         List<UUID> users = new ArrayList<>(noted);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class UnreadTotalPushesTest extends ProjectionTest {
             events.publish(chat.text(ana, "message " + i));
             coalesced.changed(List.of(ben.value()));
         }
-        long rounds = Duration.ofNanos(System.nanoTime() - started).dividedBy(EVERY) + 1;
+        long rounds = Duration.ofNanos(System.nanoTime() - started).dividedBy(EVERY) + 2; // the first at once, the last after the loop
         Thread.sleep(EVERY.multipliedBy(4).toMillis());
 
         List<PushEnvelope> told = pushes.to(ben, ChatPushes.UNREAD_TOTAL);
@@ -89,6 +90,35 @@ class UnreadTotalPushesTest extends ProjectionTest {
         assertThat(counts.totals(List.of(ben.value()))).containsEntry(ben.value(), 6L);
         assertThat(pushes.to(ben, ChatPushes.UNREAD_TOTAL)).hasSizeLessThanOrEqualTo(11).last().extracting(PushEnvelope::data)
                 .isEqualTo(new UnreadCounts.UnreadTotal(6));
+    }
+
+    /** Coalescing is for busy times: after a quiet spell the first change is told at once, the next an interval later. */
+    @Test
+    void aChangeAfterAQuietSpellIsToldAtOnceAndTheNextAfterTheInterval() throws InterruptedException {
+        UnreadTotalPushes patient = new UnreadTotalPushes(counts, new ChatPushes(new StaticListableBeanFactory(Map.of("pushes", pushes))
+                .getBeanProvider(UserPush.class)), Clock.systemUTC(), Duration.ofSeconds(30));
+        try {
+            events.publish(chat.text(ana, "hello"));
+            patient.changed(List.of(ben.value()));
+            await(() -> pushes.to(ben, ChatPushes.UNREAD_TOTAL).size() == 1);
+
+            events.publish(chat.text(ana, "again"));
+            patient.changed(List.of(ben.value()));
+            Thread.sleep(EVERY.multipliedBy(3).toMillis());
+            assertThat(pushes.to(ben, ChatPushes.UNREAD_TOTAL)).as("within the interval: waits for the next round")
+                    .extracting(PushEnvelope::data).containsExactly(new UnreadCounts.UnreadTotal(1));
+        } finally {
+            patient.destroy();
+        }
+    }
+
+    /** Polls for up to five seconds, far below the interval whose wait it tells apart from none. */
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("not told within five seconds").isLessThan(until);
+            Thread.sleep(10);
+        }
     }
 
     @Test
