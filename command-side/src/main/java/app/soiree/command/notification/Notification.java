@@ -82,7 +82,7 @@ public class Notification {
             return; // planned already: the same trigger seen again
         }
         Instant now = clock.instant();
-        // What is decided now goes into the plan's own event (a quarter of a booking's events were these, each stored,
+        // What is decided now goes into the plan's own event (three of a booking's thirteen events were these, each stored,
         // chained and read by every processor); what happens later gets an event of its own.
         Map<NotificationChannel, SkipReason> skipped = new EnumMap<>(NotificationChannel.class);
         Set<NotificationChannel> delivered = EnumSet.noneOf(NotificationChannel.class);
