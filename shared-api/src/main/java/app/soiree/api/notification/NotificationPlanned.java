@@ -3,6 +3,9 @@ package app.soiree.api.notification;
 import app.soiree.api.identity.PersonalData;
 import app.soiree.api.identity.UserId;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -21,19 +24,15 @@ public record NotificationPlanned(NotificationId notificationId, UserId recipien
                                   Set<NotificationChannel> delivered) implements NotificationEvent {
 
     public NotificationPlanned {
-        // Absent (null) in the events stored before they existed.
-        skipped = skipped == null ? Map.of() : Map.copyOf(skipped);
-        delivered = delivered == null ? Set.of() : Set.copyOf(delivered);
+        // Absent (null) in the events stored before they existed; in the channels' order otherwise, so that the same
+        // decisions are always written the same way.
+        skipped = skipped == null || skipped.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(skipped));
+        delivered = delivered == null || delivered.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(delivered));
         if (delivered.stream().anyMatch(channel -> channel != NotificationChannel.IN_APP)) {
             throw new IllegalArgumentException("Only the in-app channel is delivered while planning: " + delivered);
         }
         if (delivered.stream().anyMatch(skipped::containsKey)) {
             throw new IllegalArgumentException("A channel is either skipped or delivered: " + skipped + ", " + delivered);
         }
-    }
-
-    /** What planning left for {@code channel} to happen later: nothing when it was skipped or delivered already. */
-    public boolean decidedAtPlan(NotificationChannel channel) {
-        return skipped.containsKey(channel) || delivered.contains(channel);
     }
 }
