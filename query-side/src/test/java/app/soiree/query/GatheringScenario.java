@@ -20,6 +20,8 @@ import app.soiree.api.gathering.Tier;
 import app.soiree.api.gathering.TierId;
 import app.soiree.api.gathering.Venue;
 import app.soiree.api.identity.UserId;
+import app.soiree.api.payment.PaymentId;
+import app.soiree.api.payment.PaymentRequested;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,6 +132,12 @@ public final class GatheringScenario {
         Instant holdExpiresAt = tier.isFree() ? null : heldAt.plus(HOLD_DURATION);
         return new SeatsHeld(gatheringId, hostId, BookingId.random(), tier.tierId(), guestId, quantity, tier.price().times(quantity),
                 holdExpiresAt, false, heldAt);
+    }
+
+    /** The payment for {@code hold}'s whole amount with the simulated provider, requested now. */
+    public PaymentRequested paymentRequested(SeatsHeld hold) {
+        return new PaymentRequested(PaymentId.forBooking(hold.bookingId()), hold.bookingId(), gatheringId, hostId, hold.guestId(),
+                hold.amount(), "simulated", NOW);
     }
 
     public SeatsConfirmed confirmed(SeatsHeld hold) {

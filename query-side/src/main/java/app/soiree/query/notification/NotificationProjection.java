@@ -92,7 +92,7 @@ class NotificationProjection {
 
     /** The channels the plan skipped or delivered at once, as their own events did before they were part of the plan's. */
     private void decidedWhilePlanning(NotificationPlanned event, EventMessage<?> message, ReplayStatus replay) {
-        long sequence = message instanceof DomainEventMessage<?> domainEvent ? domainEvent.getSequenceNumber() : -1;
+        long sequence = sequenceOf(message);
         event.skipped().forEach((channel, reason) -> new Entry(event.notificationId(), event.recipientId(), channel, Step.SKIPPED,
                 reason.status(), event.plannedAt(), sequence, null)
                 .skipReason(reason.name()).preferenceVersion(event.preferenceVersion()).apply());
@@ -230,8 +230,13 @@ class NotificationProjection {
     }
 
     private Entry entry(DeliveryEvent event, EventMessage<?> message, Step step, @Nullable Integer attempt) {
-        long sequence = message instanceof DomainEventMessage<?> domainEvent ? domainEvent.getSequenceNumber() : -1;
-        return new Entry(event.notificationId(), event.recipientId(), event.channel(), step, event.status(), event.at(), sequence, attempt);
+        return new Entry(event.notificationId(), event.recipientId(), event.channel(), step, event.status(), event.at(), sequenceOf(message),
+                attempt);
+    }
+
+    /** The event's place in its notification's stream, which orders a delivery's events that share a moment. */
+    private static long sequenceOf(EventMessage<?> message) {
+        return message instanceof DomainEventMessage<?> domainEvent ? domainEvent.getSequenceNumber() : -1;
     }
 
     /** One event in a delivery's life: a history row, and the delivery's current state when it is the latest event. */

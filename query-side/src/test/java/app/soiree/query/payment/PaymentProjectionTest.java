@@ -50,14 +50,13 @@ class PaymentProjectionTest extends ProjectionTest {
     final GatheringScenario dinner = GatheringScenario.hostedBy(host);
     SeatsHeld hold;
     PaymentId paymentId;
-    PaymentRequested requested;
 
     @BeforeEach
     void aHeldBookingWithAPaymentRequested() {
         events.publish(dinner.created(), dinner.published());
         hold = dinner.held(guest, 1);
         paymentId = PaymentId.forBooking(hold.bookingId());
-        requested = new PaymentRequested(paymentId, hold.bookingId(), dinner.id(), host, guest, hold.amount(), "simulated", NOW);
+        PaymentRequested requested = dinner.paymentRequested(hold);
         events.publish(hold, requested, requested);
     }
 

@@ -17,7 +17,6 @@ import app.soiree.api.identity.UserId;
 import app.soiree.api.ledger.Posting;
 import app.soiree.api.payment.PaymentCaptured;
 import app.soiree.api.payment.PaymentId;
-import app.soiree.api.payment.PaymentRequested;
 import app.soiree.api.refund.FindRefunds;
 import app.soiree.api.refund.PaymentRefunded;
 import app.soiree.api.refund.RefundFailed;
@@ -61,7 +60,7 @@ class RefundProjectionTest extends ProjectionTest {
         hold = dinner.held(guest, 1);
         paymentId = PaymentId.forBooking(hold.bookingId());
         events.publish(hold, dinner.confirmed(hold),
-                new PaymentRequested(paymentId, hold.bookingId(), dinner.id(), host, guest, hold.amount(), "simulated", NOW),
+                dinner.paymentRequested(hold),
                 new PaymentCaptured(paymentId, hold.bookingId(), dinner.id(), host, guest, hold.amount(), Money.of(155, "EUR"), null,
                         postings(2500, 2345), "sim_pi_1", "evt_1", NOW));
     }
