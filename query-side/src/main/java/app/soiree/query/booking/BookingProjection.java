@@ -15,28 +15,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code bookings} in step with the seat events of gatherings and moves the tiers' seat counts
- * with them. Seats move only when a booking's status really changes, so an event delivered twice
- * counts once.
+ * with them, by statement ({@link BookingRows}, {@link TierSeats}). Seats move only when a booking's
+ * status really changes, so an event delivered twice counts once.
  */
 @Component
 @ProcessingGroup(TierSeats.PROCESSING_GROUP)
 class BookingProjection {
 
-    private final BookingRepository bookings;
+    private final BookingRows bookings;
     private final TierSeats seats;
 
-    BookingProjection(BookingRepository bookings, TierSeats seats) {
+    BookingProjection(BookingRows bookings, TierSeats seats) {
         this.bookings = bookings;
         this.seats = seats;
     }
 
     @EventHandler
     void on(SeatsHeld event) {
-        if (bookings.existsById(event.bookingId().value())) {
-            return;
+        if (bookings.insertHeld(event)) {
+            seats.move(event.gatheringId(), event.tierId(), event.quantity(), null, BookingStatus.HELD);
         }
-        bookings.save(new Booking(event));
-        seats.move(event.gatheringId(), event.tierId(), event.quantity(), null, BookingStatus.HELD);
     }
 
     @EventHandler
@@ -63,19 +61,15 @@ class BookingProjection {
 
     @EventHandler
     void on(GuestCheckedIn event) {
-        booking(event.bookingId()).checkIn();
+        bookings.checkIn(event.bookingId());
     }
 
     private void moveTo(BookingId bookingId, BookingStatus next) {
-        Booking booking = booking(bookingId);
-        BookingStatus previous = booking.status();
-        if (booking.moveTo(next)) {
-            seats.move(booking.gatheringId(), booking.tierId(), booking.quantity(), previous, next);
+        BookingSeats booking = bookings.require(bookingId, "a seat event");
+        BookingSeats moved = booking.movedTo(next);
+        if (moved != null) {
+            bookings.update(moved);
+            seats.move(booking.gatheringId(), booking.tierId(), booking.quantity(), booking.status(), next);
         }
-    }
-
-    private Booking booking(BookingId bookingId) {
-        return bookings.findById(bookingId.value()).orElseThrow(() -> new IllegalStateException(
-                "Booking " + bookingId + " has an event but its seats were never held in this projection"));
     }
 }

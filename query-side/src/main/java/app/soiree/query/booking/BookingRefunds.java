@@ -1,6 +1,5 @@
 package app.soiree.query.booking;
 
-import app.soiree.api.gathering.BookingId;
 import app.soiree.api.refund.PaymentRefunded;
 import app.soiree.api.refund.RefundReversed;
 import app.soiree.query.gathering.TierSeats;
@@ -18,10 +17,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(TierSeats.PROCESSING_GROUP)
 class BookingRefunds {
 
-    private final BookingRepository bookings;
+    private final BookingRows bookings;
     private final JdbcTemplate jdbc;
 
-    BookingRefunds(BookingRepository bookings, JdbcTemplate jdbc) {
+    BookingRefunds(BookingRows bookings, JdbcTemplate jdbc) {
         this.bookings = bookings;
         this.jdbc = jdbc;
     }
@@ -31,7 +30,8 @@ class BookingRefunds {
         int counted = jdbc.update("insert into booking_refunds (refund_id, booking_id, amount) values (?, ?, ?) on conflict do nothing",
                 event.refundId().value(), event.bookingId().value(), event.amount().amountMinor());
         if (counted == 1) {
-            booking(event.bookingId()).refunded(event.amount().amountMinor());
+            BookingSeats booking = bookings.require(event.bookingId(), "a refund");
+            bookings.update(booking.refunded(event.amount().amountMinor()));
         }
     }
 
@@ -39,12 +39,8 @@ class BookingRefunds {
     void on(RefundReversed event) {
         int uncounted = jdbc.update("delete from booking_refunds where refund_id = ?", event.refundId().value());
         if (uncounted == 1) {
-            booking(event.bookingId()).refundReversed(event.amount().amountMinor());
+            BookingSeats booking = bookings.require(event.bookingId(), "a refund");
+            bookings.update(booking.refundReversed(event.amount().amountMinor()));
         }
-    }
-
-    private Booking booking(BookingId bookingId) {
-        return bookings.findById(bookingId.value()).orElseThrow(() -> new IllegalStateException(
-                "Booking " + bookingId + " has a refund but its seats were never held in this projection"));
     }
 }

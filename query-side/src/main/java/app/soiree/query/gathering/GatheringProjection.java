@@ -15,12 +15,13 @@ import app.soiree.api.media.AttachmentKind;
 import app.soiree.api.media.MediaAttached;
 import app.soiree.api.media.MediaDeleted;
 import app.soiree.api.media.MediaDetached;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +34,13 @@ import org.springframework.stereotype.Component;
 class GatheringProjection {
 
     private final GatheringRepository gatherings;
-    private final GatheringTierRepository tiers;
     private final ReviewRepository reviews;
+    private final JdbcTemplate jdbc;
 
-    GatheringProjection(GatheringRepository gatherings, GatheringTierRepository tiers, ReviewRepository reviews) {
+    GatheringProjection(GatheringRepository gatherings, ReviewRepository reviews, JdbcTemplate jdbc) {
         this.gatherings = gatherings;
-        this.tiers = tiers;
         this.reviews = reviews;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -47,7 +48,7 @@ class GatheringProjection {
         if (gatherings.existsById(event.gatheringId().value())) {
             return;
         }
-        gatherings.save(new Gathering(event));
+        gatherings.saveAndFlush(new Gathering(event)); // its tiers, written by statement, refer to it
         describeTiers(event.gatheringId(), event.tiers());
     }
 
@@ -103,20 +104,29 @@ class GatheringProjection {
         gatherings.forgetCover(event.mediaId().value());
     }
 
-    /** The event lists every tier there is now: unknown ones are added, missing ones removed, known ones keep their counts. */
+    /**
+     * The event lists every tier there is now: unknown ones are added, missing ones removed, known ones keep their counts.
+     * By statement, as {@link TierSeats} moves the counts: entities of the same rows would write stale counts back.
+     */
     private void describeTiers(GatheringId gatheringId, List<Tier> described) {
-        Map<TierKey, GatheringTier> known = tiers.findByKeyGatheringId(gatheringId.value()).stream()
-                .collect(Collectors.toMap(GatheringTier::key, Function.identity()));
+        List<Object[]> rows = new ArrayList<>(described.size());
         for (int position = 0; position < described.size(); position++) {
             Tier tier = described.get(position);
-            GatheringTier existing = known.remove(TierKey.of(gatheringId, tier.tierId()));
-            if (existing == null) {
-                tiers.save(new GatheringTier(gatheringId, tier, position));
-            } else {
-                existing.describe(tier, position);
-            }
+            rows.add(new Object[] {gatheringId.value(), tier.tierId().value(), position, tier.name(), tier.price().amountMinor(),
+                    tier.price().currency().getCurrencyCode(), tier.capacity()});
         }
-        tiers.deleteAll(known.values());
+        jdbc.batchUpdate("""
+                insert into gathering_tiers (gathering_id, tier_id, position, name, price_amount, price_currency, capacity)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (gathering_id, tier_id) do update set position = excluded.position, name = excluded.name,
+                    price_amount = excluded.price_amount, price_currency = excluded.price_currency, capacity = excluded.capacity""", rows);
+        UUID[] kept = described.stream().map(tier -> tier.tierId().value()).toArray(UUID[]::new);
+        jdbc.update(connection -> {
+            PreparedStatement delete = connection.prepareStatement("delete from gathering_tiers where gathering_id = ? and tier_id <> all (?)");
+            delete.setObject(1, gatheringId.value());
+            delete.setArray(2, connection.createArrayOf("uuid", kept));
+            return delete;
+        });
     }
 
     private Gathering gathering(GatheringId gatheringId) {

@@ -4,6 +4,7 @@ import static app.soiree.query.GatheringScenario.NOW;
 import static app.soiree.query.GatheringScenario.freeTier;
 import static app.soiree.query.GatheringScenario.paidTier;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import app.soiree.api.gathering.FindGathering;
@@ -19,11 +20,15 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class SeatCountsTest extends ProjectionTest {
 
     @Autowired
     QueryGateway queries;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     final UserId host = UserId.random();
     final UserId guest = UserId.random();
@@ -145,6 +150,29 @@ class SeatCountsTest extends ProjectionTest {
         events.publish(dinner.editedTo("Supper club", earlyBird));
 
         assertThat(gathering().tiers()).extracting(TierView::name).containsExactly("Early bird");
+    }
+
+    /** A tracking processor applies a batch of events in one transaction; the tiers refer to a gathering made in it. */
+    @Test
+    void aGatheringCreatedAndBookedInOneBatchHasItsSeatsCounted() {
+        Tier garden = paidTier("Garden", 3000, 6);
+        GatheringScenario picnic = GatheringScenario.hostedBy(host).withTiers(garden);
+        SeatsHeld hold = picnic.held(guest, 2);
+
+        transactions.executeWithoutResult(batch -> events.publish(picnic.created(), picnic.published(), hold, picnic.confirmed(hold),
+                picnic.held(UserId.random(), 1)));
+
+        assertThat(seats(picnic, garden)).isEqualTo(new Seats(1, 2, 3));
+    }
+
+    @Test
+    void seatsMovedOnATierThisProjectionDoesNotKnowFailTheEventAndLeaveNothingBehind() {
+        GatheringScenario neverCreated = GatheringScenario.hostedBy(host).withTiers(freeTier("Lawn", 5));
+
+        assertThatThrownBy(() -> events.publish(neverCreated.held(guest, 1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not know");
+
+        assertThat(jdbc.sql("select count(*) from bookings").query(Long.class).single()).isZero();
     }
 
     private GatheringView gathering() {
