@@ -5,6 +5,7 @@ import app.soiree.api.error.KnownRefusals;
 import app.soiree.api.error.SoireeException;
 import app.soiree.server.security.Actors;
 import app.soiree.server.web.ProblemDetails;
+import app.soiree.server.web.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -27,7 +28,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -38,7 +38,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * remembered, so a retry runs again. Keys are scoped to the signed-in user.
  */
 @Component
-class IdempotencyFilter extends OncePerRequestFilter {
+class IdempotencyFilter extends RequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final int MAX_KEY_LENGTH = 255;

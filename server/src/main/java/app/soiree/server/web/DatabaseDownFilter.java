@@ -8,14 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * While PostgreSQL cannot be reached ({@link DatabaseReachability}), every API request is answered
  * 503 DATABASE_UNAVAILABLE at once, instead of waiting for the pool's connection timeout (which
  * stays long, for a booking rush to queue). Nothing is attempted, so nothing is half done.
  */
-final class DatabaseDownFilter extends OncePerRequestFilter {
+final class DatabaseDownFilter extends RequestFilter {
 
     private final DatabaseReachability database;
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * API reads run a few at a time, in the order they came, instead of all at once. A read is short and all CPU (the
@@ -23,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * read that is not let in within {@code maxWait} runs anyway: the queue orders reads, it never refuses or starves one,
  * and a read that blocks while let in (a slow client, say) delays the others by at most that long.
  */
-final class ReadAdmissionFilter extends OncePerRequestFilter {
+final class ReadAdmissionFilter extends RequestFilter {
 
     private final Semaphore admitted;
     private final long maxWaitNanos;

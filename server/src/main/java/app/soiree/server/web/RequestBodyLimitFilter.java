@@ -17,9 +17,9 @@ import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps every request body at {@code soiree.http.max-body-size} (default 1MB) without buffering it: a
@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 413 PAYLOAD_TOO_LARGE and nothing ran. Multipart uploads (dispute evidence) keep their own limits,
  * {@code spring.servlet.multipart.*}.
  */
-public class RequestBodyLimitFilter extends OncePerRequestFilter {
+public class RequestBodyLimitFilter extends RequestFilter {
 
     private final long maxBytes;
 
@@ -49,6 +49,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             refuse(response);
             return;
         }
+        if (!mayStreamPastTheCap(request)) {
+            chain.doFilter(request, response); // no wrapper for every later call on the request to pass through
+            return;
+        }
         LimitedBody limited = new LimitedBody(request, maxBytes);
         try {
             chain.doFilter(limited, response);
@@ -59,6 +63,16 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             response.reset();
             refuse(response);
         }
+    }
+
+    /**
+     * Only a body of undeclared length needs counting: the container reads a declared one (here at most the cap) to its
+     * length and no further, and an HTTP/1 request that declares neither a length nor a transfer coding has no body.
+     */
+    private static boolean mayStreamPastTheCap(HttpServletRequest request) {
+        boolean declared = request.getContentLengthLong() >= 0;
+        boolean noBody = request.getProtocol().startsWith("HTTP/1.") && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+        return !declared && !noBody;
     }
 
     private static void refuse(HttpServletResponse response) throws IOException {

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Checks the path and the query string of every request before anything parses them: each must be
@@ -23,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the parameter). Without it, the container fails on a broken escape such as {@code %ZZ} and a NUL
  * byte reaches PostgreSQL, which refuses it: both were 500s.
  */
-public class RequestLineFilter extends OncePerRequestFilter {
+public class RequestLineFilter extends RequestFilter {
 
     private static final String PATH = "path";
 
