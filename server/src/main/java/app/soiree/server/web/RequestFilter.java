@@ -13,8 +13,9 @@ import java.io.IOException;
  * A filter of a request's first dispatch, which is the only one Spring Boot registers a plain filter for (forwards,
  * includes, error pages and async dispatches pass by it, as they pass by a {@code OncePerRequestFilter}'s defaults).
  * Not a {@code OncePerRequestFilter}: that one is registered for every dispatch and tells the first by an attribute it
- * reads, sets and removes on every request, through every wrapper of the request, three calls a filter that together
- * with the others of their kind were a tenth of a small read's CPU in a profile (docs/benchmarks.md).
+ * reads, sets and removes on every request, through every wrapper of the request: three calls a filter. Request
+ * attribute calls, these and the framework's, were a tenth of a small read's request-thread samples in a profile
+ * (docs/benchmarks.md, "Fewer layers per request").
  */
 public abstract class RequestFilter implements Filter {
 

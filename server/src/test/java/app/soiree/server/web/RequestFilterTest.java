@@ -3,9 +3,12 @@ package app.soiree.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,8 +28,8 @@ class RequestFilterTest {
         }
 
         @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain next) throws java.io.IOException,
-                jakarta.servlet.ServletException {
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain next)
+                throws IOException, ServletException {
             seen.add("filtered " + request.getRequestURI());
             next.doFilter(request, response);
         }
@@ -44,7 +47,7 @@ class RequestFilterTest {
     void marksNothingOnTheRequest() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me/wallet");
         List<String> attributesInside = new ArrayList<>();
-        FilterChain looking = (ServletRequest inner, jakarta.servlet.ServletResponse response) ->
+        FilterChain looking = (ServletRequest inner, ServletResponse response) ->
                 inner.getAttributeNames().asIterator().forEachRemaining(attributesInside::add);
 
         filter.doFilter(request, new MockHttpServletResponse(), looking);
