@@ -34,7 +34,7 @@ record BookingSeats(BookingId bookingId, GatheringId gatheringId, TierId tierId,
         if (!NEXT.get(status).contains(next)) {
             return null;
         }
-        return withStatus(settled(next, refundedAmount));
+        return with(settled(next, refundedAmount), refundedAmount);
     }
 
     /**
@@ -43,7 +43,7 @@ record BookingSeats(BookingId bookingId, GatheringId gatheringId, TierId tierId,
      */
     BookingSeats refunded(long amountMinor) {
         long refunded = Math.addExact(refundedAmount, amountMinor);
-        return new BookingSeats(bookingId, gatheringId, tierId, quantity, settled(status, refunded), amount, refunded);
+        return with(settled(status, refunded), refunded);
     }
 
     /** A confirmed refund that failed afterwards: the money went back to the platform. */
@@ -51,7 +51,7 @@ record BookingSeats(BookingId bookingId, GatheringId gatheringId, TierId tierId,
         long refunded = Math.subtractExact(refundedAmount, amountMinor);
         // Its seats were given back either way; which of CANCELLED or EXPIRED it was is not kept, and CANCELLED says enough.
         BookingStatus next = status == BookingStatus.REFUNDED && refunded < amount ? BookingStatus.CANCELLED : status;
-        return new BookingSeats(bookingId, gatheringId, tierId, quantity, next, amount, refunded);
+        return with(next, refunded);
     }
 
     private BookingStatus settled(BookingStatus next, long refunded) {
@@ -59,7 +59,7 @@ record BookingSeats(BookingId bookingId, GatheringId gatheringId, TierId tierId,
         return seatsGone && amount > 0 && refunded >= amount ? BookingStatus.REFUNDED : next;
     }
 
-    private BookingSeats withStatus(BookingStatus next) {
-        return new BookingSeats(bookingId, gatheringId, tierId, quantity, next, amount, refundedAmount);
+    private BookingSeats with(BookingStatus nextStatus, long nextRefundedAmount) {
+        return new BookingSeats(bookingId, gatheringId, tierId, quantity, nextStatus, amount, nextRefundedAmount);
     }
 }

@@ -15,7 +15,6 @@ import app.soiree.api.media.AttachmentKind;
 import app.soiree.api.media.MediaAttached;
 import app.soiree.api.media.MediaDeleted;
 import app.soiree.api.media.MediaDetached;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -121,12 +120,7 @@ class GatheringProjection {
                 on conflict (gathering_id, tier_id) do update set position = excluded.position, name = excluded.name,
                     price_amount = excluded.price_amount, price_currency = excluded.price_currency, capacity = excluded.capacity""", rows);
         UUID[] kept = described.stream().map(tier -> tier.tierId().value()).toArray(UUID[]::new);
-        jdbc.update(connection -> {
-            PreparedStatement delete = connection.prepareStatement("delete from gathering_tiers where gathering_id = ? and tier_id <> all (?)");
-            delete.setObject(1, gatheringId.value());
-            delete.setArray(2, connection.createArrayOf("uuid", kept));
-            return delete;
-        });
+        jdbc.update("delete from gathering_tiers where gathering_id = ? and tier_id <> all (?)", gatheringId.value(), kept);
     }
 
     private Gathering gathering(GatheringId gatheringId) {
