@@ -1,12 +1,16 @@
 package app.soiree.query.ledger;
 
 import app.soiree.api.identity.Actor;
+import app.soiree.api.identity.UserId;
+import app.soiree.api.ledger.LedgerAccount;
 import app.soiree.api.ledger.LedgerEvent;
 import app.soiree.api.ledger.Posting;
 import app.soiree.api.ledger.Postings;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -19,7 +23,8 @@ import org.springframework.stereotype.Component;
  * running balance of its account in {@code ledger_balances}, in the same statement. One handler for
  * the interface, so a new money event is journaled without touching this class. Postings that do
  * not balance are a bug upstream: the handler throws and the processor stops there rather than skip
- * them (see {@link LedgerProcessing}).
+ * them (see {@link LedgerProcessing}). The hosts whose accounts moved have their remembered wallet answers
+ * forgotten when the transaction commits ({@link WalletAnswers}).
  */
 @Component
 @ProcessingGroup(LedgerProjection.PROCESSING_GROUP)
@@ -44,9 +49,11 @@ class LedgerProjection {
                 set debits = ledger_balances.debits + excluded.debits, credits = ledger_balances.credits + excluded.credits""";
 
     private final JdbcTemplate jdbc;
+    private final WalletAnswers walletAnswers;
 
-    LedgerProjection(JdbcTemplate jdbc) {
+    LedgerProjection(JdbcTemplate jdbc, WalletAnswers walletAnswers) {
         this.jdbc = jdbc;
+        this.walletAnswers = walletAnswers;
     }
 
     @EventHandler
@@ -58,13 +65,18 @@ class LedgerProjection {
         Timestamp occurredAt = Timestamp.from(message.getTimestamp());
         String actor = actorOf(message);
         List<Object[]> rows = new ArrayList<>(postings.size());
+        Set<UserId> hosts = new HashSet<>();
         for (int index = 0; index < postings.size(); index++) {
             Posting posting = postings.get(index);
+            if (LedgerAccount.parse(posting.account()).orElse(null) instanceof LedgerAccount.Host account) {
+                hosts.add(account.hostId());
+            }
             rows.add(new Object[] {message.getIdentifier() + ":" + index, globalIndex, message.getIdentifier(), eventType, occurredAt,
                     posting.account(), posting.amount().currency().getCurrencyCode(), posting.amount().amountMinor(), actor,
                     event.reference()});
         }
         jdbc.batchUpdate(INSERT, rows);
+        walletAnswers.forgetOnCommit(hosts);
     }
 
     private static String actorOf(EventMessage<?> message) {

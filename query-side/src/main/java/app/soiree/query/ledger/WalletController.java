@@ -10,6 +10,7 @@ import app.soiree.api.ledger.WalletView;
 import app.soiree.query.paging.PageLimit;
 import app.soiree.query.paging.TextCursor;
 import app.soiree.query.paging.PageResponse;
+import app.soiree.query.web.RenderedJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,29 +19,35 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A host's own wallet: there is no way to ask for another host's. Read from this role's own read model directly, as the
  * social and feed reads are: the query bus (the console's way in) wrapped each read in a unit of work and a JPA
  * transaction, about a quarter of the request's CPU in a profile of this read (docs/benchmarks.md, "Cheaper reads").
  * The role is checked from the actor, not by {@code @PreAuthorize}: its proxy (an interceptor chain and a SpEL
- * evaluation per call) was a tenth of this read's CPU.
+ * evaluation per call) was a tenth of this read's CPU. The wallet itself is answered as last read until money moves
+ * ({@link WalletAnswers}).
  */
 @RestController
 @Tag(name = "Wallet")
 class WalletController {
 
     private final LedgerQueries ledger;
+    private final WalletAnswers answers;
+    private final JsonMapper json;
 
-    WalletController(LedgerQueries ledger) {
+    WalletController(LedgerQueries ledger, WalletAnswers answers, JsonMapper json) {
         this.ledger = ledger;
+        this.answers = answers;
+        this.json = json;
     }
 
     @GetMapping("/api/me/wallet")
     @Operation(summary = "What the platform owes the signed-in host, per currency", description = "HOST only.")
-    WalletView wallet(Actor actor) {
+    RenderedJson<WalletView> wallet(Actor actor) {
         requireHost(actor);
-        return ledger.handle(new FindWallet(actor.userId()));
+        return answers.of(actor.userId(), host -> RenderedJson.of(json, ledger.handle(new FindWallet(host))));
     }
 
     @GetMapping("/api/me/wallet/entries")

@@ -24,6 +24,7 @@ import app.soiree.api.refund.PaymentRefunded;
 import app.soiree.api.refund.RefundId;
 import app.soiree.query.ProjectionTables;
 import app.soiree.query.ledger.LedgerReplayStore.BalanceKey;
+import app.soiree.query.web.RenderedJson;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -59,14 +60,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ledger's invariants under random sequences of money movements, some delivered twice as a
  * tracking processor may: the journal and running balances in a real PostgreSQL, fed by the
  * projection's own handler, and a replay over the same stream. Whatever the sequence, the trial
  * balance balances now and at any earlier moment and equals the postings summed up, every wallet is
- * its host's journal entries summed up, and two replays reproduce every balance with the same
- * digest.
+ * its host's journal entries summed up (also as answered from {@link WalletAnswers}, remembered for an
+ * hour, after every event), and two replays reproduce every balance with the same digest.
  *
  * <p>Captures, releases and refunds are the real events; disputes and payouts do not post money
  * here yet, and test-only events with the postings docs/money-lifecycle.md gives them stand in.
@@ -76,12 +78,14 @@ class LedgerProperties {
     private static final List<UserId> HOSTS = List.of(new UserId(new UUID(1, 1)), new UserId(new UUID(1, 2)), new UserId(new UUID(1, 3)));
     private static final List<String> CURRENCIES = List.of("EUR", "USD", "JPY");
     private static final Instant START = Instant.parse("2026-11-21T12:00:00Z");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static EmbeddedPostgres postgres;
     private static HikariDataSource dataSource;
     private static JdbcTemplate jdbc;
     private static TransactionTemplate transaction;
     private static LedgerProjection projection;
+    private static WalletAnswers walletAnswers;
     private static LedgerQueries queries;
     private static LedgerReplayStore replayStore;
 
@@ -96,7 +100,6 @@ class LedgerProperties {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         transaction = new TransactionTemplate(transactions);
-        projection = new LedgerProjection(jdbc);
         queries = new LedgerQueries(jdbc, transactions);
         replayStore = new LedgerReplayStore(jdbc, transactions);
     }
@@ -110,6 +113,9 @@ class LedgerProperties {
     @BeforeTry
     void emptyLedger() {
         jdbc.execute(ProjectionTables.truncate(table -> table.startsWith("ledger_")));
+        // Remembered long, so that only the projection's forgetting can bring an answer up to date.
+        walletAnswers = new WalletAnswers(Duration.ofHours(1));
+        projection = new LedgerProjection(jdbc, walletAnswers);
     }
 
     @Property(tries = 150)
@@ -141,6 +147,9 @@ class LedgerProperties {
                 journal(stored);
                 if (redelivered.get(stored.getIdentifier())) {
                     journal(stored);
+                }
+                for (UserId host : HOSTS) {
+                    assertThat(rememberedWallet(host)).isEqualTo(walletFromTheJournal(host));
                 }
             }
 
@@ -175,6 +184,11 @@ class LedgerProperties {
         if (stored.getPayload() instanceof LedgerEvent moneyEvent) {
             transaction.executeWithoutResult(status -> projection.on(moneyEvent, stored, stored.trackingToken()));
         }
+    }
+
+    /** As {@code GET /api/me/wallet} answers: read and rendered once, then remembered until the host's accounts move. */
+    private static WalletView rememberedWallet(UserId host) {
+        return walletAnswers.of(host, asked -> RenderedJson.of(JSON, queries.handle(new FindWallet(asked)))).value();
     }
 
     /** Replays on the calling thread (the worker runs what it is given at once). */

@@ -74,7 +74,7 @@ class LedgerTest extends ProjectionTest {
         events.deliver(LedgerProjection.PROCESSING_GROUP, message);
 
         assertThat(jdbc.sql("select count(*) from ledger_entries").query(Long.class).single()).isEqualTo(3);
-        assertThat(wallets.wallet(hostActor(host)).balances().getFirst().pending()).isEqualTo(Money.of(2345, "EUR"));
+        assertThat(wallets.wallet(hostActor(host)).value().balances().getFirst().pending()).isEqualTo(Money.of(2345, "EUR"));
     }
 
     @Test
@@ -225,12 +225,12 @@ class LedgerTest extends ProjectionTest {
         events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(host, 2000, "USD"), T0.plusSeconds(180), guest));
         events.deliver(LedgerProjection.PROCESSING_GROUP, message(captured(UserId.random(), 9000, "EUR"), T0.plusSeconds(240), guest));
 
-        List<WalletBalanceView> balances = wallets.wallet(hostActor(host)).balances();
+        List<WalletBalanceView> balances = wallets.wallet(hostActor(host)).value().balances();
 
         assertThat(balances).containsExactly(
                 new WalletBalanceView("EUR", Money.of(920, "EUR"), Money.of(2345, "EUR"), Money.of(0, "EUR"), Money.of(0, "EUR")),
                 new WalletBalanceView("USD", Money.of(1870, "USD"), Money.of(0, "USD"), Money.of(0, "USD"), Money.of(0, "USD")));
-        assertThat(wallets.wallet(hostActor(UserId.random())).balances()).isEmpty();
+        assertThat(wallets.wallet(hostActor(UserId.random())).value().balances()).isEmpty();
     }
 
     @Test

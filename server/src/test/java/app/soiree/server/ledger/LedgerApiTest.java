@@ -85,6 +85,24 @@ class LedgerApiTest {
         assertThat(entries.has("nextCursor")).isTrue();
     }
 
+    /**
+     * Wallet answers are remembered (ten minutes in tests: application-test.yml) until the ledger moves the host's
+     * money: a wallet read just before a capture must not be answered again once the capture is in the journal.
+     */
+    @Test
+    void aWalletReadBeforeMoneyMovesIsNotAnsweredAgainAfterIt() {
+        long pendingBefore = pendingOf(wallet(host));
+        assertThat(pendingOf(wallet(host))).isEqualTo(pendingBefore);
+        String gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Second dinner", List.of(Gatherings.tier("Seat", 1000, 3))));
+        String tierId = Gatherings.firstTierId(api, gatheringId);
+        String secondPayment = api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
+                .expectStatus(201).json().get("payment").get("paymentId").asString();
+        api.post("/api/dev/payments/" + secondPayment + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> pendingOf(wallet(host)), pending -> pending > pendingBefore);
+        LedgerChecks.assertWalletAgreesWithJournal(api, finance, host);
+    }
+
     @Test
     void theTrialBalanceBalancesAndLeavesOutWhatCameAfterItsMoment() {
         JsonNode now = api.get("/api/finance/ledger/trial-balance", finance.accessToken()).expectStatus(200).json();
