@@ -47,7 +47,7 @@ class QuerySideBoundariesTest {
             .whereLayer("audit").mayOnlyAccessLayers("paging")
             .whereLayer("identity").mayOnlyAccessLayers("paging")
             .whereLayer("gathering").mayOnlyAccessLayers("paging", "web")
-            .whereLayer("ledger").mayOnlyAccessLayers("paging")
+            .whereLayer("ledger").mayOnlyAccessLayers("paging", "web")
             .whereLayer("operations").mayOnlyAccessLayers("paging")
             .whereLayer("payout").mayOnlyAccessLayers("paging")
             .whereLayer("refund").mayOnlyAccessLayers("paging")
