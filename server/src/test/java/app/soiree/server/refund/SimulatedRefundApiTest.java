@@ -9,13 +9,22 @@ import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Booked;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -128,6 +137,44 @@ class SimulatedRefundApiTest extends RefundFixture {
         staffRefund(booked.bookingId(), 1500, "The rest as well").expectStatus(201);
         // Everything the host earned is taken back; nothing stays behind in pending.
         awaitWallet(Map.of());
+    }
+
+    /**
+     * The outcome chosen for a refund the saga asks the simulator for at the same moment: the request's row is written
+     * (here by hand, in a transaction held open) while the endpoint records its choice, which waits for it. Whichever
+     * unique key PostgreSQL meets it by (the refund id, or the reference the simulator derives from it, which once
+     * answered 500), the choice is then applied to the refund as asked for, not left on a row that no longer awaits it.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anOutcomeChosenWhileTheRefundIsAskedForIsAppliedToIt(boolean theSimulatorsReference) throws Exception {
+        UUID refundId = UUID.randomUUID();
+        String reference = theSimulatorsReference
+                ? "sim_re_" + UUID.nameUUIDFromBytes(("reference:" + refundId).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "")
+                : "sim_re_by_hand_" + refundId.toString().replace("-", "");
+        DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource());
+        try (Connection askedFor = dataSource.getConnection()) {
+            askedFor.setAutoCommit(false);
+            try (PreparedStatement insert = askedFor.prepareStatement("""
+                    insert into simulated_refunds (refund_id, payment_id, reference, amount, currency, status, updated_at)
+                    values (?, ?, ?, 100, 'EUR', 'PENDING', now())""")) {
+                insert.setObject(1, refundId);
+                insert.setObject(2, UUID.randomUUID());
+                insert.setString(3, reference);
+                insert.executeUpdate();
+            }
+            CompletableFuture<Response> decided = CompletableFuture.supplyAsync(() ->
+                    api.post("/api/dev/refunds/" + refundId + "/outcome", support.accessToken(), Map.of("outcome", "succeeded")));
+            await().atMost(WAIT).until(() -> jdbc.queryForObject("""
+                    select count(*) from pg_stat_activity
+                    where wait_event_type = 'Lock' and query like 'insert into simulated_refunds%'""", Integer.class) > 0);
+            askedFor.commit();
+
+            JsonNode answer = decided.get(30, TimeUnit.SECONDS).expectStatus(202).json();
+            assertThat(answer.get("status").asString()).isEqualTo("SUCCEEDED");
+        }
+        assertThat(jdbc.queryForObject("select status from simulated_refunds where refund_id = ?", String.class, refundId))
+                .isEqualTo("SUCCEEDED");
     }
 
     @Test

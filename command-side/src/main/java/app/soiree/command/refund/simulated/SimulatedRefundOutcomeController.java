@@ -56,8 +56,11 @@ class SimulatedRefundOutcomeController {
                 ? SimulatedRefundProvider.Status.SUCCEEDED : SimulatedRefundProvider.Status.FAILED;
         SimulatedRefundProvider.SimulatedRefund refund = simulator.find(refundId).orElse(null);
         if (refund == null || refund.status() == SimulatedRefundProvider.Status.AWAITING_REQUEST) {
-            simulator.preset(refundId, next);
-            return new OutcomeAccepted(refundId, SimulatedRefundProvider.Status.AWAITING_REQUEST.name());
+            if (simulator.preset(refundId, next)) {
+                return new OutcomeAccepted(refundId, SimulatedRefundProvider.Status.AWAITING_REQUEST.name());
+            }
+            // Asked for while this was deciding: a refund leaves AWAITING_REQUEST once and for all, so it is there now.
+            refund = simulator.find(refundId).orElseThrow();
         }
         if (refund.status() == SimulatedRefundProvider.Status.FAILED && next == SimulatedRefundProvider.Status.SUCCEEDED) {
             throw new SoireeException(ErrorCode.STATE_CONFLICT, "A refund that failed cannot succeed afterwards; refund again instead");

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -67,7 +68,7 @@ public class SimulatedRefundProvider implements RefundProvider {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
                 insert into simulated_refunds (refund_id, reference, status, updated_at) values (?, ?, ?, ?)
-                on conflict (refund_id) do nothing""",
+                on conflict do nothing""",
                 request.refundId().value(), referenceFor(request.refundId()), Status.AWAITING_REQUEST.name(), now);
         SimulatedRefund known = find(request.refundId()).orElseThrow();
         if (known.status() == Status.AWAITING_REQUEST) {
@@ -100,12 +101,23 @@ public class SimulatedRefundProvider implements RefundProvider {
         return first(jdbc.query("select * from simulated_refunds where refund_id = ?", this::row, refundId.value()));
     }
 
-    /** Remembers the outcome a developer chose for a refund that has not been asked for yet. */
-    void preset(RefundId refundId, Status outcome) {
-        jdbc.update("""
-                insert into simulated_refunds (refund_id, reference, status, preset_outcome, updated_at) values (?, ?, ?, ?, ?)
-                on conflict (refund_id) do update set preset_outcome = excluded.preset_outcome, updated_at = excluded.updated_at""",
-                refundId.value(), referenceFor(refundId), Status.AWAITING_REQUEST.name(), outcome.name(), Timestamp.from(clock.instant()));
+    /**
+     * Remembers the outcome a developer chose for a refund that has not been asked for yet. False when it has been asked
+     * for meanwhile (the refunds saga's request committed first): then it is settled like any refund asked for.
+     */
+    boolean preset(RefundId refundId, Status outcome) {
+        try {
+            return jdbc.update("""
+                    insert into simulated_refunds (refund_id, reference, status, preset_outcome, updated_at) values (?, ?, ?, ?, ?)
+                    on conflict (refund_id) do update set preset_outcome = excluded.preset_outcome, updated_at = excluded.updated_at
+                    where simulated_refunds.status = ?""",
+                    refundId.value(), referenceFor(refundId), Status.AWAITING_REQUEST.name(), outcome.name(), Timestamp.from(clock.instant()),
+                    Status.AWAITING_REQUEST.name()) == 1;
+        } catch (DuplicateKeyException askedForMeanwhile) {
+            // The request's row was being inserted at the same moment; PostgreSQL found it by its reference (unique as
+            // well, and not the conflict this statement arbitrates), once it was committed.
+            return false;
+        }
     }
 
     /** Moves a refund that was asked for to its outcome, and reports it. */
