@@ -74,9 +74,11 @@ public class SimulatedDisputes implements SimulatedDisputeDesk, DisputeProvider 
                     + " minor units of " + intent.amount().currency());
         }
         Instant now = clock.instant();
+        // On either unique key: the reference is made from the id,
+        // so both name the same row (naming only the id let two at once fail with 500 on the other).
         int opened = jdbc.update("""
                 insert into simulated_disputes (payment_id, reference, amount, currency, reason, status, evidence_due_by, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_id) do nothing""",
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                 intent.paymentId().value(), referenceFor(intent.paymentId()), amount.amountMinor(), amount.currency().getCurrencyCode(),
                 reason, Status.needs_response.name(),
                 Timestamp.from(evidenceDueBy != null ? evidenceDueBy : now.plus(policy.simulatedEvidenceWindow())), Timestamp.from(now),

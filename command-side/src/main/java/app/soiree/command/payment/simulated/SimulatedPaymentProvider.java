@@ -47,9 +47,11 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     @Override
     public ProviderPayment create(PaymentIntentRequest request) {
+        // On either unique key: the reference is made from the id,
+        // so both name the same row (naming only the id let two at once fail with 500 on the other).
         jdbc.update("""
                 insert into simulated_payment_intents (payment_id, reference, guest_id, amount, currency, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (payment_id) do nothing""",
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                 request.paymentId().value(), referenceFor(request.paymentId()), request.guestId().value(), request.amount().amountMinor(),
                 request.amount().currency().getCurrencyCode(), IntentStatus.REQUIRES_PAYMENT.name(), Timestamp.from(clock.instant()));
         Intent intent = find(request.paymentId()).orElseThrow();

@@ -53,9 +53,11 @@ public class SimulatedPayoutProvider implements PayoutProvider {
 
     @Override
     public ConnectedAccount openAccount(UserId hostId) {
+        // On either unique key: the account id is made from the host id,
+        // so both name the same row (naming only the host let two at once fail with 500 on the other).
         jdbc.update("""
                 insert into simulated_payout_accounts (account_id, host_id, transfer_behaviour, created_at)
-                values (?, ?, ?, ?) on conflict (host_id) do nothing""",
+                values (?, ?, ?, ?) on conflict do nothing""",
                 accountIdFor(hostId), hostId.value(), TransferBehaviour.SUCCEED.name(), Timestamp.from(clock.instant()));
         return new ConnectedAccount(accountIdFor(hostId), true);
     }
@@ -88,9 +90,11 @@ public class SimulatedPayoutProvider implements PayoutProvider {
             case NO_ANSWER -> TransferAnswer.unanswered("the simulated provider did not answer (the host's development setting)");
             case SUCCEED -> {
                 String reference = transferReferenceFor(request.payoutId());
+                // On either unique key: the reference is made from the id,
+                // so both name the same row (naming only the id let two at once fail with 500 on the other).
                 jdbc.update("""
                         insert into simulated_transfers (payout_id, reference, account_id, host_id, amount, currency, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict (payout_id) do nothing""",
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                         request.payoutId().value(), reference, request.destinationAccount(), request.hostId().value(),
                         request.amount().amountMinor(), request.amount().currency().getCurrencyCode(), Timestamp.from(clock.instant()));
                 yield TransferAnswer.paid(reference);

@@ -66,21 +66,21 @@ public class SimulatedRefundProvider implements RefundProvider {
     @Override
     public ProviderRefund refund(RefundRequest request) {
         Timestamp now = Timestamp.from(clock.instant());
+        // On either unique key: the reference is made from the id,
+        // so both name the same row (naming only the id let two at once fail with 500 on the other).
         jdbc.update("""
                 insert into simulated_refunds (refund_id, reference, status, updated_at) values (?, ?, ?, ?)
                 on conflict do nothing""",
                 request.refundId().value(), referenceFor(request.refundId()), Status.AWAITING_REQUEST.name(), now);
+        Status unlessPreset = properties.simulatedOutcome() == RefundsProperties.SimulatedOutcome.succeeded ? Status.SUCCEEDED : Status.PENDING;
+        // The outcome a developer chose is read in the same statement that leaves AWAITING_REQUEST, so a choice made at that
+        // moment either comes first and is applied, or finds the refund asked for (see preset).
+        jdbc.update("""
+                update simulated_refunds set payment_id = ?, amount = ?, currency = ?, status = coalesce(preset_outcome, ?), updated_at = ?
+                where refund_id = ? and status = ?""",
+                request.paymentId().value(), request.amount().amountMinor(), request.amount().currency().getCurrencyCode(),
+                unlessPreset.name(), now, request.refundId().value(), Status.AWAITING_REQUEST.name());
         SimulatedRefund known = find(request.refundId()).orElseThrow();
-        if (known.status() == Status.AWAITING_REQUEST) {
-            Status outcome = known.presetOutcome() != null ? known.presetOutcome()
-                    : properties.simulatedOutcome() == RefundsProperties.SimulatedOutcome.succeeded ? Status.SUCCEEDED : Status.PENDING;
-            jdbc.update("""
-                    update simulated_refunds set payment_id = ?, amount = ?, currency = ?, status = ?, updated_at = ?
-                    where refund_id = ?""",
-                    request.paymentId().value(), request.amount().amountMinor(), request.amount().currency().getCurrencyCode(),
-                    outcome.name(), now, request.refundId().value());
-            known = find(request.refundId()).orElseThrow();
-        }
         // Asked again (the first answer got lost): the outcome is reported again, under the same event id, which the inbox drops.
         reportOutcome(known);
         return ProviderRefund.pending(known.reference());
