@@ -89,14 +89,24 @@ public class ProviderInbox {
         processPending();
     }
 
-    /** Applies what is stored but not yet applied: events whose first attempt failed, or that a crash interrupted. */
+    /**
+     * Applies what is stored but not yet applied: events whose first attempt failed, or that a crash interrupted. Each on
+     * its own: an event that fails again (counted, and parked after {@link #MAX_ATTEMPTS}) does not hold up those stored
+     * after it.
+     */
     public int processPending() {
         List<String> pending = jdbc.queryForList("""
                 select event_id from provider_events
                 where provider = ? and processed_at is null and attempts < ? and (leased_until is null or leased_until < ?)
                 order by received_at limit ?""",
                 String.class, provider.code(), MAX_ATTEMPTS, Timestamp.from(clock.instant()), BATCH_SIZE);
-        pending.forEach(this::process);
+        for (String eventId : pending) {
+            try {
+                process(eventId);
+            } catch (RuntimeException e) {
+                log.warn("Provider event {} failed again; it will be retried", eventId, e);
+            }
+        }
         return pending.size();
     }
 

@@ -1,10 +1,12 @@
 package app.soiree.server.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.IntegrationTest;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,34 @@ class SimulatedPaymentApiTest extends PaymentFixture {
 
         Session admin = api.signIn("", "admin@soiree.test", "admin-password-1");
         api.post("/api/dev/payments/" + paymentId + "/outcome", admin.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
+    }
+
+    /**
+     * The inbox's poll applies each stored event on its own: one that keeps failing (here a payload nothing can read,
+     * stored first) does not hold up one stored after it, whose first attempt was lost (stored here without one). The
+     * poll used to stop at the first failure, so everything after it waited until it was parked, ten polls later.
+     */
+    @Test
+    void anEventThatKeepsFailingDoesNotHoldUpTheOnesStoredAfterIt() {
+        String failing = "sim_evt_unreadable_" + UUID.randomUUID();
+        String after = "sim_evt_after_" + UUID.randomUUID();
+        try {
+            jdbc.update("""
+                    insert into provider_events (provider, event_id, event_type, payload, received_at)
+                    values ('simulated', ?, 'payment.succeeded', '{}', now() - interval '1 minute')""", failing);
+            jdbc.update("""
+                    insert into provider_events (provider, event_id, event_type, payload, received_at)
+                    values ('simulated', ?, 'simulated.nothing_soiree_knows', '{}', now())""", after);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select outcome from provider_events where event_id = ?", String.class, after), outcome -> outcome != null);
+            assertThat(jdbc.queryForObject("select outcome from provider_events where event_id = ?", String.class, after))
+                    .startsWith("ignored");
+            assertThat(jdbc.queryForMap("select processed_at, attempts from provider_events where event_id = ?", failing))
+                    .containsEntry("processed_at", null).extractingByKey("attempts").isNotEqualTo(0);
+        } finally {
+            jdbc.update("delete from provider_events where event_id in (?, ?)", failing, after);
+        }
     }
 
     @Test

@@ -171,6 +171,9 @@ class SimulatedRefundApiTest extends RefundFixture {
         }
         assertThat(jdbc.queryForObject("select status from simulated_refunds where refund_id = ?", String.class, refundId))
                 .isEqualTo("SUCCEEDED");
+        // The simulator reported the outcome about a payment Soiree does not know (the row was made by hand): not for the
+        // inbox to retry for the rest of the run.
+        jdbc.update("delete from provider_events where payload like ?", "%" + refundId + "%");
     }
 
     @Test
