@@ -104,7 +104,7 @@ public class ProviderInbox {
             try {
                 process(eventId);
             } catch (RuntimeException e) {
-                log.warn("Provider event {} failed again; it will be retried", eventId, e);
+                log.warn("Provider event {} failed again; the next poll retries it unless it is parked now", eventId, e);
             }
         }
         return pending.size();
