@@ -48,12 +48,9 @@ class LedgerApiTest {
             finance = api.newStaff(admin, "FINANCE");
             support = api.newStaff(admin, "SUPPORT");
         }
-        String gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Dinner", List.of(Gatherings.tier("Seat", 2500, 3))));
-        String tierId = Gatherings.firstTierId(api, gatheringId);
-        paymentId = api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
-                .expectStatus(201).json().get("payment").get("paymentId").asString();
+        paymentId = bookOneSeat("Dinner", 2500);
         beforeCapture = Instant.now();
-        api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
+        capture(paymentId);
         await().atMost(Duration.ofSeconds(15)).until(() -> pendingOf(wallet(host)), pending -> pending == 2345);
     }
 
@@ -93,11 +90,7 @@ class LedgerApiTest {
     void aWalletReadBeforeMoneyMovesIsNotAnsweredAgainAfterIt() {
         long pendingBefore = pendingOf(wallet(host));
         assertThat(pendingOf(wallet(host))).isEqualTo(pendingBefore);
-        String gatheringId = Gatherings.publish(api, host, Gatherings.gathering("Second dinner", List.of(Gatherings.tier("Seat", 1000, 3))));
-        String tierId = Gatherings.firstTierId(api, gatheringId);
-        String secondPayment = api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
-                .expectStatus(201).json().get("payment").get("paymentId").asString();
-        api.post("/api/dev/payments/" + secondPayment + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
+        capture(bookOneSeat("Second dinner", 1000));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> pendingOf(wallet(host)), pending -> pending > pendingBefore);
         LedgerChecks.assertWalletAgreesWithJournal(api, finance, host);
@@ -179,6 +172,18 @@ class LedgerApiTest {
         Session otherHost = api.newHost("Other Host");
         assertThat(wallet(otherHost).get("balances")).isEmpty();
         assertThat(api.get("/api/me/wallet/entries", otherHost.accessToken()).expectStatus(200).json().get("items")).isEmpty();
+    }
+
+    /** The guest's booking of one seat at {@code price} in a new gathering of the host's; returns its payment's id. */
+    private String bookOneSeat(String title, long price) {
+        String gatheringId = Gatherings.publish(api, host, Gatherings.gathering(title, List.of(Gatherings.tier("Seat", price, 3))));
+        String tierId = Gatherings.firstTierId(api, gatheringId);
+        return api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
+                .expectStatus(201).json().get("payment").get("paymentId").asString();
+    }
+
+    private void capture(String payment) {
+        api.post("/api/dev/payments/" + payment + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
     }
 
     private JsonNode wallet(Session who) {
