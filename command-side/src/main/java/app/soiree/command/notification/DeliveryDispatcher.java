@@ -57,23 +57,35 @@ class DeliveryDispatcher {
         this.clock = clock;
     }
 
+    /**
+     * Keeps the content for later attempts, and sends the channels the plan made due at once. Those share this event's
+     * transaction: should recording one channel's outcome fail, the event is handled again, and a channel whose attempt
+     * was noted meanwhile is recorded as unknown rather than sent twice (as a crash between two attempts would leave it).
+     */
     @EventHandler
     void on(NotificationPlanned event) {
         jdbc.update("insert into notification_contents (notification_id, kind, recipient_id, content) values (?, ?, ?, ?) on conflict do nothing",
                 event.notificationId().value(), event.kind().name(), event.recipientId().value(), JSON.writeValueAsString(event.content()));
+        for (NotificationChannel channel : event.due()) {
+            attempt(new DeliveryDue(event.notificationId(), event.recipientId(), event.kind(), channel, 1, null, event.plannedAt()),
+                    Optional.of(event.content()));
+        }
     }
 
     @EventHandler
     void on(DeliveryDue event) {
-        DeliveryOutcome outcome = firstAttempt(event) ? dispatch(event)
-                : DeliveryOutcome.unknown("Attempt " + event.attempt() + " was started before and its outcome never recorded");
-        commands.sendAndWait(new RecordDeliveryOutcome(event.notificationId(), event.channel(), event.attempt(), outcome));
+        attempt(event, content(event));
     }
 
-    private DeliveryOutcome dispatch(DeliveryDue event) {
+    private void attempt(DeliveryDue due, Optional<NotificationContent> content) {
+        DeliveryOutcome outcome = firstAttempt(due) ? dispatch(due, content)
+                : DeliveryOutcome.unknown("Attempt " + due.attempt() + " was started before and its outcome never recorded");
+        commands.sendAndWait(new RecordDeliveryOutcome(due.notificationId(), due.channel(), due.attempt(), outcome));
+    }
+
+    private DeliveryOutcome dispatch(DeliveryDue event, Optional<NotificationContent> content) {
         ChannelSender sender = senders.get(event.channel());
         Optional<Recipient> found = recipients.find(event.recipientId());
-        Optional<NotificationContent> content = content(event);
         if (sender == null || found.isEmpty() || content.isEmpty()) {
             return DeliveryOutcome.skipped(SkipReason.NO_ADDRESS);
         }

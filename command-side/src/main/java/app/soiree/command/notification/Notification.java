@@ -82,11 +82,11 @@ public class Notification {
             return; // planned already: the same trigger seen again
         }
         Instant now = clock.instant();
-        // What is decided now goes into the plan's own event (three of a booking's thirteen events were these, each stored,
+        // What is decided now goes into the plan's own event (four of a booking's thirteen events were these, each stored,
         // chained and read by every processor); what happens later gets an event of its own.
         Map<NotificationChannel, SkipReason> skipped = new EnumMap<>(NotificationChannel.class);
         Set<NotificationChannel> delivered = EnumSet.noneOf(NotificationChannel.class);
-        List<NotificationChannel> dueNow = new ArrayList<>();
+        Set<NotificationChannel> dueNow = EnumSet.noneOf(NotificationChannel.class);
         List<DeliveryDeferred> deferred = new ArrayList<>();
         for (DeliveryPlan plan : command.deliveries()) {
             Instant due = latest(command.deliverAt(), plan.notBefore());
@@ -107,8 +107,7 @@ public class Notification {
         }
         apply(new NotificationPlanned(command.notificationId(), command.recipientId(), command.kind(), command.kind().category(),
                 command.triggerKey(), command.content(), command.deliverAt(), command.staleAt(), command.preferenceVersion(), now,
-                skipped, delivered));
-        dueNow.forEach(channel -> goOut(channel, null, now));
+                skipped, delivered, dueNow));
         deferred.forEach(waiting -> {
             apply(waiting);
             deadlines.schedule(waiting.until(), DUE_DEADLINE, waiting.channel());
@@ -238,6 +237,7 @@ public class Notification {
         event.skipped().forEach((channel, reason) -> deliveries.put(channel,
                 new Delivery(reason.status(), 0, false, null)));
         event.delivered().forEach(channel -> deliveries.put(channel, new Delivery(DeliveryStatus.DELIVERED, 1, true, null)));
+        event.due().forEach(channel -> deliveries.put(channel, new Delivery(DeliveryStatus.PLANNED, 1, false, null)));
     }
 
     @EventSourcingHandler

@@ -80,8 +80,13 @@ class NotificationTest {
 
     private static NotificationPlanned planned(@Nullable Instant deliverAt, Map<NotificationChannel, SkipReason> skipped,
                                                Set<NotificationChannel> delivered) {
+        return planned(deliverAt, skipped, delivered, Set.of());
+    }
+
+    private static NotificationPlanned planned(@Nullable Instant deliverAt, Map<NotificationChannel, SkipReason> skipped,
+                                               Set<NotificationChannel> delivered, Set<NotificationChannel> due) {
         return new NotificationPlanned(ID, ANA, NotificationKind.BOOKING_CONFIRMED, NotificationKind.BOOKING_CONFIRMED.category(),
-                "booking-confirmed:b1", CONTENT, deliverAt, STALE, 7, START, skipped, delivered);
+                "booking-confirmed:b1", CONTENT, deliverAt, STALE, 7, START, skipped, delivered, due);
     }
 
     /** Planned now, delivered to the inbox in the plan's own event. */
@@ -104,8 +109,8 @@ class NotificationTest {
                 .when(plan(null, DeliveryPlan.send(NotificationChannel.IN_APP), DeliveryPlan.send(NotificationChannel.EMAIL),
                         DeliveryPlan.after(NotificationChannel.SMS, morning),
                         DeliveryPlan.skip(NotificationChannel.WHATSAPP, SkipReason.NO_WHATSAPP_CONSENT)))
-                .expectEvents(planned(null, Map.of(NotificationChannel.WHATSAPP, SkipReason.NO_WHATSAPP_CONSENT), Set.of(NotificationChannel.IN_APP)),
-                        due(NotificationChannel.EMAIL, 1, START),
+                .expectEvents(planned(null, Map.of(NotificationChannel.WHATSAPP, SkipReason.NO_WHATSAPP_CONSENT), Set.of(NotificationChannel.IN_APP),
+                                Set.of(NotificationChannel.EMAIL)),
                         new DeliveryDeferred(ID, ANA, NotificationChannel.SMS, morning, DeliveryDeferred.Reason.QUIET_HOURS, START))
                 .expectScheduledDeadlineWithName(Duration.ofHours(8), Notification.DUE_DEADLINE);
 
@@ -128,6 +133,20 @@ class NotificationTest {
                     .expectEvents(new DeliveryResendRequested(ID, ANA, NotificationChannel.SMS, SUPPORT, START),
                             new DeliveryDue(ID, ANA, NotificationKind.BOOKING_CONFIRMED, NotificationChannel.SMS, 1, SUPPORT, START));
             given(history).when(new WithdrawNotification(ID, "The booking was confirmed")).expectNoEvents(); // shown, nothing waits
+        }
+    }
+
+    /** A send due in the plan's own event is attempt 1 under way, as a separate {@link DeliveryDue} stored before made it. */
+    @Test
+    void aSendDueInThePlanIsUnderWayAsASeparateDueEventMadeIt() {
+        for (Object[] history : List.of(new Object[] {planned(null, Map.of(), Set.of(NotificationChannel.IN_APP), Set.of(NotificationChannel.EMAIL))},
+                new Object[] {planned(null), inApp(), due(NotificationChannel.EMAIL, 1, START)})) {
+            given(history).when(new RecordDeliveryOutcome(ID, NotificationChannel.EMAIL, 1, DeliveryOutcome.sent("m-1", "a•••@soiree.test")))
+                    .expectEvents(new DeliverySent(ID, ANA, NotificationChannel.EMAIL, 1, "m-1", "a•••@soiree.test", null, START));
+            given(history).when(new RecordDeliveryOutcome(ID, NotificationChannel.EMAIL, 2, DeliveryOutcome.sent("m-2", "a•••@soiree.test")))
+                    .expectNoEvents(); // not the current attempt
+            given(history).when(new ResendNotification(ID, NotificationChannel.EMAIL, SUPPORT)).expectException(SoireeException.class);
+            given(history).when(new WithdrawNotification(ID, "The booking was confirmed")).expectNoEvents(); // out already, nothing waits
         }
     }
 

@@ -90,7 +90,7 @@ class NotificationProjection {
         decidedWhilePlanning(event, message, replay);
     }
 
-    /** The channels the plan skipped or delivered at once, as their own events did before they were part of the plan's. */
+    /** The channels the plan skipped, delivered or made due at once, as their own events did before they were part of the plan's. */
     private void decidedWhilePlanning(NotificationPlanned event, EventMessage<?> message, ReplayStatus replay) {
         long sequence = sequenceOf(message);
         event.skipped().forEach((channel, reason) -> new Entry(event.notificationId(), event.recipientId(), channel, Step.SKIPPED,
@@ -101,6 +101,8 @@ class NotificationProjection {
                     .apply();
             reachedInbox(event.notificationId(), event.recipientId(), event.plannedAt(), replay);
         }
+        event.due().forEach(channel -> new Entry(event.notificationId(), event.recipientId(), channel, Step.DUE, DeliveryStatus.PLANNED,
+                event.plannedAt(), sequence, 1).apply());
     }
 
     /**

@@ -241,7 +241,7 @@ class NotificationProjectionTest extends ProjectionTest {
         assertThat(email.history().getFirst().resentBy()).isEqualTo(staff);
     }
 
-    /** Skips and the inbox decided while planning come in the plan's own event, and land as their own events did. */
+    /** Skips, the inbox and the sends due at once decided while planning come in the plan's own event, and land as their own events did. */
     @Test
     void aPlanCarryingItsDecisionsShowsInTheInboxOnceAndTellsSupportWhatWasSkipped() {
         NotificationId id = NotificationId.of("booking-9", ana, NotificationKind.BOOKING_CONFIRMED);
@@ -249,18 +249,26 @@ class NotificationProjectionTest extends ProjectionTest {
         EventMessage<?> plan = GenericEventMessage.asEventMessage(new NotificationPlanned(id, ana, planned.kind(), planned.category(),
                 planned.triggerKey(), planned.content(), null, planned.staleAt(), 4, START,
                 Map.of(NotificationChannel.WHATSAPP, SkipReason.NO_WHATSAPP_CONSENT, NotificationChannel.SMS, SkipReason.NO_VERIFIED_PHONE),
-                Set.of(NotificationChannel.IN_APP)));
+                Set.of(NotificationChannel.IN_APP), Set.of(NotificationChannel.EMAIL)));
         events.deliver(NotificationProjection.PROCESSING_GROUP, plan);
         events.deliver(NotificationProjection.PROCESSING_GROUP, plan);
+        assertThat(delivery(staffView(), NotificationChannel.EMAIL)).satisfies(email -> {
+            assertThat(email.status()).isEqualTo(DeliveryStatus.PLANNED);
+            assertThat(email.attempt()).isEqualTo(1);
+            assertThat(email.history()).extracting(StaffNotificationView.DeliveryStep::step).containsExactly(Step.DUE);
+        });
+        events.publish(new DeliverySent(id, ana, NotificationChannel.EMAIL, 1, "m-1", "a•••@soiree.test", null, START.plusSeconds(1)));
 
         assertThat(rows.inbox(ana, false, null, 20).items()).singleElement()
                 .satisfies(item -> assertThat(item.shownAt()).isEqualTo(START));
         assertThat(rows.unread(ana)).isEqualTo(1);
         assertThat(pushes.to(ana)).extracting(PushEnvelope::type).containsExactly("notification.new", "unread.total");
-        StaffNotificationView view = queries.query(new FindNotificationsForStaff(ana, null, 20),
-                ResponseTypes.instanceOf(StaffNotificationPage.class)).join().items().getFirst();
+        StaffNotificationView view = staffView();
         assertThat(view.deliveries()).extracting(StaffNotificationView.DeliveryView::channel)
-                .containsExactlyInAnyOrder(NotificationChannel.IN_APP, NotificationChannel.SMS, NotificationChannel.WHATSAPP);
+                .containsExactlyInAnyOrder(NotificationChannel.IN_APP, NotificationChannel.EMAIL, NotificationChannel.SMS, NotificationChannel.WHATSAPP);
+        StaffNotificationView.DeliveryView email = delivery(view, NotificationChannel.EMAIL);
+        assertThat(email.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(email.history()).extracting(StaffNotificationView.DeliveryStep::step).containsExactly(Step.DUE, Step.SENT);
         StaffNotificationView.DeliveryView inApp = delivery(view, NotificationChannel.IN_APP);
         assertThat(inApp.status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(inApp.attempt()).isEqualTo(1);
@@ -284,9 +292,7 @@ class NotificationProjectionTest extends ProjectionTest {
                         START.plusSeconds(5)));
         events.publish(sent);
 
-        StaffNotificationView view = queries.query(new FindNotificationsForStaff(ana, null, 20),
-                ResponseTypes.instanceOf(StaffNotificationPage.class)).join().items().getFirst();
-        assertThat(delivery(view, NotificationChannel.SMS).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(delivery(staffView(), NotificationChannel.SMS).status()).isEqualTo(DeliveryStatus.DELIVERED);
     }
 
     @Test
@@ -333,7 +339,7 @@ class NotificationProjectionTest extends ProjectionTest {
                 new NotificationPlanned(bensBooking, ana, NotificationKind.NEW_BOOKING, NotificationKind.NEW_BOOKING.category(), "trigger:b",
                         new NotificationContent("New booking for Supper", "Ben Bright booked 2 seat(s).", null,
                                 Map.of(NotificationContent.GUEST_ID, ben.toString(), NotificationContent.GUEST_NAME, "Ben Bright", "quantity", "2"),
-                                "en"), null, START.plus(Duration.ofDays(1)), 1, START, Map.of(), Set.of()),
+                                "en"), null, START.plus(Duration.ofDays(1)), 1, START, Map.of(), Set.of(), Set.of()),
                 planned(booked, ana, NotificationKind.BOOKING_CONFIRMED, "You're going to Ben Bright's birthday", START, null));
 
         PersonalDataErased erasure = new PersonalDataErased(ben, null, START.plusSeconds(5));
@@ -383,7 +389,7 @@ class NotificationProjectionTest extends ProjectionTest {
         return new NotificationPlanned(id, ana, NotificationKind.NEW_FOLLOWER, NotificationKind.NEW_FOLLOWER.category(), "trigger:" + id,
                 new NotificationContent(name + " follows you", name + " will see what you publish.", "/users/" + follower,
                         Map.of(NotificationContent.ACTOR_ID, follower.toString(), NotificationContent.ACTOR_NAME, name), "en"),
-                null, START.plus(Duration.ofDays(1)), 1, START, Map.of(), Set.of());
+                null, START.plus(Duration.ofDays(1)), 1, START, Map.of(), Set.of(), Set.of());
     }
 
     /** Title and body, as one line to compare. */
@@ -395,6 +401,12 @@ class NotificationProjectionTest extends ProjectionTest {
         return jdbc.sql("select data ->> ? from notifications where notification_id = ?").param(key).param(id.value()).query(String.class).single();
     }
 
+    /** Ana's latest notification as support sees it. */
+    private StaffNotificationView staffView() {
+        return queries.query(new FindNotificationsForStaff(ana, null, 20), ResponseTypes.instanceOf(StaffNotificationPage.class)).join()
+                .items().getFirst();
+    }
+
     private static StaffNotificationView.DeliveryView delivery(StaffNotificationView view, NotificationChannel channel) {
         return view.deliveries().stream().filter(delivery -> delivery.channel() == channel).findFirst().orElseThrow();
     }
@@ -402,6 +414,6 @@ class NotificationProjectionTest extends ProjectionTest {
     static NotificationPlanned planned(NotificationId id, UserId recipient, NotificationKind kind, String title, Instant at, Instant deliverAt) {
         return new NotificationPlanned(id, recipient, kind, kind.category(), "trigger:" + id,
                 new NotificationContent(title, title + ", in full", "/gatherings/g-1", Map.of("gatheringId", "g-1"), "en"), deliverAt,
-                at.plus(Duration.ofDays(1)), 1, at, Map.of(), Set.of());
+                at.plus(Duration.ofDays(1)), 1, at, Map.of(), Set.of(), Set.of());
     }
 }

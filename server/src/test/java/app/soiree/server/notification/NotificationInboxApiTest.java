@@ -237,7 +237,7 @@ class NotificationInboxApiTest {
                                                @Nullable Instant deliverAt) {
         return new NotificationPlanned(id, recipient, kind, kind.category(), "trigger:" + id,
                 new NotificationContent(title, title + ", in full", "/gatherings/g-1", Map.of("gatheringId", "g-1"), "en"), deliverAt,
-                at.plus(Duration.ofDays(1)), 1, at, Map.of(), Set.of());
+                at.plus(Duration.ofDays(1)), 1, at, Map.of(), Set.of(), Set.of());
     }
 
     /** The inbox once the read model has caught up with what was published (the last one shows first). */
