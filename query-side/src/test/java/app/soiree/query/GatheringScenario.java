@@ -137,7 +137,7 @@ public final class GatheringScenario {
     /** The payment for {@code hold}'s whole amount with the simulated provider, requested now. */
     public PaymentRequested paymentRequested(SeatsHeld hold) {
         return new PaymentRequested(PaymentId.forBooking(hold.bookingId()), hold.bookingId(), gatheringId, hostId, hold.guestId(),
-                hold.amount(), "simulated", NOW);
+                hold.amount(), "simulated", NOW, null);
     }
 
     public SeatsConfirmed confirmed(SeatsHeld hold) {

@@ -78,6 +78,7 @@ public class BookingPaymentSaga {
         gatheringId = event.gatheringId();
         guestId = event.guestId();
         amount = event.amount();
+        providerReference = event.providerReference();
         SagaLifecycle.associateWith("bookingId", bookingId.toString());
     }
 

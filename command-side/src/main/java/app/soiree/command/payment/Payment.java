@@ -88,7 +88,10 @@ public class Payment {
         // for Axon's event sourcing, and for the first RequestPayment
     }
 
-    /** Creates the payment, or finds it: a booking retried with the same id asks again and changes nothing. */
+    /**
+     * Creates the payment, or finds it: a booking retried with the same id asks again and changes nothing but the intent,
+     * which the first request may not have had (its provider did not answer).
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RequestPayment command, Clock clock) {
@@ -96,13 +99,16 @@ public class Payment {
             if (!bookingId.equals(command.bookingId()) || !amount.equals(command.amount())) {
                 throw SoireeException.conflict("This payment id belongs to another booking");
             }
+            if (providerReference == null && command.providerReference() != null) {
+                apply(new PaymentIntentCreated(paymentId, provider, command.providerReference(), clock.instant()));
+            }
             return;
         }
         if (command.amount().isNegative() || command.amount().isZero()) {
             throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A payment needs a positive amount");
         }
         apply(new PaymentRequested(command.paymentId(), command.bookingId(), command.gatheringId(), command.hostId(),
-                command.guestId(), command.amount(), command.provider(), clock.instant()));
+                command.guestId(), command.amount(), command.provider(), clock.instant(), command.providerReference()));
     }
 
     @CommandHandler
@@ -268,6 +274,10 @@ public class Payment {
         captured = Money.zero(amount.currency());
         hostNet = Money.zero(amount.currency());
         refunds = new PaymentRefunds(amount.currency());
+        if (event.providerReference() != null) {
+            providerReference = event.providerReference();
+            status = PaymentStatus.AWAITING_PAYMENT;
+        }
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package app.soiree.command.payment;
 
 import app.soiree.api.payment.PaymentCaptured;
 import app.soiree.api.payment.PaymentIntentCreated;
+import app.soiree.api.payment.PaymentRequested;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,13 @@ class PaymentReferenceUpdater {
 
     PaymentReferenceUpdater(PaymentReferences references) {
         this.references = references;
+    }
+
+    @EventHandler
+    void on(PaymentRequested event) {
+        if (event.providerReference() != null) {
+            references.remember(event.providerReference(), event.paymentId());
+        }
     }
 
     @EventHandler

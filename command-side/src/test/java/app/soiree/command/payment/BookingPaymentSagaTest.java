@@ -4,10 +4,12 @@ import static app.soiree.command.payment.PaymentTest.AMOUNT;
 import static app.soiree.command.payment.PaymentTest.BOOKING;
 import static app.soiree.command.payment.PaymentTest.GATHERING;
 import static app.soiree.command.payment.PaymentTest.GUEST;
+import static app.soiree.command.payment.PaymentTest.HOST;
 import static app.soiree.command.payment.PaymentTest.NOW;
 import static app.soiree.command.payment.PaymentTest.PAYMENT;
 import static app.soiree.command.payment.PaymentTest.captured;
 import static app.soiree.command.payment.PaymentTest.requested;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import app.soiree.api.Money;
 import app.soiree.api.gathering.BookingCancelled;
@@ -21,12 +23,15 @@ import app.soiree.api.payment.DeclinePayment;
 import app.soiree.api.payment.PaymentDeclined;
 import app.soiree.api.payment.PaymentIntentCreated;
 import app.soiree.api.payment.PaymentOutcomeUnknown;
+import app.soiree.api.payment.PaymentRequested;
 import app.soiree.api.payment.RecordPaymentIntent;
 import app.soiree.api.refund.RefundId;
 import app.soiree.api.refund.RefundPayment;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +95,17 @@ class BookingPaymentSagaTest {
                 .whenPublishingA(expired())
                 .expectDispatchedCommands(new CapturePayment(PAYMENT, "pi_1", AMOUNT, Money.of(103, "EUR"), "reconciliation:" + PAYMENT))
                 .expectActiveSagas(1);
+    }
+
+    /** The usual way: the payment's first event named the intent, and the saga asks the provider about that intent. */
+    @Test
+    void whenTheHoldExpiresItAsksAboutTheIntentThePaymentWasRequestedWith() {
+        provider.answers.add(ProviderPayment.succeeded("pi_1", AMOUNT, Money.of(103, "EUR")));
+        fixture.givenAggregate(PAYMENT.toString())
+                .published(new PaymentRequested(PAYMENT, BOOKING, GATHERING, HOST, GUEST, AMOUNT, "stripe", NOW, "pi_1"))
+                .whenPublishingA(expired())
+                .expectDispatchedCommands(new CapturePayment(PAYMENT, "pi_1", AMOUNT, Money.of(103, "EUR"), "reconciliation:" + PAYMENT));
+        assertThat(provider.asked).containsExactly("retrieve pi_1");
     }
 
     @Test
@@ -159,6 +175,7 @@ class BookingPaymentSagaTest {
     /** A provider that answers from a script: the saga's decisions are what is under test here. */
     static final class ScriptedProvider implements PaymentProvider {
         final Deque<ProviderPayment> answers = new ArrayDeque<>();
+        final List<String> asked = new ArrayList<>();
 
         @Override
         public String name() {
@@ -167,11 +184,13 @@ class BookingPaymentSagaTest {
 
         @Override
         public ProviderPayment create(PaymentIntentRequest request) {
+            asked.add("create " + request.paymentId());
             return answers.removeFirst();
         }
 
         @Override
         public ProviderPayment retrieve(String providerReference) {
+            asked.add("retrieve " + providerReference);
             return answers.removeFirst();
         }
     }

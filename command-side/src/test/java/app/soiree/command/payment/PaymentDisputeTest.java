@@ -228,7 +228,7 @@ class PaymentDisputeTest {
 
     private TestExecutor<Payment> given(Object... events) {
         Object[] all = new Object[events.length + 1];
-        all[0] = new PaymentRequested(PAYMENT, BOOKING, GATHERING, HOST, GUEST, AMOUNT, "stripe", NOW);
+        all[0] = new PaymentRequested(PAYMENT, BOOKING, GATHERING, HOST, GUEST, AMOUNT, "stripe", NOW, null);
         System.arraycopy(events, 0, all, 1, events.length);
         return fixture.given(all);
     }

@@ -50,7 +50,7 @@ class PaymentInvariantsProperties {
         axon.start();
         try {
             axon.commandGateway().sendAndWait(new app.soiree.api.payment.RequestPayment(PaymentTest.PAYMENT, PaymentTest.BOOKING,
-                    PaymentTest.GATHERING, PaymentTest.HOST, PaymentTest.GUEST, amount, "stripe"));
+                    PaymentTest.GATHERING, PaymentTest.HOST, PaymentTest.GUEST, amount, "stripe", null));
             for (Object report : reports) {
                 try {
                     axon.commandGateway().sendAndWait(concrete(report, amount));

@@ -227,7 +227,7 @@ class PaymentRefundTest {
 
     @Test
     void aQuoteIsRefusedAsTheRefundWouldBe() {
-        given(new PaymentRequested(PAYMENT, BOOKING, GATHERING, HOST, GUEST, Money.of(2500, "EUR"), "simulated", NOW))
+        given(new PaymentRequested(PAYMENT, BOOKING, GATHERING, HOST, GUEST, Money.of(2500, "EUR"), "simulated", NOW, null))
                 .when(new QuoteRefund(PAYMENT, FIRST, Money.of(2500, "EUR")))
                 .expectException(refusedWith(ErrorCode.PAYMENT_NOT_CAPTURED));
     }

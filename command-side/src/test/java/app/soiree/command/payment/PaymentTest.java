@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,8 +72,23 @@ class PaymentTest {
 
     @Test
     void refusesAPaymentIdOfAnotherBooking() {
-        given().when(new RequestPayment(PAYMENT, new BookingId(id(9)), GATHERING, HOST, GUEST, AMOUNT, "stripe"))
+        given().when(new RequestPayment(PAYMENT, new BookingId(id(9)), GATHERING, HOST, GUEST, AMOUNT, "stripe", null))
                 .expectException(refusedWith(ErrorCode.STATE_CONFLICT));
+    }
+
+    /** The usual way: the provider's intent was created first, and the payment's one event names it. */
+    @Test
+    void opensAPaymentWithTheIntentTheProviderCreatedAsAnIntentRecordedAfterItWould() {
+        PaymentRequested withIntent = new PaymentRequested(PAYMENT, BOOKING, GATHERING, HOST, GUEST, AMOUNT, "stripe", NOW, "pi_1");
+        fixture.givenNoPriorActivity().when(request("pi_1")).expectEvents(withIntent);
+
+        for (Object[] history : List.of(new Object[] {withIntent}, new Object[] {requested(), new PaymentIntentCreated(PAYMENT, "stripe", "pi_1", NOW)})) {
+            fixture.given(history).when(request("pi_1")).expectNoEvents();
+            fixture.given(history).when(new RecordPaymentIntent(PAYMENT, "pi_1")).expectNoEvents();
+            fixture.given(history).when(new CapturePayment(PAYMENT, "pi_1", AMOUNT, null, "evt_1")).expectEvents(captured("evt_1"));
+        }
+        // the first request's provider never answered; the retried one brings the intent
+        given().when(request("pi_1")).expectEvents(new PaymentIntentCreated(PAYMENT, "stripe", "pi_1", NOW));
     }
 
     @Test
@@ -173,11 +189,15 @@ class PaymentTest {
     }
 
     static RequestPayment request() {
-        return new RequestPayment(PAYMENT, BOOKING, GATHERING, HOST, GUEST, AMOUNT, "stripe");
+        return request(null);
+    }
+
+    static RequestPayment request(@Nullable String providerReference) {
+        return new RequestPayment(PAYMENT, BOOKING, GATHERING, HOST, GUEST, AMOUNT, "stripe", providerReference);
     }
 
     static PaymentRequested requested() {
-        return new PaymentRequested(PAYMENT, BOOKING, GATHERING, HOST, GUEST, AMOUNT, "stripe", NOW);
+        return new PaymentRequested(PAYMENT, BOOKING, GATHERING, HOST, GUEST, AMOUNT, "stripe", NOW, null);
     }
 
     static PaymentCaptured captured(String eventId) {

@@ -63,7 +63,7 @@ class RefundInvariantsProperties {
         Configuration axon = axon(feePercent);
         try {
             axon.commandGateway().sendAndWait(new RequestPayment(PaymentTest.PAYMENT, PaymentTest.BOOKING, PaymentTest.GATHERING,
-                    PaymentTest.HOST, PaymentTest.GUEST, amount, "stripe"));
+                    PaymentTest.HOST, PaymentTest.GUEST, amount, "stripe", "pi_1"));
             axon.commandGateway().sendAndWait(new CapturePayment(PaymentTest.PAYMENT, "pi_1", amount, null, "evt_capture"));
             for (Step step : steps) {
                 try {
@@ -92,7 +92,7 @@ class RefundInvariantsProperties {
         Configuration axon = axon(feePercent);
         try {
             axon.commandGateway().sendAndWait(new RequestPayment(PaymentTest.PAYMENT, PaymentTest.BOOKING, PaymentTest.GATHERING,
-                    PaymentTest.HOST, PaymentTest.GUEST, amount, "stripe"));
+                    PaymentTest.HOST, PaymentTest.GUEST, amount, "stripe", "pi_1"));
             axon.commandGateway().sendAndWait(new CapturePayment(PaymentTest.PAYMENT, "pi_1", amount, null, "evt_capture"));
             List<Long> parts = split(amountMinor, cuts);
             List<RefundId> refundIds = new ArrayList<>();

@@ -28,8 +28,10 @@ class PaymentReferenceProjection {
 
     @EventHandler
     void on(PaymentRequested event) {
-        jdbc.update("insert into booking_payment_references (payment_id, booking_id) values (?, ?) on conflict (payment_id) do nothing",
-                event.paymentId().value(), event.bookingId().value());
+        jdbc.update("""
+                        insert into booking_payment_references (payment_id, booking_id, provider_reference) values (?, ?, ?)
+                        on conflict (payment_id) do nothing""",
+                event.paymentId().value(), event.bookingId().value(), event.providerReference());
     }
 
     @EventHandler

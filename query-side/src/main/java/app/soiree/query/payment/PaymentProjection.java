@@ -44,8 +44,10 @@ class PaymentProjection {
     void on(PaymentRequested event) {
         jdbc.update("""
                         insert into payments (payment_id, booking_id, provider, status, amount, currency, refund_requested, updated_at)
-                        values (?, ?, ?, 'REQUESTED', ?, ?, 0, ?) on conflict (payment_id) do nothing""",
-                event.paymentId().value(), event.bookingId().value(), event.provider(), event.amount().amountMinor(),
+                        values (?, ?, ?, ?, ?, ?, 0, ?) on conflict (payment_id) do nothing""",
+                event.paymentId().value(), event.bookingId().value(), event.provider(),
+                (event.providerReference() == null ? PaymentStatus.REQUESTED : PaymentStatus.AWAITING_PAYMENT).name(),
+                event.amount().amountMinor(),
                 event.amount().currency().getCurrencyCode(), Timestamp.from(event.requestedAt()));
     }
 

@@ -82,7 +82,7 @@ class CausalTimelineTest extends ProjectionTest {
         DomainEventMessage<?> held = store("Gathering", gathering.toString(), seatsHeld(booking, guest), user(guest));
         DomainEventMessage<?> otherHold = store("Gathering", gathering.toString(), seatsHeld(new BookingId(UUID.randomUUID()),
                 new UserId(UUID.randomUUID())), user(guest));
-        store("Payment", payment.toString(), new PaymentRequested(payment, booking, gathering, host, guest, price, "simulated", T),
+        store("Payment", payment.toString(), new PaymentRequested(payment, booking, gathering, host, guest, price, "simulated", T, null),
                 causedBy(held));
         DomainEventMessage<?> captured = store("Payment", payment.toString(), captured(), provider());
         store("GatheringEarnings", EarningsId.forGathering(gathering).toString(), new EarningsRecorded(EarningsId.forGathering(gathering),

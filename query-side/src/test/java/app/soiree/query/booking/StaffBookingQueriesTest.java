@@ -41,7 +41,7 @@ class StaffBookingQueriesTest extends ProjectionTest {
         hold = dinner.held(guest, 2);
         paymentId = PaymentId.forBooking(hold.bookingId());
         events.publish(dinner.created(), dinner.published(), hold,
-                new PaymentRequested(paymentId, hold.bookingId(), dinner.id(), host, guest, Money.of(5000, "EUR"), "simulated", NOW),
+                new PaymentRequested(paymentId, hold.bookingId(), dinner.id(), host, guest, Money.of(5000, "EUR"), "simulated", NOW, null),
                 new PaymentIntentCreated(paymentId, "simulated", "sim_pi_42", NOW));
     }
 
@@ -67,7 +67,7 @@ class StaffBookingQueriesTest extends ProjectionTest {
 
     @Test
     void aRedeliveredPaymentEventChangesNothing() {
-        events.publish(new PaymentRequested(paymentId, hold.bookingId(), dinner.id(), host, guest, Money.of(5000, "EUR"), "simulated", NOW));
+        events.publish(new PaymentRequested(paymentId, hold.bookingId(), dinner.id(), host, guest, Money.of(5000, "EUR"), "simulated", NOW, null));
 
         assertThat(query(new FindBookingByProviderReference("sim_pi_42"))).extracting(BookingView::bookingId).isEqualTo(hold.bookingId());
     }
