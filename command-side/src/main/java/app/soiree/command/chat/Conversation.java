@@ -139,8 +139,10 @@ public class Conversation {
     @CommandHandler
     void handle(JoinGatheringConversation command, Clock clock) {
         Instant now = clock.instant();
-        if (!members.isMember(command.guestId()) && !members.isBanned(command.guestId(), now)) {
-            apply(new MembersAdded(conversationId, seq + 1, List.of(command.guestId()), null, now));
+        List<UserId> joining = command.guestIds().stream().distinct()
+                .filter(guestId -> !members.isMember(guestId) && !members.isBanned(guestId, now)).toList();
+        if (!joining.isEmpty()) {
+            apply(new MembersAdded(conversationId, seq + 1, joining, null, now));
         }
     }
 

@@ -322,11 +322,17 @@ class ConversationTest {
                 .expectNoEvents();
         given(gathering())
                 .andGivenCurrentTime(START)
-                .when(new JoinGatheringConversation(CHAT, GRACE))
+                .when(new JoinGatheringConversation(CHAT, List.of(GRACE)))
                 .expectEvents(new MembersAdded(CHAT, 2, List.of(GRACE), null, START));
         given(gathering(), new MembersAdded(CHAT, 2, List.of(GRACE), null, START))
-                .when(new JoinGatheringConversation(CHAT, GRACE))
+                .when(new JoinGatheringConversation(CHAT, List.of(GRACE)))
                 .expectNoEvents();
+        // guests confirmed together join in one change; members already, the banned and a guest named twice are left out
+        given(gathering(), new MembersAdded(CHAT, 2, List.of(GRACE), null, START),
+                new MemberBanned(CHAT, ADA, null, "abuse", HOST, START))
+                .andGivenCurrentTime(START)
+                .when(new JoinGatheringConversation(CHAT, List.of(GRACE, LINUS, ADA, LINUS)))
+                .expectEvents(new MembersAdded(CHAT, 3, List.of(LINUS), null, START));
         given(gathering(), new MembersAdded(CHAT, 2, List.of(GRACE), null, START))
                 .andGivenCurrentTime(START)
                 .when(new LeaveGatheringConversation(CHAT, GRACE))

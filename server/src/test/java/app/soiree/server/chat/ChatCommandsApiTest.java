@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,8 @@ class ChatCommandsApiTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
     Api api;
     Session ana;
     Session ben;
@@ -134,6 +138,34 @@ class ChatCommandsApiTest {
         api.postOnce("/api/bookings/" + bookingId + "/cancel", ana.accessToken(), null).expectStatus(200);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 "NOT_A_MEMBER".equals(api.postOnce(messages(conversation), ana.accessToken(), text("Still here?")).code()));
+    }
+
+    /** Guests confirmed while the membership process was behind (a rush) join in one change, not one each. */
+    @Test
+    void guestsConfirmedTogetherJoinTheGatheringsConversationInOneChange() {
+        Session host = api.newHost("Busy Host");
+        Session cy = api.newUser("Cy");
+        String gatheringId = Gatherings.publish(api, host, gathering("Busy supper", List.of(tier("Free", 0, 10))));
+        String tierId = Gatherings.firstTierId(api, gatheringId);
+        String conversation = ConversationId.ofGathering(GatheringId.of(gatheringId)).toString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.postOnce(messages(conversation), host.accessToken(), text("Welcome")).status() == 201);
+
+        TrackingEventProcessor membership = processing.eventProcessor("chat-membership", TrackingEventProcessor.class).orElseThrow();
+        membership.shutDown();
+        try {
+            for (Session guest : List.of(ana, ben, cy)) {
+                api.postOnce("/api/bookings", guest.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
+                        .expectStatus(201);
+            }
+        } finally {
+            membership.start();
+        }
+        for (Session guest : List.of(ana, ben, cy)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.postOnce(messages(conversation), guest.accessToken(), text("Hi")).status() == 201);
+        }
+        assertThat(jdbc.queryForObject("""
+                select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%.MembersAdded'""",
+                Integer.class, conversation)).isEqualTo(1);
     }
 
     @Test
