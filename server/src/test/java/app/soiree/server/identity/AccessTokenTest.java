@@ -78,6 +78,16 @@ class AccessTokenTest {
     }
 
     @Test
+    void aTokenFromAnotherIssuerIsRejected() throws Exception {
+        JWTClaimsSet ours = claims(Instant.now().plusSeconds(600));
+        String foreign = sign(tokenSigningKeys, new JWTClaimsSet.Builder(ours).issuer("https://elsewhere.example").build());
+        String unnamed = sign(tokenSigningKeys, new JWTClaimsSet.Builder(ours).issuer(null).build());
+
+        assertThat(api.get("/api/me", foreign).status()).isEqualTo(401);
+        assertThat(api.get("/api/me", unnamed).status()).isEqualTo(401);
+    }
+
+    @Test
     void aTokenSignedWithAnotherKeyIsRejected() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
