@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -140,12 +142,26 @@ public class SimulatedDisputes implements SimulatedDisputeDesk, DisputeProvider 
                 dispute.evidenceDueBy());
     }
 
-    /** Stores the event in the inbox, as a webhook would be; returns its id. */
+    /**
+     * Stores the event in the inbox, as a webhook would be; returns its id. Like a webhook, it comes after the call that
+     * caused it has completed: once the caller's transaction (support's submit, say) has committed, so that applying it
+     * at once finds what that transaction wrote, instead of failing and waiting for the inbox's next poll.
+     */
     private String report(String type, SimulatedDispute dispute) {
         String eventId = "sim_evt_" + RandomUuids.next().toString().replace("-", "");
-        inbox.receive(eventId, type, JSON.writeValueAsString(new DisputeEvent(dispute.paymentId().toString(), dispute.reference(),
+        String payload = JSON.writeValueAsString(new DisputeEvent(dispute.paymentId().toString(), dispute.reference(),
                 dispute.amount().amountMinor(), dispute.amount().currency().getCurrencyCode(), dispute.reason(), dispute.status().name(),
-                dispute.evidenceDueBy().toString(), clock.instant().toString())));
+                dispute.evidenceDueBy().toString(), clock.instant().toString()));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    inbox.receive(eventId, type, payload);
+                }
+            });
+        } else {
+            inbox.receive(eventId, type, payload);
+        }
         return eventId;
     }
 
