@@ -19,6 +19,8 @@ import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Provider events, stored once and applied once. {@link #receive} stores an event under its
@@ -82,6 +84,24 @@ public class ProviderInbox {
             log.debug("No thread free for provider event {}; the next poll applies it", eventId);
         }
         return true;
+    }
+
+    /**
+     * {@link #receive}, once the caller's transaction has committed (at once without one): how the simulators report, since
+     * a provider's webhook comes after the call that caused it has completed, and applying it at once must find what the
+     * call's transaction wrote. A report whose transaction rolls back is never stored.
+     */
+    public void receiveAfterCommit(String eventId, String type, String payload) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    receive(eventId, type, payload);
+                }
+            });
+        } else {
+            receive(eventId, type, payload);
+        }
     }
 
     @Scheduled(fixedDelayString = "${soiree.payments.inbox-poll-interval:PT5S}")

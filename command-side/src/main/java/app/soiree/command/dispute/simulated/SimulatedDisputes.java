@@ -24,8 +24,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -152,16 +150,7 @@ public class SimulatedDisputes implements SimulatedDisputeDesk, DisputeProvider 
         String payload = JSON.writeValueAsString(new DisputeEvent(dispute.paymentId().toString(), dispute.reference(),
                 dispute.amount().amountMinor(), dispute.amount().currency().getCurrencyCode(), dispute.reason(), dispute.status().name(),
                 dispute.evidenceDueBy().toString(), clock.instant().toString()));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    inbox.receive(eventId, type, payload);
-                }
-            });
-        } else {
-            inbox.receive(eventId, type, payload);
-        }
+        inbox.receiveAfterCommit(eventId, type, payload);
         return eventId;
     }
 

@@ -21,8 +21,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -139,16 +137,7 @@ public class SimulatedRefundProvider implements RefundProvider {
         String eventId = eventIdFor(refund.refundId(), type);
         // Like a webhook, the report comes after the call that caused it has completed: once what this
         // transaction wrote (the payment's pending refund, the simulator's row) is committed.
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    inbox.receive(eventId, type, payload);
-                }
-            });
-        } else {
-            inbox.receive(eventId, type, payload);
-        }
+        inbox.receiveAfterCommit(eventId, type, payload);
     }
 
     private SimulatedRefund row(ResultSet row, int index) throws SQLException {
