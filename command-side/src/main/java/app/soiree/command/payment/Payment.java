@@ -99,8 +99,8 @@ public class Payment {
             if (!bookingId.equals(command.bookingId()) || !amount.equals(command.amount())) {
                 throw SoireeException.conflict("This payment id belongs to another booking");
             }
-            if (providerReference == null && command.providerReference() != null) {
-                apply(new PaymentIntentCreated(paymentId, provider, command.providerReference(), clock.instant()));
+            if (command.providerReference() != null) {
+                recordIntent(command.providerReference(), clock);
             }
             return;
         }
@@ -113,8 +113,13 @@ public class Payment {
 
     @CommandHandler
     void handle(RecordPaymentIntent command, Clock clock) {
+        recordIntent(command.providerReference(), clock);
+    }
+
+    /** The provider's intent, once: the first one named is the payment's. */
+    private void recordIntent(String reference, Clock clock) {
         if (providerReference == null) {
-            apply(new PaymentIntentCreated(paymentId, provider, command.providerReference(), clock.instant()));
+            apply(new PaymentIntentCreated(paymentId, provider, reference, clock.instant()));
         }
     }
 
