@@ -11,9 +11,10 @@ import java.util.stream.Stream;
 
 /**
  * The server as the Dockerfile ships it: the jar extracted (Spring Boot's {@code tools} jar mode) and the JDK's AOT
- * cache of its classes, written by one training start that stops once the context is refreshed. A start with the
- * cache finds its classes already loaded and linked (measured by hand: 30 s to healthy without it, 19 s with it).
- * Building it is the image build's work, not the start's, so it is not measured; its duration is noted.
+ * cache, written by one training run (profile {@code aot-training}: the server books, pays, reads and chats through its
+ * own API, then exits). A start with the cache finds its classes already loaded and linked (measured by hand: 30 s to
+ * healthy without it, 19 s with it), and the JIT compiler finds the training's method profiles. Building it is the image
+ * build's work, not the start's, so it is not measured; its duration is noted.
  */
 final class AotCache {
 
@@ -42,11 +43,14 @@ final class AotCache {
         List<String> training = new ArrayList<>();
         training.add(image.java.toString());
         training.addAll(settings.serverJvmArgs());
-        training.addAll(List.of("-XX:AOTCacheOutput=" + image.cache, "-Dspring.context.exit=onRefresh",
-                "-Daxoniq.update-checker.disabled=true", "-jar", image.jar.toString(), "--server.port=0",
+        training.addAll(List.of("-XX:AOTCacheOutput=" + image.cache, "-Daxoniq.update-checker.disabled=true",
+                "-jar", image.jar.toString(), "--spring.profiles.active=aot-training", "--server.port=0",
                 "--soiree.data-dir=" + image.directory.resolve("training-data")));
-        run(log, training);
-        stopTrainingPostgres(image.directory.resolve("training-data").resolve("postgres"));
+        try {
+            run(log, training);
+        } finally {
+            stopTrainingPostgres(image.directory.resolve("training-data").resolve("postgres"));
+        }
         if (!Files.isRegularFile(image.cache)) {
             throw new IllegalStateException("The training start wrote no AOT cache; see " + log);
         }
@@ -69,8 +73,9 @@ final class AotCache {
     }
 
     /**
-     * The training start exits as soon as the context is refreshed, without closing it, so the embedded PostgreSQL it
-     * started (detached, a child of init) would idle beside every measured phase, and outlive the run.
+     * The training run closes its context, which stops its embedded PostgreSQL; one that did not get there (it failed to
+     * start, or was killed on the timeout) would leave that PostgreSQL (detached, a child of init) to idle beside every
+     * measured phase, and outlive the run.
      */
     private static void stopTrainingPostgres(Path cluster) throws IOException {
         Path pidFile = cluster.resolve("postmaster.pid");
