@@ -142,7 +142,7 @@ public final class Benchmarks {
             System.out.println("Extracting " + settings.serverJar() + " and training its AOT cache, as the Dockerfile does");
             long training = System.nanoTime();
             server.launchFrom(AotCache.build(settings, server.log()));
-            report.note("AOT cache built (extracted jar and one training start, as the image build does; not measured) in %s"
+            report.note("AOT cache built (extracted jar and one training run that books, pays, reads and chats, as the image build does; not measured) in %s"
                     .formatted(seconds(Duration.ofNanos(System.nanoTime() - training))));
         }
         System.out.println("Starting the server (" + fresh + ") from " + settings.serverJar());
