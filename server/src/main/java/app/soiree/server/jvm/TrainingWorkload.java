@@ -57,8 +57,7 @@ final class TrainingWorkload {
         for (int round = 0; round < size.rounds(); round++) {
             Tier tier = publishedGathering(host, "Training supper " + round);
             List<@Nullable String> bookings = inParallel(guests.size(), i -> bookAndPay(guests.get(i), tier));
-            List<String> held = bookings.stream().filter(Objects::nonNull).map(Objects::requireNonNull).toList();
-            soldOut += guests.size() - held.size();
+            soldOut += (int) bookings.stream().filter(Objects::isNull).count();
             confirmed += awaitConfirmed(guests, bookings);
             reads += readEverything(host, guests, tier);
             posts += chat(guests, bookings);
