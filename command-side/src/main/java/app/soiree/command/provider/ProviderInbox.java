@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,16 +175,16 @@ public class ProviderInbox {
                 .orElseGet(() -> ProviderEvent.ignored(eventId, stored.type()));
     }
 
-    /** Sends the command an event means and says what became of it, for whoever reads the inbox later. */
+    /**
+     * Sends the command an event means and says what became of it, for whoever reads the inbox later. A command about
+     * something Soiree does not know fails like any other (NOT_FOUND) and is retried: a provider's event may come before
+     * what it is about is recorded (an intent is created before its payment is), and one that never will be is parked
+     * after {@link #MAX_ATTEMPTS} for someone to look at.
+     */
     private String apply(ProviderEvent event) {
-        if (event.command() == null) {
-            return event.note();
-        }
-        try {
+        if (event.command() != null) {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(event.command())
                     .andMetaData(Map.of(Actor.USER_ID_KEY, "provider:" + provider.code(), Actor.ROLES_KEY, "")));
-        } catch (AggregateNotFoundException unknown) {
-            return "ignored: " + event.type() + " is about nothing Soiree knows (" + unknown.getMessage() + ")";
         }
         return event.note();
     }

@@ -190,6 +190,20 @@ class StripePaymentApiTest extends PaymentFixture {
                 "select outcome from provider_events where event_id = ?", String.class, event.id()), o -> o != null && o.startsWith("ignored"));
     }
 
+    /** It may have come before its payment is recorded (the intent is created first): kept for the inbox's retries, not dropped. */
+    @Test
+    void anEventAboutAPaymentSoireeDoesNotKnowIsKeptForRetries() {
+        EventPayload event = StripeEvents.paymentIntentSucceeded("pi_" + UUID.randomUUID().toString().replace("-", ""), PRICE, "eur",
+                Map.of("soiree_payment_id", UUID.randomUUID().toString()));
+
+        stripe().deliver(event).expectStatus(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select outcome from provider_events where event_id = ?", String.class, event.id()), o -> o != null && o.startsWith("failed"));
+        assertThat(jdbc.queryForObject("select processed_at is null from provider_events where event_id = ?", Boolean.class, event.id()))
+                .isTrue();
+    }
+
     @Test
     void theSimulatorsDevelopmentEndpointDoesNotExistWithStripe() {
         Booked booked = book(guest, 1);
