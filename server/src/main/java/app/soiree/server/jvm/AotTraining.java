@@ -6,9 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,18 +22,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty("soiree.jvm.training.enabled")
+@EnableConfigurationProperties(TrainingWorkload.Size.class)
 class AotTraining {
 
     private static final Logger log = LoggerFactory.getLogger(AotTraining.class);
 
     private final TrainingWorkload.Size size;
 
-    AotTraining(Environment environment) {
-        this.size = new TrainingWorkload.Size(
-                environment.getProperty("soiree.jvm.training.guests", Integer.class, 400),
-                environment.getProperty("soiree.jvm.training.seats", Integer.class, 150),
-                environment.getProperty("soiree.jvm.training.rounds", Integer.class, 2),
-                environment.getProperty("soiree.jvm.training.concurrency", Integer.class, 8));
+    AotTraining(TrainingWorkload.Size size) {
+        this.size = size;
     }
 
     @EventListener

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -29,8 +31,13 @@ import org.springframework.web.client.RestClient;
  */
 final class TrainingWorkload {
 
-    /** How much to do: {@code rounds} gatherings of {@code seats} seats, each asked for by all {@code guests}. */
-    record Size(int guests, int seats, int rounds, int concurrency) {
+    /**
+     * {@code soiree.jvm.training.*}, how much to do: {@code rounds} gatherings of {@code seats} seats, each asked for by all
+     * {@code guests}, {@code concurrency} requests at a time.
+     */
+    @ConfigurationProperties("soiree.jvm.training")
+    record Size(@DefaultValue("400") int guests, @DefaultValue("150") int seats, @DefaultValue("2") int rounds,
+                @DefaultValue("8") int concurrency) {
     }
 
     /** What the run did, to be logged and checked. */
