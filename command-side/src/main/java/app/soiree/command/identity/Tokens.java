@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -90,7 +91,8 @@ public class Tokens {
     }
 
     private TokenPair issue(Account account, UUID familyId) {
-        Instant now = clock.instant();
+        // Whole seconds, as the token states them: the server remembers the claims it signed (VerifiedTokens).
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant accessExpiry = now.plus(properties.accessTokenTtl());
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)

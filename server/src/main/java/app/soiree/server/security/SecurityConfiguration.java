@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -63,28 +64,38 @@ public class SecurityConfiguration {
         return SigningKeys.load(privateKeyPem, dataDir);
     }
 
+    /** Every token this process signs is remembered as verified as it is issued (VerifiedTokens#issued). */
     @Bean
-    JwtEncoder jwtEncoder(KeyPair tokenSigningKeys) {
+    JwtEncoder jwtEncoder(KeyPair tokenSigningKeys, VerifiedTokens verifiedTokens) {
         RSAKey key = new RSAKey.Builder((RSAPublicKey) tokenSigningKeys.getPublic())
                 .privateKey((RSAPrivateKey) tokenSigningKeys.getPrivate())
                 .build();
-        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+        NimbusJwtEncoder signer = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+        return parameters -> verifiedTokens.issued(signer.encode(parameters));
+    }
+
+    /** The whole check of an access token, on the API and the socket's CONNECT. */
+    @Bean
+    JwtDecoder jwtDecoder(VerifiedTokens verifiedTokens, ErasedUsers erasedUsers) {
+        return new ErasedUsersRefused(verifiedTokens::decode, erasedUsers);
     }
 
     @Bean
-    JwtDecoder jwtDecoder(KeyPair tokenSigningKeys, Clock clock, ErasedUsers erasedUsers,
-                          @Value("${soiree.security.verified-tokens-remembered:20000}") long verifiedTokensRemembered) {
+    VerifiedTokens verifiedTokens(KeyPair tokenSigningKeys, Clock clock,
+                                  @Value("${soiree.security.verified-tokens-remembered:20000}") long verifiedTokensRemembered) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) tokenSigningKeys.getPublic())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         // Our issuer is a name, not a URL: the default claim conversion tried it as a URL first and threw (and caught)
         // an exception with a full stack trace for every token not verified before, 5,000 in a booking rush.
-        decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, issuer -> issuer)));
+        Converter<Map<String, Object>, Map<String, Object>> claimConversion =
+                MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, issuer -> issuer));
+        decoder.setClaimSetConverter(claimConversion);
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(Duration.ofSeconds(30)), new JwtIssuerValidator(Tokens.ISSUER),
                 SecurityConfiguration::namesAUser);
         decoder.setJwtValidator(validator);
-        return new ErasedUsersRefused(new VerifiedTokens(decoder, verifiedTokensRemembered, clock), erasedUsers);
+        return new VerifiedTokens(decoder, claimConversion, validator, verifiedTokensRemembered, clock);
     }
 
     /** The process that erases someone refuses their tokens as the erasure commits, not when a poll finds it. */

@@ -14,6 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -24,6 +27,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -34,7 +38,7 @@ class VerifiedTokensTest {
     private final NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(
             new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate()).build())));
     private final AtomicInteger verifications = new AtomicInteger();
-    private Instant now = Instant.now();
+    private Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Clock clock = new Clock() {
         @Override
         public ZoneOffset getZone() {
@@ -51,15 +55,28 @@ class VerifiedTokensTest {
             return now;
         }
     };
-    private final VerifiedTokens tokens = new VerifiedTokens(countingVerifier(), 100, clock);
+    private final MappedJwtClaimSetConverter claimConversion = MappedJwtClaimSetConverter.withDefaults(Map.of());
+    private final JwtTimestampValidator timestamps = timestamps();
+    private final NimbusJwtDecoder nimbus = nimbus();
+    private final VerifiedTokens tokens = new VerifiedTokens(countingVerifier(), claimConversion, timestamps, 100, clock);
 
-    /** The real verifier, on this test's clock, counting its calls. */
-    private JwtDecoder countingVerifier() {
-        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic())
+    private JwtTimestampValidator timestamps() {
+        JwtTimestampValidator validator = new JwtTimestampValidator(Duration.ZERO);
+        validator.setClock(clock);
+        return validator;
+    }
+
+    /** The real verifier, on this test's clock. */
+    private NimbusJwtDecoder nimbus() {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic())
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
-        timestamps.setClock(clock);
-        nimbus.setJwtValidator(timestamps);
+        decoder.setClaimSetConverter(claimConversion);
+        decoder.setJwtValidator(timestamps);
+        return decoder;
+    }
+
+    /** The real verifier, counting its calls. */
+    private JwtDecoder countingVerifier() {
         return token -> {
             verifications.incrementAndGet();
             return nimbus.decode(token);
@@ -99,10 +116,49 @@ class VerifiedTokensTest {
         assertThat(tokens.decode(token).getSubject()).isEqualTo("user-1");
     }
 
+    @Test
+    void aTokenThisProcessIssuedIsRememberedAsTheVerifierWouldAnswerIt() {
+        Jwt signed = tokens.issued(signed("user-1", Duration.ofMinutes(15)));
+
+        Jwt remembered = tokens.decode(signed.getTokenValue());
+
+        assertThat(verifications).hasValue(0);
+        assertThat(remembered.getClaims()).isEqualTo(nimbus.decode(signed.getTokenValue()).getClaims());
+        assertThat(remembered.getClaims().get("roles")).isEqualTo(List.of("GUEST", "HOST"));
+        assertThat(remembered.getExpiresAt()).isEqualTo(now.plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void anIssuedTokenIsForgottenAtItsExpiryLikeAVerifiedOne() {
+        String token = tokens.issued(signed("user-1", Duration.ofMinutes(15))).getTokenValue();
+
+        now = now.plus(Duration.ofMinutes(16));
+
+        assertThatThrownBy(() -> tokens.decode(token)).isInstanceOf(JwtException.class);
+        assertThat(verifications).hasValue(1);
+    }
+
+    @Test
+    void anIssuedTokenTheValidatorRefusesIsNotRemembered() {
+        now = now.minus(Duration.ofMinutes(20));
+        Jwt signedLongAgo = signed("user-1", Duration.ofMinutes(15));
+        now = now.plus(Duration.ofMinutes(20));
+
+        String expired = tokens.issued(signedLongAgo).getTokenValue();
+
+        assertThatThrownBy(() -> tokens.decode(expired)).isInstanceOf(JwtException.class);
+        assertThat(verifications).hasValue(1);
+    }
+
     private String token(String subject, Duration lifetime) {
+        return signed(subject, lifetime).getTokenValue();
+    }
+
+    private Jwt signed(String subject, Duration lifetime) {
         Instant issued = now;
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject(subject).issuedAt(issued).expiresAt(issued.plus(lifetime)).build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("soiree").subject(subject).issuedAt(issued)
+                .expiresAt(issued.plus(lifetime)).id("token-1").claim("roles", List.of("GUEST", "HOST")).build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims));
     }
 
     private static KeyPair rsa() {
