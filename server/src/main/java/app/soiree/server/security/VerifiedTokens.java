@@ -86,6 +86,11 @@ final class VerifiedTokens {
         return signed;
     }
 
+    /** Whether this token is remembered as verified right now (what a test of the wiring can observe). */
+    boolean remembers(String token) {
+        return verified.getIfPresent(token) != null;
+    }
+
     private Duration untilExpiry(@Nullable Instant expiresAt) {
         if (expiresAt == null) {
             return Duration.ZERO; // the validators refuse such tokens; never remember one
