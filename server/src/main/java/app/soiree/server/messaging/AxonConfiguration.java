@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Axon's buses and stores as every role needs them: serializers, correlation of metadata from each
@@ -41,12 +43,14 @@ public class AxonConfiguration {
 
     /**
      * Jackson 3 refuses polymorphic types it was not told to trust; Axon's tracking tokens (a replay
-     * token wraps others) are polymorphic. Trust exactly Axon's and Soiree's own types.
+     * token wraps others) are polymorphic. Trust exactly Axon's and Soiree's own types. Metadata is read by
+     * {@link MetaDataReading} (added after Axon's module, so it takes precedence over Axon's reader of it).
      */
     @Bean
     Jackson3SerializerCustomizer axonJsonTypes() {
         return builder -> builder
                 .addModule(new SoireeJsonModule())
+                .addModule(new SimpleModule("Soiree-MetaData").addDeserializer(MetaData.class, new MetaDataReading()))
                 .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                         .allowIfSubType("org.axonframework.")
                         .allowIfSubType("app.soiree.")
