@@ -6,10 +6,8 @@ import org.axonframework.messaging.MetaData;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.jsontype.TypeDeserializer;
-import tools.jackson.databind.type.TypeFactory;
 
 /**
  * Reads a message's metadata as Axon's own {@code MetaDataDeserializer} does (names to plain JSON values), with the
@@ -21,8 +19,6 @@ import tools.jackson.databind.type.TypeFactory;
  */
 final class MetaDataReading extends ValueDeserializer<MetaData> {
 
-    private static final JavaType ENTRIES = TypeFactory.createDefaultInstance().constructMapType(Map.class, String.class, Object.class);
-
     /** The mapper's deserializer of the entries, found on first use; the same every time, so a race only finds it twice. */
     private volatile @Nullable ValueDeserializer<Object> entries;
 
@@ -31,7 +27,7 @@ final class MetaDataReading extends ValueDeserializer<MetaData> {
     public MetaData deserialize(JsonParser parser, DeserializationContext context) {
         ValueDeserializer<Object> reader = entries;
         if (reader == null) {
-            reader = context.findRootValueDeserializer(ENTRIES);
+            reader = context.findRootValueDeserializer(context.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
             entries = reader;
         }
         return MetaData.from((Map<String, ?>) reader.deserialize(parser, context, new HashMap<String, Object>()));

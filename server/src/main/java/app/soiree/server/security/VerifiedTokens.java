@@ -61,9 +61,7 @@ final class VerifiedTokens {
         if (known != null && known.expiresAt() != null && clock.instant().isBefore(known.expiresAt())) {
             return known.jwt();
         }
-        Jwt jwt = verifier.decode(token);
-        verified.put(token, new Verified(jwt, jwt.getExpiresAt()));
-        return jwt;
+        return remember(verifier.decode(token));
     }
 
     /**
@@ -81,9 +79,14 @@ final class VerifiedTokens {
                 .claims(all -> all.putAll(claims))
                 .build();
         if (!validator.validate(jwt).hasErrors()) {
-            verified.put(jwt.getTokenValue(), new Verified(jwt, jwt.getExpiresAt()));
+            remember(jwt);
         }
         return signed;
+    }
+
+    private Jwt remember(Jwt jwt) {
+        verified.put(jwt.getTokenValue(), new Verified(jwt, jwt.getExpiresAt()));
+        return jwt;
     }
 
     /** Whether this token is remembered as verified right now (what a test of the wiring can observe). */
