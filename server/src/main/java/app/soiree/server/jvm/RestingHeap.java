@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * collection of an idle moment ({@code -XX:G1PeriodicGCInterval}), but it keeps the heap tight under load too, and
  * the feed read slower (docs/benchmarks.md). Both ratios are manageable flags, so this sets them as the load comes
  * and goes: the tight ones once the server has allocated next to nothing for two seconds, with a collection that
- * hands the heap back, and the ones it was launched with as soon as it allocates again.
+ * hands the heap back, and the ones it was launched with as soon as it allocates again. With that collection it
+ * publishes {@link ServerResting}, for what else a load made grow (the database's connections).
  *
  * <p>The allocation rate tells rest from work: requests, events and pushes all allocate (36–97 MB/s in the benchmark's
  * phases), while the pollers of an idle server (tracking processors, schedulers) allocate about half a megabyte a second.
@@ -38,6 +40,7 @@ class RestingHeap {
     private final LongSupplier allocatedBytes;
     private final LongSupplier nanoTime;
     private final RestingHeapProperties properties;
+    private final ApplicationEventPublisher events;
     private final Ratios working;
 
     private long lastAllocated;
@@ -48,15 +51,17 @@ class RestingHeap {
     private boolean resting;
 
     @Autowired
-    RestingHeap(RestingHeapProperties properties) {
-        this(JvmHeap.ofThisJvm(), totalAllocatedBytes(), System::nanoTime, properties);
+    RestingHeap(RestingHeapProperties properties, ApplicationEventPublisher events) {
+        this(JvmHeap.ofThisJvm(), totalAllocatedBytes(), System::nanoTime, properties, events);
     }
 
-    RestingHeap(JvmHeap heap, LongSupplier allocatedBytes, LongSupplier nanoTime, RestingHeapProperties properties) {
+    RestingHeap(JvmHeap heap, LongSupplier allocatedBytes, LongSupplier nanoTime, RestingHeapProperties properties,
+                ApplicationEventPublisher events) {
         this.heap = heap;
         this.allocatedBytes = allocatedBytes;
         this.nanoTime = nanoTime;
         this.properties = properties;
+        this.events = events;
         this.working = new Ratios(heap.get(MIN), heap.get(MAX));
         this.lastAllocated = allocatedBytes.getAsLong();
         this.lastSampledAt = nanoTime.getAsLong();
@@ -94,7 +99,7 @@ class RestingHeap {
     private void rest() {
         if (set(properties.restingMinFreeRatio(), properties.restingMaxFreeRatio())) {
             resting = true;
-            collectIfNotLately();
+            handBackIfNotLately();
             log.debug("Resting (allocating {} bytes/s): the heap keeps {}–{} % free", Math.round(lastRate),
                     properties.restingMinFreeRatio(), properties.restingMaxFreeRatio());
         }
@@ -110,16 +115,18 @@ class RestingHeap {
 
     /**
      * G1 gives the heap back at the end of a collection, and the periodic one comes up to two intervals after the last:
-     * one is started now, so that the heap goes back within seconds of the rest. At most once a
-     * {@code collectAtMostEvery}, so that a load that comes and goes does not collect at every lull.
+     * one is started now, so that the heap goes back within seconds of the rest, and {@link ServerResting} is published.
+     * At most once a {@code collectAtMostEvery}, so that a load that comes and goes does not collect (nor have the
+     * database's connections renewed) at every lull.
      */
-    private void collectIfNotLately() {
+    private void handBackIfNotLately() {
         long now = nanoTime.getAsLong();
         if (lastCollectedAt != NEVER && now - lastCollectedAt < properties.collectAtMostEvery().toNanos()) {
             return;
         }
         lastCollectedAt = now;
         heap.collect();
+        events.publishEvent(new ServerResting());
     }
 
     private boolean set(int min, int max) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -41,9 +43,10 @@ class RestingHeapTest {
         }
     };
     private int collections;
+    private final List<Object> published = new ArrayList<>();
     private long allocated;
     private long now;
-    private final RestingHeap heap = new RestingHeap(jvm, () -> allocated, () -> now, PROPERTIES);
+    private final RestingHeap heap = new RestingHeap(jvm, () -> allocated, () -> now, PROPERTIES, published::add);
 
     @Test
     void aServerThatAllocatesNextToNothingForAFewSecondsKeepsLittleFreeAndGoesBackAsSoonAsWorkComes() {
@@ -55,6 +58,7 @@ class RestingHeapTest {
         assertThat(heap.resting()).as("quiet for two seconds").isTrue();
         assertThat(flags).containsEntry("MinHeapFreeRatio", 10).containsEntry("MaxHeapFreeRatio", 30);
         assertThat(collections).as("a collection hands the heap back at once").isEqualTo(1);
+        assertThat(published).as("and the rest is told, for the database's connections").containsExactly(new ServerResting());
 
         second(120 * MIB); // the next request burst
 
@@ -73,6 +77,7 @@ class RestingHeapTest {
         second(MIB);
         second(MIB);
         assertThat(collections).as("a minute later, again").isEqualTo(2);
+        assertThat(published).as("told with each collection, not at every lull").hasSize(2);
     }
 
     @Test
@@ -107,7 +112,7 @@ class RestingHeapTest {
                 public void collect() {
                     collections++; // not the test JVM's System.gc()
                 }
-            }, () -> allocated, () -> now, PROPERTIES);
+            }, () -> allocated, () -> now, PROPERTIES, published::add);
             for (int second = 0; second < 4; second++) {
                 tick(MIB);
                 onThisJvm.sample();
