@@ -49,6 +49,7 @@ class RestingHeap {
     private long lastCollectedAt = NEVER;
     private double lastRate;
     private boolean resting;
+    private boolean handBackDue;
 
     @Autowired
     RestingHeap(RestingHeapProperties properties, ApplicationEventPublisher events) {
@@ -88,6 +89,8 @@ class RestingHeap {
         }
         if (!resting && now - quietSince >= properties.quietFor().toNanos()) {
             rest();
+        } else if (resting && handBackDue) {
+            handBackIfNotLately();
         }
     }
 
@@ -99,6 +102,7 @@ class RestingHeap {
     private void rest() {
         if (set(properties.restingMinFreeRatio(), properties.restingMaxFreeRatio())) {
             resting = true;
+            handBackDue = true;
             handBackIfNotLately();
             log.debug("Resting (allocating {} bytes/s): the heap keeps {}–{} % free", Math.round(lastRate),
                     properties.restingMinFreeRatio(), properties.restingMaxFreeRatio());
@@ -109,6 +113,7 @@ class RestingHeap {
     private void work() {
         if (set(working.min(), working.max())) {
             resting = false;
+            handBackDue = false;
             log.debug("Working (allocating {} bytes/s): the heap keeps {}–{} % free", Math.round(lastRate), working.min(), working.max());
         }
     }
@@ -117,7 +122,7 @@ class RestingHeap {
      * G1 gives the heap back at the end of a collection, and the periodic one comes up to two intervals after the last:
      * one is started now, so that the heap goes back within seconds of the rest, and {@link ServerResting} is published.
      * At most once a {@code collectAtMostEvery}, so that a load that comes and goes does not collect (nor have the
-     * database's connections renewed) at every lull.
+     * database's connections renewed) at every lull; a rest that began sooner hands back once that time is over.
      */
     private void handBackIfNotLately() {
         long now = nanoTime.getAsLong();
@@ -125,6 +130,7 @@ class RestingHeap {
             return;
         }
         lastCollectedAt = now;
+        handBackDue = false;
         heap.collect();
         events.publishEvent(new ServerResting());
     }

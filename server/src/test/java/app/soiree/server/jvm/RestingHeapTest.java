@@ -69,15 +69,21 @@ class RestingHeapTest {
         second(MIB);
         assertThat(heap.resting()).isTrue();
         assertThat(collections).as("not again within the minute").isEqualTo(1);
-        second(200 * MIB);
-        for (int quiet = 0; quiet < 60; quiet++) {
+        for (int quiet = 0; quiet < 56; quiet++) {
             second(MIB);
         }
+        assertThat(collections).as("still within the minute of the first").isEqualTo(1);
+        second(MIB);
+        assertThat(collections).as("a rest that lasts hands back once the minute is over").isEqualTo(2);
+        for (int quiet = 0; quiet < 120; quiet++) {
+            second(MIB);
+        }
+        assertThat(collections).as("once a rest").isEqualTo(2);
         second(200 * MIB);
         second(MIB);
         second(MIB);
-        assertThat(collections).as("a minute later, again").isEqualTo(2);
-        assertThat(published).as("told with each collection, not at every lull").hasSize(2);
+        assertThat(collections).as("the next rest, a minute later, at once").isEqualTo(3);
+        assertThat(published).as("told with each collection, not at every lull").hasSize(3);
     }
 
     @Test
