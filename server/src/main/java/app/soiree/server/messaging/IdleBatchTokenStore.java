@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Axon's JDBC token store, whose commits that record no handled event do not wait for the disk. A tracking processor
  * commits a transaction of its own whenever a poll brings only events none of its handlers takes (it stores the token
  * past them), and every second it finds nothing to do (it extends its claim): with some thirty processors reading every
- * event, each taking a few kinds, a busy stream brings many such commits, each of which waited for its flush to disk
- * while it held a pooled connection. Those transactions set {@code synchronous_commit} off for themselves alone (other sessions see them at once;
+ * event, most of a busy stream's commits are of that kind, each waiting for its flush to disk while it holds a pooled
+ * connection. Those transactions set {@code synchronous_commit} off for themselves alone (other sessions see them at once;
  * a later durable commit flushes them too). One lost in a crash leaves the token at an earlier position, before events
  * the processor ignores again, or a claim a little older: nothing is handled twice or skipped.
  * <p>
