@@ -20,8 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * JDBC: every batch of every tracking processor ends by storing its token, in the batch's own transaction (the
  * connection is that transaction's). Axon's JPA store did it as an entity read with a row lock, updated and flushed
  * through Hibernate (a seventh of a busy processor's CPU when it takes one event at a time); the JDBC store sends one
- * {@code UPDATE … WHERE owner = ?}. Claims, splits and releases are Axon's own code either way. A batch that handled
- * nothing, and a claim extended, commit without waiting for the disk ({@link IdleBatchTokenStore}).
+ * {@code UPDATE … WHERE owner = ?}. Claims, splits and releases are Axon's own code either way.
  * <p>
  * The owner: Axon's default is the JVM's name ({@code pid@host}): two application contexts in one JVM (the
  * multi-process tests) would take each other's claims for their own and process the same segment twice; a distinct
@@ -50,13 +49,14 @@ public class TokenStoreConfiguration {
     @Bean
     TokenStore tokenStore(DataSource dataSource, Serializer serializer, SoireeNode node,
                           @Value("${axon.eventhandling.tokenstore.claim-timeout:PT10S}") Duration claimTimeout) {
-        return new IdleBatchTokenStore(JdbcTokenStore.builder()
+        return JdbcTokenStore.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .serializer(serializer)
                 .schema(SCHEMA)
                 .contentType(byte[].class)
                 .claimTimeout(claimTimeout)
-                .nodeId(node.id()));
+                .nodeId(node.id())
+                .build();
     }
 
     /** This process, as it claims segments and announces the processors it runs. */

@@ -11,8 +11,6 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.junit.jupiter.api.Test;
@@ -62,45 +60,6 @@ class TokenStoreTest {
 
         assertThat(jdbc.queryForObject("select count(*) from token_entry where processor_name = ? and owner is not null",
                 Integer.class, processor)).isEqualTo(1);
-    }
-
-    /**
-     * A poll that brought only events no handler takes stores its token outside a unit of work: that commit, and a claim's
-     * extension, do not wait for the disk. A batch that handled events (a unit of work) and a replay's token do.
-     */
-    @Test
-    void onlyTheCommitsOfBatchesThatHandledNothingAndOfClaimsExtendedSkipTheFlush() {
-        String processor = "token-store-test-" + UUID.randomUUID();
-        transactions.executeWithoutResult(status -> tokenStore.initializeTokenSegments(processor, 1));
-        transactions.executeWithoutResult(status -> tokenStore.fetchToken(processor, 0));
-
-        assertThat(commitAfter(() -> tokenStore.storeToken(new GlobalSequenceTrackingToken(5), processor, 0)))
-                .as("past events nobody handled").isEqualTo("off");
-        assertThat(commitAfter(() -> tokenStore.extendClaim(processor, 0))).as("a claim extended").isEqualTo("off");
-        assertThat(commitAfter(() -> {
-            UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-            try {
-                tokenStore.storeToken(new GlobalSequenceTrackingToken(6), processor, 0);
-            } finally {
-                batch.rollback();
-            }
-        })).as("a batch that handled events").isEqualTo("on");
-        assertThat(commitAfter(() -> tokenStore.storeToken(
-                ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(6), null, "replay-2"), processor, 0)))
-                .as("a reset").isEqualTo("on");
-        assertThat(fetched(processor, 0)).as("stored all the same").isInstanceOf(ReplayToken.class);
-    }
-
-    /**
-     * How the transaction that ran {@code work} commits, on a durable server (the tests' embedded PostgreSQL does not wait
-     * for the disk at all, so the transaction starts as a production server's would).
-     */
-    private String commitAfter(Runnable work) {
-        return transactions.execute(status -> {
-            jdbc.execute("set local synchronous_commit = on");
-            work.run();
-            return jdbc.queryForObject("select current_setting('synchronous_commit')", String.class);
-        });
     }
 
     private Object fetched(String processor, int segment) {
