@@ -167,9 +167,12 @@ public final class Benchmarks {
         report.row("Embedded default", "server CPU at idle, " + when + " (pollers: tracking processors, scheduler)",
                 "%.0f ms/s (%s)".formatted(idle.cores() * 1000, idle.describe()));
         long jvm = server.jvmResidentBytes();
-        Optional<Long> postgres = server.postgresProportionalBytes();
-        long total = jvm + postgres.orElse(0L);
-        String measured = postgres.map(pg -> "%s (JVM RSS %s + PostgreSQL PSS %s)".formatted(mib(total), mib(jvm), mib(pg))).orElse("JVM RSS " + mib(jvm));
+        Optional<Memory.ProportionalSet> postgres = server.postgresProportionalSet();
+        long total = jvm + postgres.map(Memory.ProportionalSet::bytes).orElse(0L);
+        // The split says whether PostgreSQL's share is its shared buffers or what its backends keep for themselves.
+        String measured = postgres.map(pg -> "%s (JVM RSS %s + PostgreSQL PSS %s: shared memory %s, its %d processes' own %s)".formatted(
+                        mib(total), mib(jvm), mib(pg.bytes()), mib(pg.sharedBytes()), pg.processes(), mib(pg.bytes() - pg.sharedBytes())))
+                .orElse("JVM RSS " + mib(jvm));
         report.row("Embedded default", "resident memory at idle, " + when, measured, "", "", "≤ 1 GiB", total <= 1L << 30);
     }
 

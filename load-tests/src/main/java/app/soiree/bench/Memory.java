@@ -15,12 +15,25 @@ final class Memory {
         return kibField(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:") * 1024;
     }
 
-    /** Proportional set size of a process and all its descendants: shared pages are split among their users. */
-    static long proportionalBytesOfTree(long pid) {
+    /**
+     * Proportional set size of a process and all its descendants (shared pages are split among their users), and how much
+     * of it is shared memory ({@code Pss_Shmem}: PostgreSQL's shared buffers), the rest being the processes' own.
+     */
+    static ProportionalSet proportionalSetOfTree(long pid) {
         ProcessHandle root = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
-        return Stream.concat(Stream.of(root), root.descendants())
-                .mapToLong(process -> kibField(Path.of("/proc", Long.toString(process.pid()), "smaps_rollup"), "Pss:") * 1024)
-                .sum();
+        long total = 0;
+        long shared = 0;
+        int processes = 0;
+        for (ProcessHandle process : Stream.concat(Stream.of(root), root.descendants()).toList()) {
+            Path rollup = Path.of("/proc", Long.toString(process.pid()), "smaps_rollup");
+            total += kibField(rollup, "Pss:") * 1024;
+            shared += kibField(rollup, "Pss_Shmem:") * 1024;
+            processes++;
+        }
+        return new ProportionalSet(total, shared, processes);
+    }
+
+    record ProportionalSet(long bytes, long sharedBytes, int processes) {
     }
 
     static long totalMemoryBytes() {

@@ -191,12 +191,12 @@ final class ServerProcess {
      * The embedded PostgreSQL's memory: the proportional set size (PSS) of the postmaster and all its
      * backends, so shared buffers count once, not once per backend. Empty with an external database.
      */
-    Optional<Long> postgresProportionalBytes() {
+    Optional<Memory.ProportionalSet> postgresProportionalSet() {
         if (!settings.embeddedDatabase()) {
             return Optional.empty();
         }
         try {
-            return postmasterPid().map(Memory::proportionalBytesOfTree);
+            return postmasterPid().map(Memory::proportionalSetOfTree);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
