@@ -25,9 +25,10 @@ final class Memory {
         long shared = 0;
         int processes = 0;
         for (ProcessHandle process : Stream.concat(Stream.of(root), root.descendants()).toList()) {
-            Path rollup = Path.of("/proc", Long.toString(process.pid()), "smaps_rollup");
-            total += kibField(rollup, "Pss:") * 1024;
-            shared += kibField(rollup, "Pss_Shmem:") * 1024;
+            // Both fields from one read: a process that ends between two reads would count its shared part without its total.
+            long[] kib = kibFields(Path.of("/proc", Long.toString(process.pid()), "smaps_rollup"), "Pss:", "Pss_Shmem:");
+            total += kib[0] * 1024;
+            shared += kib[1] * 1024;
             processes++;
         }
         return new ProportionalSet(total, shared, processes);
@@ -41,15 +42,23 @@ final class Memory {
     }
 
     private static long kibField(Path file, String field) {
+        return kibFields(file, field)[0];
+    }
+
+    /** The values of {@code fields} in kiB, each 0 where absent, read from one reading of the file. */
+    private static long[] kibFields(Path file, String... fields) {
+        long[] kib = new long[fields.length];
         try {
             for (String line : Files.readAllLines(file)) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+                for (int i = 0; i < fields.length; i++) {
+                    if (line.startsWith(fields[i])) {
+                        kib[i] = Long.parseLong(line.substring(fields[i].length()).trim().split("\\s+")[0]);
+                    }
                 }
             }
-            return 0;
         } catch (IOException e) {
-            return 0; // the process ended meanwhile, or this is not Linux
+            return new long[fields.length]; // the process ended meanwhile, or this is not Linux
         }
+        return kib;
     }
 }
