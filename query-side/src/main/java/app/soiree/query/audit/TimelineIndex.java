@@ -4,7 +4,10 @@ import app.soiree.api.audit.Causation;
 import app.soiree.api.ledger.LedgerEvent;
 import app.soiree.query.audit.Subject.Kind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +18,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +40,9 @@ import org.springframework.stereotype.Component;
  * paid them out; {@link CausalTimeline} follows these links when it reads.
  *
  * <p>One segment, in stream order: causes, parents and lots must be filed before what follows them. Idempotent: an
- * event already filed (a redelivery) is skipped whole. Events published outside any aggregate are not filed: the
+ * event already filed (a redelivery) gets no entries and moves no payout coverage again. An event and its entries are one
+ * statement; the subjects of recent events (most causes) and the parents of recent subjects are remembered, not read
+ * again ({@link Recent}). Events published outside any aggregate are not filed: the
  * store reads events back per aggregate.
  */
 @Component
@@ -54,6 +61,7 @@ class TimelineIndex {
 
     private final JdbcTemplate jdbc;
     private final PayoutCoverage coverage;
+    private final Recent recent = new Recent();
     /** One segment and one thread in stream order (application.yml), so the tokens it is handed prove most positions. */
     private final DeliveredPositions positions;
 
@@ -70,13 +78,7 @@ class TimelineIndex {
             return;
         }
         long position = positions.of(event, token);
-        int filed = jdbc.update("""
-                insert into audit_timeline_events (global_index, event_id, aggregate_type, aggregate_id, sequence_number)
-                values (?, ?, ?, ?, ?) on conflict do nothing""",
-                position, event.getIdentifier(), event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber());
-        if (filed == 0) {
-            return;
-        }
+        forgetOnRollback();
         Object payload = event.getPayload();
         Set<Subject> named = NamedSubjects.of(payload, String.valueOf(event.getType()), event.getAggregateIdentifier());
         learnParents(named);
@@ -84,17 +86,48 @@ class TimelineIndex {
         subjects.addAll(inherited(causingEventId(event, payload), named));
         subjects.addAll(parentsOf(subjects));
         linkBookingsToTheirEarnings(named);
-        List<Object[]> rows = new ArrayList<>();
-        subjects.forEach(subject -> rows.add(new Object[] {subject.key(), position}));
-        jdbc.batchUpdate("insert into audit_timeline_entries (subject, global_index) values (?, ?) on conflict do nothing", rows);
+        String[] keys = subjects.stream().map(Subject::key).toArray(String[]::new);
+        if (!file(event, position, keys)) {
+            return; // filed before: a redelivery, which must not move payout coverage twice
+        }
+        recent.subjects.put(event.getIdentifier(), List.of(keys));
         if (payload instanceof LedgerEvent money) {
             coverage.apply(money);
         }
     }
 
+    /**
+     * The event and its entries in one statement; false when the event was filed already (its entries were filed with it).
+     * What is learnt or linked before it is the same for a redelivery, and written {@code on conflict do nothing}.
+     */
+    private boolean file(DomainEventMessage<?> event, long position, String[] subjectKeys) {
+        Integer filed = jdbc.queryForObject("""
+                with filed as (
+                    insert into audit_timeline_events (global_index, event_id, aggregate_type, aggregate_id, sequence_number)
+                    values (?, ?, ?, ?, ?) on conflict do nothing returning global_index),
+                entries as (
+                    insert into audit_timeline_entries (subject, global_index)
+                    select subject, filed.global_index from filed, unnest(?::text[]) as subject on conflict do nothing)
+                select count(*) from filed""", Integer.class,
+                position, event.getIdentifier(), event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(), subjectKeys);
+        return filed != null && filed > 0;
+    }
+
+    /**
+     * What was read or filed in a batch that rolls back may not be so: the remembered subjects and parents go with it (the
+     * batch is retried, and learns them again).
+     */
+    private void forgetOnRollback() {
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().getOrComputeResource(Recent.class.getName(), key -> {
+            unitOfWork.root().onRollback(rolledBack -> recent.clear());
+            return recent;
+        }));
+    }
+
     /** Replaying the processor files everything again from the first event. */
     @ResetHandler
     void reset() {
+        recent.clear();
         jdbc.update("truncate audit_timeline_entries, audit_timeline_events, audit_subject_parents, audit_subject_links, "
                 + "audit_available_lots, audit_payout_coverage");
     }
@@ -111,10 +144,14 @@ class TimelineIndex {
         }
         Set<Kind> namedKinds = EnumSet.noneOf(Kind.class);
         named.forEach(subject -> namedKinds.add(subject.kind()));
-        return jdbc.queryForList("""
-                        select entry.subject from audit_timeline_entries entry
-                        join audit_timeline_events cause on cause.global_index = entry.global_index
-                        where cause.event_id = ?""", String.class, causingEventId).stream()
+        List<String> causes = recent.subjects.get(causingEventId);
+        if (causes == null) {
+            causes = jdbc.queryForList("""
+                    select entry.subject from audit_timeline_entries entry
+                    join audit_timeline_events cause on cause.global_index = entry.global_index
+                    where cause.event_id = ?""", String.class, causingEventId);
+        }
+        return causes.stream()
                 .map(Subject::parse)
                 .filter(subject -> INHERITED.contains(subject.kind()) && !namedKinds.contains(subject.kind()))
                 .toList();
@@ -124,18 +161,40 @@ class TimelineIndex {
         List<Object[]> rows = new ArrayList<>();
         for (Subject child : named) {
             Set<Kind> parentKinds = PARENT_KINDS.getOrDefault(child.kind(), Set.of());
-            named.stream().filter(parent -> parentKinds.contains(parent.kind()))
+            List<String> known = recent.parents.getOrDefault(child.key(), List.of());
+            named.stream().filter(parent -> parentKinds.contains(parent.kind()) && !known.contains(parent.key()))
                     .forEach(parent -> rows.add(new Object[] {child.key(), parent.key()}));
         }
-        jdbc.batchUpdate("insert into audit_subject_parents (child, parent) values (?, ?) on conflict do nothing", rows);
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("insert into audit_subject_parents (child, parent) values (?, ?) on conflict do nothing", rows);
+            rows.forEach(row -> recent.parents.remove((String) row[0])); // read again with the new one when next asked
+        }
     }
 
     private Set<Subject> parentsOf(Set<Subject> subjects) {
         Set<Subject> parents = new LinkedHashSet<>();
         List<String> children = subjects.stream().filter(subject -> PARENT_KINDS.containsKey(subject.kind())).map(Subject::key).toList();
         for (int level = 0; level < PARENT_LEVELS && !children.isEmpty(); level++) {
-            List<String> found = jdbc.queryForList("select parent from audit_subject_parents where child = any(?)", String.class,
-                    (Object) children.toArray(String[]::new));
+            List<String> found = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            for (String child : children) {
+                List<String> known = recent.parents.get(child);
+                if (known != null) {
+                    found.addAll(known);
+                } else {
+                    unknown.add(child);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                Map<String, List<String>> read = new HashMap<>();
+                unknown.forEach(child -> read.put(child, new ArrayList<>()));
+                jdbc.query("select child, parent from audit_subject_parents where child = any(?)",
+                        (RowCallbackHandler) row -> read.get(row.getString(1)).add(row.getString(2)), (Object) unknown.toArray(String[]::new));
+                read.forEach((child, ofChild) -> {
+                    recent.parents.put(child, List.copyOf(ofChild));
+                    found.addAll(ofChild);
+                });
+            }
             found.forEach(parent -> parents.add(Subject.parse(parent)));
             children = found;
         }
@@ -147,7 +206,39 @@ class TimelineIndex {
         List<Object[]> rows = new ArrayList<>();
         named.stream().filter(subject -> subject.kind() == Kind.BOOKING).forEach(booking -> named.stream()
                 .filter(subject -> subject.kind() == Kind.GATHERING)
-                .forEach(gathering -> rows.add(new Object[] {booking.key(), new Subject(Kind.EARNINGS, gathering.id()).key()})));
-        jdbc.batchUpdate("insert into audit_subject_links (from_subject, to_subject) values (?, ?) on conflict do nothing", rows);
+                .map(gathering -> new Object[] {booking.key(), new Subject(Kind.EARNINGS, gathering.id()).key()})
+                .filter(link -> recent.linked.putIfAbsent(link[0] + ">" + link[1], Boolean.TRUE) == null)
+                .forEach(rows::add));
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("insert into audit_subject_links (from_subject, to_subject) values (?, ?) on conflict do nothing", rows);
+        }
+    }
+
+    /**
+     * What this process filed or read lately: the subjects of events (an event's cause is nearly always a recent one), the
+     * parents of subjects (a payment's booking is asked for by each of its events), and the links it wrote (each event of
+     * a booking names its gathering). Facts once filed do not change; a parent learnt anew drops its child's entry, a
+     * batch that rolls back or a reset drops them all. Bounded, least recently used first out.
+     */
+    private static final class Recent {
+        private static final int CAPACITY = 4096;
+        final Map<String, List<String>> subjects = bounded();
+        final Map<String, List<String>> parents = bounded();
+        final Map<String, Boolean> linked = bounded();
+
+        void clear() {
+            subjects.clear();
+            parents.clear();
+            linked.clear();
+        }
+
+        private static <V> Map<String, V> bounded() {
+            return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                    return size() > CAPACITY;
+                }
+            });
+        }
     }
 }
