@@ -22,9 +22,11 @@ import app.soiree.api.notification.StaffNotificationView.Step;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -35,6 +37,7 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +62,31 @@ class NotificationProjection {
             title = replace(n.title, %1$s, :erased), body = replace(n.body, %1$s, :erased),
             data = (select coalesce(jsonb_object_agg(key, case when value = %1$s then :erased else value end), '{}')
                     from jsonb_each_text(n.data))""";
+
+    /** A step of a delivery; the same event applied again finds its row ({@code entry_key}) and adds none. */
+    private static final String DELIVERY_HISTORY_ROW = """
+            insert into notification_delivery_history (notification_id, recipient_id, channel, step, status, at, attempt, reason,
+                skip_reason, preference_version, error_code, provider_status, provider_message_id, destination, resent_by, until,
+                entry_key)
+            values (:id, :recipient, :channel, :step, :status, :at, :attempt, :reason, :skipReason, :preferenceVersion,
+                    :errorCode, :providerStatus, :providerMessageId, :destination, :resentBy, :until, :key)
+            on conflict (notification_id, channel, entry_key) do nothing""";
+
+    /** A delivery as its latest event leaves it. */
+    private static final String CURRENT_DELIVERY = """
+            insert into notification_deliveries (notification_id, channel, status, last_step, attempt, reason, error_code,
+                provider_status, destination, resent_by, waiting_until, last_at, last_seq)
+            values (:id, :channel, :status, :step, coalesce(:attempt, 0), coalesce(:reason, :skipReason), :errorCode,
+                    :providerStatus, :destination, :resentBy, :until, :at, :seq)
+            on conflict (notification_id, channel) do update set
+                status = excluded.status, last_step = excluded.last_step,
+                attempt = coalesce(:attempt, notification_deliveries.attempt),
+                reason = excluded.reason, error_code = excluded.error_code,
+                provider_status = coalesce(excluded.provider_status, notification_deliveries.provider_status),
+                destination = coalesce(excluded.destination, notification_deliveries.destination),
+                resent_by = coalesce(excluded.resent_by, notification_deliveries.resent_by),
+                waiting_until = excluded.waiting_until, last_at = excluded.last_at, last_seq = excluded.last_seq
+            where (notification_deliveries.last_at, notification_deliveries.last_seq) <= (excluded.last_at, excluded.last_seq)""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NotificationRows rows;
@@ -93,16 +121,27 @@ class NotificationProjection {
     /** The channels the plan skipped, delivered or made due at once, as their own events did before they were part of the plan's. */
     private void decidedWhilePlanning(NotificationPlanned event, EventMessage<?> message, ReplayStatus replay) {
         long sequence = sequenceOf(message);
-        event.skipped().forEach((channel, reason) -> new Entry(event.notificationId(), event.recipientId(), channel, Step.SKIPPED,
-                reason.status(), event.plannedAt(), sequence, null)
-                .skipReason(reason.name()).preferenceVersion(event.preferenceVersion()).apply());
-        for (NotificationChannel channel : event.delivered()) {
-            new Entry(event.notificationId(), event.recipientId(), channel, Step.SENT, DeliveryStatus.DELIVERED, event.plannedAt(), sequence, 1)
-                    .apply();
+        List<Entry> entries = new ArrayList<>();
+        event.skipped().forEach((channel, reason) -> entries.add(new Entry(event.notificationId(), event.recipientId(), channel,
+                Step.SKIPPED, reason.status(), event.plannedAt(), sequence, null)
+                .skipReason(reason.name()).preferenceVersion(event.preferenceVersion())));
+        event.delivered().forEach(channel -> entries.add(new Entry(event.notificationId(), event.recipientId(), channel, Step.SENT,
+                DeliveryStatus.DELIVERED, event.plannedAt(), sequence, 1)));
+        event.due().forEach(channel -> entries.add(new Entry(event.notificationId(), event.recipientId(), channel, Step.DUE,
+                DeliveryStatus.PLANNED, event.plannedAt(), sequence, 1)));
+        applyAll(entries);
+        if (!event.delivered().isEmpty()) {
             reachedInbox(event.notificationId(), event.recipientId(), event.plannedAt(), replay);
         }
-        event.due().forEach(channel -> new Entry(event.notificationId(), event.recipientId(), channel, Step.DUE, DeliveryStatus.PLANNED,
-                event.plannedAt(), sequence, 1).apply());
+    }
+
+    /** One event's entries (a plan's are one for each channel): each table's rows in one batch, the history's one statement. */
+    private void applyAll(List<Entry> entries) {
+        jdbc.batchUpdate(DELIVERY_HISTORY_ROW, entries.stream().map(Entry::historyRow).toArray(SqlParameterSource[]::new));
+        SqlParameterSource[] current = entries.stream().map(Entry::currentRow).filter(Objects::nonNull).toArray(SqlParameterSource[]::new);
+        if (current.length > 0) {
+            jdbc.batchUpdate(CURRENT_DELIVERY, current);
+        }
     }
 
     /**
@@ -176,7 +215,7 @@ class NotificationProjection {
     @EventHandler
     void on(DeliveryResendRequested event) {
         new Entry(event.notificationId(), event.recipientId(), event.channel(), Step.RESEND_REQUESTED, null, event.at(), 0, null)
-                .resentBy(event.staffId()).history();
+                .resentBy(event.staffId()).apply(); // no status: a history row alone
         jdbc.update("update notification_deliveries set resent_by = :staff where notification_id = :id and channel = :channel",
                 new MapSqlParameterSource("id", event.notificationId().value()).addValue("channel", event.channel().name())
                         .addValue("staff", event.staffId().value()));
@@ -320,8 +359,7 @@ class NotificationProjection {
         }
 
         void apply() {
-            history();
-            current();
+            applyAll(List.of(this));
         }
 
         /** What the event said makes its key: the same event applied again finds its row. */
@@ -330,43 +368,19 @@ class NotificationProjection {
                     String.valueOf(skipReason), String.valueOf(resentBy));
         }
 
-        void history() {
-            jdbc.update("""
-                            insert into notification_delivery_history (notification_id, recipient_id, channel, step, status, at, attempt, reason,
-                                skip_reason, preference_version, error_code, provider_status, provider_message_id, destination, resent_by, until,
-                                entry_key)
-                            values (:id, :recipient, :channel, :step, :status, :at, :attempt, :reason, :skipReason, :preferenceVersion,
-                                    :errorCode, :providerStatus, :providerMessageId, :destination, :resentBy, :until, :key)
-                            on conflict (notification_id, channel, entry_key) do nothing""",
-                    parameters().addValue("recipient", recipient.value()).addValue("step", step.name())
+        private MapSqlParameterSource historyRow() {
+            return parameters().addValue("recipient", recipient.value()).addValue("step", step.name())
                             .addValue("status", status == null ? null : status.name(), Types.VARCHAR)
                             .addValue("skipReason", skipReason, Types.VARCHAR)
                             .addValue("preferenceVersion", preferenceVersion, Types.BIGINT)
                             .addValue("providerMessageId", providerMessageId, Types.VARCHAR)
-                            .addValue("key", key()));
+                            .addValue("key", key());
         }
 
         /** The delivery as this event leaves it, unless a later event (by time, then by its place in the aggregate) is applied already. */
-        private void current() {
-            if (status == null) {
-                return;
-            }
-            jdbc.update("""
-                            insert into notification_deliveries (notification_id, channel, status, last_step, attempt, reason, error_code,
-                                provider_status, destination, resent_by, waiting_until, last_at, last_seq)
-                            values (:id, :channel, :status, :step, coalesce(:attempt, 0), coalesce(:reason, :skipReason), :errorCode,
-                                    :providerStatus, :destination, :resentBy, :until, :at, :seq)
-                            on conflict (notification_id, channel) do update set
-                                status = excluded.status, last_step = excluded.last_step,
-                                attempt = coalesce(:attempt, notification_deliveries.attempt),
-                                reason = excluded.reason, error_code = excluded.error_code,
-                                provider_status = coalesce(excluded.provider_status, notification_deliveries.provider_status),
-                                destination = coalesce(excluded.destination, notification_deliveries.destination),
-                                resent_by = coalesce(excluded.resent_by, notification_deliveries.resent_by),
-                                waiting_until = excluded.waiting_until, last_at = excluded.last_at, last_seq = excluded.last_seq
-                            where (notification_deliveries.last_at, notification_deliveries.last_seq) <= (excluded.last_at, excluded.last_seq)""",
-                    parameters().addValue("status", status.name()).addValue("step", step.name())
-                            .addValue("skipReason", skipReason, Types.VARCHAR).addValue("seq", sequence));
+        private @Nullable MapSqlParameterSource currentRow() {
+            return status == null ? null : parameters().addValue("status", status.name()).addValue("step", step.name())
+                            .addValue("skipReason", skipReason, Types.VARCHAR).addValue("seq", sequence);
         }
 
         private MapSqlParameterSource parameters() {
