@@ -40,9 +40,9 @@ import org.springframework.stereotype.Component;
  * paid them out; {@link CausalTimeline} follows these links when it reads.
  *
  * <p>One segment, in stream order: causes, parents and lots must be filed before what follows them. Idempotent: an
- * event already filed (a redelivery) gets no entries and moves no payout coverage again. An event and its entries are one
- * statement; the subjects of recent events (most causes) and the parents of recent subjects are remembered, not read
- * again ({@link Recent}). Events published outside any aggregate are not filed: the
+ * event already filed (a redelivery) is not filed again, and does not move payout coverage twice. An event and its
+ * entries are one statement; what recent events taught (their subjects, most events' causes; parents; links) is
+ * remembered, not read or written again ({@link Recent}). Events published outside any aggregate are not filed: the
  * store reads events back per aggregate.
  */
 @Component
@@ -114,8 +114,8 @@ class TimelineIndex {
     }
 
     /**
-     * What was read or filed in a batch that rolls back may not be so: the remembered subjects and parents go with it (the
-     * batch is retried, and learns them again).
+     * What was read or filed in a batch that rolls back may not be so: all that is remembered goes with it (the batch is
+     * retried, and learns it again).
      */
     private void forgetOnRollback() {
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().getOrComputeResource(Recent.class.getName(), key -> {

@@ -370,17 +370,20 @@ class NotificationProjection {
 
         private MapSqlParameterSource historyRow() {
             return parameters().addValue("recipient", recipient.value()).addValue("step", step.name())
-                            .addValue("status", status == null ? null : status.name(), Types.VARCHAR)
-                            .addValue("skipReason", skipReason, Types.VARCHAR)
-                            .addValue("preferenceVersion", preferenceVersion, Types.BIGINT)
-                            .addValue("providerMessageId", providerMessageId, Types.VARCHAR)
-                            .addValue("key", key());
+                    .addValue("status", status == null ? null : status.name(), Types.VARCHAR)
+                    .addValue("skipReason", skipReason, Types.VARCHAR)
+                    .addValue("preferenceVersion", preferenceVersion, Types.BIGINT)
+                    .addValue("providerMessageId", providerMessageId, Types.VARCHAR)
+                    .addValue("key", key());
         }
 
-        /** The delivery as this event leaves it, unless a later event (by time, then by its place in the aggregate) is applied already. */
+        /**
+         * The delivery as this event leaves it, unless a later event (by time, then by its place in the aggregate) is applied
+         * already; none for an entry without a status (a resend's request).
+         */
         private @Nullable MapSqlParameterSource currentRow() {
             return status == null ? null : parameters().addValue("status", status.name()).addValue("step", step.name())
-                            .addValue("skipReason", skipReason, Types.VARCHAR).addValue("seq", sequence);
+                    .addValue("skipReason", skipReason, Types.VARCHAR).addValue("seq", sequence);
         }
 
         private MapSqlParameterSource parameters() {

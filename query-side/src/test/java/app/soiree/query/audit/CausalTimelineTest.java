@@ -140,6 +140,19 @@ class CausalTimelineTest extends ProjectionTest {
                 + row.getLong(2)).list()).containsExactly(gathering + "=1000");
     }
 
+    /** The index remembers a subject's parents once read; learning a new one must not leave it with the old answer. */
+    @Test
+    void aParentLearntAfterASubjectsParentsWereReadIsFollowedFromThenOn() {
+        // a dispute's event naming only the dispute, before anything said whose payment it is: no parents yet
+        DomainEventMessage<?> early = store("Dispute", dispute.toString(), new DisputeClosed(dispute, DisputeOutcome.LOST, T), provider());
+        store("Dispute", dispute.toString(), new app.soiree.api.dispute.DisputeOpened(dispute, payment, booking, gathering, host, guest,
+                "simulated", "dp_1", price, Money.of(0, "EUR"), price, "fraudulent", T, T), provider());
+        DomainEventMessage<?> later = store("Dispute", dispute.toString(), new DisputeClosed(dispute, DisputeOutcome.WON, T), provider());
+
+        assertThat(timeline(TimelineSubject.BOOKING, booking.value(), null, 10).items()).extracting(TimelineEventView::eventId)
+                .contains(later.getIdentifier()).doesNotContain(early.getIdentifier());
+    }
+
     @Test
     void aRedeliveredEventIsFiledOnceAndAStoryIsPagedInOrder() {
         for (int i = 0; i < 5; i++) {
