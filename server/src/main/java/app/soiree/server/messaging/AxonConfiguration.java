@@ -1,5 +1,6 @@
 package app.soiree.server.messaging;
 
+import app.soiree.server.web.RequestsInFlight;
 import app.soiree.server.web.SoireeJsonModule;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,6 +116,16 @@ public class AxonConfiguration {
     CommandGateway commandGateway(CommandBus commandBus, @Value("${soiree.commands.timeout:PT30S}") Duration timeout) {
         return new TimedCommandGateway(DefaultCommandGateway.builder().commandBus(commandBus)
                 .retryScheduler(new ConflictRetryScheduler()).build(), timeout);
+    }
+
+    /**
+     * The event store for the processors that yield to API requests ({@link BackgroundEventSource}); a processor reads
+     * through it when application.yml names it as its {@code source}. {@code soiree.events.background-yield} 0 turns it off.
+     */
+    @Bean
+    BackgroundEventSource backgroundEvents(EventStore eventStore, RequestsInFlight requests,
+                                           @Value("${soiree.events.background-yield:200ms}") Duration maxYield) {
+        return new BackgroundEventSource(eventStore, requests, maxYield);
     }
 
     /**

@@ -66,11 +66,24 @@ public class EdgeConfiguration implements WebMvcConfigurer {
         return new EdgeInputModule();
     }
 
-    /** First of all filters, before Spring Security: nothing may parse a query string this one refuses. */
+    /** The API requests being answered ({@link RequestsInFlight}), counted from the first filter on. */
+    @Bean
+    RequestsInFlight requestsInFlight() {
+        return new RequestsInFlight();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestsInFlight> requestsInFlightFilter(RequestsInFlight requests) {
+        FilterRegistrationBean<RequestsInFlight> registration = new FilterRegistrationBean<>(requests);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** First of all filters but the count, before Spring Security: nothing may parse a query string this one refuses. */
     @Bean
     FilterRegistrationBean<RequestLineFilter> requestLineFilter() {
         FilterRegistrationBean<RequestLineFilter> registration = new FilterRegistrationBean<>(new RequestLineFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -78,7 +91,7 @@ public class EdgeConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
             @Value("${soiree.http.max-body-size:1MB}") DataSize maxBodySize) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -86,7 +99,7 @@ public class EdgeConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<DatabaseDownFilter> databaseDownFilter(DatabaseReachability database) {
         FilterRegistrationBean<DatabaseDownFilter> registration = new FilterRegistrationBean<>(new DatabaseDownFilter(database));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
@@ -96,7 +109,7 @@ public class EdgeConfiguration implements WebMvcConfigurer {
                                                                     @Value("${soiree.http.read-admission-max-wait:1s}") Duration maxWait) {
         int permits = concurrentReads > 0 ? concurrentReads : 2 * Runtime.getRuntime().availableProcessors();
         FilterRegistrationBean<ReadAdmissionFilter> registration = new FilterRegistrationBean<>(new ReadAdmissionFilter(permits, maxWait));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 

@@ -44,7 +44,7 @@ final class ReadAdmissionFilter extends RequestFilter {
         return !("GET".equals(method) || "HEAD".equals(method)) || !path.startsWith("/api/") || isFileDownload(path);
     }
 
-    private static boolean isFileDownload(String path) {
+    static boolean isFileDownload(String path) {
         return path.endsWith("/content") || path.contains("/files/");
     }
 

@@ -1,0 +1,115 @@
+package app.soiree.server.messaging;
+
+import app.soiree.server.web.RequestsInFlight;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The event store as the background processors read it: those that keep records and views nobody is waiting on in the
+ * moment (the audit trail, the ledger, notifications, staff's views; {@code source: backgroundEvents} in application.yml).
+ * When events are there to process while API requests are being answered, such a processor waits until the requests are
+ * answered, at most {@code soiree.events.background-yield} per batch, before it starts on them. Two cores shared by
+ * twenty processors and the requests of a booking rush answered the guests in seconds, behind the processing of the
+ * bookings already made; this way a request has the cores first, and the processors take up what gathered since in
+ * larger batches, each of which costs one transaction and one token update whatever its size.
+ * <p>
+ * It waits where a tracking processor asks whether events are available, before its batch's unit of work and
+ * transaction: a waiting processor holds no connection and no lock (a processor made to wait by thread priority did,
+ * docs/benchmarks.md). The wait is bounded, so the processors fall behind by at most about that much a batch under a
+ * steady load, and never stop.
+ */
+public final class BackgroundEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> events;
+    private final RequestsInFlight requests;
+    private final Duration maxYield;
+
+    public BackgroundEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, RequestsInFlight requests, Duration maxYield) {
+        this.events = events;
+        this.requests = requests;
+        this.maxYield = maxYield;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(@Nullable TrackingToken trackingToken) {
+        BlockingStream<TrackedEventMessage<?>> stream = events.openStream(trackingToken);
+        return maxYield.isZero() || maxYield.isNegative() ? stream : new Yielding(stream);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return events.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return events.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return events.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return events.createTokenSince(duration);
+    }
+
+    /** The store's stream, which yields to requests when asked whether events are there (and they are). */
+    private final class Yielding implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> stream;
+
+        private Yielding(BlockingStream<TrackedEventMessage<?>> stream) {
+            this.stream = stream;
+        }
+
+        /**
+         * A processor asks this with a timeout before each batch (and again while the events it found were none of its
+         * own); without one, while it looks ahead inside a batch, which never waits.
+         */
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            if (!stream.hasNextAvailable(timeout, unit)) {
+                return false;
+            }
+            if (timeout > 0) {
+                requests.awaitQuiet(maxYield);
+            }
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return stream.peek();
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return stream.nextAvailable();
+        }
+
+        @Override
+        public void close() {
+            stream.close();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            stream.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            return stream.setOnAvailableCallback(callback);
+        }
+    }
+}
