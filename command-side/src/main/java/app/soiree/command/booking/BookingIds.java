@@ -38,11 +38,26 @@ class BookingIds {
         record(bookingId, gatheringId, guestId);
     }
 
-    /** Binds the id to its booking, or refuses it with 409 if it is bound to another guest or gathering. */
+    /**
+     * Binds the id to its booking, or refuses it with 409 if it is bound to another guest or gathering. One statement (a
+     * hold's, in the gathering's serial section): the row it inserts, or else the row that was there. A row another
+     * transaction inserted and committed while this statement waited for it is not in the statement's snapshot, so
+     * then, and only then, the row is read again.
+     */
     void record(BookingId bookingId, GatheringId gatheringId, UserId guestId) {
-        jdbc.update("insert into booking_lookup (booking_id, gathering_id, guest_id) values (?, ?, ?) on conflict (booking_id) do nothing",
-                bookingId.value(), gatheringId.value(), guestId.value());
-        Owner owner = owner(bookingId);
+        Owner owner = jdbc.query("""
+                        with inserted as (
+                            insert into booking_lookup (booking_id, gathering_id, guest_id) values (?, ?, ?)
+                            on conflict (booking_id) do nothing
+                            returning gathering_id, guest_id)
+                        select gathering_id, guest_id from inserted
+                        union all
+                        select gathering_id, guest_id from booking_lookup where booking_id = ? and not exists (select 1 from inserted)""",
+                (rs, row) -> new Owner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                bookingId.value(), gatheringId.value(), guestId.value(), bookingId.value()).stream().findFirst().orElse(null);
+        if (owner == null) {
+            owner = owner(bookingId);
+        }
         if (owner == null || !owner.gatheringId().equals(gatheringId.value()) || !owner.guestId().equals(guestId.value())) {
             throw new SoireeException(ErrorCode.ID_ALREADY_USED, "This booking id is already in use; leave it out to get a new one");
         }

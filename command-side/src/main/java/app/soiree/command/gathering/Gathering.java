@@ -177,6 +177,7 @@ public class Gathering {
         UnitOfWork<Message<?>> unitOfWork = (UnitOfWork<Message<?>>) CurrentUnitOfWork.get();
         Message<?> batchMessage = unitOfWork.getMessage();
         List<HoldSeatsBatch.Answer> answers = new ArrayList<>(batch.holds().size());
+        GuestBans batchBans = bans.of(hostId, batch.holds().stream().map(hold -> hold.command().guestId()).toList());
         try {
             for (HoldSeatsBatch.Hold hold : batch.holds()) {
                 unitOfWork.transformMessage(current -> HoldBatches.asCommand(hold));
@@ -184,7 +185,7 @@ public class Gathering {
                     if (!hold.command().gatheringId().equals(gatheringId)) {
                         throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A batch holds seats of one gathering only");
                     }
-                    answers.add(HoldSeatsBatch.Answer.of(handle(hold.command(), clock, policy, deadlines, bans)));
+                    answers.add(HoldSeatsBatch.Answer.of(handle(hold.command(), clock, policy, deadlines, batchBans)));
                 } catch (SoireeException refusal) {
                     answers.add(HoldSeatsBatch.Answer.refused(refusal.code().name(), refusal.getMessage()));
                 }

@@ -6,6 +6,10 @@ import app.soiree.api.social.GuestUnbanned;
 import app.soiree.api.social.PrivacyChanged;
 import app.soiree.api.social.UserBlocked;
 import app.soiree.api.social.UserUnblocked;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,6 +83,13 @@ class SocialDirectory implements Blocks, GuestBans {
     public boolean banned(UserId hostId, UserId guestId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from social_guest_bans where host_id = ? and guest_id = ?)",
                 Boolean.class, hostId.value(), guestId.value()));
+    }
+
+    @Override
+    public GuestBans of(UserId hostId, Collection<UserId> guestIds) {
+        Set<UUID> barred = new HashSet<>(jdbc.queryForList("select guest_id from social_guest_bans where host_id = ? and guest_id = any (?::uuid[])",
+                UUID.class, hostId.value(), guestIds.stream().map(UserId::toString).distinct().toArray(String[]::new)));
+        return (host, guest) -> host.equals(hostId) ? barred.contains(guest.value()) : banned(host, guest);
     }
 
     boolean approvesFollowers(UserId userId) {

@@ -4,6 +4,8 @@ import static app.soiree.server.support.Gatherings.gathering;
 import static app.soiree.server.support.Gatherings.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.soiree.api.identity.UserId;
+import app.soiree.command.social.GuestBans;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +30,8 @@ class SocialWritesApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    GuestBans bans;
     Api api;
     Session host;
 
@@ -140,6 +145,11 @@ class SocialWritesApiTest {
         assertThat(api.postOnce("/api/bookings", nat.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
                 .expectStatus(422).code()).isEqualTo("BANNED_BY_HOST");
         Session other = api.newUser("Ola");
+        // A batch of holds asks about all its guests at once.
+        UserId hostId = UserId.of(host.userId());
+        GuestBans batch = bans.of(hostId, List.of(UserId.of(nat.userId()), UserId.of(other.userId())));
+        assertThat(batch.banned(hostId, UserId.of(nat.userId()))).isTrue();
+        assertThat(batch.banned(hostId, UserId.of(other.userId()))).isFalse();
         api.postOnce("/api/bookings", other.accessToken(), Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 1))
                 .expectStatus(201);
 
