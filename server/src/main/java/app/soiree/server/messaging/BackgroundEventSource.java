@@ -25,13 +25,13 @@ import org.jspecify.annotations.Nullable;
  * docs/benchmarks.md). The wait is bounded, so the processors fall behind by at most about that much a batch under a
  * steady load, and never stop.
  */
-public final class BackgroundEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+final class BackgroundEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final RequestsInFlight requests;
     private final Duration maxYield;
 
-    public BackgroundEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, RequestsInFlight requests, Duration maxYield) {
+    BackgroundEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, RequestsInFlight requests, Duration maxYield) {
         this.events = events;
         this.requests = requests;
         this.maxYield = maxYield;
