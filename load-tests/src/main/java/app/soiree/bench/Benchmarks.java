@@ -240,9 +240,9 @@ public final class Benchmarks {
         Api.inParallel(200, settings.concurrency(), i -> i % 2 == 0
                 ? api.get("/api/gatherings", null).expect(200)
                 : api.get("/api/me/wallet", cast.host().accessToken()).expect(200));
-        int rushGuests = warmUpLoadGenerator(cast);
+        WarmUpRush rush = warmUpLoadGenerator(cast);
         report.note(("Warm-up (not measured): %d bookings held, paid and %d confirmed, and 200 reads; a rush of %d guests for %d seats "
-                + "through Gatling; in %s.").formatted(bookings, confirmed, rushGuests, rushGuests / 10,
+                + "through Gatling; in %s.").formatted(bookings, confirmed, rush.guests(), rush.seats(),
                 seconds(Duration.ofNanos(System.nanoTime() - started))));
     }
 
@@ -253,9 +253,9 @@ public final class Benchmarks {
      * rush on a gathering of its own through the same simulation, not measured; its guests book again in the rush, for
      * another gathering.
      *
-     * @return how many guests it sent
+     * @return how many guests it sent for how many seats
      */
-    private int warmUpLoadGenerator(Cast cast) throws Exception {
+    private WarmUpRush warmUpLoadGenerator(Cast cast) throws Exception {
         int guests = Math.min(500, cast.guests().size());
         int seats = Math.max(1, guests / 10);
         Api.Tier tier = api.publishGathering(cast.host(), "Warm-up rush", seats, 1_000);
@@ -266,7 +266,10 @@ public final class Benchmarks {
         gatling.run(BookingRushSimulation.class, "Warm-up rush");
         Samples.drain();
         Waiting.untilCount(seats, Duration.ofSeconds(120), () -> database.countEvents(tier.gatheringId(), "SeatsConfirmed"));
-        return guests;
+        return new WarmUpRush(guests, seats);
+    }
+
+    private record WarmUpRush(int guests, int seats) {
     }
 
     // ---- 2b. the ledger and the reads on a preloaded event store (issue 14)

@@ -40,7 +40,7 @@ final class HarnessCpu implements AutoCloseable {
      * This JVM's CPU between two moments, as far as the samples tell: from the last sample at or before the first moment to
      * the first at or after the second (so at most 100 ms more on each side).
      */
-    synchronized Duration between(long fromEpochMillis, long toEpochMillis) {
+    private synchronized Duration between(long fromEpochMillis, long toEpochMillis) {
         if (samples.isEmpty()) {
             return Duration.ZERO;
         }

@@ -10,6 +10,7 @@ import app.soiree.api.audit.TimelineEventView;
 import app.soiree.api.audit.TimelineSubject;
 import app.soiree.api.dispute.DisputeClosed;
 import app.soiree.api.dispute.DisputeId;
+import app.soiree.api.dispute.DisputeOpened;
 import app.soiree.api.dispute.DisputeOutcome;
 import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
@@ -87,7 +88,7 @@ class CausalTimelineTest extends ProjectionTest {
         DomainEventMessage<?> captured = store("Payment", payment.toString(), captured(), provider());
         store("GatheringEarnings", EarningsId.forGathering(gathering).toString(), new EarningsRecorded(EarningsId.forGathering(gathering),
                 gathering, host, captured.getIdentifier(), net, T), causedBy(captured));
-        store("Dispute", dispute.toString(), new app.soiree.api.dispute.DisputeOpened(dispute, payment, booking, gathering, host, guest,
+        store("Dispute", dispute.toString(), new DisputeOpened(dispute, payment, booking, gathering, host, guest,
                 "simulated", "dp_1", price, Money.of(0, "EUR"), price, "fraudulent", T, T), provider());
         // names only the dispute: the index learnt from the opening whose payment and booking it is
         DomainEventMessage<?> closed = store("Dispute", dispute.toString(), new DisputeClosed(dispute, DisputeOutcome.WON, T),
@@ -145,7 +146,7 @@ class CausalTimelineTest extends ProjectionTest {
     void aParentLearntAfterASubjectsParentsWereReadIsFollowedFromThenOn() {
         // a dispute's event naming only the dispute, before anything said whose payment it is: no parents yet
         DomainEventMessage<?> early = store("Dispute", dispute.toString(), new DisputeClosed(dispute, DisputeOutcome.LOST, T), provider());
-        store("Dispute", dispute.toString(), new app.soiree.api.dispute.DisputeOpened(dispute, payment, booking, gathering, host, guest,
+        store("Dispute", dispute.toString(), new DisputeOpened(dispute, payment, booking, gathering, host, guest,
                 "simulated", "dp_1", price, Money.of(0, "EUR"), price, "fraudulent", T, T), provider());
         DomainEventMessage<?> later = store("Dispute", dispute.toString(), new DisputeClosed(dispute, DisputeOutcome.WON, T), provider());
 
