@@ -40,7 +40,7 @@ class KnownSoldOutBookings implements KnownRefusals {
             return Optional.empty();
         }
         return newBooking(body).flatMap(booking -> soldOut.answerFor(booking.gatheringId(), booking.tierId(), booking.quantity()))
-                .map(refused -> new SoireeException(ErrorCode.SOLD_OUT, refused.message()));
+                .map(refused -> SoireeException.answered(ErrorCode.SOLD_OUT, refused.message()));
     }
 
     private Optional<NewBooking> newBooking(byte[] body) {

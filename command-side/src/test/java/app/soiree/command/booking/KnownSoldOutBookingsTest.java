@@ -30,6 +30,7 @@ class KnownSoldOutBookingsTest {
         assertThat(refusal("/api/bookings", body("\"quantity\": 2"))).hasValueSatisfying(refusal -> {
             assertThat(refusal.code()).isEqualTo(ErrorCode.SOLD_OUT);
             assertThat(refusal.getMessage()).isEqualTo(new SoldOut(1).message());
+            assertThat(refusal.getStackTrace()).as("answered at the edge, never thrown").isEmpty();
         });
         assertThat(refusal("/api/bookings", body("\"quantity\": 1"))).as("one seat is left").isEmpty();
     }

@@ -1,5 +1,6 @@
 package app.soiree.server.messaging;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -9,9 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -99,6 +104,23 @@ public class DeadlineConfiguration {
         for (JsonNode child : node) {
             collectTexts(child, into);
         }
+    }
+
+    /**
+     * Axon's deadline manager on db-scheduler, with the deadlines of a unit of work written together
+     * ({@link BatchedDeadlineManager}); replaces the one Axon's auto-configuration would make. Only where deadlines run.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "db-scheduler.enabled", matchIfMissing = true)
+    DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+            @Qualifier("eventSerializer") Serializer serializer, TransactionManager transactionManager,
+            DeadlineManagerSpanFactory spanFactory) {
+        return new BatchedDeadlineManager(DbSchedulerDeadlineManager.builder()
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .startScheduler(false)   // db-scheduler's own auto-configuration starts and stops it
+                .stopScheduler(false), scheduler, serializer);
     }
 
     /** A process without the command role hosts no aggregate or saga: nothing there may schedule a deadline. */

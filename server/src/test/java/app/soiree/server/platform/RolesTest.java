@@ -45,8 +45,8 @@ class RolesTest {
             assertThat(context.containsBean("userProfileProjection")).isFalse();
             assertThat(context.containsBean("consoleSecurity")).isFalse();
             assertThat(context.getBeanNamesForType(com.github.kagkarlsson.scheduler.Scheduler.class)).hasSize(1);
-            assertThat(context.getBean(org.axonframework.deadline.DeadlineManager.class).getClass().getSimpleName())
-                    .isEqualTo("DbSchedulerDeadlineManager");
+            assertThat(context.getBean(org.axonframework.deadline.DeadlineManager.class))
+                    .isInstanceOf(org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager.class);
 
             Api api = new Api(port(context));
             Api.Session user = api.newUser("Commander");

@@ -14,6 +14,19 @@ public class SoireeException extends RuntimeException {
         this.code = code;
     }
 
+    private SoireeException(ErrorCode code, String message, boolean writableStackTrace) {
+        super(message, null, false, writableStackTrace);
+        this.code = code;
+    }
+
+    /**
+     * A refusal that is answered where it is made, never thrown ({@link KnownRefusals}): without a stack trace, which
+     * nobody would read and which costs more to fill than the rest of the answer when a crowd is refused.
+     */
+    public static SoireeException answered(ErrorCode code, String message) {
+        return new SoireeException(code, message, false);
+    }
+
     public ErrorCode code() {
         return code;
     }
