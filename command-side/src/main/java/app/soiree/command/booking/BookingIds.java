@@ -5,9 +5,14 @@ import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,29 +43,53 @@ class BookingIds {
         record(bookingId, gatheringId, guestId);
     }
 
-    /**
-     * Binds the id to its booking, or refuses it with 409 if it is bound to another guest or gathering. One statement (a
-     * hold's, in the gathering's serial section): the row it inserts, or else the row that was there. A row another
-     * transaction inserted and committed while this statement waited for it is not in the statement's snapshot, so
-     * then, and only then, the row is read again.
-     */
+    /** Binds the id to its booking, or refuses it with 409 if it is bound to another guest or gathering. */
     void record(BookingId bookingId, GatheringId gatheringId, UserId guestId) {
-        Owner owner = jdbc.query("""
-                        with inserted as (
-                            insert into booking_lookup (booking_id, gathering_id, guest_id) values (?, ?, ?)
+        recordAll(List.of(new Binding(bookingId, gatheringId, guestId)));
+    }
+
+    /**
+     * Binds every id to its booking, or refuses them all with 409 if any is bound to another guest or gathering (the
+     * caller's transaction then takes back what was inserted). One statement for them all (a batch of holds', in the
+     * gathering's serial section): the rows it inserts, and the rows that were there for the others. A row another
+     * transaction inserted and committed while this statement waited for it is not in the statement's snapshot, so
+     * then, and only then, that row is read again.
+     */
+    void recordAll(List<Binding> bindings) {
+        Map<UUID, Owner> owners = new HashMap<>();
+        jdbc.query("""
+                        with wanted (booking_id, gathering_id, guest_id) as (select * from unnest(?::uuid[], ?::uuid[], ?::uuid[])),
+                        inserted as (
+                            insert into booking_lookup (booking_id, gathering_id, guest_id)
+                            select booking_id, gathering_id, guest_id from wanted
                             on conflict (booking_id) do nothing
-                            returning gathering_id, guest_id)
-                        select gathering_id, guest_id from inserted
+                            returning booking_id, gathering_id, guest_id)
+                        select booking_id, gathering_id, guest_id from inserted
                         union all
-                        select gathering_id, guest_id from booking_lookup where booking_id = ? and not exists (select 1 from inserted)""",
-                (rs, row) -> new Owner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
-                bookingId.value(), gatheringId.value(), guestId.value(), bookingId.value()).stream().findFirst().orElse(null);
-        if (owner == null) {
-            owner = owner(bookingId);
+                        select booking_id, gathering_id, guest_id from booking_lookup
+                        where booking_id in (select booking_id from wanted) and booking_id not in (select booking_id from inserted)""",
+                (RowCallbackHandler) rs -> owners.put(rs.getObject(1, UUID.class),
+                        new Owner(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class))),
+                column(bindings, binding -> binding.bookingId().value()), column(bindings, binding -> binding.gatheringId().value()),
+                column(bindings, binding -> binding.guestId().value()));
+        for (Binding binding : bindings) {
+            Owner owner = owners.get(binding.bookingId().value());
+            if (owner == null) {
+                owner = owner(binding.bookingId());
+            }
+            if (owner == null || !owner.gatheringId().equals(binding.gatheringId().value()) || !owner.guestId().equals(binding.guestId().value())) {
+                throw new SoireeException(ErrorCode.ID_ALREADY_USED, "This booking id is already in use; leave it out to get a new one");
+            }
         }
-        if (owner == null || !owner.gatheringId().equals(gatheringId.value()) || !owner.guestId().equals(guestId.value())) {
-            throw new SoireeException(ErrorCode.ID_ALREADY_USED, "This booking id is already in use; leave it out to get a new one");
-        }
+    }
+
+    /** A column of the bindings as text (the driver sends a {@code String[]} as an array PostgreSQL casts to uuid[]). */
+    private static String[] column(List<Binding> bindings, Function<Binding, UUID> value) {
+        return bindings.stream().map(value).map(UUID::toString).toArray(String[]::new);
+    }
+
+    /** A booking id and the one guest at the one gathering it is to belong to. */
+    record Binding(BookingId bookingId, GatheringId gatheringId, UserId guestId) {
     }
 
     private @Nullable Owner owner(BookingId bookingId) {

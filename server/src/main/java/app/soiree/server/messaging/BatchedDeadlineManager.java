@@ -28,8 +28,10 @@ import org.axonframework.serialization.Serializer;
  * it is scheduled and the dispatch interceptors applied when the unit of work that scheduled it prepares its commit,
  * as Axon does. A deadline scheduled in a nested unit of work that rolls back is never written; one scheduled
  * outside a unit of work, or after its root has prepared its commit, is written at once, as Axon writes it.
- * Cancelling is Axon's (it finds deadlines in the table, so it must not be asked about one scheduled in the same unit
- * of work; nothing here does that). Each deadline has a fresh id, so the batched insert never meets an existing row.
+ * Cancelling is Axon's, which finds deadlines in the table when the unit of work prepares its commit: so a cancellation
+ * first writes what is pending, and a deadline scheduled and then cancelled in one unit of work (one handler, or two
+ * events of a processor's batch) is cancelled, as with Axon's own manager. Each deadline has a fresh id, so the batched
+ * insert never meets an existing row.
  */
 class BatchedDeadlineManager extends DbSchedulerDeadlineManager {
 
@@ -70,6 +72,34 @@ class BatchedDeadlineManager extends DbSchedulerDeadlineManager {
         return id;
     }
 
+    @Override
+    public void cancelSchedule(String deadlineName, String scheduleId) {
+        writePendingBeforeCancelling();
+        super.cancelSchedule(deadlineName, scheduleId);
+    }
+
+    @Override
+    public void cancelAll(String deadlineName) {
+        writePendingBeforeCancelling();
+        super.cancelAll(deadlineName);
+    }
+
+    @Override
+    public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
+        writePendingBeforeCancelling();
+        super.cancelAllWithinScope(deadlineName, scope);
+    }
+
+    /**
+     * Axon's cancellation runs when the unit of work prepares its commit, in the order it was asked for among the
+     * deadlines scheduled there; the deadlines pending by then are written just before it, so it finds them.
+     */
+    private void writePendingBeforeCancelling() {
+        if (CurrentUnitOfWork.isStarted() && !preparedItsCommit(CurrentUnitOfWork.get())) {
+            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> writePending(unitOfWork.root()));
+        }
+    }
+
     /** Whether the root of this unit of work is past its prepare-commit phase: a later addition would not be written. */
     private static boolean preparedItsCommit(UnitOfWork<?> unitOfWork) {
         return unitOfWork.root().phase().isAfter(UnitOfWork.Phase.PREPARE_COMMIT);
@@ -82,13 +112,18 @@ class BatchedDeadlineManager extends DbSchedulerDeadlineManager {
      */
     private List<SchedulableInstance<?>> pendingIn(UnitOfWork<?> root) {
         return root.getOrComputeResource(PENDING, key -> {
-            List<SchedulableInstance<?>> pending = new ArrayList<>();
-            root.onPrepareCommit(unitOfWork -> {
-                unitOfWork.resources().remove(PENDING);
-                scheduler.scheduleBatch(pending);
-            });
-            return pending;
+            root.onPrepareCommit(this::writePending);
+            return new ArrayList<>();
         });
+    }
+
+    /** Writes the root's pending deadlines, if any are left: a cancellation may have written them already. */
+    private void writePending(UnitOfWork<?> root) {
+        @SuppressWarnings("unchecked")
+        List<SchedulableInstance<?>> pending = (List<SchedulableInstance<?>>) root.resources().remove(PENDING);
+        if (pending != null && !pending.isEmpty()) {
+            scheduler.scheduleBatch(pending);
+        }
     }
 
     /** What Axon's {@code DbSchedulerBinaryDeadlineDetails.serialized} writes (package-private there). */

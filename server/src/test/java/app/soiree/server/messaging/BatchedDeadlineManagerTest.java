@@ -128,6 +128,30 @@ class BatchedDeadlineManagerTest {
         assertThat(written(List.of(early, late.getFirst()))).isEqualTo(2);
     }
 
+    @Test
+    void aDeadlineScheduledAndCancelledInOneUnitOfWorkIsCancelledAsWithAxonsOwnManager() {
+        UnitOfWork<?> root = startWithTransaction();
+        String byScope = schedule("cancelled by scope");
+        deadlines.cancelAllWithinScope("batched-probe", SCOPE);
+        String byId = schedule("cancelled by id");
+        deadlines.cancelSchedule("batched-probe", byId);
+        root.commit();
+
+        assertThat(written(List.of(byScope, byId))).isZero();
+    }
+
+    @Test
+    void aDeadlineCancelledAndScheduledAgainInOneUnitOfWorkStays() {
+        String old = schedule("old");
+        UnitOfWork<?> root = startWithTransaction();
+        deadlines.cancelAllWithinScope("batched-probe", SCOPE);
+        String renewed = schedule("renewed");
+        root.commit();
+
+        assertThat(written(List.of(old))).isZero();
+        assertThat(written(List.of(renewed))).isOne();
+    }
+
     private UnitOfWork<?> startWithTransaction() {
         UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
         root.attachTransaction(transactionManager);
