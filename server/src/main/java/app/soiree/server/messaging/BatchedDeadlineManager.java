@@ -52,7 +52,7 @@ class BatchedDeadlineManager extends DbSchedulerDeadlineManager {
     @Override
     public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload,
                            ScopeDescriptor deadlineScope) {
-        if (!CurrentUnitOfWork.isStarted() || preparedItsCommit(CurrentUnitOfWork.get())) {
+        if (writtenAtOnce()) {
             return super.schedule(triggerDateTime, deadlineName, messageOrPayload, deadlineScope);
         }
         // Made now, as Axon makes it: the message carries the correlation of what is being handled at this moment.
@@ -95,9 +95,21 @@ class BatchedDeadlineManager extends DbSchedulerDeadlineManager {
      * deadlines scheduled there; the deadlines pending by then are written just before it, so it finds them.
      */
     private void writePendingBeforeCancelling() {
-        if (CurrentUnitOfWork.isStarted() && !preparedItsCommit(CurrentUnitOfWork.get())) {
+        if (!writtenAtOnce()) {
             CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> writePending(unitOfWork.root()));
         }
+    }
+
+    /**
+     * Whether Axon's manager would write (or cancel) now rather than when the unit of work prepares its commit: outside
+     * a unit of work, or past that phase; and here also when the root is past it, since nothing pending would be written.
+     */
+    private static boolean writtenAtOnce() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return true;
+        }
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        return current.phase().isAfter(UnitOfWork.Phase.PREPARE_COMMIT) || preparedItsCommit(current);
     }
 
     /** Whether the root of this unit of work is past its prepare-commit phase: a later addition would not be written. */
