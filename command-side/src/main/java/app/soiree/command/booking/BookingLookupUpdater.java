@@ -36,7 +36,7 @@ class BookingLookupUpdater {
     void on(SeatsHeld event) {
         BookingIds.Binding binding = new BookingIds.Binding(event.bookingId(), event.gatheringId(), event.guestId());
         if (!CurrentUnitOfWork.isStarted()) {
-            bookingIds.record(binding.bookingId(), binding.gatheringId(), binding.guestId());
+            bookingIds.recordAll(List.of(binding));
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
