@@ -51,7 +51,8 @@ class BookingIds {
     /**
      * Binds every id to its booking, or refuses them all with 409 if any is bound to another guest or gathering (the
      * caller's transaction then takes back what was inserted). One statement for them all (a batch of holds', in the
-     * gathering's serial section): the rows it inserts, and the rows that were there for the others. A row another
+     * gathering's serial section): the rows it inserts, and the rows that were there for the others (the statement's
+     * snapshot does not show it its own inserts, so the second half finds only those). A row another
      * transaction inserted and committed while this statement waited for it is not in the statement's snapshot, so
      * then, and only then, that row is read again.
      */
@@ -67,7 +68,7 @@ class BookingIds {
                         select booking_id, gathering_id, guest_id from inserted
                         union all
                         select booking_id, gathering_id, guest_id from booking_lookup
-                        where booking_id in (select booking_id from wanted) and booking_id not in (select booking_id from inserted)""",
+                        where booking_id in (select booking_id from wanted)""",
                 (RowCallbackHandler) rs -> owners.put(rs.getObject(1, UUID.class),
                         new Owner(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class))),
                 column(bindings, binding -> binding.bookingId().value()), column(bindings, binding -> binding.gatheringId().value()),
