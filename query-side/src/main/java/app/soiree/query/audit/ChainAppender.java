@@ -3,11 +3,15 @@ package app.soiree.query.audit;
 import app.soiree.query.audit.ChainStore.NewLink;
 import app.soiree.query.audit.ChainStore.Tip;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,11 +24,12 @@ import org.axonframework.serialization.Serializer;
  * Extends the hash chain by one link per stored event, in the order the chain's tracking processor
  * receives them (one segment, one thread: the stream's global order). Every event, whatever its type:
  * the handler takes the message itself, so no payload is deserialised and one that can no longer be read
- * is chained all the same. The link is written in the processor's transaction, with its token.
+ * is chained all the same. The links are written in the processor's transaction, with its token.
  *
  * <p>A redelivered event (a batch retried after a failure, a reset processor) finds its link already
- * there and adds nothing; its link was computed when it was first seen and stays as it was. A link is one
- * statement: the tip is carried through the batch and each day's head written once, as the batch commits. Not a Spring
+ * there and adds nothing; its link was computed when it was first seen and stays as it was. A processor batch is
+ * chained as it commits, in a few statements however many events it carries: which of its events are linked
+ * already and where the chain ends (one read each), its new links (one JDBC batch) and each day's head. Not a Spring
  * bean: it is registered with Axon by {@link ChainProcessing}, which gives it the event store's own
  * serializer.
  */
@@ -48,38 +53,51 @@ final class ChainAppender {
 
     @EventHandler
     void on(EventMessage<?> message, TrackingToken token) {
-        long position = positions.of(message, token);
-        Batch batch = batch();
-        String previousHash = batch.tip.map(Tip::hash).orElse(ChainLinks.GENESIS);
-        long chainSeq = batch.tip.map(Tip::chainSeq).orElse(0L) + 1;
-        String hash = ChainLinks.next(previousHash, ChainedEvent.asStored(message, storeSerializer));
-        NewLink link = new NewLink(chainSeq, position, message.getIdentifier(), previousHash, hash, message.getTimestamp());
-        if (store.appendUnlessLinked(link, clock.instant())) {
-            batch.tip = Optional.of(new Tip(chainSeq, hash));
-            batch.heads.put(LocalDate.ofInstant(link.occurredAt(), ZoneOffset.UTC), link);
-        }
+        // The event as stored is taken now, while its message is at hand; its link is computed as the batch commits.
+        delivered().add(new Delivered(positions.of(message, token), ChainedEvent.asStored(message, storeSerializer)));
     }
 
     /**
-     * What this processor batch has chained so far: the tip is read once a batch, and each day's head moved once, as the
-     * batch commits (with its links and its token). A batch that rolls back takes this with it.
+     * What this processor batch has delivered so far, chained as the batch prepares its commit (with its token, in its
+     * transaction). A batch that rolls back takes it with it.
      */
-    private Batch batch() {
+    private List<Delivered> delivered() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(Batch.class.getName(), key -> {
-            Batch batch = new Batch(store.tip());
-            unitOfWork.onPrepareCommit(committing -> batch.heads.values().forEach(head -> store.moveHead(head, clock.instant())));
-            return batch;
+        return unitOfWork.getOrComputeResource(Delivered.class.getName(), key -> {
+            List<Delivered> delivered = new ArrayList<>();
+            unitOfWork.onPrepareCommit(committing -> chain(delivered));
+            return delivered;
         });
     }
 
-    private static final class Batch {
-        private Optional<Tip> tip;
-        /** The last link of each day this batch chained. */
-        private final Map<LocalDate, NewLink> heads = new HashMap<>();
-
-        Batch(Optional<Tip> tip) {
-            this.tip = tip;
+    /**
+     * Links the events not linked yet, in the order they were delivered, each to the one before it, and moves each day's
+     * head to that day's last new link. A link written meanwhile by anyone else fails the insert (the chain's unique keys)
+     * and the batch is retried, so the chain never forks.
+     */
+    private void chain(List<Delivered> delivered) {
+        Set<Long> linked = store.linkedAmong(delivered.stream().mapToLong(Delivered::position).toArray());
+        Optional<Tip> tip = store.tip();
+        List<NewLink> links = new ArrayList<>();
+        Map<LocalDate, NewLink> heads = new HashMap<>();
+        for (Delivered event : delivered) {
+            if (linked.contains(event.position())) {
+                continue; // a redelivery keeps the link it was given when it was first seen
+            }
+            String previousHash = tip.map(Tip::hash).orElse(ChainLinks.GENESIS);
+            long chainSeq = tip.map(Tip::chainSeq).orElse(0L) + 1;
+            String hash = ChainLinks.next(previousHash, event.stored());
+            NewLink link = new NewLink(chainSeq, event.position(), event.stored().eventId(), previousHash, hash, event.stored().timestamp());
+            links.add(link);
+            tip = Optional.of(new Tip(chainSeq, hash));
+            heads.put(LocalDate.ofInstant(link.occurredAt(), ZoneOffset.UTC), link);
         }
+        Instant now = clock.instant();
+        store.append(links, now);
+        heads.values().forEach(head -> store.moveHead(head, now));
+    }
+
+    /** An event as delivered: its position in the store and what its link covers. */
+    private record Delivered(long position, ChainedEvent stored) {
     }
 }

@@ -7,8 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,18 +46,27 @@ class ChainStore {
                 (row, number) -> new Tip(row.getLong("chain_seq"), row.getString("link_hash"))).stream().findFirst();
     }
 
+    /** Which of these positions have their link already. */
+    Set<Long> linkedAmong(long[] positions) {
+        return new HashSet<>(jdbc.queryForList("select event_position from audit_chain_links where event_position = any(?)", Long.class,
+                (Object) positions));
+    }
+
     /**
-     * Appends a link, unless its event is linked already (false: a redelivered event keeps the link it was given when it
-     * was first seen). The other unique keys refuse a second link for the same event, place in the chain or predecessor:
-     * if two writers ever raced, one would fail and retry rather than fork the chain.
+     * Appends links as one JDBC batch, which the driver sends as multi-row inserts (reWriteBatchedInserts). The unique keys refuse
+     * a second link for the same event, place in the chain or predecessor: if two writers ever raced, one would fail and
+     * retry rather than fork the chain.
      */
-    boolean appendUnlessLinked(NewLink link, Instant linkedAt) {
-        return jdbc.update("""
+    void append(List<NewLink> links, Instant linkedAt) {
+        if (links.isEmpty()) {
+            return;
+        }
+        Timestamp linked = Timestamp.from(linkedAt);
+        jdbc.batchUpdate("""
                         insert into audit_chain_links (event_position, chain_seq, event_id, previous_hash, link_hash, occurred_at, linked_at)
-                        values (?, ?, ?, ?, ?, ?, ?)
-                        on conflict (event_position) do nothing""",
-                link.position(), link.chainSeq(), link.eventId(), link.previousHash(), link.hash(), Timestamp.from(link.occurredAt()),
-                Timestamp.from(linkedAt)) == 1;
+                        values (?, ?, ?, ?, ?, ?, ?)""",
+                links.stream().map(link -> new Object[] {link.position(), link.chainSeq(), link.eventId(), link.previousHash(), link.hash(),
+                        Timestamp.from(link.occurredAt()), linked}).toList());
     }
 
     /** Makes {@code link} its day's head, unless a later link of that day is already there. */
