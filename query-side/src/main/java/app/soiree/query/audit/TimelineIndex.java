@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,6 +22,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -40,8 +44,9 @@ import org.springframework.stereotype.Component;
  * paid them out; {@link CausalTimeline} follows these links when it reads.
  *
  * <p>One segment, in stream order: causes, parents and lots must be filed before what follows them. Idempotent: an
- * event already filed (a redelivery) is not filed again, and does not move payout coverage twice. An event and its
- * entries are one statement; what recent events taught (their subjects, most events' causes; parents; links) is
+ * event already filed (a redelivery) is not filed again, and does not move payout coverage twice. A processor batch is
+ * filed as it prepares its commit: one read for what it redelivers, one statement for its events and their entries; what
+ * recent events taught (their subjects, most events' causes; parents; links) is
  * remembered, not read or written again ({@link Recent}). Events published outside any aggregate are not filed: the
  * store reads events back per aggregate.
  */
@@ -77,8 +82,58 @@ class TimelineIndex {
             positions.passed(token);
             return;
         }
-        long position = positions.of(event, token);
-        forgetOnRollback();
+        Delivered delivered = new Delivered(positions.of(event, token), event);
+        if (!CurrentUnitOfWork.isStarted()) {
+            file(List.of(delivered));
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(Delivered.class.getName(), key -> {
+            List<Delivered> pending = new ArrayList<>();
+            batch.onPrepareCommit(committing -> file(pending));
+            // What was read or filed in a batch that rolls back may not be so: all that is remembered goes with it (the
+            // batch is retried, and learns it again).
+            batch.onRollback(rolledBack -> recent.clear());
+            return pending;
+        }).add(delivered);
+    }
+
+    /**
+     * Files a processor batch's events as it prepares its commit, in its transaction, in the order they were delivered. One
+     * read finds those filed before (a redelivery: filed with its entries, its parents learnt and its payout coverage
+     * moved, which must not move twice); the others are filed together, events and entries in one statement.
+     */
+    private void file(List<Delivered> batch) {
+        Set<Long> filedBefore = new HashSet<>(jdbc.queryForList("select global_index from audit_timeline_events where global_index = any(?)",
+                Long.class, (Object) batch.stream().mapToLong(Delivered::position).toArray()));
+        List<Filed> filed = new ArrayList<>();
+        for (Delivered delivered : batch) {
+            if (!filedBefore.contains(delivered.position())) {
+                filed.add(new Filed(delivered, subjectsOf(delivered.event())));
+            }
+        }
+        if (!filed.isEmpty()) {
+            jdbc.update("""
+                    with filed as (
+                        insert into audit_timeline_events (global_index, event_id, aggregate_type, aggregate_id, sequence_number)
+                        select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[]))
+                    insert into audit_timeline_entries (subject, global_index)
+                    select * from unnest(?::text[], ?::bigint[]) on conflict do nothing""",
+                    numbers(filed, event -> event.delivered().position()), texts(filed, event -> event.delivered().event().getIdentifier()),
+                    texts(filed, event -> event.delivered().event().getType()),
+                    texts(filed, event -> event.delivered().event().getAggregateIdentifier()),
+                    numbers(filed, event -> event.delivered().event().getSequenceNumber()),
+                    filed.stream().flatMap(event -> event.subjects().stream()).toArray(String[]::new),
+                    filed.stream().flatMapToLong(event -> event.subjects().stream().mapToLong(subject -> event.delivered().position())).toArray());
+        }
+    }
+
+    /**
+     * The subjects whose story the event belongs to, learning its parents and linking its booking to its gathering's
+     * earnings on the way, and moving payout coverage for money. Remembered at once: a later event of the same batch may
+     * name it as its cause before it is filed.
+     */
+    private List<String> subjectsOf(DomainEventMessage<?> event) {
         Object payload = event.getPayload();
         Set<Subject> named = NamedSubjects.of(payload, String.valueOf(event.getType()), event.getAggregateIdentifier());
         learnParents(named);
@@ -86,42 +141,27 @@ class TimelineIndex {
         subjects.addAll(inherited(causingEventId(event, payload), named));
         subjects.addAll(parentsOf(subjects));
         linkBookingsToTheirEarnings(named);
-        String[] keys = subjects.stream().map(Subject::key).toArray(String[]::new);
-        if (!file(event, position, keys)) {
-            return; // filed before: a redelivery, which must not move payout coverage twice
-        }
-        recent.subjects.put(event.getIdentifier(), List.of(keys));
+        List<String> keys = subjects.stream().map(Subject::key).toList();
+        recent.subjects.put(event.getIdentifier(), keys);
         if (payload instanceof LedgerEvent money) {
             coverage.apply(money);
         }
+        return keys;
     }
 
-    /**
-     * The event and its entries in one statement; false when the event was filed already (its entries were filed with it).
-     * What is learnt or linked before it is the same for a redelivery, and written {@code on conflict do nothing}.
-     */
-    private boolean file(DomainEventMessage<?> event, long position, String[] subjectKeys) {
-        Integer filed = jdbc.queryForObject("""
-                with filed as (
-                    insert into audit_timeline_events (global_index, event_id, aggregate_type, aggregate_id, sequence_number)
-                    values (?, ?, ?, ?, ?) on conflict do nothing returning global_index),
-                entries as (
-                    insert into audit_timeline_entries (subject, global_index)
-                    select subject, filed.global_index from filed, unnest(?::text[]) as subject on conflict do nothing)
-                select count(*) from filed""", Integer.class,
-                position, event.getIdentifier(), event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(), subjectKeys);
-        return filed != null && filed > 0;
+    private static long[] numbers(List<Filed> filed, ToLongFunction<Filed> value) {
+        return filed.stream().mapToLong(value).toArray();
     }
 
-    /**
-     * What was read or filed in a batch that rolls back may not be so: all that is remembered goes with it (the batch is
-     * retried, and learns it again).
-     */
-    private void forgetOnRollback() {
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().getOrComputeResource(Recent.class.getName(), key -> {
-            unitOfWork.root().onRollback(rolledBack -> recent.clear());
-            return recent;
-        }));
+    private static String[] texts(List<Filed> filed, Function<Filed, String> value) {
+        return filed.stream().map(value).toArray(String[]::new);
+    }
+
+    /** An event as delivered: its position in the store, and the message. */
+    private record Delivered(long position, DomainEventMessage<?> event) {
+    }
+
+    private record Filed(Delivered delivered, List<String> subjects) {
     }
 
     /** Replaying the processor files everything again from the first event. */
