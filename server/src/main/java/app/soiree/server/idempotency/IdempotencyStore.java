@@ -1,7 +1,6 @@
 package app.soiree.server.idempotency;
 
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +19,12 @@ class IdempotencyStore {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final KeyInserts inserts;
 
     IdempotencyStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.inserts = new KeyInserts(jdbc);
     }
 
     /**
@@ -63,27 +64,14 @@ class IdempotencyStore {
     }
 
     /**
-     * One statement in its own transaction (the filter calls the store outside any): the setting is local to that
-     * transaction, and PostgreSQL reads it when the statement commits (a {@code SET LOCAL}, a statement of its own, would
-     * cost a transaction block and two more round trips).
+     * One statement in its own transaction (the filter calls the store outside any), shared with the other requests'
+     * inserts that meet it ({@link KeyInserts}): the setting is local to that transaction, and PostgreSQL reads it when the
+     * statement commits (a {@code SET LOCAL}, a statement of its own, would cost a transaction block and two more round
+     * trips).
      */
     private boolean insertWithoutFlush(String userId, String key, String requestHash, String state, Instant now,
                                        @Nullable Integer status, @Nullable String contentType, byte @Nullable [] body) {
-        return jdbc.update("""
-                with relaxed as (select set_config('synchronous_commit', 'off', true))
-                insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at,
-                                              response_status, response_type, response_body)
-                select ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz, ?::integer, ?::varchar, ?::bytea from relaxed
-                on conflict do nothing""", statement -> {
-            statement.setString(1, userId);
-            statement.setString(2, key);
-            statement.setString(3, requestHash);
-            statement.setString(4, state);
-            statement.setTimestamp(5, Timestamp.from(now));
-            statement.setObject(6, status, Types.INTEGER);
-            statement.setString(7, contentType);
-            statement.setBytes(8, body);
-        }) == 1;
+        return inserts.insert(new KeyInserts.Row(userId, key, requestHash, state, now, status, contentType, body));
     }
 
     Optional<Remembered> find(String userId, String key) {

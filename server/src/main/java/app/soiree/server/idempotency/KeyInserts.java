@@ -1,0 +1,195 @@
+package app.soiree.server.idempotency;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+
+/**
+ * New keys, written together. Every request that carries a key inserts one (a claim, or a refusal given at once): in a
+ * rush that is one statement and one commit per request, five thousand of them for three hundred seats, each taking a
+ * pooled connection. Here the inserts that meet wait in one line, in memory and without a connection, and one of their
+ * requests at a time writes what is in the line as one statement (a group commit); each request learns from it whether
+ * its key was new. A quiet request finds the line empty and writes its own insert at once, as before.
+ *
+ * <p>No thread of its own: the request that finds nobody writing writes, and hands the turn to the first request that
+ * queued meanwhile, so none writes more than one batch. A key asked for twice in one batch is inserted once, for the
+ * first who asked; the other finds it taken, as if it had come a moment later. A batch a row of which is refused (a
+ * value out of bounds) is written again one insert at a time, so each request is answered as its own insert would
+ * have been; one the database fails (unreachable, say) fails each of its requests as their own inserts would have.
+ */
+final class KeyInserts {
+
+    /** The most inserts one statement carries. */
+    static final int MAX_BATCH = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(KeyInserts.class);
+
+    /**
+     * Committed without waiting for its flush to disk ({@code synchronous_commit} off for this transaction alone, read as
+     * the statement commits): {@link IdempotencyStore} says why that loses nothing.
+     */
+    private static final String INSERT = """
+            with relaxed as (select set_config('synchronous_commit', 'off', true))
+            insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at,
+                                          response_status, response_type, response_body)
+            select k.user_id, k.idempotency_key, k.request_hash, k.state, k.created_at::timestamptz, k.response_status::integer,
+                   k.response_type, k.response_body
+            from relaxed, unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[], ?::varchar[], ?::bytea[])
+                as k (user_id, idempotency_key, request_hash, state, created_at, response_status, response_type, response_body)
+            on conflict do nothing
+            returning user_id, idempotency_key""";
+
+    private final JdbcTemplate jdbc;
+    private final ArrayDeque<Waiting> line = new ArrayDeque<>();
+    /** True while some request writes: whoever joins then waits for its answer or its turn. Guarded by {@link #line}. */
+    private boolean writing;
+
+    KeyInserts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A key to insert, with its first state and, for a refusal, its answer. */
+    record Row(String userId, String key, String requestHash, String state, Instant createdAt, @Nullable Integer status,
+               @Nullable String contentType, byte @Nullable [] body) {
+
+        Key id() {
+            return new Key(userId, key);
+        }
+    }
+
+    private record Key(String userId, String key) {
+    }
+
+    /** Inserts the row unless its key is there already; true when it was new. Fails as the insert would have. */
+    boolean insert(Row row) {
+        Waiting waiting = new Waiting(row);
+        boolean first;
+        synchronized (line) {
+            line.add(waiting);
+            first = !writing;
+            writing = true;
+        }
+        if (first || waiting.turn.join() == Turn.WRITE) {
+            writeLine();
+        }
+        return waiting.inserted();
+    }
+
+    /** Inserts waiting for a turn, not counting those being written. */
+    int inLine() {
+        synchronized (line) {
+            return line.size();
+        }
+    }
+
+    /** Writes what is in the line (this request's own insert first among it), then hands the turn on. */
+    private void writeLine() {
+        List<Waiting> batch = new ArrayList<>();
+        synchronized (line) {
+            while (!line.isEmpty() && batch.size() < MAX_BATCH) {
+                batch.add(line.poll());
+            }
+        }
+        try {
+            write(batch);
+        } finally {
+            // Only an error (not an exception: those are answers) leaves some unanswered; they must not wait forever.
+            batch.stream().filter(waiting -> !waiting.answered).forEach(waiting -> waiting.fail(new IllegalStateException(
+                    "The batch of idempotency keys that carried this one was not written")));
+            Waiting next;
+            synchronized (line) {
+                next = line.peek();
+                writing = next != null;
+            }
+            if (next != null) {
+                next.turn.complete(Turn.WRITE);
+            }
+        }
+    }
+
+    private void write(List<Waiting> batch) {
+        Map<Key, Waiting> firstAsked = new LinkedHashMap<>();
+        batch.forEach(waiting -> firstAsked.putIfAbsent(waiting.row.id(), waiting));
+        try {
+            Set<Key> inserted = insertAll(firstAsked.values().stream().map(waiting -> waiting.row).toList());
+            batch.forEach(waiting -> waiting.answer(firstAsked.get(waiting.row.id()) == waiting && inserted.contains(waiting.row.id())));
+        } catch (DataIntegrityViolationException failed) {
+            if (firstAsked.size() == 1) {
+                batch.forEach(waiting -> waiting.fail(failed));
+                return;
+            }
+            log.warn("A batch of {} idempotency keys was refused; each is written alone", firstAsked.size(), failed);
+            for (Waiting waiting : batch) {
+                try {
+                    waiting.answer(firstAsked.get(waiting.row.id()) == waiting && !insertAll(List.of(waiting.row)).isEmpty());
+                } catch (RuntimeException alone) {
+                    waiting.fail(alone);
+                }
+            }
+        } catch (RuntimeException failed) {
+            // The database, not a row: each insert alone would fail the same way (and wait as long for a connection).
+            batch.forEach(waiting -> waiting.fail(failed));
+        }
+    }
+
+    private Set<Key> insertAll(List<Row> rows) {
+        Set<Key> inserted = new HashSet<>();
+        jdbc.query(INSERT, (RowCallbackHandler) result -> inserted.add(new Key(result.getString(1), result.getString(2))),
+                column(rows, Row::userId), column(rows, Row::key), column(rows, Row::requestHash), column(rows, Row::state),
+                column(rows, row -> row.createdAt().toString()), column(rows, row -> row.status() == null ? null : row.status().toString()),
+                column(rows, Row::contentType), rows.stream().map(Row::body).toArray(byte[][]::new));
+        return inserted;
+    }
+
+    private static String[] column(List<Row> rows, Function<Row, @Nullable String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    private enum Turn { ANSWERED, WRITE }
+
+    /** A request in line: answered by whoever writes its batch, or told to write one itself. */
+    private static final class Waiting {
+        final Row row;
+        final CompletableFuture<Turn> turn = new CompletableFuture<>();
+        private boolean answered;
+        private boolean inserted;
+        private @Nullable RuntimeException failure;
+
+        Waiting(Row row) {
+            this.row = row;
+        }
+
+        void answer(boolean wasNew) {
+            inserted = wasNew;
+            answered = true;
+            turn.complete(Turn.ANSWERED);
+        }
+
+        void fail(RuntimeException e) {
+            failure = e;
+            answered = true;
+            turn.complete(Turn.ANSWERED);
+        }
+
+        /** Only once answered: its own batch was written by itself or by the request before it. */
+        boolean inserted() {
+            if (failure != null) {
+                throw failure;
+            }
+            return inserted;
+        }
+    }
+}
