@@ -24,8 +24,10 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * requests at a time writes what is in the line as one statement (a group commit); each request learns from it whether
  * its key was new. A quiet request finds the line empty and writes its own insert at once, as before.
  *
- * <p>No thread of its own: the request that finds nobody writing writes, and hands the turn to the first request that
- * queued meanwhile, so none writes more than one batch. A key asked for twice in one batch is inserted once, for the
+ * <p>No thread of its own: a request that finds fewer than {@link #MAX_WRITERS} others writing writes at once, with whatever
+ * queued; one that finds them all busy queues, and the first writer to finish hands its turn to the first in line, so
+ * none writes more than one batch. More than one writer, because the line is a serial section: on a machine whose
+ * cores are saturated (a rush) a single writer that the scheduler leaves waiting would hold every request up. A key asked for twice in one batch is inserted once, for the
  * first who asked; the other finds it taken, as if it had come a moment later. A batch a row of which is refused (a
  * value out of bounds) is written again one insert at a time, so each request is answered as its own insert would
  * have been; one the database fails (unreachable, say) fails each of its requests as their own inserts would have.
@@ -34,6 +36,8 @@ final class KeyInserts {
 
     /** The most inserts one statement carries. */
     static final int MAX_BATCH = 100;
+    /** The most statements under way at once; beyond them, requests queue. */
+    static final int MAX_WRITERS = 4;
 
     private static final Logger log = LoggerFactory.getLogger(KeyInserts.class);
 
@@ -54,8 +58,11 @@ final class KeyInserts {
 
     private final JdbcTemplate jdbc;
     private final ArrayDeque<Waiting> line = new ArrayDeque<>();
-    /** True while some request writes: whoever joins then waits for its answer or its turn. Guarded by {@link #line}. */
-    private boolean writing;
+    /**
+     * Requests writing now. Requests queue only while all {@link #MAX_WRITERS} write, and a writer that finishes with
+     * some in line hands its turn on, so the line is empty whenever there are fewer. Guarded by {@link #line}.
+     */
+    private int writers;
 
     KeyInserts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -76,14 +83,17 @@ final class KeyInserts {
     /** Inserts the row unless its key is there already; true when it was new. Fails as the insert would have. */
     boolean insert(Row row) {
         Waiting waiting = new Waiting(row);
-        boolean first;
+        boolean writes;
         synchronized (line) {
-            line.add(waiting);
-            first = !writing;
-            writing = true;
+            writes = writers < MAX_WRITERS;
+            if (writes) {
+                writers++;
+            } else {
+                line.add(waiting);
+            }
         }
-        if (first || waiting.turn.join() == Turn.WRITE) {
-            writeLine();
+        if (writes || waiting.turn.join() == Turn.WRITE) {
+            writeWith(waiting);
         }
         return waiting.inserted();
     }
@@ -95,9 +105,9 @@ final class KeyInserts {
         }
     }
 
-    /** Writes what is in the line (this request's own insert first among it), then hands the turn on. */
-    private void writeLine() {
-        List<Waiting> batch = new ArrayList<>();
+    /** Writes this request's insert with what is in the line, then hands the turn on. */
+    private void writeWith(Waiting own) {
+        List<Waiting> batch = new ArrayList<>(List.of(own));
         synchronized (line) {
             while (!line.isEmpty() && batch.size() < MAX_BATCH) {
                 batch.add(line.poll());
@@ -111,8 +121,10 @@ final class KeyInserts {
                     "The batch of idempotency keys that carried this one was not written")));
             Waiting next;
             synchronized (line) {
-                next = line.peek();
-                writing = next != null;
+                next = line.poll(); // out of the line, so that no other writer hands its turn to the same request
+                if (next == null) {
+                    writers--;
+                }
             }
             if (next != null) {
                 next.turn.complete(Turn.WRITE);
