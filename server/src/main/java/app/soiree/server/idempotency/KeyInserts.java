@@ -20,15 +20,16 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 /**
  * New keys, written together. Every request that carries a key inserts one (a claim, or a refusal given at once): in a
  * rush that is one statement and one commit per request, five thousand of them for three hundred seats, each taking a
- * pooled connection. Here the inserts that meet wait in one line, in memory and without a connection, and one of their
- * requests at a time writes what is in the line as one statement (a group commit); each request learns from it whether
- * its key was new. A quiet request finds the line empty and writes its own insert at once, as before.
+ * pooled connection. Here the inserts that meet wait in one line, in memory and without a connection, and a few of their
+ * requests at a time each write what is in the line as one statement (a group commit); each request learns from it
+ * whether its key was new. A quiet request finds nobody writing and writes its own insert at once, as before.
  *
- * <p>No thread of its own: a request that finds fewer than {@link #MAX_WRITERS} others writing writes at once, with whatever
- * queued; one that finds them all busy queues, and the first writer to finish hands its turn to the first in line, so
- * none writes more than one batch. More than one writer, because the line is a serial section: on a machine whose
- * cores are saturated (a rush) a single writer that the scheduler leaves waiting would hold every request up. A key asked for twice in one batch is inserted once, for the
- * first who asked; the other finds it taken, as if it had come a moment later. A batch a row of which is refused (a
+ * <p>No thread of its own: a request that finds fewer than {@link #MAX_WRITERS} others writing writes at once, with
+ * whatever queued; one that finds them all busy queues, and the first writer to finish hands its turn to the first in
+ * line, so none writes more than one batch. More than one writer, because the line is a serial section: on a machine
+ * whose cores are saturated (a rush) a single writer that the scheduler leaves waiting would hold every request up. A
+ * key asked for twice in one batch is inserted once, for the first who asked; the other finds it taken, as if it had
+ * come a moment later. A batch a row of which is refused (a
  * value out of bounds) is written again one insert at a time, so each request is answered as its own insert would
  * have been; one the database fails (unreachable, say) fails each of its requests as their own inserts would have.
  */
