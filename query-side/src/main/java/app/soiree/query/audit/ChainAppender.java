@@ -86,10 +86,11 @@ final class ChainAppender {
             }
             String previousHash = tip.map(Tip::hash).orElse(ChainLinks.GENESIS);
             long chainSeq = tip.map(Tip::chainSeq).orElse(0L) + 1;
-            String hash = ChainLinks.next(previousHash, event.stored());
-            NewLink link = new NewLink(chainSeq, event.position(), event.stored().eventId(), previousHash, hash, event.stored().timestamp());
+            ChainedEvent stored = event.stored();
+            NewLink link = new NewLink(chainSeq, event.position(), stored.eventId(), previousHash, ChainLinks.next(previousHash, stored),
+                    stored.timestamp());
             links.add(link);
-            tip = Optional.of(new Tip(chainSeq, hash));
+            tip = Optional.of(new Tip(chainSeq, link.hash()));
             heads.put(LocalDate.ofInstant(link.occurredAt(), ZoneOffset.UTC), link);
         }
         Instant now = clock.instant();

@@ -53,9 +53,9 @@ class ChainStore {
     }
 
     /**
-     * Appends links as one JDBC batch, which the driver sends as multi-row inserts (reWriteBatchedInserts). The unique keys refuse
-     * a second link for the same event, place in the chain or predecessor: if two writers ever raced, one would fail and
-     * retry rather than fork the chain.
+     * Appends links as one JDBC batch, which the driver sends as multi-row inserts (reWriteBatchedInserts). The unique
+     * keys refuse a second link for the same event, place in the chain or predecessor: if two writers ever raced, one
+     * would fail and retry rather than fork the chain.
      */
     void append(List<NewLink> links, Instant linkedAt) {
         if (links.isEmpty()) {

@@ -45,9 +45,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>One segment, in stream order: causes, parents and lots must be filed before what follows them. Idempotent: an
  * event already filed (a redelivery) is not filed again, and does not move payout coverage twice. A processor batch is
- * filed as it prepares its commit: one read for what it redelivers, one statement for its events and their entries; what
- * recent events taught (their subjects, most events' causes; parents; links) is
- * remembered, not read or written again ({@link Recent}). Events published outside any aggregate are not filed: the
+ * filed as it prepares its commit: one read for what it redelivers, one statement for its events and their entries.
+ * What recent events taught (their subjects, most events' causes; parents; links) is remembered, not read or written
+ * again ({@link Recent}). Events published outside any aggregate are not filed: the
  * store reads events back per aggregate.
  */
 @Component
@@ -104,8 +104,9 @@ class TimelineIndex {
      * moved, which must not move twice); the others are filed together, events and entries in one statement.
      */
     private void file(List<Delivered> batch) {
-        Set<Long> filedBefore = new HashSet<>(jdbc.queryForList("select global_index from audit_timeline_events where global_index = any(?)",
-                Long.class, (Object) batch.stream().mapToLong(Delivered::position).toArray()));
+        Set<Long> filedBefore = new HashSet<>(jdbc.queryForList(
+                "select global_index from audit_timeline_events where global_index = any(?)", Long.class,
+                (Object) batch.stream().mapToLong(Delivered::position).toArray()));
         List<Filed> filed = new ArrayList<>();
         for (Delivered delivered : batch) {
             if (!filedBefore.contains(delivered.position())) {
@@ -124,7 +125,8 @@ class TimelineIndex {
                     texts(filed, event -> event.delivered().event().getAggregateIdentifier()),
                     numbers(filed, event -> event.delivered().event().getSequenceNumber()),
                     filed.stream().flatMap(event -> event.subjects().stream()).toArray(String[]::new),
-                    filed.stream().flatMapToLong(event -> event.subjects().stream().mapToLong(subject -> event.delivered().position())).toArray());
+                    filed.stream().flatMapToLong(event -> event.subjects().stream().mapToLong(subject -> event.delivered().position()))
+                            .toArray());
         }
     }
 

@@ -69,7 +69,8 @@ class KeyInsertsTest {
             for (CompletableFuture<Boolean> answer : queued) {
                 assertThat(answer.get()).isTrue();
             }
-            assertThat(List.of(twice.get(), twiceAgain.get())).as("one of the two asking for one key gets it").containsExactlyInAnyOrder(true, false);
+            assertThat(List.of(twice.get(), twiceAgain.get())).as("one of the two asking for one key gets it")
+                    .containsExactlyInAnyOrder(true, false);
         }
         assertThat(jdbc.queryForObject("""
                 select count(distinct xmin::text) from idempotency_keys where user_id = ? and idempotency_key not like 'held-%'""",
@@ -111,7 +112,8 @@ class KeyInsertsTest {
         List<CompletableFuture<Boolean>> writers = new ArrayList<>();
         for (int i = 0; i < KeyInserts.MAX_WRITERS; i++) {
             try (PreparedStatement held = elsewhere.prepareStatement("""
-                    insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at) values (?, ?, 'h', 'IN_FLIGHT', now())""")) {
+                    insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at)
+                    values (?, ?, 'h', 'IN_FLIGHT', now())""")) {
                 held.setString(1, user);
                 held.setString(2, "held-" + i);
                 held.executeUpdate();
