@@ -29,9 +29,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * line, so none writes more than one batch. More than one writer, because the line is a serial section: on a machine
  * whose cores are saturated (a rush) a single writer that the scheduler leaves waiting would hold every request up. A
  * key asked for twice in one batch is inserted once, for the first who asked; the other finds it taken, as if it had
- * come a moment later. A batch a row of which is refused (a
- * value out of bounds) is written again one insert at a time, so each request is answered as its own insert would
- * have been; one the database fails (unreachable, say) fails each of its requests as their own inserts would have.
+ * come a moment later. A batch a row of which is refused (a value out of bounds) is written again one insert at a time,
+ * so each request is answered as its own insert would have been; one the database fails (unreachable, say) fails each
+ * of its requests as their own inserts would have.
  */
 final class KeyInserts {
 
