@@ -45,12 +45,43 @@ class DeliveredPositionsTest {
     }
 
     @Test
-    void anEventThatFillsAGapIsLookedUp() {
-        store.commit(0, 1, 3, 2, 4);
+    void anEventThatFillsAGapIsReadFromItsToken() {
+        store.commit(0, 1, 4, 2, 5, 3, 6);
+
+        store.deliverAll(positions);
+
+        assertThat(store.lookups).containsExactly(0L);
+    }
+
+    /** An unseen event closes one gap and ours another: two gaps closed between the tokens, so neither is proven. */
+    @Test
+    void aGapFilledAfterAnUnseenFillIsLookedUp() {
+        store.commit(0, 3);
+        store.deliverAll(positions);
+        store.commit(1);
+        store.passUnseen();
+        store.commit(2);
 
         store.deliverAll(positions);
 
         assertThat(store.lookups).containsExactly(0L, 2L);
+    }
+
+    /**
+     * Gaps given up (further below the index than the token's gap offset) as another is filled are more gaps missing: looked
+     * up. A first token, as one read back from the store is, has not given up its old gaps yet.
+     */
+    @Test
+    void aGapFilledAsOlderOnesAreGivenUpIsLookedUp() {
+        Store narrow = new Store(2);
+        DeliveredPositions reader = new DeliveredPositions(narrow);
+        narrow.commit(5);
+        narrow.deliverAll(reader);
+        narrow.commit(4);
+
+        narrow.deliverAll(reader);
+
+        assertThat(narrow.lookups).containsExactly(5L, 4L);
     }
 
     @Test
@@ -152,8 +183,15 @@ class DeliveredPositionsTest {
         EventMessage<?> lastMessage;
         TrackingToken lastToken;
 
+        private final int maxGapOffset;
+
         Store() {
+            this(MAX_GAP_OFFSET);
+        }
+
+        Store(int maxGapOffset) {
             super(null);
+            this.maxGapOffset = maxGapOffset;
         }
 
         void commit(long... positions) {
@@ -192,7 +230,7 @@ class DeliveredPositionsTest {
 
         private TrackingToken next() {
             long position = committed.get(read++);
-            token = token == null ? GapAwareTrackingToken.newInstance(position, gapsBelow(position)) : token.advanceTo(position, MAX_GAP_OFFSET);
+            token = token == null ? GapAwareTrackingToken.newInstance(position, gapsBelow(position)) : token.advanceTo(position, maxGapOffset);
             lastMessage = GenericEventMessage.asEventMessage("event at " + position);
             positionsById.put(lastMessage.getIdentifier(), position);
             lastToken = token;
