@@ -119,13 +119,22 @@ public class AxonConfiguration {
     }
 
     /**
-     * The event store for the processors that yield to API requests ({@link BackgroundEventSource}); a processor reads
-     * through it when application.yml names it as its {@code source}. {@code soiree.events.background-yield} 0 turns it off.
+     * The event store as the tracking processors read it, passing over the events of types a processor never handles
+     * ({@link IgnoredEventsPassedOver}); a processor reads through it when application.yml names it as its {@code source}.
      */
     @Bean
-    BackgroundEventSource backgroundEvents(EventStore eventStore, RequestsInFlight requests,
+    IgnoredEventsPassedOver processorEvents(EventStore eventStore) {
+        return new IgnoredEventsPassedOver(eventStore);
+    }
+
+    /**
+     * The same for the processors that yield to API requests ({@link BackgroundEventSource}); a processor reads through it
+     * when application.yml names it as its {@code source}. {@code soiree.events.background-yield} 0 turns the yield off.
+     */
+    @Bean
+    BackgroundEventSource backgroundEvents(IgnoredEventsPassedOver processorEvents, RequestsInFlight requests,
                                            @Value("${soiree.events.background-yield:200ms}") Duration maxYield) {
-        return new BackgroundEventSource(eventStore, requests, maxYield);
+        return new BackgroundEventSource(processorEvents, requests, maxYield);
     }
 
     /**

@@ -143,6 +143,15 @@ class BackgroundEventSourceTest {
             }
         }
 
+        @Test
+        void everyTrackingProcessorPassesOverWhatItIgnores() {
+            assertThat(processing.eventProcessors()).isNotEmpty().allSatisfy((name, processor) -> {
+                if (processor instanceof TrackingEventProcessor tracking) {
+                    assertThat(tracking.getMessageSource()).as(name).isInstanceOfAny(IgnoredEventsPassedOver.class, BackgroundEventSource.class);
+                }
+            });
+        }
+
         private Object sourceOf(String processor) {
             return processing.eventProcessor(processor, TrackingEventProcessor.class).orElseThrow().getMessageSource();
         }
