@@ -64,7 +64,7 @@ final class IgnoredEventsPassedOver implements StreamableMessageSource<TrackedEv
         return events.createTokenSince(duration);
     }
 
-    /** One processor thread's stream: only that thread reads it. */
+    /** One processor thread's stream: that thread reads it; the types it ignores are a concurrent set all the same. */
     private static final class Passing implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> stream;

@@ -147,7 +147,8 @@ class BackgroundEventSourceTest {
         void everyTrackingProcessorPassesOverWhatItIgnores() {
             assertThat(processing.eventProcessors()).isNotEmpty().allSatisfy((name, processor) -> {
                 if (processor instanceof TrackingEventProcessor tracking) {
-                    assertThat(tracking.getMessageSource()).as(name).isInstanceOfAny(IgnoredEventsPassedOver.class, BackgroundEventSource.class);
+                    assertThat(tracking.getMessageSource()).as(name)
+                            .isInstanceOfAny(IgnoredEventsPassedOver.class, BackgroundEventSource.class);
                 }
             });
         }

@@ -91,8 +91,10 @@ class IgnoredEventsPassedOverTest {
     }
 
     /** The embedded store hands a stream what is published after it opened a moment later. */
-    private static void nextAfterAWhile(BlockingStream<TrackedEventMessage<?>> stream, Object payload) throws InterruptedException {
-        await().atMost(Duration.ofSeconds(10)).until(() -> payload.equals(stream.peek().map(EventMessage::getPayload).orElse(null)));
+    private static void nextAfterAWhile(BlockingStream<TrackedEventMessage<?>> stream, Object payload)
+            throws InterruptedException {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> payload.equals(stream.peek().map(EventMessage::getPayload).orElse(null)));
         assertThat(stream.nextAvailable().getPayload()).isEqualTo(payload);
     }
 
@@ -119,7 +121,8 @@ class IgnoredEventsPassedOverTest {
                 .tokenStore(tokens)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .messageMonitor(counting(handedOver))
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(10)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(10)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken)) // not a replay: see above
                 .build();
         publish("first");
