@@ -2,7 +2,6 @@ package app.soiree.server.messaging;
 
 import app.soiree.server.web.RequestsInFlight;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
@@ -25,14 +24,13 @@ import org.jspecify.annotations.Nullable;
  * docs/benchmarks.md). The wait is bounded, so the processors fall behind by at most about that much a batch under a
  * steady load, and never stop.
  */
-final class BackgroundEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+final class BackgroundEventSource extends WrappedEventSource {
 
-    private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final RequestsInFlight requests;
     private final Duration maxYield;
 
     BackgroundEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, RequestsInFlight requests, Duration maxYield) {
-        this.events = events;
+        super(events);
         this.requests = requests;
         this.maxYield = maxYield;
     }
@@ -41,26 +39,6 @@ final class BackgroundEventSource implements StreamableMessageSource<TrackedEven
     public BlockingStream<TrackedEventMessage<?>> openStream(@Nullable TrackingToken trackingToken) {
         BlockingStream<TrackedEventMessage<?>> stream = events.openStream(trackingToken);
         return maxYield.isZero() || maxYield.isNegative() ? stream : new Yielding(stream);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return events.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return events.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return events.createTokenAt(dateTime);
-    }
-
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return events.createTokenSince(duration);
     }
 
     /** The store's stream, which yields to requests when asked whether events are there (and they are). */

@@ -1,7 +1,5 @@
 package app.soiree.server.messaging;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,37 +29,15 @@ import org.jspecify.annotations.Nullable;
  * A processor replaying (after a reset, or started behind the store's head) reads through a stream of Axon's own around
  * this one, which does not pass the word on: it is handed everything, as before, until its stream is opened again.
  */
-final class IgnoredEventsPassedOver implements StreamableMessageSource<TrackedEventMessage<?>> {
-
-    private final StreamableMessageSource<TrackedEventMessage<?>> events;
+final class IgnoredEventsPassedOver extends WrappedEventSource {
 
     IgnoredEventsPassedOver(StreamableMessageSource<TrackedEventMessage<?>> events) {
-        this.events = events;
+        super(events);
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(@Nullable TrackingToken trackingToken) {
         return new Passing(events.openStream(trackingToken));
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return events.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return events.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return events.createTokenAt(dateTime);
-    }
-
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return events.createTokenSince(duration);
     }
 
     /** One processor thread's stream: that thread reads it; the types it ignores are a concurrent set all the same. */
