@@ -65,11 +65,7 @@ final class DeliveredPositions {
 
     /** The position the step from {@code before} to {@code now} proves for the event it was made by; -1 if it proves none. */
     private static long provenBy(GapAwareTrackingToken before, GapAwareTrackingToken now) {
-        if (advancedToThisEventAlone(before, now)) {
-            return now.getIndex();
-        }
-        Long filled = filledOneGapAlone(before, now);
-        return filled == null ? -1 : filled;
+        return advancedToThisEventAlone(before, now) ? now.getIndex() : gapFilledAlone(before, now);
     }
 
     /**
@@ -92,19 +88,14 @@ final class DeliveredPositions {
     /**
      * The index stayed and {@code now}'s gaps are {@code before}'s but one: the event closed that gap, with nothing else
      * in between. A second event unseen in between would have moved the index or closed a second gap, and a gap given up
-     * (truncated) would be a second one missing.
+     * (truncated) would be a second one missing. The gap closed; -1 if the step was not that.
      */
-    private static @Nullable Long filledOneGapAlone(GapAwareTrackingToken before, GapAwareTrackingToken now) {
+    private static long gapFilledAlone(GapAwareTrackingToken before, GapAwareTrackingToken now) {
         SortedSet<Long> gapsBefore = before.getGaps();
         SortedSet<Long> gapsNow = now.getGaps();
         if (now.getIndex() != before.getIndex() || gapsNow.size() != gapsBefore.size() - 1 || !gapsBefore.containsAll(gapsNow)) {
-            return null;
+            return -1;
         }
-        for (Long gap : gapsBefore) {
-            if (!gapsNow.contains(gap)) {
-                return gap;
-            }
-        }
-        return null;
+        return gapsBefore.stream().filter(gap -> !gapsNow.contains(gap)).findFirst().orElse(-1L);
     }
 }
