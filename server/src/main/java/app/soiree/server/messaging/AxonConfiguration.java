@@ -129,12 +129,14 @@ public class AxonConfiguration {
 
     /**
      * The same for the processors that yield to API requests ({@link BackgroundEventSource}); a processor reads through it
-     * when application.yml names it as its {@code source}. {@code soiree.events.background-yield} 0 turns the yield off.
+     * when application.yml names it as its {@code source}. {@code soiree.events.background-yield} 0 turns the yield off;
+     * a processor further behind than {@code soiree.events.background-max-lag} does not yield.
      */
     @Bean
     BackgroundEventSource backgroundEvents(IgnoredEventsPassedOver processorEvents, RequestsInFlight requests,
-                                           @Value("${soiree.events.background-yield:200ms}") Duration maxYield) {
-        return new BackgroundEventSource(processorEvents, requests, maxYield);
+                                           @Value("${soiree.events.background-yield:200ms}") Duration maxYield,
+                                           @Value("${soiree.events.background-max-lag:10s}") Duration maxLag, Clock clock) {
+        return new BackgroundEventSource(processorEvents, requests, maxYield, maxLag, clock);
     }
 
     /**

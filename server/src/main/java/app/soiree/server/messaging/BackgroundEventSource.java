@@ -1,6 +1,7 @@
 package app.soiree.server.messaging;
 
 import app.soiree.server.web.RequestsInFlight;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -21,18 +22,26 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * It waits where a tracking processor asks whether events are available, before its batch's unit of work and
  * transaction: a waiting processor holds no connection and no lock (a processor made to wait by thread priority did,
- * docs/benchmarks.md). The wait is bounded, so the processors fall behind by at most about that much a batch under a
- * steady load, and never stop.
+ * docs/benchmarks.md). The wait is bounded per batch, and a processor whose next event is older than
+ * {@code soiree.events.background-max-lag} does not wait at all: under a load that never leaves a quiet moment, a
+ * processor that takes one event a batch (notification deliveries, which call providers) would otherwise take one event
+ * per {@code background-yield}, five a second, and fall behind without end. So a processor yields while it is at most
+ * that far behind, and catches up at full speed beyond it (also a processor reset to read the store from its start).
  */
 final class BackgroundEventSource extends WrappedEventSource {
 
     private final RequestsInFlight requests;
     private final Duration maxYield;
+    private final Duration maxLag;
+    private final Clock clock;
 
-    BackgroundEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, RequestsInFlight requests, Duration maxYield) {
+    BackgroundEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, RequestsInFlight requests, Duration maxYield,
+                          Duration maxLag, Clock clock) {
         super(events);
         this.requests = requests;
         this.maxYield = maxYield;
+        this.maxLag = maxLag;
+        this.clock = clock;
     }
 
     @Override
@@ -59,10 +68,15 @@ final class BackgroundEventSource extends WrappedEventSource {
             if (!stream.hasNextAvailable(timeout, unit)) {
                 return false;
             }
-            if (timeout > 0) {
+            if (timeout > 0 && !behind()) {
                 requests.awaitQuiet(maxYield);
             }
             return true;
+        }
+
+        /** Whether the next event was stored longer than the greatest lag ago (by the application's clock: UTC, as Axon stamps). */
+        private boolean behind() {
+            return stream.peek().map(next -> next.getTimestamp().isBefore(clock.instant().minus(maxLag))).orElse(false);
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.soiree.server.support.IntegrationTest;
 import app.soiree.server.web.RequestsInFlight;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +78,39 @@ class BackgroundEventSourceTest {
             long started = System.nanoTime();
             assertThat(stream.hasNextAvailable(1_000, TimeUnit.MILLISECONDS)).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        }
+        answer.countDown();
+        request.join(10_000);
+    }
+
+    /**
+     * Under a load that never leaves a quiet moment, a processor taking one event a batch would otherwise take one per
+     * yield and fall behind without end.
+     */
+    @Test
+    void aProcessorFurtherBehindThanTheGreatestLagDoesNotWait() throws Exception {
+        store.publish(GenericEventMessage.asEventMessage("booked"));
+        Thread request = startRequest();
+        Clock elevenSecondsLater = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(11));
+        try (BlockingStream<TrackedEventMessage<?>> stream = source(Duration.ofSeconds(30), elevenSecondsLater).openStream(null)) {
+            long started = System.nanoTime();
+            assertThat(stream.hasNextAvailable(1_000, TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("booked");
+        }
+        answer.countDown();
+        request.join(10_000);
+    }
+
+    @Test
+    void aProcessorWithinTheGreatestLagStillWaits() throws Exception {
+        store.publish(GenericEventMessage.asEventMessage("booked"));
+        Thread request = startRequest();
+        Clock nineSecondsLater = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(9));
+        try (BlockingStream<TrackedEventMessage<?>> stream = source(Duration.ofMillis(300), nineSecondsLater).openStream(null)) {
+            long started = System.nanoTime();
+            assertThat(stream.hasNextAvailable(1_000, TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         }
         answer.countDown();
         request.join(10_000);
@@ -159,7 +193,12 @@ class BackgroundEventSourceTest {
     }
 
     private BackgroundEventSource source(Duration maxYield) {
-        return new BackgroundEventSource(store, requests, maxYield);
+        return source(maxYield, Clock.systemUTC());
+    }
+
+    /** With the platform's greatest lag, 10 s. */
+    private BackgroundEventSource source(Duration maxYield, Clock clock) {
+        return new BackgroundEventSource(store, requests, maxYield, Duration.ofSeconds(10), clock);
     }
 
     /** An API request that is being answered until {@link #answer} counts down. */
