@@ -135,7 +135,7 @@ public class AxonConfiguration {
     @Bean
     BackgroundEventSource backgroundEvents(IgnoredEventsPassedOver processorEvents, RequestsInFlight requests,
                                            @Value("${soiree.events.background-yield:200ms}") Duration maxYield,
-                                           @Value("${soiree.events.background-max-lag:10s}") Duration maxLag, Clock clock) {
+                                           @Value("${soiree.events.background-max-lag:60s}") Duration maxLag, Clock clock) {
         return new BackgroundEventSource(processorEvents, requests, maxYield, maxLag, clock);
     }
 
