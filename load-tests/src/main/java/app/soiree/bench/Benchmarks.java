@@ -100,6 +100,9 @@ public final class Benchmarks {
             if (settings.runs("preload")) {
                 preloadedStore(cast, baselines);
             }
+            if (settings.runs("rush") || settings.runs("ledger") || settings.runs("scale")) {
+                untilTheCompilerSettles(cast);
+            }
             if (settings.runs("rush")) {
                 Rush rush = bookingRush(cast, baselines);
                 if (settings.runs("soldout")) {
@@ -117,7 +120,7 @@ public final class Benchmarks {
                 new ScalePhase(settings, report, api, server, gatling, harness()).run(cast.host(), cast.guests());
             }
             if (settings.runs("chat")) {
-                new ChatPhase(settings, report, api, server).run(cast.guests(), (window, step) -> profileStep(window, step));
+                new ChatPhase(settings, report, api, server, serverCpu).run(cast.guests(), (window, step) -> profileStep(window, step));
             }
             if (settings.runs("feed")) {
                 new FeedPhase(settings, report, api, server, database).run(cast.guests(), baselines.reads(), (window, step) -> profileStep(window, step));
@@ -270,6 +273,35 @@ public final class Benchmarks {
     }
 
     private record WarmUpRush(int guests, int seats) {
+    }
+
+    /**
+     * Rushes like the measured one, each on a gathering of its own, until the JIT compiler has settled
+     * ({@link CompilerWarmUp}). The warm-up above runs every path once or a few hundred times, too few for HotSpot's
+     * optimising compiler: on a fresh server the compiler threads were still at work through the measured rush, a quarter
+     * to a third of the server JVM's CPU in it (measured 2026-12-06 from the JVM's threads). A round is the measured rush's
+     * guests for its seats, paid at once, and the downstream work it sets off.
+     */
+    private void untilTheCompilerSettles(Cast cast) throws Exception {
+        CompilerWarmUp.Result warm = CompilerWarmUp.run(serverCpu, settings.warmupRounds(), settings.compilerSettled(), round -> {
+            String name = "Warm-up rush " + round;
+            Api.Tier tier = api.publishGathering(cast.host(), name, settings.seats(), 2_500);
+            ConcurrentLinkedQueue<String> tokens = new ConcurrentLinkedQueue<>();
+            cast.guests().forEach(guest -> tokens.add(guest.accessToken()));
+            BookingRushSimulation.plan = new BookingRushSimulation.Plan(server.baseUrl(), tier.gatheringId(), tier.tierId(), tokens,
+                    settings.guests(), Duration.ofSeconds(settings.rushSeconds()));
+            gatling.run(BookingRushSimulation.class, name);
+            Samples.drain();
+            Waiting.untilCount(Math.min(settings.guests(), settings.seats()), Duration.ofSeconds(120),
+                    () -> database.countEvents(tier.gatheringId(), "SeatsConfirmed"));
+            settle(name + "'s downstream work is counted");
+        });
+        if (!warm.shares().isEmpty()) {
+            report.row("Embedded default", "the JIT compiler's share of the server JVM's CPU in each warm-up rush (not measured; %d guests for %d seats each)"
+                    .formatted(settings.guests(), settings.seats()), warm.describe(settings.compilerSettled()));
+            report.note("Warm-up rushes (not measured): %d in %s, until the JIT compiler used at most %s of the server JVM's CPU in one."
+                    .formatted(warm.shares().size(), seconds(warm.took()), percent(settings.compilerSettled())));
+        }
     }
 
     // ---- 2b. the ledger and the reads on a preloaded event store (issue 14)

@@ -27,16 +27,18 @@ final class ChatPhase {
     private final Report report;
     private final Api api;
     private final ServerProcess server;
+    private final ServerCpu serverCpu;
     // Set once at the start of run(): who takes part, which conversation each is in, and its id on the server.
     private List<Session> users;
     private List<List<Integer>> groups;
     private String[] conversationIds;
 
-    ChatPhase(Settings settings, Report report, Api api, ServerProcess server) {
+    ChatPhase(Settings settings, Report report, Api api, ServerProcess server, ServerCpu serverCpu) {
         this.settings = settings;
         this.report = report;
         this.api = api;
         this.server = server;
+        this.serverCpu = serverCpu;
     }
 
     /**
@@ -64,6 +66,7 @@ final class ChatPhase {
         try (EchoBaseline echo = new EchoBaseline(settings.output().resolve("echo"), groups, count)) {
             echo.connect(settings.concurrency());
             echo.paced(rate, Duration.ofSeconds(5), "w"); // warm-up: the echo's code paths compiled, as the server's are below
+            echo.saturated(settings.concurrency(), capacityWindow()); // and at capacity, as the server is below
             echoPaced = echo.paced(rate, duration, "p").result();
             echoCapacity = echo.saturated(settings.concurrency(), capacityWindow()).result();
         }
@@ -86,11 +89,17 @@ final class ChatPhase {
             Duration connectTook = Duration.ofNanos(System.nanoTime() - connecting);
             long after = idleResident();
 
-            // 4. Warm-up (not measured), then the measured posts.
+            // 4. Warm-up (not measured): at the offered rate, then at capacity until the server's JIT compiler has settled;
+            // then the measured posts.
             Deliveries warmUp = new Deliveries();
             sockets.countInto(warmUp);
             Deliveries.paced(rate, Duration.ofSeconds(5), i -> post(warmUp, "w" + i, i, new ConcurrentLinkedQueue<>()));
             warmUp.awaitAll(Duration.ofSeconds(10));
+            CompilerWarmUp.Result warm = CompilerWarmUp.run(serverCpu, settings.warmupRounds(), settings.compilerSettled(),
+                    round -> Deliveries.saturated(settings.concurrency(), capacityWindow(), sockets::countInto,
+                            (into, n) -> post(into, "w" + round + "-" + n, n, new ConcurrentLinkedQueue<>())));
+            report.row(CHAT, "the JIT compiler's share of the server JVM's CPU in each warm-up window at capacity (not measured; %d s each)"
+                    .formatted(capacityWindow().toSeconds()), warm.describe(settings.compilerSettled()));
 
             Deliveries deliveries = new Deliveries();
             sockets.countInto(deliveries);

@@ -25,15 +25,21 @@ import java.util.stream.Stream;
  * tree; its own connections to PostgreSQL are, as backends, so their times are taken out: the harness's long-lived
  * connection (its correctness checks) by its backend pid, and the calibration's connections close before any phase
  * is measured, so a reading taken around a phase does not see them.
+ *
+ * <p>The JIT compiler's share of the JVM's time is read from the JVM's own threads ({@code /proc/<pid>/task}), by the
+ * names HotSpot gives its compiler threads. A fresh JVM spends a good part of its first minutes of load compiling the code
+ * that load runs; a server that has been up for a while has done so, and the phases mean to measure such a server
+ * ({@code Benchmarks.warmUp}). With two cores HotSpot keeps one C1 and one C2 thread, which never end; were a compiler
+ * thread to end between two readings its time would drop out of the sum, so a negative difference counts as none.
  */
 final class ServerCpu {
 
     /** Cumulative CPU of the server's processes at one moment, in clock ticks. */
-    record Reading(long jvmTicks, long postgresTicks, long harnessBackendTicks, long nanoTime) {
+    record Reading(long jvmTicks, long compilerTicks, long postgresTicks, long harnessBackendTicks, long nanoTime) {
     }
 
-    /** CPU used between two readings. */
-    record Usage(Duration jvm, Duration postgres, Duration wall) {
+    /** CPU used between two readings; {@code compiler} is the part of {@code jvm} the JIT compiler's threads used. */
+    record Usage(Duration jvm, Duration compiler, Duration postgres, Duration wall) {
 
         Duration total() {
             return jvm.plus(postgres);
@@ -49,9 +55,14 @@ final class ServerCpu {
             return wall.isZero() ? 0 : (double) total().toNanos() / wall.toNanos();
         }
 
+        /** The JIT compiler's part of the JVM's CPU; 0 without any. */
+        double compilerShare() {
+            return jvm.isZero() ? 0 : (double) compiler.toNanos() / jvm.toNanos();
+        }
+
         String describe() {
-            return "JVM %.1f s + PostgreSQL %.1f s over %.1f s (%.2f cores)".formatted(jvm.toMillis() / 1000.0,
-                    postgres.toMillis() / 1000.0, wall.toMillis() / 1000.0, cores());
+            return "JVM %.1f s (of which the JIT compiler %.1f s) + PostgreSQL %.1f s over %.1f s (%.2f cores)".formatted(
+                    jvm.toMillis() / 1000.0, compiler.toMillis() / 1000.0, postgres.toMillis() / 1000.0, wall.toMillis() / 1000.0, cores());
         }
     }
 
@@ -80,14 +91,38 @@ final class ServerCpu {
         Set<Long> harness = new HashSet<>(harnessBackends.get());
         harness.retainAll(postgres);
         long harnessTicks = harness.stream().mapToLong(pid -> times(pid).own()).sum();
-        return new Reading(jvm.stream().mapToLong(pid -> times(pid).withReapedChildren()).sum(),
+        return new Reading(jvm.stream().mapToLong(pid -> times(pid).withReapedChildren()).sum(), compilerTicks(jvmPid.get()),
                 postgres.stream().mapToLong(pid -> times(pid).withReapedChildren()).sum() - harnessTicks,
                 harnessTicks, System.nanoTime());
     }
 
     static Usage between(Reading before, Reading after) {
-        return new Usage(ticks(after.jvmTicks() - before.jvmTicks()), ticks(after.postgresTicks() - before.postgresTicks()),
-                Duration.ofNanos(after.nanoTime() - before.nanoTime()));
+        return new Usage(ticks(after.jvmTicks() - before.jvmTicks()), ticks(Math.max(0, after.compilerTicks() - before.compilerTicks())),
+                ticks(after.postgresTicks() - before.postgresTicks()), Duration.ofNanos(after.nanoTime() - before.nanoTime()));
+    }
+
+    /**
+     * The CPU time of the JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread0", ...; the kernel keeps a
+     * thread's first 15 characters as its {@code comm}), in ticks.
+     */
+    static long compilerTicks(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.mapToLong(thread -> {
+                try {
+                    return isCompilerThread(Files.readString(thread.resolve("comm")).strip())
+                            ? parseStat(Files.readString(thread.resolve("stat"))).own() : 0;
+                } catch (IOException ended) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            return 0; // the JVM is gone
+        }
+    }
+
+    static boolean isCompilerThread(String comm) {
+        return comm.matches("C[12] CompilerThre.*");
     }
 
     /** Usage from {@code before} until now. */

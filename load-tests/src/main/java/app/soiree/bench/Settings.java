@@ -20,6 +20,8 @@ record Settings(
         int soldOutSeconds,
         int ledgerPayments,
         int warmupBookings,
+        int warmupRounds,
+        double compilerSettled,
         int gatherings,
         int readSeconds,
         int chatUsers,
@@ -61,6 +63,10 @@ record Settings(
                 integer("soldOutSeconds", quick ? 5 : 15),
                 integer("ledgerPayments", quick ? 100 : 600),
                 integer("warmupBookings", quick ? 30 : 100),
+                // Rushes like the measured one before it, until the JIT compiler has settled: at most this many, ending
+                // after one in which the compiler threads used at most this share of the server JVM's CPU.
+                count("warmupRounds", quick ? 1 : 8),
+                share("compilerSettled", 0.05),
                 integer("gatherings", quick ? 20 : 50),
                 integer("readSeconds", quick ? 5 : 20),
                 // Chat: users with one socket each, messages posted per second (open model) and for how long.
@@ -121,8 +127,9 @@ record Settings(
     String describe() {
         return "guests N=%d, seats C=%d, rush arrivals over %d s (open model), client concurrency K=%d, calibration %d s each, "
                 .formatted(guests, seats, rushSeconds, concurrency, calibrationSeconds)
-                + "sold-out probe %d s, ledger payments %d, warm-up bookings %d, gatherings listed %d, reads %d s each, "
-                .formatted(soldOutSeconds, ledgerPayments, warmupBookings, gatherings, readSeconds)
+                + "sold-out probe %d s, ledger payments %d, warm-up bookings %d and rushes up to %d (until the JIT compiler is at most %.0f %% of the JVM's CPU), "
+                .formatted(soldOutSeconds, ledgerPayments, warmupBookings, warmupRounds, compilerSettled * 100)
+                + "gatherings listed %d, reads %d s each, ".formatted(gatherings, readSeconds)
                 + "chat %d users posting %d messages/s for %d s, "
                 .formatted(chatUsers, chatRate, chatSeconds)
                 + "feed %d readers of %d hosts (mean %.2f follows, %d gatherings a host), read %d s with %d publishes/s%s%s"
@@ -159,6 +166,20 @@ record Settings(
         }
     }
 
+    /** A whole number, 0 or more. */
+    private static int count(String name, int fallback) {
+        String value = text(name, "");
+        try {
+            int parsed = value.isEmpty() ? fallback : Integer.parseInt(value);
+            if (parsed < 0) {
+                throw new IllegalArgumentException("-Dbenchmarks." + name + " must not be negative, was " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a whole number, was " + value, e);
+        }
+    }
+
     /** A comma-separated list of positive whole numbers. */
     private static List<Integer> integers(String name, String fallback) {
         String value = text(name, fallback);
@@ -170,6 +191,20 @@ record Settings(
             return parsed;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("-Dbenchmarks." + name + " must list whole numbers separated by commas, was " + value, e);
+        }
+    }
+
+    /** A share between 0 and 1. */
+    private static double share(String name, double fallback) {
+        String value = text(name, "");
+        try {
+            double parsed = value.isEmpty() ? fallback : Double.parseDouble(value);
+            if (!(parsed >= 0 && parsed <= 1)) {
+                throw new IllegalArgumentException("-Dbenchmarks." + name + " must be between 0 and 1, was " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a number, was " + value, e);
         }
     }
 
