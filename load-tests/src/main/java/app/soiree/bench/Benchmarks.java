@@ -299,8 +299,9 @@ public final class Benchmarks {
         if (!warm.shares().isEmpty()) {
             report.row("Embedded default", "the JIT compiler's share of the server JVM's CPU in each warm-up rush (not measured; %d guests for %d seats each)"
                     .formatted(settings.guests(), settings.seats()), warm.describe(settings.compilerSettled()));
-            report.note("Warm-up rushes (not measured): %d in %s, until the JIT compiler used at most %s of the server JVM's CPU in one."
-                    .formatted(warm.shares().size(), seconds(warm.took()), percent(settings.compilerSettled())));
+            report.note("Warm-up rushes (not measured): %d in %s; they end after one in which the JIT compiler used at most %s of the server JVM's CPU (%s) or after %d."
+                    .formatted(warm.shares().size(), seconds(warm.took()), percent(settings.compilerSettled()),
+                            warm.settled() ? "reached" : "not reached", settings.warmupRounds()));
         }
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The harness's knobs, read from system properties ({@code -Dbenchmarks.*}). An empty value means the
@@ -154,30 +156,12 @@ record Settings(
     }
 
     private static int integer(String name, int fallback) {
-        String value = text(name, "");
-        try {
-            int parsed = value.isEmpty() ? fallback : Integer.parseInt(value);
-            if (parsed <= 0) {
-                throw new IllegalArgumentException("-Dbenchmarks." + name + " must be positive, was " + value);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a whole number, was " + value, e);
-        }
+        return number(name, fallback, Integer::parseInt, parsed -> parsed > 0, "a whole number", "positive");
     }
 
     /** A whole number, 0 or more. */
     private static int count(String name, int fallback) {
-        String value = text(name, "");
-        try {
-            int parsed = value.isEmpty() ? fallback : Integer.parseInt(value);
-            if (parsed < 0) {
-                throw new IllegalArgumentException("-Dbenchmarks." + name + " must not be negative, was " + value);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a whole number, was " + value, e);
-        }
+        return number(name, fallback, Integer::parseInt, parsed -> parsed >= 0, "a whole number", "0 or more");
     }
 
     /** A comma-separated list of positive whole numbers. */
@@ -196,29 +180,26 @@ record Settings(
 
     /** A share between 0 and 1. */
     private static double share(String name, double fallback) {
-        String value = text(name, "");
-        try {
-            double parsed = value.isEmpty() ? fallback : Double.parseDouble(value);
-            if (!(parsed >= 0 && parsed <= 1)) {
-                throw new IllegalArgumentException("-Dbenchmarks." + name + " must be between 0 and 1, was " + value);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a number, was " + value, e);
-        }
+        return number(name, fallback, Double::parseDouble, parsed -> parsed >= 0 && parsed <= 1, "a number", "between 0 and 1");
     }
 
     private static double decimal(String name, double fallback) {
+        return number(name, fallback, Double::parseDouble, parsed -> parsed >= 1, "a number", "at least 1");
+    }
+
+    /** The knob's value, or the fallback when it is not given; one that is not {@code kind} or not {@code rule} is refused. */
+    private static <T> T number(String name, T fallback, Function<String, T> parse, Predicate<T> valid, String kind, String rule) {
         String value = text(name, "");
+        T parsed;
         try {
-            double parsed = value.isEmpty() ? fallback : Double.parseDouble(value);
-            if (!(parsed >= 1)) {
-                throw new IllegalArgumentException("-Dbenchmarks." + name + " must be at least 1, was " + value);
-            }
-            return parsed;
+            parsed = value.isEmpty() ? fallback : parse.apply(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-Dbenchmarks." + name + " must be a number, was " + value, e);
+            throw new IllegalArgumentException("-Dbenchmarks." + name + " must be " + kind + ", was " + value, e);
         }
+        if (!valid.test(parsed)) {
+            throw new IllegalArgumentException("-Dbenchmarks." + name + " must be " + rule + ", was " + value);
+        }
+        return parsed;
     }
 
     private static Set<String> phases(String text) {
