@@ -262,10 +262,7 @@ public final class Benchmarks {
         int guests = Math.min(500, cast.guests().size());
         int seats = Math.max(1, guests / 10);
         Api.Tier tier = api.publishGathering(cast.host(), "Warm-up rush", seats, 1_000);
-        ConcurrentLinkedQueue<String> tokens = new ConcurrentLinkedQueue<>();
-        cast.guests().subList(0, guests).forEach(guest -> tokens.add(guest.accessToken()));
-        BookingRushSimulation.plan = new BookingRushSimulation.Plan(server.baseUrl(), tier.gatheringId(), tier.tierId(), tokens, guests,
-                Duration.ofSeconds(2));
+        planRush(tier, cast.guests().subList(0, guests), Duration.ofSeconds(2));
         gatling.run(BookingRushSimulation.class, "Warm-up rush");
         Samples.drain();
         Waiting.untilCount(seats, Duration.ofSeconds(120), () -> database.countEvents(tier.gatheringId(), "SeatsConfirmed"));
@@ -273,6 +270,17 @@ public final class Benchmarks {
     }
 
     private record WarmUpRush(int guests, int seats) {
+    }
+
+    /**
+     * The next {@link BookingRushSimulation}: {@code guests.size()} arrivals over {@code arrivals}, booking a seat of
+     * {@code tier} each, in the order of the list.
+     */
+    private void planRush(Api.Tier tier, List<Session> guests, Duration arrivals) {
+        ConcurrentLinkedQueue<String> tokens = new ConcurrentLinkedQueue<>();
+        guests.forEach(guest -> tokens.add(guest.accessToken()));
+        BookingRushSimulation.plan = new BookingRushSimulation.Plan(server.baseUrl(), tier.gatheringId(), tier.tierId(), tokens,
+                guests.size(), arrivals);
     }
 
     /**
@@ -286,10 +294,7 @@ public final class Benchmarks {
         CompilerWarmUp.Result warm = CompilerWarmUp.run(serverCpu, settings.warmupRounds(), settings.compilerSettled(), round -> {
             String name = "Warm-up rush " + round;
             Api.Tier tier = api.publishGathering(cast.host(), name, settings.seats(), 2_500);
-            ConcurrentLinkedQueue<String> tokens = new ConcurrentLinkedQueue<>();
-            cast.guests().forEach(guest -> tokens.add(guest.accessToken()));
-            BookingRushSimulation.plan = new BookingRushSimulation.Plan(server.baseUrl(), tier.gatheringId(), tier.tierId(), tokens,
-                    settings.guests(), Duration.ofSeconds(settings.rushSeconds()));
+            planRush(tier, cast.guests(), Duration.ofSeconds(settings.rushSeconds()));
             gatling.run(BookingRushSimulation.class, name);
             Samples.drain();
             Waiting.untilCount(Math.min(settings.guests(), settings.seats()), Duration.ofSeconds(120),
@@ -468,10 +473,7 @@ public final class Benchmarks {
     private Rush bookingRush(Cast cast, Baselines baselines) throws Exception {
         int expectedSold = Math.min(settings.guests(), settings.seats());
         Api.Tier tier = api.publishGathering(cast.host(), "The rush", settings.seats(), 2_500);
-        ConcurrentLinkedQueue<String> tokens = new ConcurrentLinkedQueue<>();
-        cast.guests().forEach(guest -> tokens.add(guest.accessToken()));
-        BookingRushSimulation.plan = new BookingRushSimulation.Plan(server.baseUrl(), tier.gatheringId(), tier.tierId(), tokens,
-                settings.guests(), Duration.ofSeconds(settings.rushSeconds()));
+        planRush(tier, cast.guests(), Duration.ofSeconds(settings.rushSeconds()));
 
         System.out.printf("Booking rush: %d guests over %d s for %d seats%n", settings.guests(), settings.rushSeconds(), settings.seats());
         settle("the booking rush");
