@@ -33,10 +33,12 @@ final class TrainingWorkload {
 
     /**
      * {@code soiree.jvm.training.*}, how much to do: {@code rounds} gatherings of {@code seats} seats, each asked for by all
-     * {@code guests}, {@code concurrency} requests at a time.
+     * {@code guests}, {@code concurrency} requests at a time. The defaults confirm 1,800 bookings: a path a booking runs a
+     * few times is only compiled by C2 after some thousands of calls, and a training of 300 left most of them to a
+     * server's first rushes (docs/benchmarks.md, "A longer training").
      */
     @ConfigurationProperties("soiree.jvm.training")
-    record Size(@DefaultValue("400") int guests, @DefaultValue("150") int seats, @DefaultValue("2") int rounds,
+    record Size(@DefaultValue("1000") int guests, @DefaultValue("300") int seats, @DefaultValue("6") int rounds,
                 @DefaultValue("8") int concurrency) {
     }
 

@@ -19,6 +19,6 @@ class AotTrainingTest {
     void sizedByItsSettingsWithTheDocumentedDefaults() {
         context.withPropertyValues("soiree.jvm.training.enabled=true", "soiree.jvm.training.guests=7")
                 .run(started -> assertThat(started.getBean(TrainingWorkload.Size.class))
-                        .isEqualTo(new TrainingWorkload.Size(7, 150, 2, 8)));
+                        .isEqualTo(new TrainingWorkload.Size(7, 300, 6, 8)));
     }
 }
