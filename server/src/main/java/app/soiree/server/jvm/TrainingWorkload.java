@@ -34,8 +34,8 @@ final class TrainingWorkload {
     /**
      * {@code soiree.jvm.training.*}, how much to do: {@code rounds} gatherings of {@code seats} seats, each asked for by all
      * {@code guests}, {@code concurrency} requests at a time. The defaults confirm 1,800 bookings: a path a booking runs a
-     * few times is only compiled by C2 after some thousands of calls, and a training of 300 left most of them to a
-     * server's first rushes (docs/benchmarks.md, "A longer training").
+     * few times is only compiled by C2 after some thousands of calls, and the fewer the training makes, the more of that
+     * is left to a server's first rushes (docs/benchmarks.md, "Compact object headers and a longer AOT training").
      */
     @ConfigurationProperties("soiree.jvm.training")
     record Size(@DefaultValue("1000") int guests, @DefaultValue("300") int seats, @DefaultValue("6") int rounds,
