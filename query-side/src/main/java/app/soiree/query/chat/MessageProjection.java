@@ -59,9 +59,8 @@ class MessageProjection {
     }
 
     /**
-     * Two statements (besides the savepoint around every event): the seq claimed with the message's key
-     * read; the message inserted with every member's unread count moved (the sender's excepted), which
-     * returns the members to tell. The members are shown the row as inserted, not read back.
+     * Two statements: the seq claimed with the message's key read; the message inserted with every
+     * member's unread count moved (the sender's excepted), which returns the members to tell. The members are shown the row as inserted, not read back.
      */
     @EventHandler
     void on(MessagePosted event, ReplayStatus replay) {

@@ -72,8 +72,8 @@ class ParkedEventProcessing {
 
     /** Static: Axon collects handler enhancers while it configures itself, before this class's other beans. */
     @Bean
-    static SavepointPerEvent savepointPerEvent(ObjectProvider<jakarta.persistence.EntityManagerFactory> entityManagerFactory,
-                                               ObjectProvider<javax.sql.DataSource> dataSource) {
-        return new SavepointPerEvent(entityManagerFactory, dataSource);
+    static SavepointsAfterFailure savepointsAfterFailure(ObjectProvider<jakarta.persistence.EntityManagerFactory> entityManagerFactory,
+                                                         ObjectProvider<javax.sql.DataSource> dataSource) {
+        return new SavepointsAfterFailure(entityManagerFactory, dataSource);
     }
 }

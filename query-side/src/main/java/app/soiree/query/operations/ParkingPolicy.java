@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Parks every event a projection fails to apply, says so at ERROR level, counts it, and keeps how
- * many retries have failed since. The error is stored as a short, printable text: the failure may
+ * many retries have failed since; not yet in a batch run without savepoints, which rolls back and runs again with them
+ * ({@link SavepointsAfterFailure}). The error is stored as a short, printable text: the failure may
  * well be about unprintable input, and a dead letter that PostgreSQL refused in turn would stall the
  * projection again.
  */
@@ -37,6 +38,9 @@ final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         EventMessage<?> event = letter.message();
+        if (cause instanceof SavepointsAfterFailure.BatchRetriedWithSavepoints) {
+            return Decisions.doNotEnqueue(); // the batch rolls back whole and runs again, where a failure is parked (said there)
+        }
         ThrowableCause printable = new ThrowableCause(cause.getClass().getName(), describe(cause));
         // A letter read back from the queue is a retry; a fresh one is the first failure.
         boolean retry = letter instanceof JpaDeadLetter<?>;

@@ -1,7 +1,7 @@
 /**
  * No poison pill: what a projection cannot apply is parked per aggregate (Axon's dead-letter queue),
- * each event's projection work is isolated in a savepoint so that one failure undoes only itself, and
- * staff list, retry and drop what is parked.
+ * a batch that fails runs again with each event's projection work isolated in a savepoint so that one
+ * failure undoes only itself, and staff list, retry and drop what is parked.
  */
 @NullMarked
 package app.soiree.query.operations;

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,61 @@ class PoisonEventTest {
                 .get("tiers").get(0).get("available").asInt() == 4);
         await().atMost(PROJECTED).until(() -> parked("gatherings", poisoned) == 1);
         await().atMost(PROJECTED).until(() -> inboxKinds(guest).contains("BOOKING_CONFIRMED"));
+    }
+
+    /**
+     * Events that apply cleanly share their batch's transaction: no savepoint each, so the rows they write carry the
+     * batch's transaction id (a savepoint that writes is a subtransaction with an id of its own). Published together,
+     * the three are one batch, or two should some other event's batch close just before them.
+     */
+    @Test
+    void eventsThatApplyCleanlyRunWithoutASavepointEach() {
+        String marker = "clean-" + UUID.randomUUID();
+        List<EventMessage<?>> registrations = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            registrations.add(registration(UUID.randomUUID(), marker + "-" + i + "@example.test", "Clean " + i));
+        }
+        transactionManager.executeInTransaction(() -> eventBus.publish(registrations));
+
+        await().atMost(PROJECTED).until(() -> profiles(marker) == 3);
+        assertThat(transactionIdsOfProfiles(marker)).isLessThan(3);
+    }
+
+    /**
+     * A batch that fails runs again with a savepoint per event: the poisoned registration between two good ones, all
+     * published together, is parked alone, and the good ones are projected, each in a subtransaction of its own.
+     */
+    @Test
+    void aBatchWithAPoisonedEventRunsAgainWithASavepointPerEventAndParksOnlyThatEvent() {
+        String marker = "batch-" + UUID.randomUUID();
+        UUID poisoned = UUID.randomUUID();
+        List<EventMessage<?>> registrations = List.of(
+                registration(UUID.randomUUID(), marker + "-before@example.test", "Before"),
+                registration(poisoned, marker + "-poisoned@example.test", "Null\u0000Byte"),
+                registration(UUID.randomUUID(), marker + "-after@example.test", "After"));
+        transactionManager.executeInTransaction(() -> eventBus.publish(registrations));
+
+        await().atMost(PROJECTED).until(() -> parked("user-profiles", poisoned) == 1);
+        await().atMost(PROJECTED).until(() -> profiles(marker) == 2);
+        assertThat(transactionIdsOfProfiles(marker)).isEqualTo(2);
+
+        eventsThatApplyCleanlyRunWithoutASavepointEach(); // and the segment is back to running plainly
+    }
+
+    private static EventMessage<?> registration(UUID userId, String email, String name) {
+        return new GenericDomainEventMessage<>("User", userId.toString(), 0,
+                new UserRegistered(new UserId(userId), email, name, null, Set.of(Role.GUEST), Instant.now()));
+    }
+
+    private int profiles(String marker) {
+        Integer count = jdbc.queryForObject("select count(*) from user_profiles where email like ?", Integer.class, marker + "%");
+        return count == null ? 0 : count;
+    }
+
+    private int transactionIdsOfProfiles(String marker) {
+        Integer count = jdbc.queryForObject("select count(distinct xmin::text) from user_profiles where email like ?", Integer.class,
+                marker + "%");
+        return count == null ? 0 : count;
     }
 
     /**

@@ -28,9 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What isolating each event costs on the normal path: the savepoint round trips measured alone, and
- * the projection's throughput with them. Prints the numbers; asserts only a generous bound, as the
- * build machines are shared.
+ * What isolating each event costs: the savepoint round trips measured alone (what a batch run again after a failure
+ * pays, {@code SavepointsAfterFailure}), and a projection's throughput on the normal path, which takes none. Prints the
+ * numbers; asserts only a generous bound, as the build machines are shared.
  */
 @IntegrationTest
 class SavepointOverheadTest {
@@ -68,7 +68,7 @@ class SavepointOverheadTest {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
                 "select count(*) from user_profiles where email like ?", Integer.class, marker + "%") == ROWS);
         long projected = System.nanoTime() - start;
-        log.warn("MEASURED user-profiles projected {} registrations in {} ms ({} events/s), savepoint per event included",
+        log.warn("MEASURED user-profiles projected {} registrations in {} ms ({} events/s), without savepoints",
                 ROWS, projected / 1_000_000, ROWS * 1_000_000_000L / projected);
 
         assertThat(withSavepoints).isLessThan(plain * 4 + 2_000_000_000L);
@@ -84,7 +84,7 @@ class SavepointOverheadTest {
             try (PreparedStatement insert = connection.prepareStatement("insert into overhead_rows (id, name) values (?, ?)")) {
                 for (int i = 0; i < ROWS; i++) {
                     if (savepoints) {
-                        connection.setSavepoint(); // as SavepointPerEvent: never released, the commit releases them all
+                        connection.setSavepoint(); // as SavepointsAfterFailure: never released, the commit releases them all
                     }
                     insert.setObject(1, UUID.randomUUID());
                     insert.setString(2, "row " + i);
