@@ -3,18 +3,21 @@ package app.soiree.command.provider;
 import app.soiree.api.identity.Actor;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,19 +29,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * provider's id and commits before the provider gets its 2xx, so an acknowledged event is never lost;
  * a copy of a stored event is recognised and dropped. Each stored event is then applied off the
  * request thread (the provider wants its answer quickly, and applying may ask the provider for
- * details), as a command sent under a short lease so that two nodes do not work on it at once.
- * Commands are idempotent, so an event applied again after a crash between command and bookkeeping
- * changes nothing. That is also why the lease and the bookkeeping commit without waiting for their flush to disk
- * ({@code synchronous_commit} off for that transaction alone; other sessions see them at once): one lost in a crash
- * only has the event applied once more. Of a capture's four commits, the two that must survive a crash wait for
- * the disk: the stored event (before the provider's 2xx) and the command's. Events whose processing failed, or that no thread took, are retried by
- * {@link #processPending}, a bounded number of times, then parked loudly.
+ * details), in one transaction: the stored event's row locked (a thread or node that finds it locked
+ * leaves it to the one applying it), the command it means, and the mark that it was applied. So a
+ * capture is two commits, the stored event's (before the provider's 2xx) and this one, each waiting
+ * for the disk; and an event is either applied and marked, or neither (a crash in between rolls both
+ * back, and releases the lock with the connection). Events whose processing failed, or that no thread
+ * took, are retried by {@link #processPending}, a bounded number of times, then parked loudly.
  */
 @Component
 public class ProviderInbox {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderInbox.class);
-    private static final Duration LEASE = Duration.ofMinutes(1);
     static final int MAX_ATTEMPTS = 10;
     private static final int BATCH_SIZE = 50;
 
@@ -46,15 +47,17 @@ public class ProviderInbox {
     private final ProviderName provider;
     private final List<ProviderEventTranslator> translators;
     private final CommandGateway commands;
+    private final TransactionManager transactions;
     private final Clock clock;
     private final TaskExecutor executor;
 
     ProviderInbox(JdbcTemplate jdbc, ProviderName provider, List<ProviderEventTranslator> translators, CommandGateway commands,
-                  Clock clock, @Qualifier(ProviderSelection.EVENT_EXECUTOR) TaskExecutor executor) {
+                  TransactionManager transactions, Clock clock, @Qualifier(ProviderSelection.EVENT_EXECUTOR) TaskExecutor executor) {
         this.jdbc = jdbc;
         this.provider = provider;
         this.translators = translators.stream().filter(translator -> translator.provider() == provider).toList();
         this.commands = commands;
+        this.transactions = transactions;
         this.clock = clock;
         this.executor = executor;
     }
@@ -116,9 +119,9 @@ public class ProviderInbox {
     public int processPending() {
         List<String> pending = jdbc.queryForList("""
                 select event_id from provider_events
-                where provider = ? and processed_at is null and attempts < ? and (leased_until is null or leased_until < ?)
+                where provider = ? and processed_at is null and attempts < ?
                 order by received_at limit ?""",
-                String.class, provider.code(), MAX_ATTEMPTS, Timestamp.from(clock.instant()), BATCH_SIZE);
+                String.class, provider.code(), MAX_ATTEMPTS, BATCH_SIZE);
         for (String eventId : pending) {
             try {
                 process(eventId);
@@ -130,40 +133,51 @@ public class ProviderInbox {
     }
 
     void process(String eventId) {
-        StoredEvent stored = lease(eventId);
-        if (stored == null) {
-            return; // applied already, or someone else holds it right now
-        }
-        String outcome;
         try {
-            outcome = apply(translate(eventId, stored));
+            applyOnce(eventId);
         } catch (RuntimeException e) {
-            Integer attempts = jdbc.queryForObject("""
-                    update provider_events set leased_until = null, outcome = ?
-                    where provider = ? and event_id = ? returning attempts""",
-                    Integer.class, truncate("failed: " + e), provider.code(), eventId);
+            Integer attempts = DataAccessUtils.singleResult(jdbc.queryForList("""
+                    update provider_events set attempts = attempts + 1, outcome = ?
+                    where provider = ? and event_id = ? and processed_at is null returning attempts""",
+                    Integer.class, truncate("failed: " + e), provider.code(), eventId));
             if (attempts != null && attempts >= MAX_ATTEMPTS) {
                 log.error("Provider event {} failed {} times and is parked until someone looks at it", eventId, attempts, e);
             }
             throw e;
         }
-        jdbc.update("""
-                with relaxed as (select set_config('synchronous_commit', 'off', true))
-                update provider_events set processed_at = ?, leased_until = null, outcome = ? from relaxed
-                where provider = ? and event_id = ?""",
-                Timestamp.from(clock.instant()), truncate(outcome), provider.code(), eventId);
     }
 
-    private @Nullable StoredEvent lease(String eventId) {
-        Instant now = clock.instant();
-        List<StoredEvent> leased = jdbc.query("""
-                with relaxed as (select set_config('synchronous_commit', 'off', true))
-                update provider_events set leased_until = ?, attempts = attempts + 1 from relaxed
-                where provider = ? and event_id = ? and processed_at is null and (leased_until is null or leased_until < ?)
-                returning event_type, payload""",
+    /**
+     * The lock, the command and the mark in one unit of work and transaction: the command's own unit of work is nested in
+     * it, so its events, the aggregate's cached state and the mark are committed, or rolled back, together.
+     */
+    private void applyOnce(String eventId) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            StoredEvent stored = lock(eventId);
+            if (stored == null) {
+                return null; // applied already, or being applied right now
+            }
+            String outcome = apply(translate(eventId, stored));
+            jdbc.update("update provider_events set processed_at = ?, attempts = attempts + 1, outcome = ? where provider = ? and event_id = ?",
+                    Timestamp.from(clock.instant()), truncate(outcome), provider.code(), eventId);
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw result.exceptionResult() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("Provider event " + eventId + " could not be applied", result.exceptionResult());
+        }
+    }
+
+    private @Nullable StoredEvent lock(String eventId) {
+        List<StoredEvent> locked = jdbc.query("""
+                select event_type, payload from provider_events
+                where provider = ? and event_id = ? and processed_at is null
+                for update skip locked""",
                 (row, number) -> new StoredEvent(row.getString("event_type"), row.getString("payload")),
-                Timestamp.from(now.plus(LEASE)), provider.code(), eventId, Timestamp.from(now));
-        return leased.isEmpty() ? null : leased.getFirst();
+                provider.code(), eventId);
+        return locked.isEmpty() ? null : locked.getFirst();
     }
 
     private record StoredEvent(String type, String payload) {

@@ -52,7 +52,7 @@ public class ProviderSelection {
 
     /**
      * Applies provider events off the webhook's request thread; bounded, and what does not fit waits for the inbox poll.
-     * Applying one is latency-bound (three commits in sequence: the lease, the command, the processed mark) and events
+     * Applying one is latency-bound (a transaction that locks the stored event, runs its command and marks it) and events
      * of different payments do not contend, so there are as many threads as can wait on commits at once without
      * taking the request threads' connections ({@code soiree.provider-events.threads}; 2 kept captures near 70/s).
      */

@@ -3,6 +3,7 @@ package app.soiree.server.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.soiree.command.provider.ProviderInbox;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.IntegrationTest;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What only the simulator has: its development endpoint for payment outcomes, who may use it, and its label in the
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 @IntegrationTest
 class SimulatedPaymentApiTest extends PaymentFixture {
+
+    @Autowired
+    ProviderInbox inbox;
 
     @Test
     void onlyThePayingGuestAndStaffMaySetAnOutcome() {
@@ -62,6 +67,46 @@ class SimulatedPaymentApiTest extends PaymentFixture {
         } finally {
             jdbc.update("delete from provider_events where event_id in (?, ?)", failing, after);
         }
+    }
+
+    /**
+     * A stored event is applied and marked as applied in one transaction: when the mark cannot be written (a trigger
+     * refuses it for this payment's events), the capture rolls back with it, and the event is applied, once, when the
+     * inbox's poll comes back to it. Applied in transactions of their own, the capture stayed while its event was
+     * left unmarked, to be applied again.
+     */
+    @Test
+    void anEventAndItsMarkAsAppliedCommitTogether() {
+        String paymentId = book(guest, 1).paymentId();
+        jdbc.execute("""
+                create function refuse_marking_%1$s() returns trigger language plpgsql as $$
+                begin
+                    if new.processed_at is not null and new.payload like '%%%2$s%%' then
+                        raise exception 'the mark is refused for this test';
+                    end if;
+                    return new;
+                end $$;
+                create trigger refuse_marking_%1$s before update on provider_events
+                    for each row execute function refuse_marking_%1$s()""".formatted(paymentId.replace("-", ""), paymentId));
+        String eventId;
+        try {
+            eventId = api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded"))
+                    .expectStatus(202).json().get("eventId").asString();
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select outcome from provider_events where event_id = ?", String.class, eventId), outcome -> outcome != null);
+            assertThat(jdbc.queryForObject("select outcome from provider_events where event_id = ?", String.class, eventId))
+                    .startsWith("failed").contains("the mark is refused");
+            assertThat(capturedEvents(paymentId)).isEmpty();
+        } finally {
+            jdbc.execute("drop trigger refuse_marking_%1$s on provider_events; drop function refuse_marking_%1$s()"
+                    .formatted(paymentId.replace("-", "")));
+        }
+
+        inbox.processPending(); // unless the poll, every five seconds, is there first
+        awaitCaptured(paymentId);
+        assertThat(capturedEvents(paymentId)).hasSize(1);
+        assertThat(jdbc.queryForObject("select processed_at is not null from provider_events where event_id = ?", Boolean.class, eventId))
+                .isTrue();
     }
 
     @Test
