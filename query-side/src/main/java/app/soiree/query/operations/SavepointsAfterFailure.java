@@ -121,22 +121,23 @@ final class SavepointsAfterFailure implements HandlerEnhancerDefinition {
                     throw new BatchRetriedWithSavepoints(segment, null); // the rest of a batch that rolls back is not worth running
                 }
                 if (!isolating.contains(segment)) {
-                    return plainly(message, target, session, segment);
+                    return plainly(message, target, session, batch, segment);
                 }
                 batch.afterCommit(committed -> isolating.remove(segment));
             }
             return isolated(message, target, session, factory);
         }
 
-        private Object plainly(Message<?> message, @Nullable T target, SessionImplementor session, String segment) throws Exception {
+        private Object plainly(Message<?> message, @Nullable T target, SessionImplementor session, UnitOfWork<?> batch, String segment)
+                throws Exception {
             try {
                 Object result = super.handle(message, target);
                 session.flush(); // a row refused here is this handler's failure, not the commit's
                 return result;
-            } catch (Exception | Error failed) {
+            } catch (Exception failed) { // an Error fails the batch as it is, and it is retried as before
                 isolating.add(segment);
                 session.getTransaction().setRollbackOnly(); // the commit fails, and the processor retries the batch
-                CurrentUnitOfWork.get().resources().put(ROLLING_BACK, Boolean.TRUE);
+                batch.resources().put(ROLLING_BACK, Boolean.TRUE);
                 log.warn("A handler of {} failed; its batch rolls back and runs again with a savepoint per event, so that the event "
                         + "that failed can be parked alone: eventType={} eventId={} error={}", segment, message.getPayloadType().getName(),
                         message.getIdentifier(), failed.toString());
