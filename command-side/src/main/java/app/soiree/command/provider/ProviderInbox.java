@@ -33,8 +33,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * leaves it to the one applying it), the command it means, and the mark that it was applied. So a
  * capture is two commits, the stored event's (before the provider's 2xx) and this one, each waiting
  * for the disk; and an event is either applied and marked, or neither (a crash in between rolls both
- * back, and releases the lock with the connection). Events whose processing failed, or that no thread
- * took, are retried by {@link #processPending}, a bounded number of times, then parked loudly.
+ * back, and releases the lock with the connection). That holds where the command is handled in this
+ * process (the embedded mode); through Axon Server's command bus the command commits on its own,
+ * wherever it is handled, and an event whose mark then fails is applied again, which changes nothing:
+ * the commands are idempotent. Events whose processing failed, or that no thread took, are retried by
+ * {@link #processPending}, a bounded number of times, then parked loudly.
  */
 @Component
 public class ProviderInbox {
