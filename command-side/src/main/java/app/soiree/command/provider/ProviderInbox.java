@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * process (the embedded mode); through Axon Server's command bus the command commits on its own,
  * wherever it is handled, and an event whose mark then fails is applied again, which changes nothing:
  * the commands are idempotent. Events whose processing failed, or that no thread took, are retried by
- * {@link #processPending}, a bounded number of times, then parked loudly.
+ * {@link #processPending}, a bounded number of times, then parked loudly. A failure is counted in a
+ * transaction of its own; a crash while applying is not counted (the count rolls back with the rest).
  */
 @Component
 public class ProviderInbox {
