@@ -100,10 +100,12 @@ final class SavepointsAfterFailure implements HandlerEnhancerDefinition {
     private final class Parkable<T> extends WrappedMessageHandlingMember<T> {
 
         private final String group;
+        private final String segmentIdResource;
 
         Parkable(MessageHandlingMember<T> delegate, String group) {
             super(delegate);
             this.group = group;
+            this.segmentIdResource = "Processor[" + group + "]/SegmentId"; // the key a tracking processor files its segment under
         }
 
         @Override
@@ -116,25 +118,28 @@ final class SavepointsAfterFailure implements HandlerEnhancerDefinition {
             SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
             UnitOfWork<?> batch = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
             if (batch instanceof BatchingUnitOfWork<?>) {
+                if (isolating.isEmpty()) {
+                    return plainly(message, target, session, batch); // nearly always: nothing failed lately, nothing to look up
+                }
                 String segment = segmentOf(batch);
                 if (batch.resources().containsKey(ROLLING_BACK)) {
                     throw new BatchRetriedWithSavepoints(segment, null); // the rest of a batch that rolls back is not worth running
                 }
                 if (!isolating.contains(segment)) {
-                    return plainly(message, target, session, batch, segment);
+                    return plainly(message, target, session, batch);
                 }
                 batch.afterCommit(committed -> isolating.remove(segment));
             }
             return isolated(message, target, session, factory);
         }
 
-        private Object plainly(Message<?> message, @Nullable T target, SessionImplementor session, UnitOfWork<?> batch, String segment)
-                throws Exception {
+        private Object plainly(Message<?> message, @Nullable T target, SessionImplementor session, UnitOfWork<?> batch) throws Exception {
             try {
                 Object result = super.handle(message, target);
                 session.flush(); // a row refused here is this handler's failure, not the commit's
                 return result;
             } catch (Exception failed) { // an Error fails the batch as it is, and it is retried as before
+                String segment = segmentOf(batch);
                 isolating.add(segment);
                 session.getTransaction().setRollbackOnly(); // the commit fails, and the processor retries the batch
                 batch.resources().put(ROLLING_BACK, Boolean.TRUE);
@@ -165,7 +170,7 @@ final class SavepointsAfterFailure implements HandlerEnhancerDefinition {
 
         /** The processor names its segment among the batch's resources; without one (not a tracking processor), the group. */
         private String segmentOf(UnitOfWork<?> batch) {
-            Object segmentId = batch.getResource("Processor[" + group + "]/SegmentId");
+            Object segmentId = batch.getResource(segmentIdResource);
             return segmentId == null ? group : group + "/" + segmentId;
         }
 
