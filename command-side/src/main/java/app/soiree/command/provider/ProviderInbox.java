@@ -68,16 +68,35 @@ public class ProviderInbox {
 
     /**
      * Stores a verified event of the active provider and has it applied. Returns false for a copy of an
-     * event already stored. Only storing can fail this call; applying is retried later if it fails.
+     * event already stored. Only storing can fail this call; applying is retried later if it fails. Called in a
+     * transaction, the event is stored with whatever else the transaction writes (the simulator's new intent status) and
+     * applied once it has committed; a transaction that rolls back leaves nothing to apply.
      */
     public boolean receive(String eventId, String type, String payload) {
-        int stored = jdbc.update("""
-                insert into provider_events (provider, event_id, event_type, payload, received_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing""",
-                provider.code(), eventId, type, payload, Timestamp.from(clock.instant()));
-        if (stored == 0) {
+        if (!store(eventId, type, payload)) {
             return false;
         }
+        if (TransactionSynchronizationManager.isActualTransactionActive() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    applySoon(eventId);
+                }
+            });
+        } else {
+            applySoon(eventId);
+        }
+        return true;
+    }
+
+    private boolean store(String eventId, String type, String payload) {
+        return jdbc.update("""
+                insert into provider_events (provider, event_id, event_type, payload, received_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing""",
+                provider.code(), eventId, type, payload, Timestamp.from(clock.instant())) > 0;
+    }
+
+    private void applySoon(String eventId) {
         try {
             executor.execute(() -> {
                 try {
@@ -89,7 +108,6 @@ public class ProviderInbox {
         } catch (TaskRejectedException busy) {
             log.debug("No thread free for provider event {}; the next poll applies it", eventId);
         }
-        return true;
     }
 
     /**
@@ -102,7 +120,10 @@ public class ProviderInbox {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    receive(eventId, type, payload);
+                    // Not receive(): a synchronization registered while the transaction's are being run would never run.
+                    if (store(eventId, type, payload)) {
+                        applySoon(eventId);
+                    }
                 }
             });
         } else {

@@ -110,6 +110,35 @@ class SimulatedPaymentApiTest extends PaymentFixture {
     }
 
     @Test
+    void anOutcomeAndTheEventThatReportsItCommitTogether() {
+        String paymentId = book(guest, 1).paymentId();
+        jdbc.execute("""
+                create function refuse_storing_%1$s() returns trigger language plpgsql as $$
+                begin
+                    if new.payload like '%%%2$s%%' then
+                        raise exception 'the event is refused for this test';
+                    end if;
+                    return new;
+                end $$;
+                create trigger refuse_storing_%1$s before insert on provider_events
+                    for each row execute function refuse_storing_%1$s()""".formatted(paymentId.replace("-", ""), paymentId));
+        try {
+            Response refused = api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded"));
+            assertThat(refused.status()).isEqualTo(500);
+            // The intent did not succeed without its event: nothing would ever have captured it.
+            assertThat(jdbc.queryForObject("select status from simulated_payment_intents where payment_id = ?::uuid", String.class, paymentId))
+                    .isEqualTo("REQUIRES_PAYMENT");
+        } finally {
+            jdbc.execute("drop trigger refuse_storing_%1$s on provider_events; drop function refuse_storing_%1$s()"
+                    .formatted(paymentId.replace("-", "")));
+        }
+
+        api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
+        awaitCaptured(paymentId);
+        assertThat(capturedEvents(paymentId)).hasSize(1);
+    }
+
+    @Test
     void aSucceededPaymentCannotFailAfterwards() {
         String paymentId = book(guest, 1).paymentId();
         api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);

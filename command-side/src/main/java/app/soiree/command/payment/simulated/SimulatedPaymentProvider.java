@@ -68,6 +68,11 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         return first(jdbc.query("select * from simulated_payment_intents where payment_id = ?", this::intent, paymentId.value()));
     }
 
+    /** {@link #find}, the row locked until the caller's transaction ends: two outcomes for one intent are decided one after the other. */
+    Optional<Intent> lock(PaymentId paymentId) {
+        return first(jdbc.query("select * from simulated_payment_intents where payment_id = ? for update", this::intent, paymentId.value()));
+    }
+
     /** Moves an intent to its outcome and writes the event the simulator reports it with. */
     String settle(Intent intent, IntentStatus outcome) {
         jdbc.update("update simulated_payment_intents set status = ? where payment_id = ?", outcome.name(), intent.paymentId().value());
