@@ -69,7 +69,7 @@ public class ProviderInbox {
     /**
      * Stores a verified event of the active provider and has it applied. Returns false for a copy of an
      * event already stored. Only storing can fail this call; applying is retried later if it fails. Called in a
-     * transaction, the event is stored with whatever else the transaction writes (the simulator's new intent status) and
+     * transaction, the event is stored with whatever else the transaction writes (a simulator's record of what it did) and
      * applied once it has committed; a transaction that rolls back leaves nothing to apply.
      */
     public boolean receive(String eventId, String type, String payload) {
@@ -107,27 +107,6 @@ public class ProviderInbox {
             });
         } catch (TaskRejectedException busy) {
             log.debug("No thread free for provider event {}; the next poll applies it", eventId);
-        }
-    }
-
-    /**
-     * {@link #receive}, once the caller's transaction has committed (at once without one): how the simulators report, since
-     * a provider's webhook comes after the call that caused it has completed, and applying it at once must find what the
-     * call's transaction wrote. A report whose transaction rolls back is never stored.
-     */
-    public void receiveAfterCommit(String eventId, String type, String payload) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    // Not receive(): a synchronization registered while the transaction's are being run would never run.
-                    if (store(eventId, type, payload)) {
-                        applySoon(eventId);
-                    }
-                }
-            });
-        } else {
-            receive(eventId, type, payload);
         }
     }
 

@@ -141,16 +141,16 @@ public class SimulatedDisputes implements SimulatedDisputeDesk, DisputeProvider 
     }
 
     /**
-     * Stores the event in the inbox, as a webhook would be; returns its id. Like a webhook, it comes after the call that
-     * caused it has completed: once the caller's transaction (support's submit, say) has committed, so that applying it
-     * at once finds what that transaction wrote, instead of failing and waiting for the inbox's next poll.
+     * Stores the event in the inbox, as a webhook would be; returns its id. It is stored in the caller's transaction (support's
+     * submit, say), so the simulator's new status and its report commit together, and, like a webhook, applied after the
+     * call that caused it has completed: once that transaction has committed, so that applying it finds what it wrote.
      */
     private String report(String type, SimulatedDispute dispute) {
         String eventId = "sim_evt_" + RandomUuids.next().toString().replace("-", "");
         String payload = JSON.writeValueAsString(new DisputeEvent(dispute.paymentId().toString(), dispute.reference(),
                 dispute.amount().amountMinor(), dispute.amount().currency().getCurrencyCode(), dispute.reason(), dispute.status().name(),
                 dispute.evidenceDueBy().toString(), clock.instant().toString()));
-        inbox.receiveAfterCommit(eventId, type, payload);
+        inbox.receive(eventId, type, payload);
         return eventId;
     }
 

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
@@ -70,40 +69,32 @@ class SimulatedOutcomeController {
             description = "disputed: 409 PAYMENT_NOT_CAPTURED before a success, 409 STATE_CONFLICT when disputed already. "
                     + "dispute_won, dispute_lost: 409 when there is no open dispute.")
     OutcomeAccepted decide(@PathVariable PaymentId paymentId, @Valid @RequestBody OutcomeRequest request, Actor actor) {
-        return new OutcomeAccepted(switch (request.outcome()) {
-            case succeeded -> settle(paymentId, actor, SimulatedPaymentProvider.IntentStatus.SUCCEEDED);
-            case failed -> settle(paymentId, actor, SimulatedPaymentProvider.IntentStatus.FAILED);
-            case disputed -> {
-                SimulatedPaymentProvider.Intent intent = yours(simulator.find(paymentId), actor);
-                yield disputes.open(intent,
+        // One transaction on one connection, the intent's row locked: what the simulator records and the event that reports
+        // it are both there before the 202 or neither is (an intent that succeeded without its event would never be
+        // captured), and two outcomes asked for at once are decided one after the other.
+        return new OutcomeAccepted(transactions.execute(transaction -> {
+            SimulatedPaymentProvider.Intent intent = simulator.lock(paymentId)
+                    .filter(found -> found.guestId().equals(actor.userId()) || actor.isStaff())
+                    .orElseThrow(() -> SoireeException.notFound("Payment"));
+            return switch (request.outcome()) {
+                case succeeded -> settle(intent, SimulatedPaymentProvider.IntentStatus.SUCCEEDED);
+                case failed -> settle(intent, SimulatedPaymentProvider.IntentStatus.FAILED);
+                case disputed -> disputes.open(intent,
                         request.amount() == null ? intent.amount() : new Money(request.amount(), intent.amount().currency()),
                         request.reason() == null ? "fraudulent" : request.reason(), request.evidenceDueBy());
-            }
-            case dispute_won -> disputes.decide(yours(simulator.find(paymentId), actor).paymentId(), true);
-            case dispute_lost -> disputes.decide(yours(simulator.find(paymentId), actor).paymentId(), false);
-        });
+                case dispute_won -> disputes.decide(paymentId, true);
+                case dispute_lost -> disputes.decide(paymentId, false);
+            };
+        }));
     }
 
-    /**
-     * The intent's new status and the event that reports it, in one transaction on one connection, with the intent's row
-     * locked: both are there before the 202 or neither is (an intent that succeeded without its event would never be
-     * captured), and a success and a failure asked at once cannot both pass the check.
-     */
-    private String settle(PaymentId paymentId, Actor actor, SimulatedPaymentProvider.IntentStatus next) {
-        return transactions.execute(transaction -> {
-            SimulatedPaymentProvider.Intent intent = yours(simulator.lock(paymentId), actor);
-            if (intent.status() == SimulatedPaymentProvider.IntentStatus.SUCCEEDED && next == SimulatedPaymentProvider.IntentStatus.FAILED) {
-                throw SoireeException.conflict("A payment that succeeded cannot fail afterwards");
-            }
-            String eventId = "sim_evt_" + RandomUuids.next().toString().replace("-", "");
-            String payload = simulator.settle(intent, next);
-            inbox.receive(eventId, next == SimulatedPaymentProvider.IntentStatus.SUCCEEDED ? "payment.succeeded" : "payment.failed", payload);
-            return eventId;
-        });
-    }
-
-    private static SimulatedPaymentProvider.Intent yours(Optional<SimulatedPaymentProvider.Intent> found, Actor actor) {
-        return found.filter(intent -> intent.guestId().equals(actor.userId()) || actor.isStaff())
-                .orElseThrow(() -> SoireeException.notFound("Payment"));
+    private String settle(SimulatedPaymentProvider.Intent intent, SimulatedPaymentProvider.IntentStatus next) {
+        if (intent.status() == SimulatedPaymentProvider.IntentStatus.SUCCEEDED && next == SimulatedPaymentProvider.IntentStatus.FAILED) {
+            throw SoireeException.conflict("A payment that succeeded cannot fail afterwards");
+        }
+        String eventId = "sim_evt_" + RandomUuids.next().toString().replace("-", "");
+        String payload = simulator.settle(intent, next);
+        inbox.receive(eventId, next == SimulatedPaymentProvider.IntentStatus.SUCCEEDED ? "payment.succeeded" : "payment.failed", payload);
+        return eventId;
     }
 }

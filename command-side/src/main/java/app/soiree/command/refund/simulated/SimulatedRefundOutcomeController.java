@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,9 +40,11 @@ class SimulatedRefundOutcomeController {
     }
 
     private final SimulatedRefundProvider simulator;
+    private final TransactionTemplate transactions;
 
-    SimulatedRefundOutcomeController(SimulatedRefundProvider simulator) {
+    SimulatedRefundOutcomeController(SimulatedRefundProvider simulator, TransactionTemplate transactions) {
         this.simulator = simulator;
+        this.transactions = transactions;
     }
 
     @PostMapping("/api/dev/refunds/{refundId}/outcome")
@@ -65,7 +68,8 @@ class SimulatedRefundOutcomeController {
         if (refund.status() == SimulatedRefundProvider.Status.FAILED && next == SimulatedRefundProvider.Status.SUCCEEDED) {
             throw new SoireeException(ErrorCode.STATE_CONFLICT, "A refund that failed cannot succeed afterwards; refund again instead");
         }
-        simulator.settle(refund, next);
+        SimulatedRefundProvider.SimulatedRefund asked = refund;
+        transactions.executeWithoutResult(transaction -> simulator.settle(asked, next)); // the new status and its report together
         return new OutcomeAccepted(refundId, next.name());
     }
 }

@@ -135,9 +135,9 @@ public class SimulatedRefundProvider implements RefundProvider {
                 Objects.requireNonNull(refund.paymentId()).toString(), refund.reference(), amount.amountMinor(),
                 amount.currency().getCurrencyCode(), refund.status() == Status.FAILED ? FAILURE_REASON : null));
         String eventId = eventIdFor(refund.refundId(), type);
-        // Like a webhook, the report comes after the call that caused it has completed: once what this
-        // transaction wrote (the payment's pending refund, the simulator's row) is committed.
-        inbox.receiveAfterCommit(eventId, type, payload);
+        // Stored with what this transaction writes (the payment's pending refund, the simulator's row), so neither is
+        // there without the other; like a webhook, it is applied after the call that caused it: once that has committed.
+        inbox.receive(eventId, type, payload);
     }
 
     private SimulatedRefund row(ResultSet row, int index) throws SQLException {
