@@ -12,6 +12,7 @@ import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Booked;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.RefusingTrigger;
 import app.soiree.server.support.Uploads;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -46,24 +47,12 @@ class SimulatedDisputeApiTest extends DisputeFixture {
     @Test
     void aDisputeTheSimulatorOpensAndTheEventThatReportsItCommitTogether() {
         Booked paid = paidBooking();
-        String trigger = "refuse_dispute_" + paid.paymentId().replace("-", "");
-        jdbc.execute("""
-                create function %1$s() returns trigger language plpgsql as $$
-                begin
-                    if new.event_type like 'dispute.%%' and new.payload like '%%%2$s%%' then
-                        raise exception 'the event is refused for this test';
-                    end if;
-                    return new;
-                end $$;
-                create trigger %1$s before insert on provider_events for each row execute function %1$s()"""
-                .formatted(trigger, paid.paymentId()));
-        try {
+        try (RefusingTrigger ignored = RefusingTrigger.onProviderEvents(jdbc, "insert",
+                "new.event_type like 'dispute.%' and new.payload like '%" + paid.paymentId() + "%'")) {
             assertThat(outcome(paid.paymentId(), Map.of("outcome", "disputed")).status()).isEqualTo(500);
             // Not opened without its report: a retry would have been refused as disputed already, and Soiree never told.
             assertThat(jdbc.queryForObject("select count(*) from simulated_disputes where payment_id = ?::uuid", Long.class,
                     paid.paymentId())).isZero();
-        } finally {
-            jdbc.execute("drop trigger %1$s on provider_events; drop function %1$s()".formatted(trigger));
         }
 
         outcome(paid.paymentId(), Map.of("outcome", "disputed")).expectStatus(202);

@@ -7,6 +7,7 @@ import app.soiree.command.provider.ProviderInbox;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.RefusingTrigger;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -78,28 +79,16 @@ class SimulatedPaymentApiTest extends PaymentFixture {
     @Test
     void anEventAndItsMarkAsAppliedCommitTogether() {
         String paymentId = book(guest, 1).paymentId();
-        jdbc.execute("""
-                create function refuse_marking_%1$s() returns trigger language plpgsql as $$
-                begin
-                    if new.processed_at is not null and new.payload like '%%%2$s%%' then
-                        raise exception 'the mark is refused for this test';
-                    end if;
-                    return new;
-                end $$;
-                create trigger refuse_marking_%1$s before update on provider_events
-                    for each row execute function refuse_marking_%1$s()""".formatted(paymentId.replace("-", ""), paymentId));
         String eventId;
-        try {
+        try (RefusingTrigger ignored = RefusingTrigger.onProviderEvents(jdbc, "update",
+                "new.processed_at is not null and new.payload like '%" + paymentId + "%'")) {
             eventId = api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded"))
                     .expectStatus(202).json().get("eventId").asString();
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                     "select outcome from provider_events where event_id = ?", String.class, eventId), outcome -> outcome != null);
             assertThat(jdbc.queryForObject("select outcome from provider_events where event_id = ?", String.class, eventId))
-                    .startsWith("failed").contains("the mark is refused");
+                    .startsWith("failed").contains("refused for this test");
             assertThat(capturedEvents(paymentId)).isEmpty();
-        } finally {
-            jdbc.execute("drop trigger refuse_marking_%1$s on provider_events; drop function refuse_marking_%1$s()"
-                    .formatted(paymentId.replace("-", "")));
         }
 
         inbox.processPending(); // unless the poll, every five seconds, is there first
@@ -112,25 +101,12 @@ class SimulatedPaymentApiTest extends PaymentFixture {
     @Test
     void anOutcomeAndTheEventThatReportsItCommitTogether() {
         String paymentId = book(guest, 1).paymentId();
-        jdbc.execute("""
-                create function refuse_storing_%1$s() returns trigger language plpgsql as $$
-                begin
-                    if new.payload like '%%%2$s%%' then
-                        raise exception 'the event is refused for this test';
-                    end if;
-                    return new;
-                end $$;
-                create trigger refuse_storing_%1$s before insert on provider_events
-                    for each row execute function refuse_storing_%1$s()""".formatted(paymentId.replace("-", ""), paymentId));
-        try {
+        try (RefusingTrigger ignored = RefusingTrigger.onProviderEvents(jdbc, "insert", "new.payload like '%" + paymentId + "%'")) {
             Response refused = api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded"));
             assertThat(refused.status()).isEqualTo(500);
             // The intent did not succeed without its event: nothing would ever have captured it.
             assertThat(jdbc.queryForObject("select status from simulated_payment_intents where payment_id = ?::uuid", String.class, paymentId))
                     .isEqualTo("REQUIRES_PAYMENT");
-        } finally {
-            jdbc.execute("drop trigger refuse_storing_%1$s on provider_events; drop function refuse_storing_%1$s()"
-                    .formatted(paymentId.replace("-", "")));
         }
 
         api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
