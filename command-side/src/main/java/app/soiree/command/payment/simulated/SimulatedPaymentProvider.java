@@ -26,6 +26,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     static final String NAME = "simulated";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BY_PAYMENT_ID = "select * from simulated_payment_intents where payment_id = ?";
 
     public enum IntentStatus { REQUIRES_PAYMENT, SUCCEEDED, FAILED }
 
@@ -64,13 +65,13 @@ public class SimulatedPaymentProvider implements PaymentProvider {
                 .orElseGet(() -> ProviderPayment.declined(providerReference, "the simulator has no intent " + providerReference));
     }
 
-    public Optional<Intent> find(PaymentId paymentId) {
-        return first(jdbc.query("select * from simulated_payment_intents where payment_id = ?", this::intent, paymentId.value()));
+    private Optional<Intent> find(PaymentId paymentId) {
+        return first(jdbc.query(BY_PAYMENT_ID, this::intent, paymentId.value()));
     }
 
     /** {@link #find}, the row locked until the caller's transaction ends: two outcomes for one intent are decided one after the other. */
     Optional<Intent> lock(PaymentId paymentId) {
-        return first(jdbc.query("select * from simulated_payment_intents where payment_id = ? for update", this::intent, paymentId.value()));
+        return first(jdbc.query(BY_PAYMENT_ID + " for update", this::intent, paymentId.value()));
     }
 
     /** Moves an intent to its outcome and writes the event the simulator reports it with. */
