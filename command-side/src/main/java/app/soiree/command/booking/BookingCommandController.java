@@ -40,6 +40,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,6 +49,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Bookings")
 class BookingCommandController {
     private static final Logger log = LoggerFactory.getLogger(BookingCommandController.class);
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commands;
     private final BookingLookupRepository lookups;
@@ -75,12 +77,14 @@ class BookingCommandController {
     @Operation(summary = "Book seats: free tiers are CONFIRMED at once; paid tiers are HELD and the answer carries the payment "
             + "to complete (payment.clientSecret for Stripe.js); 422 SOLD_OUT when no seats are left, 422 PAYMENT_DECLINED or "
             + "503 PAYMENT_PROVIDER_UNAVAILABLE when the provider refuses the payment (the seats are released). bookingId is optional: "
-            + "send it only to come back to your own booking (a retry, a waitlist offer) or as a fresh random UUID; "
+            + "send it only to come back to your own booking (a waitlist offer) or as a fresh random UUID; without it the booking's id "
+            + "follows from you and the Idempotency-Key, so a retry whose answer never came returns the same booking; "
             + "409 ID_ALREADY_USED when it belongs to another booking; 429 RATE_LIMITED (with Retry-After) beyond the unpaid holds "
             + "one account or address may have",
-            parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true))
-    BookingResponse book(@Valid @RequestBody BookingRequest request, Actor actor, HttpServletRequest http) {
-        BookingId bookingId = request.bookingId() != null ? request.bookingId() : BookingId.random();
+            parameters = @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = true))
+    BookingResponse book(@Valid @RequestBody BookingRequest request, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey, Actor actor,
+                         HttpServletRequest http) {
+        BookingId bookingId = request.bookingId() != null ? request.bookingId() : BookingId.forRequest(actor.userId(), idempotencyKey);
         if (request.bookingId() != null) {
             bookingIds.claim(bookingId, request.gatheringId(), actor.userId());
         }
@@ -129,7 +133,7 @@ class BookingCommandController {
 
     @PostMapping("/api/bookings/{bookingId}/cancel")
     @Operation(summary = "Cancel your booking; confirmed seats are refunded per the gathering's refund policy",
-            parameters = @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true))
+            parameters = @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = true))
     CancellationResponse cancel(@PathVariable BookingId bookingId, Actor actor) {
         BookingLookup lookup = lookups.findById(bookingId.value())
                 .filter(found -> found.guestId().equals(actor.userId().value()))

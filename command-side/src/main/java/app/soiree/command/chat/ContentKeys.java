@@ -26,7 +26,7 @@ public class ContentKeys {
         byte[] key = ContentCipher.newKey();
         int inserted = jdbc.update("insert into content_keys (key_id, key_bytes, author_id) values (?, ?, ?) on conflict (key_id) do nothing",
                 keyId, key, author.value());
-        // A key this id already had (a retried post names its message anew, so hardly ever) is the one that seals.
+        // A key this id already had (a retried post: its id follows from its Idempotency-Key) is the one that seals.
         return inserted == 1 ? ContentCipher.seal(keyId, key, text) : seal(keyId, text);
     }
 

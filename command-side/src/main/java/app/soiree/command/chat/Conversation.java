@@ -85,7 +85,7 @@ public class Conversation {
     static final String REMINDER_DEADLINE = "chat-reminder";
     static final String CLOSE_DEADLINE = "chat-close";
     /** The shape of the fields below (and of their members and messages) as snapshots store them: change it with them. */
-    static final String SNAPSHOT_REVISION = "1";
+    static final String SNAPSHOT_REVISION = "2";
 
     @AggregateIdentifier
     private ConversationId conversationId;
@@ -228,6 +228,15 @@ public class Conversation {
 
     @CommandHandler
     MessageReceipt handle(PostMessage command, Clock clock, DeadlineManager deadlines, Blocks blocks) {
+        if (messages.exists(command.messageId())) {
+            // A retried post (its id follows from its Idempotency-Key) is answered as it was, before any rule: slow mode,
+            // say, would refuse it now. Gone since, it is not found; nobody else's message answers for it.
+            PostedMessages.Posted posted = messages.require(command.messageId());
+            if (!posted.isBy(command.senderId())) {
+                throw new SoireeException(ErrorCode.ID_ALREADY_USED, "This message id is already used");
+            }
+            return new MessageReceipt(posted.seq(), posted.postedAt());
+        }
         Instant now = clock.instant();
         PostingRules.requireMayPost(members, command.senderId(), command.support(), now);
         if (kind == ConversationKind.DIRECT) {
@@ -240,9 +249,6 @@ public class Conversation {
         PostingRules.requireWellFormed(command, now);
         if (command.replyToMessageId() != null && !messages.exists(command.replyToMessageId())) {
             throw new SoireeException(ErrorCode.VALIDATION_FAILED, "replyToMessageId names no message of this conversation");
-        }
-        if (messages.exists(command.messageId())) {
-            throw new SoireeException(ErrorCode.ID_ALREADY_USED, "This message id is already used");
         }
         long messageSeq = seq + 1;
         apply(new MessagePosted(conversationId, messageSeq, command.messageId(), command.senderId(), command.type(), command.text(),
@@ -398,7 +404,8 @@ public class Conversation {
     @EventSourcingHandler
     void on(MessagePosted event) {
         seq = event.seq();
-        messages.posted(event.messageId(), event.senderId(), event.type(), event.mediaIds(), event.at(), event.reminder() != null);
+        messages.posted(event.messageId(), event.seq(), event.senderId(), event.type(), event.mediaIds(), event.at(),
+                event.reminder() != null);
         if (event.senderId() != null) {
             members.posted(event.senderId(), event.at());
         }

@@ -49,6 +49,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -59,6 +60,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Chat")
 class MessageCommandController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -82,12 +85,13 @@ class MessageCommandController {
     @PostMapping("/api/conversations/{conversationId}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Post a message (members; Idempotency-Key required)")
-    PostedResponse post(@PathVariable ConversationId conversationId, @Valid @RequestBody PostRequest request, Actor actor) {
+    PostedResponse post(@PathVariable ConversationId conversationId, @Valid @RequestBody PostRequest request,
+                        @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey, Actor actor) {
         rateLimiter.acquire(actor.userId());
         if (request.gatheringId() != null) {
             requireVisible(request.gatheringId(), actor);
         }
-        MessageId messageId = MessageId.random();
+        MessageId messageId = MessageId.forRequest(actor.userId(), idempotencyKey);
         UUID keyId = messageId.value();
         List<MediaId> mediaIds = request.mediaIds() == null ? List.of() : request.mediaIds().stream().map(MediaId::new).distinct().toList();
         // The key and the lookup row commit before the command, which may run in another process.

@@ -2,6 +2,7 @@ package app.soiree.command.chat;
 
 import app.soiree.api.chat.ConversationId;
 import app.soiree.api.chat.MessageId;
+import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,9 +32,16 @@ class MessageDirectory {
         jdbc.execute("set local synchronous_commit to off");
     }
 
+    /**
+     * Records the message's conversation. A retried post finds its row there already; a row naming another conversation
+     * means the post's id (its Idempotency-Key's) belongs to a message elsewhere, and the post is refused.
+     */
     void record(MessageId messageId, ConversationId conversationId) {
-        jdbc.update("insert into chat_message_lookup (message_id, conversation_id) values (?, ?) on conflict (message_id) do nothing",
+        int inserted = jdbc.update("insert into chat_message_lookup (message_id, conversation_id) values (?, ?) on conflict (message_id) do nothing",
                 messageId.value(), conversationId.value());
+        if (inserted == 0 && !conversationOf(messageId).equals(conversationId)) {
+            throw new SoireeException(ErrorCode.ID_ALREADY_USED, "This Idempotency-Key was already used for a message in another conversation");
+        }
     }
 
     ConversationId conversationOf(MessageId messageId) {

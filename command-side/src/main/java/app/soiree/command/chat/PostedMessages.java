@@ -49,14 +49,15 @@ class PostedMessages {
         return posted != null && posted.reminderPending;
     }
 
-    void posted(MessageId messageId, @Nullable UserId author, MessageType type, List<UUID> mediaIds, Instant at,
+    void posted(MessageId messageId, long seq, @Nullable UserId author, MessageType type, List<UUID> mediaIds, Instant at,
                 boolean reminderPending) {
-        messages.put(messageId.value(), new Posted(author == null ? null : author.value(), type, List.copyOf(mediaIds), at,
+        messages.put(messageId.value(), new Posted(seq, author == null ? null : author.value(), type, List.copyOf(mediaIds), at,
                 reminderPending));
     }
 
     @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
     static final class Posted {
+        private long seq;
         private @Nullable UUID author;
         private MessageType type;
         private List<UUID> mediaIds;
@@ -70,7 +71,8 @@ class PostedMessages {
             // for snapshots
         }
 
-        private Posted(@Nullable UUID author, MessageType type, List<UUID> mediaIds, Instant postedAt, boolean reminderPending) {
+        private Posted(long seq, @Nullable UUID author, MessageType type, List<UUID> mediaIds, Instant postedAt, boolean reminderPending) {
+            this.seq = seq;
             this.author = author;
             this.type = type;
             this.mediaIds = mediaIds;
@@ -84,6 +86,11 @@ class PostedMessages {
 
         @Nullable UserId author() {
             return author == null ? null : new UserId(author);
+        }
+
+        /** Its place in the conversation's changes. */
+        long seq() {
+            return seq;
         }
 
         MessageType type() {

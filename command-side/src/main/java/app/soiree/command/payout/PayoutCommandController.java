@@ -2,7 +2,6 @@ package app.soiree.command.payout;
 
 import app.soiree.api.Money;
 import app.soiree.api.identity.Actor;
-import app.soiree.api.identity.UserId;
 import app.soiree.api.payout.ApprovePayout;
 import app.soiree.api.payout.HostWalletId;
 import app.soiree.api.payout.OpenPayout;
@@ -17,8 +16,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -61,7 +58,7 @@ class PayoutCommandController {
     PayoutResponse request(@Valid @RequestBody PayoutRequest request, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
                            Actor actor) {
         // This request is the one writer of both steps (PayoutSaga only abandons funds whose payout it never opened).
-        PayoutId payoutId = payoutFor(actor.userId(), idempotencyKey);
+        PayoutId payoutId = PayoutId.forRequest(actor.userId(), idempotencyKey);
         String destination = commands.sendAndWait(
                 new ReservePayoutFunds(HostWalletId.forHost(actor.userId()), actor.userId(), payoutId, request.amount()));
         PayoutStatus status = commands.sendAndWait(new OpenPayout(payoutId, actor.userId(), request.amount(), destination));
@@ -94,15 +91,6 @@ class PayoutCommandController {
     PayoutResponse retryTransfer(@PathVariable PayoutId payoutId, Actor actor) {
         commands.sendAndWait(new RetryPayoutTransfer(payoutId, actor.userId()));
         return new PayoutResponse(payoutId, PayoutStatus.APPROVED);
-    }
-
-    /**
-     * A request's payout follows from its idempotency key (per host), so a retry after an answer that never
-     * came (or a 5xx, which is not remembered) finds the payout the first attempt reserved instead of
-     * reserving a second one.
-     */
-    private static PayoutId payoutFor(UserId hostId, String idempotencyKey) {
-        return new PayoutId(UUID.nameUUIDFromBytes(("payout:" + hostId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** No payout id from the client: the server derives it from the caller and the Idempotency-Key, so it is theirs alone. */

@@ -5,7 +5,6 @@ import app.soiree.api.error.InvalidFieldsException;
 import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.Actor;
-import app.soiree.api.identity.UserId;
 import app.soiree.api.payout.HostWalletId;
 import app.soiree.api.promotion.PayForPromotion;
 import app.soiree.api.promotion.PromotionId;
@@ -15,10 +14,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,7 +55,7 @@ class PromotionCommandController {
         Instant now = clock.instant();
         requireSaneBudget(request.budget());
         gathering.requirePromotableDuring(request.from(), request.until(), now);
-        PromotionId promotionId = promotionFor(actor.userId(), idempotencyKey);
+        PromotionId promotionId = PromotionId.forRequest(actor.userId(), idempotencyKey);
         commands.sendAndWait(new PayForPromotion(HostWalletId.forHost(actor.userId()), actor.userId(), promotionId, gatheringId,
                 request.budget(), request.from(), request.until()));
         return new PromotionResponse(promotionId, request.from().isAfter(now) ? PromotionStatus.SCHEDULED : PromotionStatus.ACTIVE);
@@ -69,14 +66,6 @@ class PromotionCommandController {
             throw InvalidFieldsException.of("budget.amount", "must be between " + PromotionLimits.MIN_BUDGET_MINOR + " and "
                     + PromotionLimits.MAX_BUDGET_MINOR + " minor units");
         }
-    }
-
-    /**
-     * A request's promotion follows from its idempotency key (per host), so a retry after an answer that never came
-     * finds the promotion the first attempt paid for instead of paying a second time.
-     */
-    private static PromotionId promotionFor(UserId hostId, String idempotencyKey) {
-        return new PromotionId(UUID.nameUUIDFromBytes(("promotion:" + hostId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8)));
     }
 
     record PromotionRequest(@NotNull @Valid Money budget, @NotNull Instant from, @NotNull Instant until) {

@@ -412,9 +412,31 @@ class ConversationTest {
                 .when(new PostMessage(GROUP, HELLO, ADA, false, MessageType.REMINDER, null, List.of(), null,
                         new Reminder(START.minusSeconds(1), TEXT), null))
                 .expectException(refusedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void aRetriedPostIsAnsweredAsItWasAndPostsNothing() {
         given(group(), posted(HELLO, ADA, 2))
+                .andGivenCurrentTime(START.plusSeconds(90))
                 .when(post(HELLO, ADA))
+                .expectNoEvents()
+                .expectResultMessagePayload(new MessageReceipt(2, START));
+        ConversationSettingsChanged slow = new ConversationSettingsChanged(GROUP, 2, "Supper", 30, false, ADA, START);
+        given(group(), slow, posted(HELLO, GRACE, 3))
+                .andGivenCurrentTime(START.plusSeconds(10))
+                .when(post(HELLO, GRACE))
+                .expectNoEvents()
+                .expectResultMessagePayload(new MessageReceipt(3, START));
+    }
+
+    @Test
+    void aPostsIdAnswersOnlyForItsOwnMessage() {
+        given(group(), posted(HELLO, ADA, 2))
+                .when(post(HELLO, GRACE))
                 .expectException(refusedWith(ErrorCode.ID_ALREADY_USED));
+        given(group(), posted(HELLO, ADA, 2), new MessageDeleted(GROUP, 3, HELLO, ADA, List.of(), START))
+                .when(post(HELLO, ADA))
+                .expectException(refusedWith(ErrorCode.NOT_FOUND));
     }
 
     private static org.hamcrest.Matcher<Object> systemMessageReplyingTo(MessageId reminderId) {

@@ -10,6 +10,7 @@ import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.LostAnswers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,7 +19,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +33,8 @@ class BookingIdsApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
     Api api;
     Session host;
 
@@ -85,6 +90,35 @@ class BookingIdsApiTest {
         Response refused = book(guest, second, derived);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    /**
+     * A crash after the seats were held and before the answer was remembered: the client's retry, carried out again, comes
+     * back to the booking the first attempt made (its id follows from the key), with the same payment to complete,
+     * instead of being refused as a second booking while the first holds the guest's seats.
+     */
+    @Test
+    void aRetryWhoseAnswerWasLostFindsTheBookingAndPaymentItMade() {
+        String gatheringId = Gatherings.publish(api, host, gathering("Lost answer", List.of(tier("Seat", 1500, 5))));
+        String tierId = Gatherings.firstTierId(api, gatheringId);
+        Session guest = api.newUser("Unlucky Guest");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("gatheringId", gatheringId, "tierId", tierId, "quantity", 2);
+        JsonNode first = api.post("/api/bookings", guest.accessToken(), body, Map.of("Idempotency-Key", key)).expectStatus(201).json();
+        assertThat(first.get("status").asString()).isEqualTo("HELD");
+
+        LostAnswers.forget(jdbc, guest.userId(), key);
+        Response retried = api.post("/api/bookings", guest.accessToken(), body, Map.of("Idempotency-Key", key));
+
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+        JsonNode again = retried.json();
+        assertThat(again.get("bookingId").asString()).isEqualTo(first.get("bookingId").asString());
+        assertThat(again.get("status").asString()).isEqualTo("HELD");
+        assertThat(again.get("payment").get("paymentId").asString()).isEqualTo(first.get("payment").get("paymentId").asString());
+        assertThat(again.get("payment").get("clientSecret").asString()).isEqualTo(first.get("payment").get("clientSecret").asString());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.get("/api/gatherings/" + gatheringId, null).json().get("tiers").get(0).get("available").asInt()).isEqualTo(3));
     }
 
     @Test

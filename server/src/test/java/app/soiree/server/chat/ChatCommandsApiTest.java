@@ -15,6 +15,7 @@ import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.LostAnswers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,33 @@ class ChatCommandsApiTest {
         api.delete("/api/messages/" + messageId, ana.accessToken()).expectStatus(204);
         assertThat(keyExists(messageId)).isFalse();
         assertThat(api.patch("/api/messages/" + messageId, ana.accessToken(), Map.of("text", "again")).status()).isEqualTo(404);
+    }
+
+    /**
+     * A crash after the message was posted and before its answer was remembered: the client's retry, carried out again,
+     * finds the message the first attempt posted (its id follows from the key) instead of posting it twice, even where
+     * slow mode would now refuse a new post.
+     */
+    @Test
+    void aRetryWhoseAnswerWasLostFindsTheMessageItPosted() {
+        String conversation = group(ana, ben);
+        api.patch("/api/conversations/" + conversation, ana.accessToken(), Map.of("slowModeSeconds", 60)).expectStatus(200);
+        String key = UUID.randomUUID().toString();
+        Response posted = api.post(messages(conversation), ben.accessToken(), text("Only once"), Map.of("Idempotency-Key", key))
+                .expectStatus(201);
+        String messageId = posted.json().get("messageId").asString();
+
+        LostAnswers.forget(jdbc, ben.userId(), key);
+        Response retried = api.post(messages(conversation), ben.accessToken(), text("Only once"), Map.of("Idempotency-Key", key));
+
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+        assertThat(retried.json().get("messageId").asString()).isEqualTo(messageId);
+        assertThat(retried.json().get("seq").asLong()).isEqualTo(posted.json().get("seq").asLong());
+        assertThat(jdbc.queryForObject("""
+                select count(*) from domain_event_entry
+                where aggregate_identifier = ? and payload_type = 'app.soiree.api.chat.MessagePosted'""", Integer.class, conversation))
+                .isEqualTo(1);
     }
 
     @Test

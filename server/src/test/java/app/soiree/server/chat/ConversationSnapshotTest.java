@@ -10,10 +10,12 @@ import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.LostAnswers;
 import app.soiree.server.support.StoredSnapshots;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.serialization.Serializer;
@@ -59,10 +61,12 @@ class ConversationSnapshotTest {
         api.post("/api/conversations/" + conversation + "/bans", ana.accessToken(), Map.of("userId", cleo.userId(), "reason", "spam"))
                 .expectStatus(201);
         api.patch("/api/conversations/" + conversation, ana.accessToken(), Map.of("slowModeSeconds", 600)).expectStatus(200);
-        long lastSeq = post(api, conversation, ana, "Owners are not slowed").json().get("seq").asLong();
+        String lastKey = UUID.randomUUID().toString();
+        long lastSeq = api.post(messages(conversation), ana.accessToken(), text("Owners are not slowed"), Map.of("Idempotency-Key", lastKey))
+                .expectStatus(201).json().get("seq").asLong();
 
         snapshotter.scheduleSnapshot(Conversation.class, conversation);
-        StoredSnapshots.awaitSnapshot(jdbc, conversation, "1", Duration.ofSeconds(10));
+        StoredSnapshots.awaitSnapshot(jdbc, conversation, "2", Duration.ofSeconds(10));
         assertThat(StoredSnapshots.readBackWhole(jdbc, serializer, conversation)).isInstanceOf(Conversation.class);
         assertThat(StoredSnapshots.payload(jdbc, conversation)).doesNotContain("Welcome", "Oops");
 
@@ -75,6 +79,10 @@ class ConversationSnapshotTest {
         api.put(reaction(welcome, "🎉"), ben.accessToken()).expectStatus(204); // given already: no change
         api.patch("/api/messages/" + welcome, ana.accessToken(), Map.of("text", "Welcome, all")).expectStatus(200);
         assertThat(post(api, conversation, ana, "Nor after a reload").json().get("seq").asLong()).isEqualTo(lastSeq + 2);
+        // A post whose answer was lost is answered from the snapshot's record of it: its place, not a new one.
+        LostAnswers.forget(jdbc, ana.userId(), lastKey);
+        assertThat(api.post(messages(conversation), ana.accessToken(), text("Owners are not slowed"), Map.of("Idempotency-Key", lastKey))
+                .expectStatus(201).json().get("seq").asLong()).isEqualTo(lastSeq);
     }
 
     @Test
@@ -90,7 +98,7 @@ class ConversationSnapshotTest {
             api.delete(reaction(message, "🎉"), ben.accessToken()).expectStatus(204);
         }
 
-        StoredSnapshots.awaitSnapshot(jdbc, conversation, "1", Duration.ofSeconds(20));
+        StoredSnapshots.awaitSnapshot(jdbc, conversation, "2", Duration.ofSeconds(20));
     }
 
     private static Response post(Api api, String conversation, Session sender, String text) {

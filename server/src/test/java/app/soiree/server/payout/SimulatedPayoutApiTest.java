@@ -160,7 +160,7 @@ class SimulatedPayoutApiTest extends PayoutFixture {
         host = onboarded(hosts.pop());
         UserId hostId = UserId.of(host.userId());
         String key = UUID.randomUUID().toString();
-        PayoutId payoutId = new PayoutId(UUID.nameUUIDFromBytes(("payout:" + hostId + ":" + key).getBytes(StandardCharsets.UTF_8)));
+        PayoutId payoutId = PayoutId.forRequest(hostId, key);
         commands.sendAndWait(new ReservePayoutFunds(HostWalletId.forHost(hostId), hostId, payoutId, Money.of(1500, "EUR")));
         awaitWallet(host, NET - 1500, 1500);
 

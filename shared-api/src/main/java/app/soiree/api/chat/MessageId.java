@@ -2,6 +2,8 @@ package app.soiree.api.chat;
 
 import app.soiree.api.RandomUuids;
 import app.soiree.api.TypedId;
+import app.soiree.api.identity.UserId;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -17,6 +19,15 @@ public record MessageId(UUID value) implements TypedId {
 
     public static MessageId random() {
         return new MessageId(RandomUuids.next());
+    }
+
+    /**
+     * The message a post makes: it follows from the sender and the request's {@code Idempotency-Key}, so a retry whose
+     * first answer never came (a crash, a 5xx, which is not remembered) finds the message the first attempt posted
+     * instead of posting it twice.
+     */
+    public static MessageId forRequest(UserId senderId, String idempotencyKey) {
+        return new MessageId(UUID.nameUUIDFromBytes(("message:" + senderId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -2,6 +2,8 @@ package app.soiree.api.payout;
 
 import app.soiree.api.RandomUuids;
 import app.soiree.api.TypedId;
+import app.soiree.api.identity.UserId;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -18,6 +20,15 @@ public record PayoutId(UUID value) implements TypedId {
 
     public static PayoutId random() {
         return new PayoutId(RandomUuids.next());
+    }
+
+    /**
+     * A request's payout follows from its idempotency key (per host), so a retry after an answer that never
+     * came (or a 5xx, which is not remembered) finds the payout the first attempt reserved instead of
+     * reserving a second one.
+     */
+    public static PayoutId forRequest(UserId hostId, String idempotencyKey) {
+        return new PayoutId(UUID.nameUUIDFromBytes(("payout:" + hostId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
