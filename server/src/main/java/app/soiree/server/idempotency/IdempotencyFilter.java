@@ -36,7 +36,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * same key with the same request is answered with the first response again (without running it
  * twice); the same key with a different request is 409 {@code IDEMPOTENCY_KEY_REUSED}; while the
  * first is still running, 409 {@code IDEMPOTENCY_KEY_IN_USE}. Server failures (5xx) are not
- * remembered, so a retry runs again. Keys are scoped to the signed-in user.
+ * remembered, so a retry runs again, as does one whose first answer a crash kept from being remembered (once its
+ * claim counts as abandoned): the writes that must not happen twice (bookings, messages, payouts, promotions) take
+ * their ids from the key, and so find what the first attempt made. Keys are scoped to the signed-in user and
+ * forgotten after a day ({@link ExpiredKeys}).
  */
 @Component
 class IdempotencyFilter extends RequestFilter {
