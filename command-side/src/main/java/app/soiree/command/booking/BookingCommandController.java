@@ -1,5 +1,7 @@
 package app.soiree.command.booking;
 
+import static app.soiree.api.Idempotency.KEY_HEADER;
+
 import app.soiree.api.Money;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.SoireeException;
@@ -49,7 +51,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Bookings")
 class BookingCommandController {
     private static final Logger log = LoggerFactory.getLogger(BookingCommandController.class);
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commands;
     private final BookingLookupRepository lookups;
@@ -81,8 +82,8 @@ class BookingCommandController {
             + "follows from you and the Idempotency-Key, so a retry whose answer never came returns the same booking; "
             + "409 ID_ALREADY_USED when it belongs to another booking; 429 RATE_LIMITED (with Retry-After) beyond the unpaid holds "
             + "one account or address may have",
-            parameters = @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = true))
-    BookingResponse book(@Valid @RequestBody BookingRequest request, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey, Actor actor,
+            parameters = @Parameter(name = KEY_HEADER, in = ParameterIn.HEADER, required = true))
+    BookingResponse book(@Valid @RequestBody BookingRequest request, @RequestHeader(KEY_HEADER) String idempotencyKey, Actor actor,
                          HttpServletRequest http) {
         BookingId bookingId = request.bookingId() != null ? request.bookingId() : BookingId.forRequest(actor.userId(), idempotencyKey);
         if (request.bookingId() != null) {
@@ -133,7 +134,7 @@ class BookingCommandController {
 
     @PostMapping("/api/bookings/{bookingId}/cancel")
     @Operation(summary = "Cancel your booking; confirmed seats are refunded per the gathering's refund policy",
-            parameters = @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = true))
+            parameters = @Parameter(name = KEY_HEADER, in = ParameterIn.HEADER, required = true))
     CancellationResponse cancel(@PathVariable BookingId bookingId, Actor actor) {
         BookingLookup lookup = lookups.findById(bookingId.value())
                 .filter(found -> found.guestId().equals(actor.userId().value()))

@@ -1,5 +1,7 @@
 package app.soiree.command.chat;
 
+import static app.soiree.api.Idempotency.KEY_HEADER;
+
 import app.soiree.api.chat.AddReaction;
 import app.soiree.api.chat.ConversationId;
 import app.soiree.api.chat.ConversationRules;
@@ -61,7 +63,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Chat")
 class MessageCommandController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -86,7 +87,7 @@ class MessageCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Post a message (members; Idempotency-Key required)")
     PostedResponse post(@PathVariable ConversationId conversationId, @Valid @RequestBody PostRequest request,
-                        @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey, Actor actor) {
+                        @RequestHeader(KEY_HEADER) String idempotencyKey, Actor actor) {
         rateLimiter.acquire(actor.userId());
         if (request.gatheringId() != null) {
             requireVisible(request.gatheringId(), actor);

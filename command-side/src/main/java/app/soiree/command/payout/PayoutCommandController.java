@@ -1,5 +1,7 @@
 package app.soiree.command.payout;
 
+import static app.soiree.api.Idempotency.KEY_HEADER;
+
 import app.soiree.api.Money;
 import app.soiree.api.identity.Actor;
 import app.soiree.api.payout.ApprovePayout;
@@ -31,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Payouts")
 class PayoutCommandController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commands;
     private final PayoutOnboarding onboarding;
@@ -55,7 +56,7 @@ class PayoutCommandController {
     @Operation(summary = "Request a payout of available earnings; the amount is reserved at once. 422 INSUFFICIENT_FUNDS beyond what is "
             + "available, 409 PAYOUT_ACCOUNT_NOT_READY without an enabled payout account. Small payouts are approved at once, "
             + "larger ones wait for one or two FINANCE approvals (PENDING_APPROVAL). The Idempotency-Key is required.")
-    PayoutResponse request(@Valid @RequestBody PayoutRequest request, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+    PayoutResponse request(@Valid @RequestBody PayoutRequest request, @RequestHeader(KEY_HEADER) String idempotencyKey,
                            Actor actor) {
         // This request is the one writer of both steps (PayoutSaga only abandons funds whose payout it never opened).
         PayoutId payoutId = PayoutId.forRequest(actor.userId(), idempotencyKey);

@@ -1,5 +1,7 @@
 package app.soiree.command.promotion;
 
+import static app.soiree.api.Idempotency.KEY_HEADER;
+
 import app.soiree.api.Money;
 import app.soiree.api.error.InvalidFieldsException;
 import app.soiree.api.error.SoireeException;
@@ -30,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Promotion")
 class PromotionCommandController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commands;
     private final PromotableGatherings gatherings;
@@ -49,7 +50,7 @@ class PromotionCommandController {
             + "for a draft, cancelled or past one, 422 INSUFFICIENT_FUNDS beyond what is available, 400 for a budget outside 100 to "
             + "10,000,000 minor units or a bad window. Refunded pro rata if the gathering is cancelled. The Idempotency-Key is required.")
     PromotionResponse promote(@PathVariable GatheringId gatheringId, @Valid @RequestBody PromotionRequest request,
-                              @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey, Actor actor) {
+                              @RequestHeader(KEY_HEADER) String idempotencyKey, Actor actor) {
         PromotableGathering gathering = gatherings.find(gatheringId).filter(found -> found.hostId().equals(actor.userId()))
                 .orElseThrow(() -> SoireeException.notFound("Gathering " + gatheringId));
         Instant now = clock.instant();

@@ -1,5 +1,7 @@
 package app.soiree.server.idempotency;
 
+import static app.soiree.api.Idempotency.KEY_HEADER;
+
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.KnownRefusals;
 import app.soiree.api.error.SoireeException;
@@ -44,7 +46,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class IdempotencyFilter extends RequestFilter {
 
-    static final String HEADER = "Idempotency-Key";
     static final int MAX_KEY_LENGTH = 255;
     static final int MAX_BODY_BYTES = 1024 * 1024;
     /** Writes that must not happen twice by accident: a key is required. */
@@ -71,7 +72,7 @@ class IdempotencyFilter extends RequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER);
+        String key = request.getHeader(KEY_HEADER);
         // The request's principal is what this application's filter chain authenticated (see ActorArgumentResolver).
         String userId = Actors.from(request.getUserPrincipal() instanceof Authentication authentication ? authentication : null)
                 .map(actor -> actor.userId().toString()).orElse(null);
@@ -85,7 +86,7 @@ class IdempotencyFilter extends RequestFilter {
         }
         if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             ProblemDetails.write(response, ProblemDetails.invalidFields(ErrorCode.IDEMPOTENCY_KEY_REQUIRED, List.of(
-                    new ProblemDetails.FieldError(HEADER, "an Idempotency-Key header of 1 to " + MAX_KEY_LENGTH
+                    new ProblemDetails.FieldError(KEY_HEADER, "an Idempotency-Key header of 1 to " + MAX_KEY_LENGTH
                             + " characters is required for this request"))));
             return;
         }

@@ -93,8 +93,7 @@ class IdempotencyStore {
      * pooled connection that waited for it, fewer for every remembered request (a chat post had two).
      */
     void complete(String userId, String key, int status, @Nullable String contentType, byte[] body) {
-        jdbc.update("""
-                with relaxed as (select set_config('synchronous_commit', 'off', true))
+        jdbc.update(KeyInserts.WITHOUT_WAITING_FOR_THE_FLUSH + """
                 update idempotency_keys set state = 'DONE', response_status = ?, response_type = ?, response_body = ?
                 from relaxed where user_id = ? and idempotency_key = ?""", status, contentType, body, userId, key);
     }

@@ -2,6 +2,7 @@ package app.soiree.server.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.soiree.api.Idempotency;
 import app.soiree.api.error.ErrorCode;
 import app.soiree.api.error.KnownRefusals;
 import app.soiree.api.error.SoireeException;
@@ -94,7 +95,7 @@ class KnownRefusalsTest {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
         request.setContentType("application/json");
         request.setContent(body.getBytes(StandardCharsets.UTF_8));
-        request.addHeader(IdempotencyFilter.HEADER, key);
+        request.addHeader(Idempotency.KEY_HEADER, key);
         request.setUserPrincipal(UsernamePasswordAuthenticationToken.authenticated(userId, null, List.of()));
         MockHttpServletResponse response = new MockHttpServletResponse();
         AtomicInteger runs = new AtomicInteger();
