@@ -152,7 +152,7 @@ public final class GatheringScenario {
     public BookingCancelled bookingCancelled(SeatsHeld hold, boolean wasConfirmed) {
         Money refundDue = wasConfirmed ? hold.amount() : Money.zero(hold.amount().currency());
         return new BookingCancelled(gatheringId, hold.bookingId(), hold.tierId(), hold.guestId(), hold.quantity(), wasConfirmed,
-                refundDue, NOW, false);
+                refundDue, NOW, false, null);
     }
 
     public GuestCheckedIn checkedIn(SeatsHeld hold) {

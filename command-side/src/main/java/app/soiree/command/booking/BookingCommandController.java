@@ -133,13 +133,16 @@ class BookingCommandController {
     }
 
     @PostMapping("/api/bookings/{bookingId}/cancel")
-    @Operation(summary = "Cancel your booking; confirmed seats are refunded per the gathering's refund policy",
+    @Operation(summary = "Cancel your booking; confirmed seats are refunded per the gathering's refund policy; 409 BOOKING_NOT_ACTIVE "
+            + "when it is no longer held or confirmed, except for the request that cancelled it: carried out again under the same "
+            + "Idempotency-Key (its first answer lost), it is answered as the first time",
             parameters = @Parameter(name = KEY_HEADER, in = ParameterIn.HEADER, required = true))
-    CancellationResponse cancel(@PathVariable BookingId bookingId, Actor actor) {
+    CancellationResponse cancel(@PathVariable BookingId bookingId, @RequestHeader(KEY_HEADER) String idempotencyKey, Actor actor) {
         BookingLookup lookup = lookups.findById(bookingId.value())
                 .filter(found -> found.guestId().equals(actor.userId().value()))
                 .orElseThrow(() -> SoireeException.notFound("Booking"));
-        Money refundDue = commands.sendAndWait(new CancelBooking(new GatheringId(lookup.gatheringId()), bookingId, actor.userId()));
+        Money refundDue = commands.sendAndWait(
+                CancelBooking.byRequest(new GatheringId(lookup.gatheringId()), bookingId, actor.userId(), idempotencyKey));
         if (refundDue.isZero()) {
             return new CancellationResponse(bookingId, BookingStatus.CANCELLED, null);
         }

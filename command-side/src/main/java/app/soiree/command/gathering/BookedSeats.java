@@ -8,6 +8,7 @@ import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.BookingCancelled;
 import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.BookingStatus;
+import app.soiree.api.gathering.CancelBooking;
 import app.soiree.api.gathering.GatheringDetails;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.gathering.GatheringStatus;
@@ -20,6 +21,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seats of one booking as the gathering sees them: an entity of the {@link Gathering}, kept by
@@ -38,6 +41,9 @@ final class BookedSeats {
     private Money amount;
     private State state = State.HELD;
     private boolean checkedIn;
+    /** The guest's request that gave the seats back, and the refund it was answered; null until then, or when the host's cancellation did. */
+    private @Nullable UUID cancelRequestId;
+    private @Nullable Money cancelRefund;
 
     private BookedSeats() {
         // for snapshots
@@ -97,9 +103,20 @@ final class BookedSeats {
         return new SeatsReservation(bookingId, hostId, status, amount, null);
     }
 
+    /** Whether this is the guest's cancel request that gave the seats back, carried out again: it is to be answered as it was. */
+    boolean cancelledBy(CancelBooking command) {
+        return state == State.RELEASED && command.requestId() != null && command.requestId().equals(cancelRequestId)
+                && guestId.equals(command.requestedBy());
+    }
+
+    /** The refund {@link #cancelledBy the cancel request} was answered. */
+    Money refundAnswered() {
+        return Objects.requireNonNull(cancelRefund, "cancelRefund");
+    }
+
     /** The guest gives the seats back; answers the refund the gathering's policy grants (zero for holds and free seats). */
-    Money cancelByGuest(UserId requestedBy, GatheringSeats.Terms terms, Instant now) {
-        if (!guestId.equals(requestedBy)) {
+    Money cancelByGuest(CancelBooking command, GatheringSeats.Terms terms, Instant now) {
+        if (!guestId.equals(command.requestedBy())) {
             throw SoireeException.notFound("Booking");
         }
         if (!isActive()) {
@@ -111,7 +128,8 @@ final class BookedSeats {
         }
         boolean confirmed = state == State.CONFIRMED;
         Money refund = confirmed ? details.refundPolicy().refundFor(amount, details.startsAt(), now) : Money.zero(amount.currency());
-        apply(new BookingCancelled(terms.gatheringId(), bookingId, tierId, guestId, quantity, confirmed, refund, now, false));
+        apply(new BookingCancelled(terms.gatheringId(), bookingId, tierId, guestId, quantity, confirmed, refund, now, false,
+                command.requestId()));
         return refund;
     }
 
@@ -119,7 +137,7 @@ final class BookedSeats {
     void cancelByHost(GatheringId gatheringId, Instant now) {
         boolean confirmed = state == State.CONFIRMED;
         Money refund = confirmed ? amount : Money.zero(amount.currency());
-        apply(new BookingCancelled(gatheringId, bookingId, tierId, guestId, quantity, confirmed, refund, now, true));
+        apply(new BookingCancelled(gatheringId, bookingId, tierId, guestId, quantity, confirmed, refund, now, true, null));
     }
 
     void checkIn(GatheringSeats.Terms terms, Instant now) {
@@ -146,8 +164,10 @@ final class BookedSeats {
     }
 
     /** On {@code BookingCancelled}, handed over by {@link GatheringSeats}. */
-    void released() {
+    void released(BookingCancelled event) {
         state = State.RELEASED;
+        cancelRequestId = event.requestId();
+        cancelRefund = event.requestId() == null ? null : event.refundDue();
     }
 
     /** On {@code GuestCheckedIn}, handed over by {@link GatheringSeats}. */
@@ -160,7 +180,8 @@ final class BookedSeats {
     public boolean equals(Object other) {
         return other instanceof BookedSeats that && bookingId.equals(that.bookingId) && tierId.equals(that.tierId)
                 && guestId.equals(that.guestId) && quantity == that.quantity && amount.equals(that.amount) && state == that.state
-                && checkedIn == that.checkedIn;
+                && checkedIn == that.checkedIn && Objects.equals(cancelRequestId, that.cancelRequestId)
+                && Objects.equals(cancelRefund, that.cancelRefund);
     }
 
     @Override

@@ -78,9 +78,9 @@ public class Gathering {
     static final String HOLD_EXPIRY_DEADLINE = "hold-expiry";
     /**
      * 1 (no revision): tiers, bookings and the offer count were fields of the root. 2: they are {@link GatheringSeats}.
-     * 3: the count of announcements.
+     * 3: the count of announcements. 4: a booking remembers the guest's cancel request and the refund it answered.
      */
-    static final String SNAPSHOT_REVISION = "3";
+    static final String SNAPSHOT_REVISION = "4";
 
     // State fields are not final: snapshots restore them field by field.
     @AggregateIdentifier

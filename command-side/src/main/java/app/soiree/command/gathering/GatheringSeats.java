@@ -156,10 +156,16 @@ final class GatheringSeats {
         offerReturnedSeats(tiers.get(seats.tierId()), terms, now, policy, deadlines);
     }
 
-    /** Answers the refund the policy grants (zero for holds and free seats). */
+    /**
+     * Answers the refund the policy grants (zero for holds and free seats); the request that gave the seats back, carried
+     * out again, is answered the same and changes nothing.
+     */
     Money cancel(CancelBooking command, Terms terms, Instant now, BookingPolicy policy, DeadlineManager deadlines) {
         BookedSeats seats = booking(command.bookingId());
-        Money refund = seats.cancelByGuest(command.requestedBy(), terms, now);
+        if (seats.cancelledBy(command)) {
+            return seats.refundAnswered();
+        }
+        Money refund = seats.cancelByGuest(command, terms, now);
         offerReturnedSeats(tiers.get(seats.tierId()), terms, now, policy, deadlines);
         return refund;
     }
@@ -340,7 +346,7 @@ final class GatheringSeats {
 
     @EventSourcingHandler
     void on(BookingCancelled event) {
-        bookingAbout(event.bookingId()).ifPresent(BookedSeats::released);
+        bookingAbout(event.bookingId()).ifPresent(seats -> seats.released(event));
     }
 
     @EventSourcingHandler

@@ -295,7 +295,7 @@ class GatheringTest {
     void doesNotPlaceAPaymentForSeatsTheGuestGaveBack() {
         setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1),
-                        new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, false, Money.zero(PRICE.currency()), START, false))
+                        new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, false, Money.zero(PRICE.currency()), START, false, null))
                 .when(new ConfirmSeats(GATHERING, ADA_BOOKING))
                 .expectNoEvents()
                 .expectResultMessagePayload(SeatsConfirmation.NOT_PLACED);
@@ -545,16 +545,16 @@ class GatheringTest {
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1), heldFor(GRACE_BOOKING, GRACE, 1))
                 .when(new CancelGathering(GATHERING, HOST, "Storm"))
                 .expectEvents(new GatheringCancelled(GATHERING, HOST, "Storm", List.of(ADA_BOOKING, GRACE_BOOKING), START),
-                        new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, PRICE, START, true),
-                        new BookingCancelled(GATHERING, GRACE_BOOKING, PAID, GRACE, 1, false, Money.of(0, "EUR"), START, true));
+                        new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, PRICE, START, true, null),
+                        new BookingCancelled(GATHERING, GRACE_BOOKING, PAID, GRACE, 1, false, Money.of(0, "EUR"), START, true, null));
     }
 
     @Test
     void aGuestCancellingEarlyEnoughIsRefundedInFull() {
         setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1))
-                .when(new CancelBooking(GATHERING, ADA_BOOKING, ADA))
-                .expectEvents(new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, PRICE, START, false));
+                .when(new CancelBooking(GATHERING, ADA_BOOKING, ADA, null))
+                .expectEvents(new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, PRICE, START, false, null));
     }
 
     @Test
@@ -562,17 +562,47 @@ class GatheringTest {
         setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1))
                 .andGivenCurrentTime(DETAILS.startsAt().minus(Duration.ofHours(47)))
-                .when(new CancelBooking(GATHERING, ADA_BOOKING, ADA))
+                .when(new CancelBooking(GATHERING, ADA_BOOKING, ADA, null))
                 .expectEvents(new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, Money.of(0, "EUR"),
-                        DETAILS.startsAt().minus(Duration.ofHours(47)), false));
+                        DETAILS.startsAt().minus(Duration.ofHours(47)), false, null));
     }
 
     @Test
     void aGuestCannotCancelSomeoneElsesBooking() {
         setUp();
         given(created(), published(), heldFor(ADA_BOOKING, ADA, 1))
-                .when(new CancelBooking(GATHERING, ADA_BOOKING, GRACE))
+                .when(new CancelBooking(GATHERING, ADA_BOOKING, GRACE, null))
                 .expectException(refusedWith(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void theCancelRequestCarriedOutAgainIsAnsweredAsItWasAndChangesNothing() {
+        setUp();
+        CancelBooking cancel = CancelBooking.byRequest(GATHERING, ADA_BOOKING, ADA, "key-1");
+        given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1),
+                new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, PRICE, START, false, cancel.requestId()))
+                .when(cancel)
+                .expectNoEvents()
+                .expectResultMessagePayload(PRICE);
+    }
+
+    @Test
+    void anotherCancelRequestFindsTheBookingNoLongerActive() {
+        setUp();
+        CancelBooking first = CancelBooking.byRequest(GATHERING, ADA_BOOKING, ADA, "key-1");
+        given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1),
+                new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, PRICE, START, false, first.requestId()))
+                .when(CancelBooking.byRequest(GATHERING, ADA_BOOKING, ADA, "key-2"))
+                .expectException(refusedWith(ErrorCode.BOOKING_NOT_ACTIVE));
+    }
+
+    @Test
+    void aGuestsCancelRequestFindsABookingTheGatheringsCancellationGaveBackNoLongerActive() {
+        setUp();
+        given(created(), published(), heldFor(ADA_BOOKING, ADA, 1), confirmed(ADA_BOOKING, ADA, 1),
+                new BookingCancelled(GATHERING, ADA_BOOKING, PAID, ADA, 1, true, PRICE, START, true, null))
+                .when(new CancelBooking(GATHERING, ADA_BOOKING, ADA, null))
+                .expectException(refusedWith(ErrorCode.BOOKING_NOT_ACTIVE));
     }
 
     @Test

@@ -159,7 +159,7 @@ class BookingPaymentSagaTest {
     void endsWhenTheGuestGivesTheSeatsBackBeforePaying() {
         fixture.givenAggregate(PAYMENT.toString()).published(requested())
                 .andThenAggregate(GATHERING.toString()).published(
-                        new BookingCancelled(GATHERING, BOOKING, TIER, GUEST, 1, false, Money.zero(AMOUNT.currency()), NOW, false))
+                        new BookingCancelled(GATHERING, BOOKING, TIER, GUEST, 1, false, Money.zero(AMOUNT.currency()), NOW, false, null))
                 .whenTimeElapses(Duration.ofSeconds(1))
                 .expectActiveSagas(0);
     }

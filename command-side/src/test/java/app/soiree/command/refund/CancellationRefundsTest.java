@@ -82,6 +82,6 @@ class CancellationRefundsTest {
 
     static BookingCancelled cancelled(Money refundDue, boolean gatheringCancelled) {
         return new BookingCancelled(RefundSagaTest.GATHERING, BOOKING, new TierId(new UUID(2, 1)), RefundSagaTest.GUEST, 1, true,
-                refundDue, RefundSagaTest.NOW, gatheringCancelled);
+                refundDue, RefundSagaTest.NOW, gatheringCancelled, null);
     }
 }

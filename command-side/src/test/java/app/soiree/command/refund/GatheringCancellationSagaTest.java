@@ -112,7 +112,7 @@ class GatheringCancellationSagaTest {
     }
 
     static BookingCancelled bookingCancelled(BookingId bookingId, Money refundDue) {
-        return new BookingCancelled(GATHERING, bookingId, TIER, new UserId(bookingId.value()), 1, !refundDue.isZero(), refundDue, NOW, true);
+        return new BookingCancelled(GATHERING, bookingId, TIER, new UserId(bookingId.value()), 1, !refundDue.isZero(), refundDue, NOW, true, null);
     }
 
     static RefundRemaining refund(BookingId bookingId) {

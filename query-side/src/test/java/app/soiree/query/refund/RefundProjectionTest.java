@@ -213,7 +213,7 @@ class RefundProjectionTest extends ProjectionTest {
 
     private BookingCancelled byHost(SeatsHeld booking, boolean confirmed) {
         return new BookingCancelled(dinner.id(), booking.bookingId(), booking.tierId(), booking.guestId(), 1, confirmed,
-                confirmed ? booking.amount() : Money.zero(booking.amount().currency()), NOW, true);
+                confirmed ? booking.amount() : Money.zero(booking.amount().currency()), NOW, true, null);
     }
 
     private RefundView refund(RefundId refundId) {

@@ -54,7 +54,7 @@ class GatheringSnapshotRevisionTest {
         api.postOnce("/api/bookings", first.accessToken(), booking).expectStatus(201);
 
         snapshotter.scheduleSnapshot(Gathering.class, gatheringId);
-        StoredSnapshots.awaitSnapshot(jdbc, gatheringId, "3", Duration.ofSeconds(10));
+        StoredSnapshots.awaitSnapshot(jdbc, gatheringId, "4", Duration.ofSeconds(10));
         StoredSnapshots.readBackWhole(jdbc, serializer, gatheringId);
 
         // Rebuilt from that snapshot, the gathering still knows the seat held before it and whose it is: the same guest

@@ -3,12 +3,16 @@ package app.soiree.server.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.soiree.api.gathering.BookingCancelled;
 import app.soiree.api.refund.RefundReversed;
+import app.soiree.command.gathering.Gathering;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.Booked;
 import app.soiree.server.support.Gatherings;
 import app.soiree.server.support.IntegrationTest;
+import app.soiree.server.support.LostAnswers;
+import app.soiree.server.support.StoredSnapshots;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +26,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +40,42 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 class SimulatedRefundApiTest extends RefundFixture {
+
+    @Autowired
+    @Qualifier("gatheringCache")
+    Cache gatheringCache;
+    @Autowired
+    Snapshotter snapshotter;
+
+    /**
+     * The cancel's answer is lost (a crash after its commit, before the answer under its key was remembered); the guest's
+     * retry under the same key is carried out again. It is answered as the first time, from the gathering rebuilt from its
+     * snapshot, and refunds nothing twice; a new request finds the booking no longer active.
+     */
+    @Test
+    void aCancelRetriedAfterItsAnswerWasLostIsAnsweredAsTheFirstTime() {
+        Session guest = api.newUser("Retrying Canceller");
+        String gatheringId = openDinner("Retried cancel");
+        Booked booked = bookAndPay(guest, gatheringId);
+        String path = "/api/bookings/" + booked.bookingId() + "/cancel";
+        String key = UUID.randomUUID().toString();
+        Response first = api.post(path, guest.accessToken(), null, Map.of("Idempotency-Key", key)).expectStatus(200);
+        awaitBooking(guest, booked.bookingId(), "REFUNDED");
+
+        LostAnswers.forget(jdbc, guest.userId(), key);
+        snapshotter.scheduleSnapshot(Gathering.class, gatheringId);
+        StoredSnapshots.awaitSnapshot(jdbc, gatheringId, "4", Duration.ofSeconds(10));
+        gatheringCache.removeAll();
+        Response retried = api.post(path, guest.accessToken(), null, Map.of("Idempotency-Key", key)).expectStatus(200);
+
+        assertThat(retried.json()).isEqualTo(first.json());
+        assertThat(retried.json().get("refund").get("amount").get("amount").asLong()).isEqualTo(PRICE);
+        assertThat(api.post(path, guest.accessToken(), null, Map.of("Idempotency-Key", UUID.randomUUID().toString())).code())
+                .isEqualTo("BOOKING_NOT_ACTIVE");
+        assertThat(eventsOf(gatheringId, BookingCancelled.class)).hasSize(1);
+        assertThat(refunded(booked.paymentId())).hasSize(1);
+        assertThat(bookingOf(guest, booked.bookingId()).get("refundedAmount").get("amount").asLong()).isEqualTo(PRICE);
+    }
 
     @Test
     void anUnpaidHoldIsCancelledWithoutARefund() {

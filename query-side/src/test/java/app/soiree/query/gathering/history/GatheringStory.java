@@ -163,7 +163,7 @@ final class GatheringStory {
     private BookingCancelled cancellation(BookingRecord record, boolean wasConfirmed, boolean gatheringCancelled) {
         Money refund = wasConfirmed ? record.amount() : Money.zero(record.amount().currency());
         return new BookingCancelled(gatheringId, record.id, record.tier.tierId(), record.guest, record.quantity, wasConfirmed, refund,
-                now(), gatheringCancelled);
+                now(), gatheringCancelled, null);
     }
 
     private BookingRecord booking(String name) {
