@@ -12,6 +12,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,7 @@ import org.springframework.format.datetime.standard.InstantFormatter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The edge of the HTTP server: what every request must satisfy before any controller runs, and the
@@ -58,6 +60,17 @@ public class EdgeConfiguration implements WebMvcConfigurer {
     @Bean
     static ActuatorMappingsLast actuatorMappingsLast() {
         return new ActuatorMappingsLast();
+    }
+
+    /** The application's request mappings, passing over at once those whose paths cannot match; see {@link PrefixCheckedMappings}. */
+    @Bean
+    WebMvcRegistrations prefixCheckedMappings() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new PrefixCheckedMappings();
+            }
+        };
     }
 
     /** Checks every string and instant of a JSON request body; see {@link InputRules}. */
