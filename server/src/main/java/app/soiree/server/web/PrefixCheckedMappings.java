@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -30,10 +31,23 @@ final class PrefixCheckedMappings extends RequestMappingHandlerMapping {
      * without it ({@code /files/**} and {@code /files/{*rest}} match {@code /files} too); an empty array where one has none.
      */
     private final Map<RequestMappingInfo, String[]> literalStarts = new ConcurrentHashMap<>();
+    /** The path of the lookup under way on this thread, read once for all the mappings it tries; null where it may not be checked. */
+    private final ThreadLocal<@Nullable String> lookedUpPath = new ThreadLocal<>();
+
+    @Override
+    protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+        lookedUpPath.set(checkablePath(request));
+        try {
+            return super.lookupHandlerMethod(lookupPath, request);
+        } finally {
+            lookedUpPath.remove();
+        }
+    }
 
     @Override
     protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        if (cannotMatchPath(info, request)) {
+        String path = lookedUpPath.get();
+        if (path != null && cannotMatch(info, path)) {
             return null;
         }
         return super.getMatchingMapping(info, request);
@@ -41,16 +55,23 @@ final class PrefixCheckedMappings extends RequestMappingHandlerMapping {
 
     /** True only where no pattern of the mapping could match the request's path. */
     boolean cannotMatchPath(RequestMappingInfo info, HttpServletRequest request) {
+        String path = checkablePath(request);
+        return path != null && cannotMatch(info, path);
+    }
+
+    /** The request's path, or null where the check must stand aside: a path PathPattern would decode or trim, another parser. */
+    private @Nullable String checkablePath(HttpServletRequest request) {
         PathPatternParser parser = getPatternParser();
         if (parser == null || !parser.isCaseSensitive() || !ServletRequestPathUtils.hasParsedRequestPath(request)) {
-            return false;
-        }
-        String[] starts = literalStarts.computeIfAbsent(info, PrefixCheckedMappings::literalStartsOf);
-        if (starts.length == 0) {
-            return false;
+            return null;
         }
         String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-        if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
+        return path.indexOf('%') >= 0 || path.indexOf(';') >= 0 ? null : path;
+    }
+
+    private boolean cannotMatch(RequestMappingInfo info, String path) {
+        String[] starts = literalStarts.computeIfAbsent(info, PrefixCheckedMappings::literalStartsOf);
+        if (starts.length == 0) {
             return false;
         }
         for (String start : starts) {
