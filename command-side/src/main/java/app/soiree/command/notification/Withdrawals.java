@@ -25,12 +25,15 @@ class Withdrawals {
                 notificationId.value());
     }
 
-    /** Withdraws what was planned for {@code cause}; withdrawing twice is harmless. */
+    /**
+     * Withdraws what was planned for {@code cause}; withdrawing twice is harmless. The rows are taken in the statement that
+     * finds them (every confirmed booking asks, mostly to find none); should a withdrawal fail, the processor's batch rolls
+     * back with them, and its retry finds them again.
+     */
     void withdraw(String cause, String reason) {
-        List<UUID> ids = jdbc.queryForList("select notification_id from notification_withdrawals where cause = ?", UUID.class, cause);
+        List<UUID> ids = jdbc.queryForList("delete from notification_withdrawals where cause = ? returning notification_id", UUID.class, cause);
         for (UUID id : ids) {
             commands.sendAndWait(new WithdrawNotification(new NotificationId(id), reason));
         }
-        jdbc.update("delete from notification_withdrawals where cause = ?", cause);
     }
 }

@@ -294,6 +294,22 @@ class NotificationTriggersTest {
                 found -> found != null);
         assertThat(dueSoon.get("deliverAt").isNull()).isFalse();
         assertThat(dueSoon.get("visibleAt").isNull()).as("planned for shortly before the evidence is due").isTrue();
+        assertThat(withdrawalsPlannedFor("dispute:" + disputeId)).as("the host's warning and support's").isEqualTo(2);
+
+        // The dispute closes before the evidence is due: the warning is withdrawn, and the cause forgotten.
+        api.post("/api/dev/payments/" + paymentId + "/outcome", support.accessToken(), Map.of("outcome", "dispute_won")).expectStatus(202);
+        JsonNode withdrawn = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> staffView(host, "DISPUTE_EVIDENCE_DUE"),
+                found -> found != null && found.get("withdrawn").asBoolean());
+        assertThat(withdrawn.get("withdrawnReason").asString()).isEqualTo("The dispute is closed");
+        assertThat(withdrawn.get("visibleAt").isNull()).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> staffView(support, "DISPUTE_EVIDENCE_DUE"),
+                found -> found != null && found.get("withdrawn").asBoolean());
+        assertThat(withdrawalsPlannedFor("dispute:" + disputeId)).isZero();
+    }
+
+    private int withdrawalsPlannedFor(String cause) {
+        Integer count = jdbc.queryForObject("select count(*) from notification_withdrawals where cause = ?", Integer.class, cause);
+        return count == null ? 0 : count;
     }
 
     private List<JsonNode> notifications(Session user) {
