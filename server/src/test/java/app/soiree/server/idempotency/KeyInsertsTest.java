@@ -46,6 +46,30 @@ class KeyInsertsTest {
         assertThat(inserts.insert(row(UUID.randomUUID().toString(), "key-1"))).as("keys are the user's own").isTrue();
         assertThat(jdbc.queryForObject("select state from idempotency_keys where user_id = ? and idempotency_key = 'key-1'",
                 String.class, user)).isEqualTo("IN_FLIGHT");
+        assertThat(jdbc.queryForObject("""
+                select response_status is null and response_type is null and response_body is null
+                from idempotency_keys where user_id = ? and idempotency_key = 'key-1'""", Boolean.class, user))
+                .as("a claim has no answer yet").isTrue();
+    }
+
+    @Test
+    void aRefusalIsWrittenWithItsAnswerAndCreatedAtItsMoment() {
+        KeyInserts inserts = new KeyInserts(jdbc);
+        String user = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-12-07T11:59:58.123456Z");
+        byte[] answer = "{\"code\":\"SOLD_OUT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(inserts.insert(new KeyInserts.Row(user, "refused", "hash", "DONE", at, 422, "application/problem+json", answer)))
+                .isTrue();
+
+        var stored = jdbc.queryForMap("""
+                select state, created_at, response_status, response_type, response_body
+                from idempotency_keys where user_id = ? and idempotency_key = 'refused'""", user);
+        assertThat(stored.get("state")).isEqualTo("DONE");
+        assertThat(((java.sql.Timestamp) stored.get("created_at")).toInstant()).isEqualTo(at);
+        assertThat(stored.get("response_status")).isEqualTo(422);
+        assertThat(stored.get("response_type")).isEqualTo("application/problem+json");
+        assertThat((byte[]) stored.get("response_body")).isEqualTo(answer);
     }
 
     @Test
