@@ -25,6 +25,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -48,6 +50,8 @@ class IdempotencyFilter extends RequestFilter {
 
     static final int MAX_KEY_LENGTH = 255;
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** The refusals' answers kept written ({@link #refusalAnswer}). */
+    static final int MAX_REFUSALS_KEPT = 256;
     /** Writes that must not happen twice by accident: a key is required. */
     private static final List<Pattern> KEY_REQUIRED = List.of(
             Pattern.compile("/api/bookings"),
@@ -58,6 +62,7 @@ class IdempotencyFilter extends RequestFilter {
 
     private final IdempotencyStore store;
     private final List<KnownRefusals> knownRefusals;
+    private final Map<RefusalKey, Refusal> refusals = new ConcurrentHashMap<>();
 
     IdempotencyFilter(IdempotencyStore store, List<KnownRefusals> knownRefusals) {
         this.store = store;
@@ -138,16 +143,42 @@ class IdempotencyFilter extends RequestFilter {
         if (refusal == null) {
             return false;
         }
-        ProblemDetail problem = ProblemDetails.of(refusal.code(), refusal.getMessage());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        byte[] answer = ProblemDetails.json(problem);
-        if (!store.rememberRefusal(userId, key, requestHash, problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, answer)) {
+        Refusal answer = refusalAnswer(refusal.code(), refusal.getMessage(), request.getRequestURI());
+        if (!store.rememberRefusal(userId, key, requestHash, answer.status(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, answer.body())) {
             return false;
         }
-        response.setStatus(problem.getStatus());
+        response.setStatus(answer.status());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(answer);
+        response.getOutputStream().write(answer.body());
         return true;
+    }
+
+    /**
+     * The answer's JSON, written once for each refusal that differs (a few: a tier's sold out says how many seats are left)
+     * and kept, where nine guests in ten of a rush each had theirs built and written anew. Kept for a few hundred at most:
+     * beyond, they are forgotten and written again.
+     */
+    private Refusal refusalAnswer(ErrorCode code, @Nullable String detail, String path) {
+        RefusalKey key = new RefusalKey(code, detail, path);
+        Refusal known = refusals.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (refusals.size() >= MAX_REFUSALS_KEPT) {
+            refusals.clear();
+        }
+        ProblemDetail problem = ProblemDetails.of(code, detail);
+        problem.setInstance(URI.create(path));
+        Refusal written = new Refusal(problem.getStatus(), ProblemDetails.json(problem));
+        refusals.put(key, written);
+        return written;
+    }
+
+    private record RefusalKey(ErrorCode code, @Nullable String detail, String path) {
+    }
+
+    /** Never written to once made: the same array is the answer of every request refused so. */
+    private record Refusal(int status, byte[] body) {
     }
 
     private void answerFromMemory(String userId, String key, String requestHash, HttpServletResponse response) throws IOException {

@@ -90,6 +90,37 @@ class KnownRefusalsTest {
         assertThat(send(filter, user, "too-late", "/api/full", "{\"seats\": 1}").status()).isEqualTo(422);
     }
 
+    @Test
+    void eachRefusalIsAnsweredWithItsOwnDetailAndPathThoughAnswersAreKeptWritten() throws Exception {
+        AtomicInteger seatsLeft = new AtomicInteger(1);
+        KnownRefusals fewLeft = (path, body) -> path.startsWith("/api/tiers/")
+                ? Optional.of(new SoireeException(ErrorCode.SOLD_OUT, "Only " + seatsLeft.get() + " seats are left"))
+                : Optional.empty();
+        IdempotencyFilter filter = new IdempotencyFilter(store, List.of(fewLeft));
+        String user = UUID.randomUUID().toString();
+
+        Answer first = send(filter, user, "a", "/api/tiers/1", "{\"seats\": 2}");
+        Answer again = send(filter, user, "b", "/api/tiers/1", "{\"seats\": 2}");
+        assertThat(again.response().getContentAsByteArray()).isEqualTo(first.response().getContentAsByteArray());
+        Answer otherPath = send(filter, user, "c", "/api/tiers/2", "{\"seats\": 2}");
+        seatsLeft.set(0);
+        Answer otherDetail = send(filter, user, "d", "/api/tiers/1", "{\"seats\": 2}");
+        for (int i = 0; i < IdempotencyFilter.MAX_REFUSALS_KEPT + 5; i++) { // more than are kept: forgotten, written again
+            assertThat(send(filter, user, "e" + i, "/api/tiers/x" + i, "{}").json().get("instance").asString()).isEqualTo("/api/tiers/x" + i);
+        }
+        Answer afterMany = send(filter, user, "f", "/api/tiers/1", "{\"seats\": 2}");
+
+        assertThat(first.json().get("detail").asString()).isEqualTo("Only 1 seats are left");
+        assertThat(first.json().get("instance").asString()).isEqualTo("/api/tiers/1");
+        assertThat(otherPath.json().get("instance").asString()).isEqualTo("/api/tiers/2");
+        assertThat(otherDetail.json().get("detail").asString()).isEqualTo("Only 0 seats are left");
+        assertThat(afterMany.json()).isEqualTo(otherDetail.json());
+        assertThat(List.of(first, again, otherPath, otherDetail, afterMany)).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(422);
+            assertThat(answer.runs()).isZero();
+        });
+    }
+
     /** One POST through the filter; the request behind it, when it runs, answers 201 with a new booking. */
     private static Answer send(IdempotencyFilter filter, String userId, String key, String path, String body) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
