@@ -8,6 +8,8 @@ import app.soiree.api.error.SoireeException;
 import app.soiree.server.security.Actors;
 import app.soiree.server.web.ProblemDetails;
 import app.soiree.server.web.RequestFilter;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -25,8 +27,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -62,7 +62,7 @@ class IdempotencyFilter extends RequestFilter {
 
     private final IdempotencyStore store;
     private final List<KnownRefusals> knownRefusals;
-    private final Map<RefusalKey, Refusal> refusals = new ConcurrentHashMap<>();
+    private final Cache<RefusalKey, Refusal> refusals = Caffeine.newBuilder().maximumSize(MAX_REFUSALS_KEPT).build();
 
     IdempotencyFilter(IdempotencyStore store, List<KnownRefusals> knownRefusals) {
         this.store = store;
@@ -156,22 +156,16 @@ class IdempotencyFilter extends RequestFilter {
     /**
      * The answer's JSON, written once for each refusal that differs (a few: a tier's sold out says how many seats are left)
      * and kept, where nine guests in ten of a rush each had theirs built and written anew. Kept for a few hundred at most:
-     * beyond, they are forgotten and written again.
+     * beyond, the least used are forgotten and written again when asked for.
      */
     private Refusal refusalAnswer(ErrorCode code, @Nullable String detail, String path) {
-        RefusalKey key = new RefusalKey(code, detail, path);
-        Refusal known = refusals.get(key);
-        if (known != null) {
-            return known;
-        }
-        if (refusals.size() >= MAX_REFUSALS_KEPT) {
-            refusals.clear();
-        }
-        ProblemDetail problem = ProblemDetails.of(code, detail);
-        problem.setInstance(URI.create(path));
-        Refusal written = new Refusal(problem.getStatus(), ProblemDetails.json(problem));
-        refusals.put(key, written);
-        return written;
+        return refusals.get(new RefusalKey(code, detail, path), IdempotencyFilter::written);
+    }
+
+    private static Refusal written(RefusalKey refusal) {
+        ProblemDetail problem = ProblemDetails.of(refusal.code(), refusal.detail());
+        problem.setInstance(URI.create(refusal.path()));
+        return new Refusal(problem.getStatus(), ProblemDetails.json(problem));
     }
 
     private record RefusalKey(ErrorCode code, @Nullable String detail, String path) {

@@ -51,28 +51,30 @@ final class KeyInserts {
      */
     static final String WITHOUT_WAITING_FOR_THE_FLUSH = "with relaxed as (select set_config('synchronous_commit', 'off', true))\n";
 
-    /** Committed without waiting for its flush: {@link IdempotencyStore} says why that loses nothing. */
-    private static final String INSERT = WITHOUT_WAITING_FOR_THE_FLUSH + """
+    private static final String INSERT_INTO = WITHOUT_WAITING_FOR_THE_FLUSH + """
             insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at,
                                           response_status, response_type, response_body)
+            """;
+    private static final String ON_CONFLICT = """
+            on conflict do nothing
+            returning user_id, idempotency_key""";
+
+    /** Committed without waiting for its flush: {@link IdempotencyStore} says why that loses nothing. */
+    private static final String INSERT = INSERT_INTO + """
             select k.user_id, k.idempotency_key, k.request_hash, k.state, k.created_at::timestamptz, k.response_status::integer,
                    k.response_type, k.response_body
             from relaxed, unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[], ?::varchar[], ?::bytea[])
                 as k (user_id, idempotency_key, request_hash, state, created_at, response_status, response_type, response_body)
-            on conflict do nothing
-            returning user_id, idempotency_key""";
+            """ + ON_CONFLICT;
 
     /**
      * The same for one row, which is what most statements carry (a batch forms only while every writer is busy): with
      * plain parameters, where the batch's eight arrays cost their building here and their unpacking in PostgreSQL.
      */
-    private static final String INSERT_ONE = WITHOUT_WAITING_FOR_THE_FLUSH + """
-            insert into idempotency_keys (user_id, idempotency_key, request_hash, state, created_at,
-                                          response_status, response_type, response_body)
+    private static final String INSERT_ONE = INSERT_INTO + """
             select ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::timestamptz, ?::integer, ?::varchar, ?::bytea
             from relaxed
-            on conflict do nothing
-            returning user_id, idempotency_key""";
+            """ + ON_CONFLICT;
 
     private final JdbcTemplate jdbc;
     private final ArrayDeque<Waiting> line = new ArrayDeque<>();
@@ -177,15 +179,15 @@ final class KeyInserts {
 
     private Set<Key> insertAll(List<Row> rows) {
         Set<Key> inserted = new HashSet<>();
+        RowCallbackHandler collect = result -> inserted.add(new Key(result.getString(1), result.getString(2)));
         if (rows.size() == 1) {
             Row row = rows.getFirst();
-            jdbc.query(INSERT_ONE, (RowCallbackHandler) result -> inserted.add(new Key(result.getString(1), result.getString(2))),
-                    row.userId(), row.key(), row.requestHash(), row.state(), row.createdAt().toString(),
-                    new SqlParameterValue(Types.VARCHAR, row.status() == null ? null : row.status().toString()),
-                    new SqlParameterValue(Types.VARCHAR, row.contentType()), new SqlParameterValue(Types.BINARY, row.body()));
+            jdbc.query(INSERT_ONE, collect, row.userId(), row.key(), row.requestHash(), row.state(), row.createdAt().toString(),
+                    new SqlParameterValue(Types.INTEGER, row.status()), new SqlParameterValue(Types.VARCHAR, row.contentType()),
+                    new SqlParameterValue(Types.BINARY, row.body()));
             return inserted;
         }
-        jdbc.query(INSERT, (RowCallbackHandler) result -> inserted.add(new Key(result.getString(1), result.getString(2))),
+        jdbc.query(INSERT, collect,
                 column(rows, Row::userId), column(rows, Row::key), column(rows, Row::requestHash), column(rows, Row::state),
                 column(rows, row -> row.createdAt().toString()), column(rows, row -> row.status() == null ? null : row.status().toString()),
                 column(rows, Row::contentType), rows.stream().map(Row::body).toArray(byte[][]::new));
