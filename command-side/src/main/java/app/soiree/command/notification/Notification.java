@@ -55,7 +55,7 @@ import org.jspecify.annotations.Nullable;
  * provider failed for now, never sent again when the provider's answer was lost, and moved forward only by provider
  * reports that move it forward, whatever order they come in.
  */
-@Aggregate(cache = NotificationConfiguration.NOTIFICATION_CACHE)
+@Aggregate(repository = NotificationConfiguration.NOTIFICATION_REPOSITORY)
 public class Notification {
 
     static final String DUE_DEADLINE = "notification-delivery-due";

@@ -1,13 +1,16 @@
 package app.soiree.command.notification;
 
 import app.soiree.command.AggregateCache;
+import app.soiree.command.SnapshotFreeRepository;
 import app.soiree.command.social.Blocks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
 
+    static final String NOTIFICATION_REPOSITORY = "notificationRepository";
     static final String NOTIFICATION_CACHE = "notificationCache";
 
     /**
@@ -26,6 +30,12 @@ class NotificationConfiguration {
     @Bean(NOTIFICATION_CACHE)
     Cache notificationCache() {
         return new AggregateCache(10_000, Duration.ofMinutes(10));
+    }
+
+    /** Notifications from their cache, or from their events without a snapshot read: a notification never takes one. */
+    @Bean(NOTIFICATION_REPOSITORY)
+    Repository<Notification> notificationRepository(@Qualifier(NOTIFICATION_CACHE) Cache cache, org.axonframework.config.Configuration axon) {
+        return SnapshotFreeRepository.of(Notification.class, cache, axon);
     }
 
     /**

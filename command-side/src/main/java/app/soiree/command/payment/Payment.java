@@ -58,7 +58,7 @@ import org.jspecify.annotations.Nullable;
  * aggregate because they share one amount: a refund can never take money a dispute holds, nor a dispute money refunded.
  * Every command still arrives here, so that a report about an unknown refund or a new dispute is answered as before.
  */
-@Aggregate(cache = PaymentConfiguration.PAYMENT_CACHE)
+@Aggregate(repository = PaymentConfiguration.PAYMENT_REPOSITORY)
 public class Payment {
 
     /** What the payment's members need of it, to decide and to name it in their events. */

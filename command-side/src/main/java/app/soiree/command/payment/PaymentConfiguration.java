@@ -1,17 +1,21 @@
 package app.soiree.command.payment;
 
 import app.soiree.command.AggregateCache;
+import app.soiree.command.SnapshotFreeRepository;
 import java.time.Duration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class PaymentConfiguration {
 
+    static final String PAYMENT_REPOSITORY = "paymentRepository";
     static final String PAYMENT_CACHE = "paymentCache";
 
     /**
@@ -21,6 +25,12 @@ class PaymentConfiguration {
     @Bean(PAYMENT_CACHE)
     Cache paymentCache() {
         return new AggregateCache(10_000, Duration.ofMinutes(10));
+    }
+
+    /** Payments from their cache, or from their events without a snapshot read: a payment never takes one. */
+    @Bean(PAYMENT_REPOSITORY)
+    Repository<Payment> paymentRepository(@Qualifier(PAYMENT_CACHE) Cache cache, org.axonframework.config.Configuration axon) {
+        return SnapshotFreeRepository.of(Payment.class, cache, axon);
     }
 
     /**

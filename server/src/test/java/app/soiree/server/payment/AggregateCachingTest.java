@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.soiree.api.payment.PaymentId;
+import app.soiree.command.SnapshotFreeRepository;
+import app.soiree.command.notification.Notification;
+import app.soiree.command.payment.Payment;
 import app.soiree.server.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.config.Configuration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A paid booking's payment and its guest's notifications stay in memory between their commands (a capture, a delivery's
- * outcome), instead of being replayed from the store for each.
+ * outcome), instead of being replayed from the store for each; and a cache miss reads no snapshot, which neither takes.
  */
 @IntegrationTest
 class AggregateCachingTest extends PaymentFixture {
@@ -29,6 +33,8 @@ class AggregateCachingTest extends PaymentFixture {
     Cache notificationCache;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Configuration axon;
 
     @Test
     void aCapturedPaymentAndADeliveredNotificationAreKeptBetweenTheirCommands() {
@@ -44,6 +50,13 @@ class AggregateCachingTest extends PaymentFixture {
                 where type = 'Notification' and payload_type like '%DeliverySent' and global_index > ?""",
                 String.class, capturedAt(paymentId)), ids -> !ids.isEmpty());
         assertThat(delivered).anySatisfy(notification -> assertThat(notificationCache.containsKey(notification)).isTrue());
+    }
+
+    @Test
+    void paymentsAndNotificationsAreLoadedWithoutASnapshotRead() {
+        // Neither takes a snapshot, and both are created by loading first (CREATE_IF_MISSING): see SnapshotFreeRepositoryTest.
+        assertThat(axon.repository(Payment.class)).isInstanceOf(SnapshotFreeRepository.class);
+        assertThat(axon.repository(Notification.class)).isInstanceOf(SnapshotFreeRepository.class);
     }
 
     private long capturedAt(String paymentId) {
