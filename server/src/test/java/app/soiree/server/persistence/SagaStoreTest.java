@@ -10,15 +10,22 @@ import app.soiree.server.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.axonframework.modelling.saga.AssociationValue;
+import org.axonframework.modelling.saga.AssociationValuesImpl;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Sagas through JDBC on Axon's tables: a booking's payment saga is stored with its associations, and ends with its booking. */
+/**
+ * Sagas through JDBC on Axon's tables: a booking's payment saga is stored with its associations, and ends with its booking;
+ * a saga is inserted, loaded and deleted with its associations, each in one statement, and updated by Axon's own.
+ */
 @IntegrationTest
 class SagaStoreTest {
 
@@ -28,6 +35,52 @@ class SagaStoreTest {
     SagaStore<Object> sagaStore;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    /** A saga's state, as the serializer stores it. */
+    record Tracked(String step) {
+    }
+
+    @Test
+    void aSagaIsInsertedLoadedUpdatedAndDeletedWithItsAssociations() {
+        String sagaId = UUID.randomUUID().toString();
+        AssociationValue order = new AssociationValue("orderId", "order-" + sagaId);
+        AssociationValue guest = new AssociationValue("guestId", "guest-" + sagaId);
+        transactions.executeWithoutResult(status -> sagaStore.insertSaga(Tracked.class, sagaId, new Tracked("started"), Set.of(order, guest)));
+
+        assertThat(sagaStore.findSagas(Tracked.class, order)).containsExactly(sagaId);
+        assertThat(sagaStore.findSagas(Tracked.class, guest)).containsExactly(sagaId);
+        SagaStore.Entry<Tracked> started = sagaStore.loadSaga(Tracked.class, sagaId);
+        assertThat(started.saga()).isEqualTo(new Tracked("started"));
+        assertThat(started.associationValues()).containsExactlyInAnyOrder(order, guest);
+
+        AssociationValue payment = new AssociationValue("paymentId", "payment-" + sagaId);
+        AssociationValuesImpl changed = new AssociationValuesImpl(Set.of(order, guest));
+        changed.add(payment);
+        changed.remove(guest);
+        transactions.executeWithoutResult(status -> sagaStore.updateSaga(Tracked.class, sagaId, new Tracked("paid"), changed));
+        SagaStore.Entry<Tracked> paid = sagaStore.loadSaga(Tracked.class, sagaId);
+        assertThat(paid.saga()).isEqualTo(new Tracked("paid"));
+        assertThat(paid.associationValues()).containsExactlyInAnyOrder(order, payment);
+        assertThat(sagaStore.findSagas(Tracked.class, guest)).isEmpty();
+
+        transactions.executeWithoutResult(status -> sagaStore.deleteSaga(Tracked.class, sagaId, paid.associationValues()));
+        assertThat(sagaStore.loadSaga(Tracked.class, sagaId)).isNull();
+        assertThat(sagaStore.findSagas(Tracked.class, order)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from association_value_entry where saga_id = ?", Integer.class, sagaId)).isZero();
+    }
+
+    @Test
+    void aSagaWithoutAssociationsIsStoredAndLoadedWithNone() {
+        String sagaId = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(status -> sagaStore.insertSaga(Tracked.class, sagaId, new Tracked("alone"), Set.of()));
+
+        SagaStore.Entry<Tracked> alone = sagaStore.loadSaga(Tracked.class, sagaId);
+        assertThat(alone.saga()).isEqualTo(new Tracked("alone"));
+        assertThat(alone.associationValues()).isEmpty();
+        assertThat(sagaStore.loadSaga(Tracked.class, UUID.randomUUID().toString())).as("a saga never stored").isNull();
+    }
 
     @Test
     void aBookingsPaymentSagaIsStoredWithItsAssociationsAndEndsWithItsBooking() {
