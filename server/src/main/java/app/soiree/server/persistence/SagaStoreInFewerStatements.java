@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Axon's JDBC saga store on the same tables, with a saga's insertion, loading and deletion each one statement instead of
  * one per table and association. A booking's payment saga is inserted with two associations, loaded once and deleted:
- * nine statements a booking, seven of them these, five now (a rush's statements cost PostgreSQL more to receive and commit than to
- * execute). Finding and updating stay Axon's. The statements run on the transaction's connection, as Axon's do (the
- * template and Axon's connection provider both take it from Spring's transaction).
+ * of its nine statements a booking, seven were these, three now (a rush's statements cost PostgreSQL more to receive and
+ * commit than to execute). Finding and updating stay Axon's. The statements run on the transaction's connection, as
+ * Axon's do (the template and Axon's connection provider both take it from Spring's transaction).
  */
 final class SagaStoreInFewerStatements extends JdbcSagaStore {
 
