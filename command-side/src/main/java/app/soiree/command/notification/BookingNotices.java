@@ -11,6 +11,7 @@ import app.soiree.api.refund.PaymentRefunded;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
+import org.jspecify.annotations.Nullable;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A booking's news for its guest: confirmed, payment declined, a waitlist seat offered, refunded. A host's new bookings
- * are {@link NewBookingNews}', a hold's expiry warning {@link HoldWarnings}'. Expiry warnings that earlier versions planned
- * with the hold are still withdrawn here when their hold ends some other way first.
+ * are {@link NewBookingNews}', a hold's expiry warning {@link HoldWarnings}' (it waits on the booking's row, kept here:
+ * set when the seats are held, cleared when the hold ends). Expiry warnings that earlier versions planned with the hold
+ * are still withdrawn here when their hold ends some other way first.
  */
 @Component
 @ProcessingGroup(NotificationPlanner.PROCESSING_GROUP)
@@ -29,18 +31,28 @@ class BookingNotices {
     private final Gatherings gatherings;
     private final NotificationPlanner planner;
     private final Withdrawals withdrawals;
+    private final HoldWarnings holdWarnings;
 
-    BookingNotices(JdbcTemplate jdbc, Gatherings gatherings, NotificationPlanner planner, Withdrawals withdrawals) {
+    BookingNotices(JdbcTemplate jdbc, Gatherings gatherings, NotificationPlanner planner, Withdrawals withdrawals, HoldWarnings holdWarnings) {
         this.jdbc = jdbc;
         this.gatherings = gatherings;
         this.planner = planner;
         this.withdrawals = withdrawals;
+        this.holdWarnings = holdWarnings;
     }
 
     @EventHandler
     void on(SeatsHeld event) {
-        jdbc.update("insert into notification_bookings (booking_id, gathering_id, guest_id) values (?, ?, ?) on conflict do nothing",
-                event.bookingId().value(), event.gatheringId().value(), event.guestId().value());
+        Instant warnAt = holdWarnings.warnAt(event);
+        jdbc.update("""
+                insert into notification_bookings (booking_id, gathering_id, guest_id, held_at, warn_at, expires_at)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing
+                """, event.bookingId().value(), event.gatheringId().value(), event.guestId().value(), sqlTime(event.heldAt()),
+                sqlTime(warnAt), sqlTime(event.holdExpiresAt()));
+    }
+
+    private static java.sql.@Nullable Timestamp sqlTime(@Nullable Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant); // java.sql's: Axon's @Timestamp is imported here
     }
 
     @EventHandler
@@ -58,7 +70,7 @@ class BookingNotices {
     void on(SeatsConfirmed event) {
         jdbc.update("""
                 insert into notification_bookings (booking_id, gathering_id, guest_id, confirmed) values (?, ?, ?, true)
-                on conflict (booking_id) do update set confirmed = true
+                on conflict (booking_id) do update set confirmed = true, warn_at = null
                 """, event.bookingId().value(), event.gatheringId().value(), event.guestId().value());
         withdrawals.withdraw("hold:" + event.bookingId(), "The booking was confirmed");
         gatherings.find(event.gatheringId()).ifPresent(gathering -> {
@@ -73,12 +85,13 @@ class BookingNotices {
 
     @EventHandler
     void on(BookingCancelled event) {
-        jdbc.update("update notification_bookings set confirmed = false where booking_id = ?", event.bookingId().value());
+        jdbc.update("update notification_bookings set confirmed = false, warn_at = null where booking_id = ?", event.bookingId().value());
         withdrawals.withdraw("hold:" + event.bookingId(), "The booking was cancelled");
     }
 
     @EventHandler
     void on(HoldExpired event) {
+        jdbc.update("update notification_bookings set warn_at = null where booking_id = ?", event.bookingId().value());
         withdrawals.withdraw("hold:" + event.bookingId(), "The hold expired");
     }
 

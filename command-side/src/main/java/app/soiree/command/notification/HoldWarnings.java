@@ -1,10 +1,7 @@
 package app.soiree.command.notification;
 
-import app.soiree.api.gathering.BookingCancelled;
 import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
-import app.soiree.api.gathering.HoldExpired;
-import app.soiree.api.gathering.SeatsConfirmed;
 import app.soiree.api.gathering.SeatsHeld;
 import app.soiree.api.identity.UserId;
 import app.soiree.api.notification.NotificationKind;
@@ -14,9 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.config.ProcessingGroup;
 import org.jspecify.annotations.Nullable;
-import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,13 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Warns a guest {@code soiree.notifications.hold-warning-before} before their unpaid hold expires. The warning is not
  * planned with the hold: nearly every hold is paid within a minute, and a notification planned ahead and withdrawn
- * again costs eight events and two commands for nothing (a third of a booking's events in a rush). Each hold waits
- * in {@code notification_hold_warnings} instead, and leaves it when it is paid, cancelled or expires; a poll plans the
- * warnings that fell due, each in one transaction with the row's removal, so a warning is planned once even when the
+ * again costs eight events and two commands for nothing (a third of a booking's events in a rush). Each hold's warning
+ * waits on its booking's row instead ({@code notification_bookings.warn_at}, which {@link BookingNotices} sets when the
+ * seats are held, from {@link #warnAt}, and clears when the hold is paid, cancelled or expires); a poll plans the
+ * warnings that fell due, each in one transaction with the mark cleared, so a warning is planned once even when the
  * process dies half-way or two replicas poll at once.
  */
 @Component
-@ProcessingGroup(NotificationPlanner.PROCESSING_GROUP)
 class HoldWarnings {
 
     private static final Logger log = LoggerFactory.getLogger(HoldWarnings.class);
@@ -55,40 +50,14 @@ class HoldWarnings {
         this.clock = clock;
     }
 
-    @EventHandler
-    void on(SeatsHeld event) {
+    /** When the guest of these held seats is to be warned; none for free seats (confirmed at once) or a hold this short. */
+    @Nullable Instant warnAt(SeatsHeld event) {
         Instant expiresAt = event.holdExpiresAt();
         if (expiresAt == null) {
-            return; // free seats: confirmed at once
+            return null;
         }
         Instant warnAt = expiresAt.minus(properties.holdWarningBefore());
-        if (!warnAt.isAfter(event.heldAt())) {
-            return; // a hold this short needs no warning
-        }
-        jdbc.update("""
-                insert into notification_hold_warnings (booking_id, gathering_id, guest_id, held_at, warn_at, expires_at)
-                values (?, ?, ?, ?, ?, ?) on conflict do nothing
-                """, event.bookingId().value(), event.gatheringId().value(), event.guestId().value(), Timestamp.from(event.heldAt()),
-                Timestamp.from(warnAt), Timestamp.from(expiresAt));
-    }
-
-    @EventHandler
-    void on(SeatsConfirmed event) {
-        forget(event.bookingId());
-    }
-
-    @EventHandler
-    void on(BookingCancelled event) {
-        forget(event.bookingId());
-    }
-
-    @EventHandler
-    void on(HoldExpired event) {
-        forget(event.bookingId());
-    }
-
-    private void forget(BookingId bookingId) {
-        jdbc.update("delete from notification_hold_warnings where booking_id = ?", bookingId.value());
+        return warnAt.isAfter(event.heldAt()) ? warnAt : null;
     }
 
     /**
@@ -98,13 +67,13 @@ class HoldWarnings {
     @Scheduled(fixedDelayString = "${soiree.notifications.hold-warning-poll:PT15S}")
     void planDueWarnings() {
         DueRounds.run(transactions, clock, log, "Planning a hold's expiry warning", DueRounds.poll(this::nextDue, this::plan,
-                (warning, retryAt) -> jdbc.update("update notification_hold_warnings set warn_at = ? where booking_id = ?",
+                (warning, retryAt) -> jdbc.update("update notification_bookings set warn_at = ? where booking_id = ?",
                         Timestamp.from(retryAt), warning.bookingId().value())));
     }
 
     private @Nullable DueWarning nextDue() {
         List<DueWarning> due = jdbc.query("""
-                select booking_id, gathering_id, guest_id, held_at, warn_at, expires_at from notification_hold_warnings
+                select booking_id, gathering_id, guest_id, held_at, warn_at, expires_at from notification_bookings
                 where warn_at <= ? order by warn_at limit 1 for update skip locked
                 """, (rs, row) -> new DueWarning(new BookingId(rs.getObject(1, UUID.class)),
                 new GatheringId(rs.getObject(2, UUID.class)), new UserId(rs.getObject(3, UUID.class)),
@@ -113,7 +82,7 @@ class HoldWarnings {
         return due.isEmpty() ? null : due.getFirst();
     }
 
-    /** Plans the warning (or lets the planner drop it as too late) and forgets it. */
+    /** Plans the warning (or lets the planner drop it as too late) and clears its mark. */
     private void plan(DueWarning warning) {
         gatherings.find(warning.gatheringId()).ifPresent(gathering -> {
             Map<String, String> data = gathering.data();
@@ -123,7 +92,7 @@ class HoldWarnings {
             planner.plan(new NotificationDraft("hold:" + warning.bookingId(), warning.guestId(), NotificationKind.HOLD_EXPIRING, data,
                     "/bookings/" + warning.bookingId(), warning.heldAt(), warning.warnAt(), warning.expiresAt(), null));
         });
-        forget(warning.bookingId());
+        jdbc.update("update notification_bookings set warn_at = null where booking_id = ?", warning.bookingId().value());
     }
 
     private record DueWarning(BookingId bookingId, GatheringId gatheringId, UserId guestId, Instant heldAt, Instant warnAt, Instant expiresAt) {

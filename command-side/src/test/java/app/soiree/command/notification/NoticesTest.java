@@ -51,7 +51,7 @@ class NoticesTest {
 
     @Test
     void theNextInLineHearsOfTheSeatHeldForThemUntilTheHoldRunsOut() {
-        BookingNotices notices = new BookingNotices(null, gatherings, planner, null);
+        BookingNotices notices = new BookingNotices(null, gatherings, planner, null, null);
         BookingId booking = new BookingId(new UUID(0, 9));
         Instant expires = NOW.plus(Duration.ofMinutes(10));
 

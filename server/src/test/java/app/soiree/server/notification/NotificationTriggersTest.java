@@ -252,7 +252,7 @@ class NotificationTriggersTest {
         String slowBooking = bookPaid(slow, gatheringId, tierId).get("bookingId").asString();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> warningsWaiting(slowBooking) == 1);
         // the hold's warning falls due (the poll runs every second in tests): it is planned and goes out at once
-        jdbc.update("update notification_hold_warnings set warn_at = now() - interval '1 second' where booking_id = ?::uuid", slowBooking);
+        jdbc.update("update notification_bookings set warn_at = now() - interval '1 second' where booking_id = ?::uuid", slowBooking);
         JsonNode warning = awaitNotification(slow, "HOLD_EXPIRING");
         assertThat(warning.get("title").asString()).contains("Jazz brunch");
         assertThat(warning.get("data").get("bookingId").asString()).isEqualTo(slowBooking);
@@ -344,7 +344,7 @@ class NotificationTriggersTest {
     }
 
     private int warningsWaiting(String bookingId) {
-        Integer count = jdbc.queryForObject("select count(*) from notification_hold_warnings where booking_id = ?::uuid", Integer.class, bookingId);
+        Integer count = jdbc.queryForObject("select count(*) from notification_bookings where booking_id = ?::uuid and warn_at is not null", Integer.class, bookingId);
         return count == null ? 0 : count;
     }
 
