@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,11 @@ class IdempotencyStore {
     private final Clock clock;
     private final KeyInserts inserts;
 
-    IdempotencyStore(JdbcTemplate jdbc, Clock clock) {
+    /** {@code soiree.idempotency.gather}: how long a key's insert in a burst waits for others to share its statement. */
+    IdempotencyStore(JdbcTemplate jdbc, Clock clock, @Value("${soiree.idempotency.gather:3ms}") Duration gather) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.inserts = new KeyInserts(jdbc);
+        this.inserts = new KeyInserts(jdbc, gather);
     }
 
     /**

@@ -38,7 +38,7 @@ class KeyInsertsTest {
 
     @Test
     void aQuietInsertIsWrittenAtOnceAndAKeyAlreadyThereIsNotNew() {
-        KeyInserts inserts = new KeyInserts(jdbc);
+        KeyInserts inserts = new KeyInserts(jdbc, Duration.ZERO);
         String user = UUID.randomUUID().toString();
 
         assertThat(inserts.insert(row(user, "key-1"))).isTrue();
@@ -54,7 +54,7 @@ class KeyInsertsTest {
 
     @Test
     void aRefusalIsWrittenWithItsAnswerAndCreatedAtItsMoment() {
-        KeyInserts inserts = new KeyInserts(jdbc);
+        KeyInserts inserts = new KeyInserts(jdbc, Duration.ZERO);
         String user = UUID.randomUUID().toString();
         Instant at = Instant.parse("2026-12-07T11:59:58.123456Z");
         byte[] answer = "{\"code\":\"SOLD_OUT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -74,7 +74,7 @@ class KeyInsertsTest {
 
     @Test
     void insertsThatMeetAreWrittenTogetherEachAnsweredWhetherItsKeyWasNew() throws Exception {
-        KeyInserts inserts = new KeyInserts(jdbc);
+        KeyInserts inserts = new KeyInserts(jdbc, Duration.ZERO);
         String user = UUID.randomUUID().toString();
         try (Connection elsewhere = dataSource.getConnection()) {
             List<CompletableFuture<Boolean>> writers = holdUpTheWriters(inserts, elsewhere, user);
@@ -103,9 +103,33 @@ class KeyInsertsTest {
                 .isEqualTo(31L + KeyInserts.MAX_WRITERS);
     }
 
+    /**
+     * Inserts that come in a burst wait for each other: the first of the burst to write gathers the others (here for long
+     * enough that all twenty come meanwhile) and writes them in one or two statements, where without gathering they find
+     * writers free and write nearly one statement each (ten for the twenty, tried).
+     */
+    @Test
+    void insertsInABurstAreGatheredIntoFewStatements() throws Exception {
+        KeyInserts inserts = new KeyInserts(jdbc, Duration.ofMillis(500));
+        String user = UUID.randomUUID().toString();
+        assertThat(inserts.insert(row(user, "before"))).isTrue();
+
+        List<CompletableFuture<Boolean>> burst = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            burst.add(insertLater(inserts, row(user, "burst-" + i)));
+        }
+        for (CompletableFuture<Boolean> answer : burst) {
+            assertThat(answer.get()).isTrue();
+        }
+        assertThat(jdbc.queryForObject("""
+                select count(distinct xmin::text) from idempotency_keys where user_id = ? and idempotency_key like 'burst-%'""",
+                Long.class, user)).as("the burst's transactions").isLessThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_keys where user_id = ?", Long.class, user)).isEqualTo(21);
+    }
+
     @Test
     void aBatchThatFailsIsWrittenOneInsertAtATimeSoOnlyTheBadOneFails() throws Exception {
-        KeyInserts inserts = new KeyInserts(jdbc);
+        KeyInserts inserts = new KeyInserts(jdbc, Duration.ZERO);
         String user = UUID.randomUUID().toString();
         try (Connection elsewhere = dataSource.getConnection()) {
             List<CompletableFuture<Boolean>> writers = holdUpTheWriters(inserts, elsewhere, user);
