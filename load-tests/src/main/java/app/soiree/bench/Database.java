@@ -267,12 +267,20 @@ final class Database implements AutoCloseable {
         strings("select pg_stat_statements_reset()::text");
     }
 
-    /** The statements that took the most time since the reset, one line each: time, calls, rows, the statement. */
+    /**
+     * The statements that took the most time since the reset, one line each: time, calls, rows, the statement; after a
+     * first line with all statements' time and calls.
+     */
     List<String> statementStatistics() {
-        return strings("""
+        List<String> lines = new ArrayList<>(strings("""
+                select round(coalesce(sum(total_exec_time), 0)::numeric, 1) || ' ms | ' || coalesce(sum(calls), 0) || ' calls | '
+                       || coalesce(sum(rows), 0) || ' rows | all statements'
+                from pg_stat_statements"""));
+        lines.addAll(strings("""
                 select round(total_exec_time::numeric, 1) || ' ms | ' || calls || ' calls | ' || rows || ' rows | '
                        || left(regexp_replace(query, '\\s+', ' ', 'g'), 300)
-                from pg_stat_statements order by total_exec_time desc limit 60""");
+                from pg_stat_statements order by total_exec_time desc limit 60"""));
+        return lines;
     }
 
     private List<Instant> instants(String sql, Object... parameters) {
