@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.SqlParameterValue;
  *
  * <p>In a burst (an insert that comes within {@link #BURST_GAP} of the one before), a request that would write at once
  * waits {@code gather} first, and the inserts that come meanwhile join its line instead of writing their own: at a rush's
- * 500 requests a second, nearly none met a busy writer, and each wrote its own statement and commit (a fifth of the
+ * 500 requests a second, nearly none met a busy writer, and each wrote its own statement and commit (a seventh of the
  * rush's statements). One writer gathers at a time; a quiet request is written at once, as before.
  */
 final class KeyInserts {
