@@ -121,13 +121,10 @@ public class AxonConfiguration {
     /**
      * The event store as the tracking processors read it, passing over the events of types a processor never handles
      * ({@link IgnoredEventsPassedOver}); a processor reads through it when application.yml names it as its {@code source}.
-     * {@code soiree.events.ignored-tail-delay}: how long the last of such events waits for something to follow before it
-     * is handed over to move the processor's token to the head ({@code 0}: at once).
      */
     @Bean
-    IgnoredEventsPassedOver processorEvents(EventStore eventStore,
-                                            @Value("${soiree.events.ignored-tail-delay:250ms}") Duration ignoredTailDelay) {
-        return new IgnoredEventsPassedOver(eventStore, ignoredTailDelay);
+    IgnoredEventsPassedOver processorEvents(EventStore eventStore) {
+        return new IgnoredEventsPassedOver(eventStore);
     }
 
     /**

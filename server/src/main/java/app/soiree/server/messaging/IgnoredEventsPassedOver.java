@@ -1,6 +1,5 @@
 package app.soiree.server.messaging;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,71 +22,46 @@ import org.jspecify.annotations.Nullable;
  * the server and the embedded store's ignore); this stream then takes such events out of the way itself, without asking.
  * <p>
  * It never passes over the last event there is: an event of an ignored type with nothing behind it yet is handed to the
- * processor, so that its token moves the processor past it, and the processor's position reaches the store's head. It is
- * handed over once it has waited {@code tailDelay} for something to follow (measured from the first of the ignored
- * events it stands for): in a rush events keep coming a few milliseconds apart, and a processor handed each such tail
- * at once stored its token in a transaction of its own every time, for nothing it handles (some twenty processors of
- * thirty, a thousand token updates a rush). What follows an event passed over carries it in its token (a tracking token
- * covers every position before its own), so a processor stores no token that is short of an event it handles.
+ * processor as before, so that its token moves the processor past it, and the processor's position reaches the store's
+ * head as it always did. What follows an event passed over carries it in its token (a tracking token covers every
+ * position before its own), so a processor stores no token that is short of an event it handles.
  * <p>
  * A processor replaying (after a reset, or started behind the store's head) reads through a stream of Axon's own around
  * this one, which does not pass the word on: it is handed everything, as before, until its stream is opened again.
  */
 final class IgnoredEventsPassedOver extends WrappedEventSource {
 
-    private final long tailDelayNanos;
-
-    IgnoredEventsPassedOver(StreamableMessageSource<TrackedEventMessage<?>> events, Duration tailDelay) {
+    IgnoredEventsPassedOver(StreamableMessageSource<TrackedEventMessage<?>> events) {
         super(events);
-        this.tailDelayNanos = tailDelay.toNanos();
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(@Nullable TrackingToken trackingToken) {
-        return new Passing(events.openStream(trackingToken), tailDelayNanos);
+        return new Passing(events.openStream(trackingToken));
     }
 
     /** One processor thread's stream: that thread reads it; the types it ignores are a concurrent set all the same. */
     private static final class Passing implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
-        private final long tailDelayNanos;
         private final Set<Class<?>> ignoredTypes = ConcurrentHashMap.newKeySet();
         /** An event of an ignored type taken from the store's stream with nothing behind it when it was taken. */
         private @Nullable TrackedEventMessage<?> held;
-        /** When the ignored events the one held stands for began to be held ({@link System#nanoTime()}). */
-        private long heldSince;
 
-        Passing(BlockingStream<TrackedEventMessage<?>> stream, long tailDelayNanos) {
+        Passing(BlockingStream<TrackedEventMessage<?>> stream) {
             this.stream = stream;
-            this.tailDelayNanos = tailDelayNanos;
         }
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
             passOverIgnored();
-            if (held != null) {
-                return heldLongEnough() ? Optional.of(held) : Optional.empty();
-            }
-            return stream.peek();
+            return held != null ? Optional.of(held) : stream.peek();
         }
 
-        /** True when {@link #nextAvailable} answers at once: an event to handle is next, or a tail held long enough. */
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            long deadline = System.nanoTime() + unit.toNanos(timeout);
-            while (true) {
-                passOverIgnored();
-                if (held == null ? stream.peek().isPresent() : heldLongEnough()) {
-                    return true;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                // wait for the next event, or for the tail held to have waited long enough
-                waitForMore(held == null ? left : Math.min(left, heldSince + tailDelayNanos - System.nanoTime()));
-            }
+            passOverIgnored();
+            return held != null || stream.hasNextAvailable(timeout, unit);
         }
 
         @Override
@@ -95,10 +69,6 @@ final class IgnoredEventsPassedOver extends WrappedEventSource {
             while (true) {
                 passOverIgnored();
                 if (held != null) {
-                    if (!heldLongEnough()) {
-                        waitForMore(heldSince + tailDelayNanos - System.nanoTime()); // something may follow it meanwhile
-                        continue;
-                    }
                     TrackedEventMessage<?> last = held;
                     held = null;
                     return last;
@@ -107,24 +77,8 @@ final class IgnoredEventsPassedOver extends WrappedEventSource {
                 if (!ignoredTypes.contains(next.getPayloadType())) {
                     return next;
                 }
-                hold(next);
+                held = next;
             }
-        }
-
-        private void waitForMore(long nanos) throws InterruptedException {
-            stream.hasNextAvailable((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos)), TimeUnit.MILLISECONDS);
-        }
-
-        private boolean heldLongEnough() {
-            return System.nanoTime() - heldSince >= tailDelayNanos;
-        }
-
-        /** Holds an ignored event with nothing behind it; one that replaces another held keeps the earlier one's start. */
-        private void hold(TrackedEventMessage<?> event) {
-            if (held == null) {
-                heldSince = System.nanoTime();
-            }
-            held = event;
         }
 
         /**
@@ -137,12 +91,12 @@ final class IgnoredEventsPassedOver extends WrappedEventSource {
                 if (next.isEmpty()) {
                     return;
                 }
+                held = null;
                 if (!ignoredTypes.contains(next.get().getPayloadType())) {
-                    held = null; // what follows carries it in its token
                     return;
                 }
                 try {
-                    hold(stream.nextAvailable()); // the event peeked, there already: no wait
+                    held = stream.nextAvailable(); // the event peeked, there already: no wait
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

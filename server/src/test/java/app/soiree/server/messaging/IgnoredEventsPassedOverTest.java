@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class IgnoredEventsPassedOverTest {
 
     final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-    final IgnoredEventsPassedOver source = new IgnoredEventsPassedOver(store, Duration.ZERO);
+    final IgnoredEventsPassedOver source = new IgnoredEventsPassedOver(store);
 
     @AfterEach
     void stop() {
@@ -87,72 +87,6 @@ class IgnoredEventsPassedOverTest {
 
             nextAfterAWhile(stream, "e");
             assertThat(stream.hasNextAvailable()).isFalse();
-        }
-    }
-
-    /**
-     * With a tail delay, the last ignored event is not handed over at once: it waits for something to follow (here an
-     * event to handle, which then carries it in its token), and is handed over only once the delay has passed.
-     */
-    @Test
-    void aTailWaitsForSomethingToFollowBeforeItIsHandedOver() throws Exception {
-        IgnoredEventsPassedOver delaying = new IgnoredEventsPassedOver(store, Duration.ofSeconds(30));
-        publish(1, 2);
-        try (BlockingStream<TrackedEventMessage<?>> stream = delaying.openStream(null)) {
-            stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable());
-            assertThat(stream.hasNextAvailable()).as("the tail is held").isFalse();
-            assertThat(stream.peek()).isEmpty();
-
-            publish(3, "f");
-
-            nextAfterAWhile(stream, "f"); // the 2 and the 3 never handed over: the "f" stands for them
-        }
-        IgnoredEventsPassedOver brief = new IgnoredEventsPassedOver(store, Duration.ofMillis(50));
-        try (BlockingStream<TrackedEventMessage<?>> stream = brief.openStream(store.createHeadToken())) {
-            publish(4, 5);
-            stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable()); // the 4, before anyone said numbers are ignored
-            assertThat(stream.hasNextAvailable(10, TimeUnit.SECONDS)).isTrue();
-            TrackedEventMessage<?> tail = stream.nextAvailable();
-            assertThat(tail.getPayload()).isEqualTo(5);
-            assertThat(tail.trackingToken()).isEqualTo(store.createHeadToken());
-        }
-    }
-
-    /**
-     * A processor that handles none of a steady stream of events stores its token about once a tail delay, not once an
-     * event (it is handed the tail, and its token moves, each time the delay has passed), and still reaches the head.
-     */
-    @Test
-    void aProcessorIgnoringASteadyStreamIsHandedItsTailOnceADelay() throws Exception {
-        AtomicInteger handedOver = new AtomicInteger();
-        InMemoryTokenStore tokens = new InMemoryTokenStore();
-        TrackingEventProcessor processor = TrackingEventProcessor.builder()
-                .name("words-only")
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(new Object() {
-                    @EventHandler
-                    void on(String word) {
-                    }
-                }).build())
-                .messageSource(new IgnoredEventsPassedOver(store, Duration.ofMillis(200)))
-                .tokenStore(tokens)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .messageMonitor(counting(handedOver))
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-                .build();
-        publish(0); // the first number, handed over: then the processor says numbers are ignored
-        processor.start();
-        try {
-            for (int i = 1; i <= 100; i++) {
-                publish(i);
-                Thread.sleep(10);
-            }
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(tokens.fetchToken("words-only", 0).position()).isEqualTo(store.createHeadToken().position()));
-            // about one a 200 ms in the second or so the numbers took, where without the delay nearly each is handed over
-            assertThat(handedOver.get()).isBetween(2, 30);
-        } finally {
-            processor.shutDown();
         }
     }
 
