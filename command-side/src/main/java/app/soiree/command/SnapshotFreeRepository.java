@@ -16,7 +16,9 @@ import org.axonframework.modelling.command.RepositorySpanFactory;
  * statements. A type given this repository must not be given a snapshot trigger: one would be ignored on load.
  * <p>
  * Built as Axon's aggregate configuration builds its default repository (the configuration's parameter resolvers,
- * handler definitions, event store, repository provider and span factory, a pessimistic lock per aggregate).
+ * handler definitions, event store, repository provider and span factory, a pessimistic lock per aggregate), except that
+ * an aggregate is made by its no-argument constructor (Axon's generic factory), not as a Spring prototype: a type given
+ * this repository takes its resources as handler parameters, not as injected fields.
  */
 public final class SnapshotFreeRepository<T> extends CachingEventSourcingRepository<T> {
 

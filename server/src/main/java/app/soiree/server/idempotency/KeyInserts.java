@@ -90,8 +90,9 @@ final class KeyInserts {
     private final long gatherNanos;
     private final ArrayDeque<Waiting> line = new ArrayDeque<>();
     /**
-     * Requests writing now. Requests queue only while all {@link #MAX_WRITERS} write, and a writer that finishes with
-     * some in line hands its turn on, so the line is empty whenever there are fewer. Guarded by {@link #line}.
+     * Requests writing now. Requests queue only while all {@link #MAX_WRITERS} write or one of them gathers, and a writer
+     * that finishes with some in line hands its turn on unless one gathers (who takes the line), so the line is empty
+     * whenever there are fewer writers and none gathers. Guarded by {@link #line}.
      */
     private int writers;
     /** Whether a writer is waiting for more inserts to join it; those that come meanwhile queue. Guarded by {@link #line}. */
