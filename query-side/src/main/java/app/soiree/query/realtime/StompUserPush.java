@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -41,6 +44,9 @@ import org.springframework.web.socket.messaging.DefaultSimpUserRegistry;
  * is handed on only for those who have one, where the broker would drop the rest one by one (a member joining a
  * gathering chat of 30,000, most of them offline, would otherwise cost 30,000 trips through the broker's pipeline). With
  * the relay the registry learns of other replicas' users late, so every user is handed on and the broker finds them.
+ * <p>
+ * With the broker in this process a push also skips the broker itself: it goes straight to the sockets subscribed to
+ * their user's events ({@link EventQueueSubscriptions}), which is what the broker would have matched it to.
  */
 @Component
 class StompUserPush implements UserPush {
@@ -52,11 +58,14 @@ class StompUserPush implements UserPush {
 
     private final SimpMessageSendingOperations messaging;
     private final SingletonSupplier<SimpUserRegistry> connected;
+    private final EventQueueSubscriptions subscriptions;
     private final @Nullable Counter failed;
 
-    StompUserPush(SimpMessageSendingOperations messaging, ObjectProvider<SimpUserRegistry> connected, ObjectProvider<MeterRegistry> registry) {
+    StompUserPush(SimpMessageSendingOperations messaging, ObjectProvider<SimpUserRegistry> connected, EventQueueSubscriptions subscriptions,
+                  ObjectProvider<MeterRegistry> registry) {
         this.messaging = messaging;
         this.connected = SingletonSupplier.of(connected::getIfAvailable);
+        this.subscriptions = subscriptions;
         MeterRegistry meters = registry.getIfAvailable();
         this.failed = meters == null ? null
                 : Counter.builder(FAILED).description("Pushes to users' sockets that could not be handed to the broker").register(meters);
@@ -64,15 +73,10 @@ class StompUserPush implements UserPush {
 
     @Override
     public void push(UserId userId, PushEnvelope envelope) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send(userId, envelope);
-                }
-            });
+        if (subscriptions.recorded() && messaging instanceof SimpMessagingTemplate template) {
+            afterCommit(() -> sendToSockets(template, List.of(userId), envelope));
         } else {
-            send(userId, envelope);
+            afterCommit(() -> send(userId, envelope));
         }
     }
 
@@ -82,20 +86,75 @@ class StompUserPush implements UserPush {
      */
     @Override
     public void push(Collection<UserId> userIds, PushEnvelope envelope) {
-        if (userIds.size() < 2 || !(messaging instanceof SimpMessagingTemplate template)) {
+        if (!(messaging instanceof SimpMessagingTemplate template) || userIds.size() < 2 && !subscriptions.recorded()) {
             UserPush.super.push(userIds, envelope);
             return;
         }
         List<UserId> users = List.copyOf(userIds);
+        if (subscriptions.recorded()) {
+            afterCommit(() -> sendToSockets(template, users, envelope));
+        } else {
+            afterCommit(() -> send(template, users, envelope));
+        }
+    }
+
+    private static void afterCommit(Runnable send) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    send(template, users, envelope);
+                    send.run();
                 }
             });
         } else {
-            send(template, users, envelope);
+            send.run();
+        }
+    }
+
+    /** With the broker in this process: to each socket subscribed to its user's events, as the broker would have sent it. */
+    private void sendToSockets(SimpMessagingTemplate template, List<UserId> addressed, PushEnvelope envelope) {
+        Map<UserId, List<EventQueueSubscriptions.Subscriber>> sockets = new LinkedHashMap<>();
+        addressed.forEach(user -> {
+            List<EventQueueSubscriptions.Subscriber> subscribers = subscriptions.of(user.toString());
+            if (!subscribers.isEmpty()) {
+                sockets.put(user, subscribers);
+            }
+        });
+        if (sockets.isEmpty()) {
+            return; // nobody to hear it: not even converted
+        }
+        Message<?> converted = convert(template, envelope, sockets.size());
+        if (converted == null) {
+            sockets.keySet().forEach(user -> failed(user, envelope, new MessageConversionException("not converted")));
+            return;
+        }
+        Object payload = converted.getPayload();
+        MimeType contentType = new MessageHeaderAccessor(converted).getContentType();
+        String subscribed = StringUtils.trimTrailingCharacter(template.getUserDestinationPrefix(), '/') + DESTINATION; // /user/queue/events
+        sockets.forEach((user, subscribers) -> subscribers.forEach(subscriber -> {
+            try {
+                // What the broker hands the outbound channel: a fresh, mutable header set a socket, the payload shared.
+                SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+                headers.setSessionId(subscriber.sessionId());
+                headers.setSubscriptionId(subscriber.subscriptionId());
+                headers.setDestination(subscribed);
+                if (contentType != null) {
+                    headers.setContentType(contentType);
+                }
+                headers.setLeaveMutable(true);
+                subscriber.toSocket().send(MessageBuilder.createMessage(payload, headers.getMessageHeaders()));
+            } catch (RuntimeException e) {
+                failed(user, envelope, e);
+            }
+        }));
+    }
+
+    private static @Nullable Message<?> convert(SimpMessagingTemplate template, PushEnvelope envelope, int users) {
+        try {
+            return template.getMessageConverter().toMessage(envelope, null);
+        } catch (RuntimeException e) {
+            log.warn("Could not convert {} for {} users: {}", envelope.type(), users, e.toString());
+            return null;
         }
     }
 
@@ -104,13 +163,7 @@ class StompUserPush implements UserPush {
         if (users.isEmpty()) {
             return; // nobody to hear it: not even converted
         }
-        Message<?> converted;
-        try {
-            converted = template.getMessageConverter().toMessage(envelope, null);
-        } catch (RuntimeException e) {
-            converted = null;
-            log.warn("Could not convert {} for {} users: {}", envelope.type(), users.size(), e.toString());
-        }
+        Message<?> converted = convert(template, envelope, users.size());
         if (converted == null) {
             users.forEach(user -> send(user, envelope)); // as one by one, which counts each failure
             return;

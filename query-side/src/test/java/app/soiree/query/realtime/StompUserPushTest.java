@@ -84,7 +84,8 @@ class StompUserPushTest {
                 return super.toMessage(payload, headers);
             }
         });
-        StompUserPush push = new StompUserPush(template, noRegistry(), new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
+        StompUserPush push = new StompUserPush(template, noRegistry(), throughTheBroker(),
+                new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
 
         TransactionSynchronizationManager.initSynchronization();
         push.push(List.of(ana, ben, cleo), envelope);
@@ -151,14 +152,20 @@ class StompUserPushTest {
         template.setMessageConverter(new SimpleMessageConverter());
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("meters", meters));
         ObjectProvider<MeterRegistry> registry = beans.getBeanProvider(MeterRegistry.class);
-        return new StompUserPush(template, noRegistry(), registry);
+        return new StompUserPush(template, noRegistry(), throughTheBroker(), registry);
     }
 
     private StompUserPush push(org.springframework.messaging.MessageChannel channel, SimpUserRegistry connected) {
         SimpMessagingTemplate template = new SimpMessagingTemplate(channel);
         template.setMessageConverter(new SimpleMessageConverter());
         return new StompUserPush(template, new StaticListableBeanFactory(Map.of("connected", connected)).getBeanProvider(SimpUserRegistry.class),
+                throughTheBroker(),
                 new StaticListableBeanFactory(Map.of("meters", meters)).getBeanProvider(MeterRegistry.class));
+    }
+
+    /** Not recording, as with the relay: pushes go through the user destinations and the broker. */
+    private static EventQueueSubscriptions throughTheBroker() {
+        return new EventQueueSubscriptions(new StaticListableBeanFactory().getBeanProvider(org.springframework.messaging.MessageChannel.class));
     }
 
     private static ObjectProvider<SimpUserRegistry> noRegistry() {

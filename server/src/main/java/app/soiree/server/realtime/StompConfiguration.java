@@ -1,5 +1,6 @@
 package app.soiree.server.realtime;
 
+import app.soiree.query.realtime.EventQueueSubscriptions;
 import app.soiree.server.security.AccessTokenAuthentication;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -52,18 +53,20 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     private final TaskScheduler scheduler;
     private final MessageChannel clientOutboundChannel;
     private final SocketsExpireWithTheirTokens expiries;
+    private final EventQueueSubscriptions subscriptions;
 
     // The scheduler and the outbound channel are beans of the broker configuration this class configures: lazy, or a cycle.
     StompConfiguration(RealtimeProperties properties, JwtDecoder accessTokens, JsonMapper json,
                        @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler,
                        @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel,
-                       SocketsExpireWithTheirTokens expiries) {
+                       SocketsExpireWithTheirTokens expiries, EventQueueSubscriptions subscriptions) {
         this.properties = properties;
         this.accessTokens = accessTokens;
         this.json = json;
         this.scheduler = scheduler;
         this.clientOutboundChannel = clientOutboundChannel;
         this.expiries = expiries;
+        this.subscriptions = subscriptions;
     }
 
     @Override
@@ -108,7 +111,8 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.enableSimpleBroker("/queue")
                 .setHeartbeatValue(new long[] {heartbeatMillis, heartbeatMillis})
                 .setTaskScheduler(scheduler);
-        registry.configureBrokerChannel().interceptors(new SubscriptionReceipts(clientOutboundChannel));
+        // Subscriptions recorded before their receipts are sent: a client that has its receipt is reached by the next push.
+        registry.configureBrokerChannel().interceptors(subscriptions.recording(), new SubscriptionReceipts(clientOutboundChannel));
     }
 
     private void relayThroughTheBroker(MessageBrokerRegistry registry, RealtimeProperties.Relay relay) {

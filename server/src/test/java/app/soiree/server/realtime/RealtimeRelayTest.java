@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.soiree.api.identity.UserId;
+import app.soiree.query.realtime.EventQueueSubscriptions;
 import app.soiree.query.realtime.PushEnvelope;
 import app.soiree.query.realtime.UserPush;
 import app.soiree.server.SoireeApplication;
@@ -128,6 +129,8 @@ class RealtimeRelayTest {
             push(replicaB, ana, "for.ana");
 
             assertThat(anaOnA.awaitEvent().path("type").asString()).isEqualTo("for.ana");
+            // With the relay the broker holds the subscriptions, another replica's too: pushes go through it.
+            assertThat(replicaA.getBean(EventQueueSubscriptions.class).recorded()).isFalse();
             benOnA.expectNoEvent(Duration.ofMillis(500));
             benOnB.expectNoEvent(Duration.ZERO);
         }

@@ -3,6 +3,7 @@ package app.soiree.server.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.soiree.api.identity.UserId;
+import app.soiree.query.realtime.EventQueueSubscriptions;
 import app.soiree.query.realtime.PushEnvelope;
 import app.soiree.query.realtime.UserPush;
 import app.soiree.server.support.Api;
@@ -31,6 +32,8 @@ class UserPushTest {
     UserPush userPush;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    EventQueueSubscriptions subscriptions;
     Session ana;
     Session ben;
 
@@ -60,6 +63,8 @@ class UserPushTest {
                 assertThat(event.path("data").path("text").asString()).isEqualTo("Hello");
             }
             benPhone.expectNoEvent(Duration.ofMillis(500));
+            // The broker is in this process: the push went straight to the subscribed sockets, not through it.
+            assertThat(subscriptions.recorded()).isTrue();
         }
     }
 
