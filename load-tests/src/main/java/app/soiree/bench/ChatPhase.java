@@ -114,11 +114,18 @@ final class ChatPhase {
             System.out.printf("Chat: capacity, %d posts in flight%n", settings.concurrency());
             ConcurrentLinkedQueue<Sample> saturatedAnswers = new ConcurrentLinkedQueue<>();
             profile.accept("chat-capacity", "start");
+            ServerCpu.Reading cpuBefore = serverCpu.read();
             Deliveries saturated = Deliveries.saturated(settings.concurrency(), capacityWindow(), sockets::countInto,
                     (into, n) -> post(into, "s" + n, n, saturatedAnswers));
+            ServerCpu.Usage capacityCpu = serverCpu.since(cpuBefore);
             profile.accept("chat-capacity", "stop");
 
             report(deliveries.result(), saturated.result(), echoPaced, echoCapacity, List.copyOf(answers), rate * meanMembers);
+            // The server's cost of a message, which the machine's speed from run to run (R_echo moves by half) does not change.
+            Deliveries.Result capacity = saturated.result();
+            report.row(CHAT, "server CPU at capacity: a message (its post and its deliveries), a delivery",
+                    "%.2f ms, %.0f µs (%s)".formatted(capacityCpu.millisPer(capacity.messages()), 1000 * capacityCpu.millisPer(capacity.delivered()),
+                            capacityCpu.describe()));
             report.row(CHAT, "%d sockets connected and subscribed".formatted(count), Benchmarks.seconds(connectTook));
             report.row(CHAT, "server JVM RSS, idle: before the sockets → with %d sockets connected".formatted(count),
                     "%s → %s (%+d MiB, %.0f KiB a socket)".formatted(Benchmarks.mib(before), Benchmarks.mib(after), (after - before) / (1 << 20),
