@@ -120,7 +120,7 @@ public final class Benchmarks {
                 new ScalePhase(settings, report, api, server, gatling, harness()).run(cast.host(), cast.guests());
             }
             if (settings.runs("chat")) {
-                new ChatPhase(settings, report, api, server, serverCpu).run(cast.guests(), (window, step) -> profileStep(window, step));
+                new ChatPhase(settings, report, api, server, serverCpu, database).run(cast.guests(), (window, step) -> profileStep(window, step));
             }
             if (settings.runs("feed")) {
                 new FeedPhase(settings, report, api, server, database).run(cast.guests(), baselines.reads(), (window, step) -> profileStep(window, step));

@@ -3,6 +3,7 @@ package app.soiree.bench;
 import app.soiree.bench.Api.Session;
 import app.soiree.bench.Samples.Sample;
 import app.soiree.bench.Samples.Stats;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,17 +29,19 @@ final class ChatPhase {
     private final Api api;
     private final ServerProcess server;
     private final ServerCpu serverCpu;
+    private final Database database;
     // Set once at the start of run(): who takes part, which conversation each is in, and its id on the server.
     private List<Session> users;
     private List<List<Integer>> groups;
     private String[] conversationIds;
 
-    ChatPhase(Settings settings, Report report, Api api, ServerProcess server, ServerCpu serverCpu) {
+    ChatPhase(Settings settings, Report report, Api api, ServerProcess server, ServerCpu serverCpu, Database database) {
         this.settings = settings;
         this.report = report;
         this.api = api;
         this.server = server;
         this.serverCpu = serverCpu;
+        this.database = database;
     }
 
     /**
@@ -113,12 +116,18 @@ final class ChatPhase {
             // 5. Capacity, as R_echo's: K posts in flight, each slot free again once every member has the message.
             System.out.printf("Chat: capacity, %d posts in flight%n", settings.concurrency());
             ConcurrentLinkedQueue<Sample> saturatedAnswers = new ConcurrentLinkedQueue<>();
+            if (settings.statementStatistics()) {
+                database.resetStatementStatistics();
+            }
             profile.accept("chat-capacity", "start");
             ServerCpu.Reading cpuBefore = serverCpu.read();
             Deliveries saturated = Deliveries.saturated(settings.concurrency(), capacityWindow(), sockets::countInto,
                     (into, n) -> post(into, "s" + n, n, saturatedAnswers));
             ServerCpu.Usage capacityCpu = serverCpu.since(cpuBefore);
             profile.accept("chat-capacity", "stop");
+            if (settings.statementStatistics()) {
+                Files.write(settings.output().resolve("statements-chat-capacity.txt"), database.statementStatistics());
+            }
 
             report(deliveries.result(), saturated.result(), echoPaced, echoCapacity, List.copyOf(answers), rate * meanMembers);
             // The server's cost of a message, which the machine's speed from run to run (R_echo moves by half) does not change.
