@@ -1,5 +1,6 @@
 package app.soiree.query.realtime;
 
+import app.soiree.api.identity.UserId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,13 @@ public class EventQueueSubscriptions implements ChannelInterceptor {
     public record Subscriber(String sessionId, String subscriptionId, MessageChannel toSocket) {
     }
 
-    private record Socket(String user, MessageChannel toSocket) {
+    private record Socket(UserId user, MessageChannel toSocket) {
     }
 
     private final SingletonSupplier<MessageChannel> clientOutboundChannel;
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
-    private final Map<String, List<Subscriber>> byUser = new ConcurrentHashMap<>();
+    // By the user's id, not its name: a push has the id, and a member's lookup is then a UUID's hash, not a string made.
+    private final Map<UserId, List<Subscriber>> byUser = new ConcurrentHashMap<>();
     private volatile boolean recording;
 
     EventQueueSubscriptions(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel) {
@@ -71,16 +73,17 @@ public class EventQueueSubscriptions implements ChannelInterceptor {
         return recording;
     }
 
-    /** The sockets of the user (its name, the principal's) subscribed to its events now; empty for a user without one. */
-    List<Subscriber> of(String user) {
+    /** The sockets of the user subscribed to its events now; empty for a user without one. */
+    List<Subscriber> of(UserId user) {
         return byUser.getOrDefault(user, List.of());
     }
 
     @EventListener
     void connected(SessionConnectedEvent event) {
         String sessionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
-        if (recording && sessionId != null && event.getUser() != null) {
-            sockets.put(sessionId, new Socket(event.getUser().getName(), new OrderedMessageChannelDecorator(clientOutboundChannel.obtain(), log)));
+        UserId user = event.getUser() == null ? null : userOf(event.getUser().getName());
+        if (recording && sessionId != null && user != null) {
+            sockets.put(sessionId, new Socket(user, new OrderedMessageChannelDecorator(clientOutboundChannel.obtain(), log)));
         }
     }
 
@@ -117,8 +120,17 @@ public class EventQueueSubscriptions implements ChannelInterceptor {
         return message;
     }
 
+    /** A socket's principal is named by its user's id (the access token's subject); any other name could never be pushed to. */
+    private static @Nullable UserId userOf(String principalName) {
+        try {
+            return UserId.of(principalName);
+        } catch (IllegalArgumentException notAUserId) {
+            return null;
+        }
+    }
+
     /** Copy on write: a push reads a user's list without a lock while sockets come and go. */
-    private void change(String user, Consumer<List<Subscriber>> change) {
+    private void change(UserId user, Consumer<List<Subscriber>> change) {
         byUser.compute(user, (name, before) -> {
             List<Subscriber> after = before == null ? new ArrayList<>() : new ArrayList<>(before);
             change.accept(after);

@@ -82,7 +82,8 @@ class StompUserPush implements UserPush {
 
     /**
      * The same envelope to many users (a message to every member of its conversation): converted to its
-     * wire form once, not once per user, and handed to the broker user by user, after the commit as above.
+     * wire form once, not once per user, and handed on user by user (to the broker, or with the broker in this process
+     * to their sockets), after the commit as above.
      */
     @Override
     public void push(Collection<UserId> userIds, PushEnvelope envelope) {
@@ -94,7 +95,7 @@ class StompUserPush implements UserPush {
         if (subscriptions.recorded()) {
             afterCommit(() -> sendToSockets(template, users, envelope));
         } else {
-            afterCommit(() -> send(template, users, envelope));
+            afterCommit(() -> sendThroughTheBroker(template, users, envelope));
         }
     }
 
@@ -115,7 +116,7 @@ class StompUserPush implements UserPush {
     private void sendToSockets(SimpMessagingTemplate template, List<UserId> addressed, PushEnvelope envelope) {
         Map<UserId, List<EventQueueSubscriptions.Subscriber>> sockets = new LinkedHashMap<>();
         addressed.forEach(user -> {
-            List<EventQueueSubscriptions.Subscriber> subscribers = subscriptions.of(user.toString());
+            List<EventQueueSubscriptions.Subscriber> subscribers = subscriptions.of(user);
             if (!subscribers.isEmpty()) {
                 sockets.put(user, subscribers);
             }
@@ -158,7 +159,7 @@ class StompUserPush implements UserPush {
         }
     }
 
-    private void send(SimpMessagingTemplate template, List<UserId> addressed, PushEnvelope envelope) {
+    private void sendThroughTheBroker(SimpMessagingTemplate template, List<UserId> addressed, PushEnvelope envelope) {
         List<UserId> users = addressed.stream().filter(this::mayHaveASocket).toList();
         if (users.isEmpty()) {
             return; // nobody to hear it: not even converted

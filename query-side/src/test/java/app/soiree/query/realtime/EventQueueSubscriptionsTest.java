@@ -92,22 +92,28 @@ class EventQueueSubscriptionsTest {
     void anUnsubscribedOrClosedSocketIsForgottenAndASocketThatNeverConnectedIsNotRecorded() {
         connect(ana, "ana-phone");
         subscribe("ana-phone", "sub-0");
-        assertThat(subscriptions.of(ana.toString())).extracting(EventQueueSubscriptions.Subscriber::sessionId).containsExactly("ana-phone");
+        assertThat(subscriptions.of(ana)).extracting(EventQueueSubscriptions.Subscriber::sessionId).containsExactly("ana-phone");
 
         unsubscribe("ana-phone", "sub-0");
-        assertThat(subscriptions.of(ana.toString())).isEmpty();
+        assertThat(subscriptions.of(ana)).isEmpty();
 
         subscribe("ana-phone", "sub-1");
         subscribeTo("ana-phone", "sub-2", "/queue/events-userana-laptop"); // another socket's queue: not this socket's events
-        assertThat(subscriptions.of(ana.toString())).extracting(EventQueueSubscriptions.Subscriber::subscriptionId).containsExactly("sub-1");
+        assertThat(subscriptions.of(ana)).extracting(EventQueueSubscriptions.Subscriber::subscriptionId).containsExactly("sub-1");
 
         subscriptions.disconnected(new SessionDisconnectEvent(this, message(StompHeaderAccessor.create(StompCommand.DISCONNECT)), "ana-phone",
                 CloseStatus.NORMAL));
-        assertThat(subscriptions.of(ana.toString())).isEmpty();
+        assertThat(subscriptions.of(ana)).isEmpty();
         assertThat(subscriptions.knows("ana-phone")).isFalse();
 
         subscribe("ana-phone", "sub-3"); // late, after its socket closed
         assertThat(subscriptions.knows("ana-phone")).isFalse();
+
+        StompHeaderAccessor connected = StompHeaderAccessor.create(StompCommand.CONNECTED);
+        connected.setSessionId("not-a-user");
+        subscriptions.connected(new SessionConnectedEvent(this, message(connected), () -> "admin")); // never addressed by a push
+        subscribe("not-a-user", "sub-0");
+        assertThat(subscriptions.knows("not-a-user")).isFalse();
         push().push(ana, envelope(1));
         assertThat(delivered).isEmpty();
         assertThat(brokerChannel.all()).isEmpty();
