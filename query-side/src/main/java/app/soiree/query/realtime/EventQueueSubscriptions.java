@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 
 /**
  * Which sockets of this replica subscribed to their user's events, so that a push reaches them without a trip through
@@ -31,9 +32,10 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * configuration): with the relay the broker holds the subscriptions and may hold them for another replica.
  * <p>
  * Kept from what the broker is told, so it never disagrees with it: a subscription is recorded as it goes to the
- * broker (on the broker channel, before the subscription's receipt is sent), forgotten on {@code UNSUBSCRIBE} and
- * with its socket. Only sockets that finished their {@code CONNECT} are recorded, so a subscription that arrives after
- * its socket closed cannot stay behind.
+ * broker (on the broker channel, where the user destination handler hands it on, before the subscription's receipt is
+ * sent), forgotten on {@code UNSUBSCRIBE} (which names no destination, so the broker takes it from the client's channel
+ * and the socket's handler announces it) and with its socket. Only sockets that finished their {@code CONNECT} are
+ * recorded, so a subscription that arrives after its socket closed cannot stay behind.
  * <p>
  * Each socket's pushes leave in the order they were made, through one {@link OrderedMessageChannelDecorator} a socket,
  * as the simple broker's own do (the socket configuration preserves the publish order).
@@ -74,7 +76,7 @@ public class EventQueueSubscriptions implements ChannelInterceptor {
     }
 
     /** The sockets of the user subscribed to its events now; empty for a user without one. */
-    List<Subscriber> of(UserId user) {
+    public List<Subscriber> of(UserId user) {
         return byUser.getOrDefault(user, List.of());
     }
 
@@ -95,27 +97,34 @@ public class EventQueueSubscriptions implements ChannelInterceptor {
         }
     }
 
+    @EventListener
+    void unsubscribed(SessionUnsubscribeEvent event) {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(event.getMessage());
+        String sessionId = headers.getSessionId();
+        String subscriptionId = headers.getSubscriptionId();
+        Socket socket = sessionId == null ? null : sockets.get(sessionId);
+        if (socket != null && subscriptionId != null) {
+            change(socket.user(), subscribers -> subscribers.removeIf(
+                    subscriber -> subscriber.sessionId().equals(sessionId) && subscriber.subscriptionId().equals(subscriptionId)));
+        }
+    }
+
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
-        SimpMessageType type = SimpMessageHeaderAccessor.getMessageType(message.getHeaders());
-        if (type == SimpMessageType.SUBSCRIBE || type == SimpMessageType.UNSUBSCRIBE) {
-            SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
-            String sessionId = headers.getSessionId();
-            String subscriptionId = headers.getSubscriptionId();
-            Socket socket = sessionId == null ? null : sockets.get(sessionId);
-            if (socket != null && subscriptionId != null) {
-                if (type == SimpMessageType.UNSUBSCRIBE) {
-                    change(socket.user(), subscribers -> subscribers.removeIf(
-                            subscriber -> subscriber.sessionId().equals(sessionId) && subscriber.subscriptionId().equals(subscriptionId)));
-                } else if ((SESSION_QUEUE + sessionId).equals(headers.getDestination())) {
-                    change(socket.user(), subscribers -> {
-                        // Under the user's lock, as the closing of its sockets: a socket closed meanwhile stays closed.
-                        if (sockets.get(sessionId) == socket) {
-                            subscribers.add(new Subscriber(sessionId, subscriptionId, socket.toSocket()));
-                        }
-                    });
+        if (SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) != SimpMessageType.SUBSCRIBE) {
+            return message;
+        }
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
+        String sessionId = headers.getSessionId();
+        String subscriptionId = headers.getSubscriptionId();
+        Socket socket = sessionId == null ? null : sockets.get(sessionId);
+        if (socket != null && subscriptionId != null && (SESSION_QUEUE + sessionId).equals(headers.getDestination())) {
+            change(socket.user(), subscribers -> {
+                // Under the user's lock, as the closing of its sockets: a socket closed meanwhile stays closed.
+                if (sockets.get(sessionId) == socket) {
+                    subscribers.add(new Subscriber(sessionId, subscriptionId, socket.toSocket()));
                 }
-            }
+            });
         }
         return message;
     }
@@ -131,7 +140,7 @@ public class EventQueueSubscriptions implements ChannelInterceptor {
 
     /** Copy on write: a push reads a user's list without a lock while sockets come and go. */
     private void change(UserId user, Consumer<List<Subscriber>> change) {
-        byUser.compute(user, (name, before) -> {
+        byUser.compute(user, (id, before) -> {
             List<Subscriber> after = before == null ? new ArrayList<>() : new ArrayList<>(before);
             change.accept(after);
             return after.isEmpty() ? null : List.copyOf(after);

@@ -31,6 +31,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 
 /**
  * Pushes with the broker in this process: straight from {@link StompUserPush} to the sockets subscribed to their user's
@@ -158,11 +159,12 @@ class EventQueueSubscriptionsTest {
         subscriptions.preSend(message(subscribe), brokerChannel);
     }
 
+    /** As the socket's handler announces an UNSUBSCRIBE (it names no destination, so it never reaches the broker channel). */
     private void unsubscribe(String sessionId, String subscriptionId) {
         SimpMessageHeaderAccessor unsubscribe = SimpMessageHeaderAccessor.create(SimpMessageType.UNSUBSCRIBE);
         unsubscribe.setSessionId(sessionId);
         unsubscribe.setSubscriptionId(subscriptionId);
-        subscriptions.preSend(message(unsubscribe), brokerChannel);
+        subscriptions.unsubscribed(new SessionUnsubscribeEvent(this, message(unsubscribe)));
     }
 
     private static Message<byte[]> message(SimpMessageHeaderAccessor headers) {

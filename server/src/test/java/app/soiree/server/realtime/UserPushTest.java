@@ -1,6 +1,7 @@
 package app.soiree.server.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.soiree.api.identity.UserId;
 import app.soiree.query.realtime.EventQueueSubscriptions;
@@ -66,6 +67,24 @@ class UserPushTest {
             // The broker is in this process: the push went straight to the subscribed sockets, not through it.
             assertThat(subscriptions.recorded()).isTrue();
         }
+    }
+
+    /** With the broker in this process pushes go by what {@link EventQueueSubscriptions} kept: it follows UNSUBSCRIBE and closing. */
+    @Test
+    void aSocketThatUnsubscribesOrClosesIsNoLongerPushedTo() {
+        UserId anaId = UserId.of(ana.userId());
+        try (Stomp anaPhone = Stomp.connect(port, ana.accessToken());
+             Stomp anaLaptop = Stomp.connect(port, ana.accessToken())) {
+            assertThat(subscriptions.of(anaId)).hasSize(2);
+
+            anaPhone.unsubscribeFromEvents();
+            await().atMost(Stomp.WAIT).until(() -> subscriptions.of(anaId).size() == 1);
+            userPush.push(anaId, new PushEnvelope("message.new", null, 1L, Instant.now(), Map.of()));
+
+            assertThat(anaLaptop.awaitEvent().path("seq").asLong()).isEqualTo(1);
+            assertThat(anaPhone.isConnected()).isTrue();
+        }
+        await().atMost(Stomp.WAIT).until(() -> subscriptions.of(anaId).isEmpty());
     }
 
     @Test

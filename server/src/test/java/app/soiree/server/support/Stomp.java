@@ -54,6 +54,7 @@ public final class Stomp implements AutoCloseable {
     private final Frames frames;
     private final StompHeaders connected;
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+    private StompSession.@Nullable Subscription toEvents;
 
     private Stomp(StompSession session, Frames frames, StompHeaders connected) {
         this.session = session;
@@ -130,6 +131,7 @@ public final class Stomp implements AutoCloseable {
     public void subscribeToEvents() {
         CompletableFuture<Void> receipted = new CompletableFuture<>();
         StompSession.Subscription subscription = session.subscribe(withReceipt(EVENTS), new Events());
+        toEvents = subscription;
         subscription.addReceiptTask(() -> receipted.complete(null));
         subscription.addReceiptLostTask(() -> receipted.completeExceptionally(new AssertionError("No receipt for the subscription")));
         try {
@@ -140,6 +142,15 @@ public final class Stomp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Ends the subscription to {@value #EVENTS} ({@code UNSUBSCRIBE}); the socket stays open. */
+    public void unsubscribeFromEvents() {
+        if (toEvents == null) {
+            throw new IllegalStateException("Not subscribed to " + EVENTS);
+        }
+        toEvents.unsubscribe();
+        toEvents = null;
     }
 
     /** Subscribes to any destination without waiting for anything: for subscriptions the server should refuse. */
