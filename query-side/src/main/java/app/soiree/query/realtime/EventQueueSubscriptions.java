@@ -35,7 +35,9 @@ import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
  * broker (on the broker channel, where the user destination handler hands it on, before the subscription's receipt is
  * sent), forgotten on {@code UNSUBSCRIBE} (which names no destination, so the broker takes it from the client's channel
  * and the socket's handler announces it) and with its socket. Only sockets that finished their {@code CONNECT} are
- * recorded, so a subscription that arrives after its socket closed cannot stay behind.
+ * recorded, so a subscription that arrives after its socket closed cannot stay behind. (An {@code UNSUBSCRIBE} sent right
+ * behind its {@code SUBSCRIBE} may be announced before the subscription reaches the broker channel; the subscription then
+ * stays until its socket closes, and its client ignores the frames of a subscription it ended, as with the broker.)
  * <p>
  * Each socket's pushes leave in the order they were made, through one {@link OrderedMessageChannelDecorator} a socket,
  * as the simple broker's own do (the socket configuration preserves the publish order).
