@@ -97,8 +97,7 @@ class MessageCommandController {
         List<MediaId> mediaIds = request.mediaIds() == null ? List.of() : request.mediaIds().stream().map(MediaId::new).distinct().toList();
         // The key and the lookup row commit before the command, which may run in another process.
         PostMessage command = transaction.execute(status -> {
-            directory.commitWithoutWaitingForTheFlush();
-            directory.record(messageId, conversationId);
+            directory.recordBeforeThePost(messageId, conversationId);
             SealedText text = request.text() == null ? null : keys.sealNew(keyId, actor.userId(), clean(request.text(), "text"));
             Reminder reminder = request.reminder() == null ? null
                     : new Reminder(request.reminder().at(), keys.sealNew(keyId, actor.userId(), clean(request.reminder().text(), "reminder.text")));
