@@ -87,8 +87,18 @@ public class EventQueueSubscriptions implements ChannelInterceptor {
         String sessionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
         UserId user = event.getUser() == null ? null : userOf(event.getUser().getName());
         if (recording && sessionId != null && user != null) {
-            sockets.put(sessionId, new Socket(user, new OrderedMessageChannelDecorator(clientOutboundChannel.obtain(), log)));
+            sockets.put(sessionId, new Socket(user, toSocket()));
         }
+    }
+
+    /**
+     * The ordered way out where the outbound channel releases a socket's next push once the one before is sent (the
+     * configuration's preserved publish order); without that, a decorator would hold every push after its first, so
+     * pushes go as the broker's would then, unordered.
+     */
+    private MessageChannel toSocket() {
+        MessageChannel outbound = clientOutboundChannel.obtain();
+        return OrderedMessageChannelDecorator.supportsOrderedMessages(outbound) ? new OrderedMessageChannelDecorator(outbound, log) : outbound;
     }
 
     @EventListener

@@ -120,10 +120,31 @@ class EventQueueSubscriptionsTest {
         assertThat(brokerChannel.all()).isEmpty();
     }
 
+    @Test
+    void withoutThePreservedPublishOrderEveryPushStillLeaves() {
+        List<Message<?>> sent = new CopyOnWriteArrayList<>();
+        ExecutorSubscribableChannel unordered = new ExecutorSubscribableChannel(); // no callback interceptor: nothing releases a held push
+        unordered.subscribe(sent::add);
+        EventQueueSubscriptions unorderedSubscriptions = new EventQueueSubscriptions(
+                new StaticListableBeanFactory(Map.of("clientOutboundChannel", unordered)).getBeanProvider(MessageChannel.class));
+        unorderedSubscriptions.recording();
+        connect(unorderedSubscriptions, ana, "ana-phone");
+        subscribeTo(unorderedSubscriptions, "ana-phone", "sub-0", "/queue/events-userana-phone");
+
+        StompUserPush push = push(unorderedSubscriptions);
+        IntStream.range(0, 3).forEach(n -> push.push(ana, envelope(n)));
+
+        assertThat(sent).hasSize(3);
+    }
+
     private StompUserPush push() {
+        return push(subscriptions);
+    }
+
+    private StompUserPush push(EventQueueSubscriptions by) {
         SimpMessagingTemplate template = new SimpMessagingTemplate(brokerChannel);
         template.setMessageConverter(new SimpleMessageConverter());
-        return new StompUserPush(template, new StaticListableBeanFactory().getBeanProvider(SimpUserRegistry.class), subscriptions,
+        return new StompUserPush(template, new StaticListableBeanFactory().getBeanProvider(SimpUserRegistry.class), by,
                 new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
     }
 
@@ -140,10 +161,14 @@ class EventQueueSubscriptionsTest {
 
     /** As the socket's CONNECTED is sent, for the user its token named. */
     private void connect(UserId user, String sessionId) {
+        connect(subscriptions, user, sessionId);
+    }
+
+    private void connect(EventQueueSubscriptions into, UserId user, String sessionId) {
         StompHeaderAccessor connected = StompHeaderAccessor.create(StompCommand.CONNECTED);
         connected.setSessionId(sessionId);
         Principal principal = user::toString;
-        subscriptions.connected(new SessionConnectedEvent(this, message(connected), principal));
+        into.connected(new SessionConnectedEvent(this, message(connected), principal));
     }
 
     /** As the user destination handler hands a SUBSCRIBE to /user/queue/events to the broker channel. */
@@ -152,11 +177,15 @@ class EventQueueSubscriptionsTest {
     }
 
     private void subscribeTo(String sessionId, String subscriptionId, String destination) {
+        subscribeTo(subscriptions, sessionId, subscriptionId, destination);
+    }
+
+    private void subscribeTo(EventQueueSubscriptions into, String sessionId, String subscriptionId, String destination) {
         SimpMessageHeaderAccessor subscribe = SimpMessageHeaderAccessor.create(SimpMessageType.SUBSCRIBE);
         subscribe.setSessionId(sessionId);
         subscribe.setSubscriptionId(subscriptionId);
         subscribe.setDestination(destination);
-        subscriptions.preSend(message(subscribe), brokerChannel);
+        into.preSend(message(subscribe), brokerChannel);
     }
 
     /** As the socket's handler announces an UNSUBSCRIBE (it names no destination, so it never reaches the broker channel). */
