@@ -134,15 +134,11 @@ class StompUserPush implements UserPush {
         String subscribed = StringUtils.trimTrailingCharacter(template.getUserDestinationPrefix(), '/') + DESTINATION; // /user/queue/events
         sockets.forEach((user, subscribers) -> subscribers.forEach(subscriber -> {
             try {
-                // What the broker hands the outbound channel: a fresh, mutable header set a socket, the payload shared.
-                SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+                // What the broker hands the outbound channel: a socket's session, subscription and destination.
+                SimpMessageHeaderAccessor headers = freshHeaders(contentType);
                 headers.setSessionId(subscriber.sessionId());
                 headers.setSubscriptionId(subscriber.subscriptionId());
                 headers.setDestination(subscribed);
-                if (contentType != null) {
-                    headers.setContentType(contentType);
-                }
-                headers.setLeaveMutable(true);
                 subscriber.toSocket().send(MessageBuilder.createMessage(payload, headers.getMessageHeaders()));
             } catch (RuntimeException e) {
                 failed(user, envelope, e);
@@ -173,18 +169,23 @@ class StompUserPush implements UserPush {
         MimeType contentType = new MessageHeaderAccessor(converted).getContentType();
         for (UserId user : users) {
             try {
-                // As convertAndSendToUser builds it: a fresh, mutable SiMP header set per message, the payload shared.
-                SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-                if (contentType != null) {
-                    headers.setContentType(contentType);
-                }
-                headers.setLeaveMutable(true);
+                SimpMessageHeaderAccessor headers = freshHeaders(contentType); // as convertAndSendToUser builds it
                 template.send(template.getUserDestinationPrefix() + StringUtils.replace(user.toString(), "/", "%2F") + DESTINATION,
                         MessageBuilder.createMessage(payload, headers.getMessageHeaders()));
             } catch (RuntimeException e) {
                 failed(user, envelope, e);
             }
         }
+    }
+
+    /** A fresh, mutable header set for one recipient's message (the payload is shared; the headers may not be). */
+    private static SimpMessageHeaderAccessor freshHeaders(@Nullable MimeType contentType) {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        if (contentType != null) {
+            headers.setContentType(contentType);
+        }
+        headers.setLeaveMutable(true);
+        return headers;
     }
 
     @Override
