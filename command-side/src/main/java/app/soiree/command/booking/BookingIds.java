@@ -5,6 +5,7 @@ import app.soiree.api.error.SoireeException;
 import app.soiree.api.gathering.BookingId;
 import app.soiree.api.gathering.GatheringId;
 import app.soiree.api.identity.UserId;
+import app.soiree.command.gathering.BookingsOnRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * other use of the id is refused.
  */
 @Component
-class BookingIds {
+class BookingIds implements BookingsOnRecord {
 
     private final JdbcTemplate jdbc;
 
@@ -82,6 +83,11 @@ class BookingIds {
                 throw new SoireeException(ErrorCode.ID_ALREADY_USED, "This booking id is already in use; leave it out to get a new one");
             }
         }
+    }
+
+    @Override
+    public boolean has(BookingId bookingId) {
+        return owner(bookingId) != null;
     }
 
     /** A column of the bindings as text (the driver sends a {@code String[]} as an array PostgreSQL casts to uuid[]). */

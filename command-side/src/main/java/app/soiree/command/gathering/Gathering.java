@@ -185,9 +185,11 @@ public class Gathering {
                     if (!hold.command().gatheringId().equals(gatheringId)) {
                         throw new SoireeException(ErrorCode.VALIDATION_FAILED, "A batch holds seats of one gathering only");
                     }
-                    answers.add(HoldSeatsBatch.Answer.of(handle(hold.command(), clock, policy, deadlines, batchBans)));
+                    HoldOutcome outcome = handle(hold.command(), clock, policy, deadlines, batchBans);
+                    answers.add(HoldSeatsBatch.Answer.of(outcome, seats.available(hold.command().tierId())));
                 } catch (SoireeException refusal) {
-                    answers.add(HoldSeatsBatch.Answer.refused(refusal.code().name(), refusal.getMessage()));
+                    answers.add(HoldSeatsBatch.Answer.refused(refusal.code().name(), refusal.getMessage(),
+                            seats.available(hold.command().tierId())));
                 }
             }
         } finally {

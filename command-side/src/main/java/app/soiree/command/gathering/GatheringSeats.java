@@ -260,6 +260,12 @@ final class GatheringSeats {
         }
     }
 
+    /** The seats the tier has left now; none for a tier this gathering does not have. */
+    @Nullable Integer available(TierId tierId) {
+        TierSeats tier = tiers.get(tierId);
+        return tier == null ? null : tier.available();
+    }
+
     private TierSeats tier(TierId tierId) {
         TierSeats tier = tiers.get(tierId);
         if (tier == null) {

@@ -132,11 +132,11 @@ class GatheringTest {
                 .expectEventsMatching(Matchers.exactSequenceOf(madeBy(ADA), madeBy(GRACE), Matchers.andNoMore()))
                 .expectScheduledDeadlineWithName(expiry, Gathering.HOLD_EXPIRY_DEADLINE)
                 .expectResultMessagePayloadMatching(Matchers.predicate(answers -> answers.equals(List.of(
-                        HoldSeatsBatch.Answer.of(new SeatsReservation(ADA_BOOKING, HOST, BookingStatus.HELD, PRICE, expiry)),
-                        HoldSeatsBatch.Answer.refused(ErrorCode.ALREADY_BOOKED.name(), "You already have seats for this gathering"),
-                        HoldSeatsBatch.Answer.refused(ErrorCode.BANNED_BY_HOST.name(), "The host of this gathering does not take your bookings"),
-                        HoldSeatsBatch.Answer.of(new SeatsReservation(GRACE_BOOKING, HOST, BookingStatus.HELD, PRICE, expiry)),
-                        HoldSeatsBatch.Answer.of(new SoldOut(0))))));
+                        HoldSeatsBatch.Answer.of(new SeatsReservation(ADA_BOOKING, HOST, BookingStatus.HELD, PRICE, expiry), 1),
+                        HoldSeatsBatch.Answer.refused(ErrorCode.ALREADY_BOOKED.name(), "You already have seats for this gathering", 1),
+                        HoldSeatsBatch.Answer.refused(ErrorCode.BANNED_BY_HOST.name(), "The host of this gathering does not take your bookings", 1),
+                        HoldSeatsBatch.Answer.of(new SeatsReservation(GRACE_BOOKING, HOST, BookingStatus.HELD, PRICE, expiry), 0),
+                        HoldSeatsBatch.Answer.of(new SoldOut(0), 0)))));
     }
 
     private static HoldSeatsBatch.Hold batched(BookingId booking, UserId guest) {

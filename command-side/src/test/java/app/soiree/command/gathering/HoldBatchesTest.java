@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +55,7 @@ class HoldBatchesTest {
     /** The first single hold waits here, so that the others queue behind it. */
     private final CountDownLatch firstHoldDecides = new CountDownLatch(1);
     private volatile boolean batchesFail;
+    private final Set<BookingId> onRecord = ConcurrentHashMap.newKeySet();
     private HoldBatches holds;
     private ExecutorService guests;
 
@@ -73,13 +75,13 @@ class HoldBatchesTest {
             }
             List<HoldSeatsBatch.Answer> answers = new ArrayList<>();
             for (HoldSeatsBatch.Hold hold : ((HoldSeatsBatch) message.getPayload()).holds()) {
-                answers.add(hold.command().quantity() == 2 ? HoldSeatsBatch.Answer.refused(ErrorCode.ALREADY_BOOKED.name(), "twice")
-                        : hold.command().quantity() == 3 ? HoldSeatsBatch.Answer.of(new SoldOut(1))
-                        : HoldSeatsBatch.Answer.of(reservation(hold.command())));
+                answers.add(hold.command().quantity() == 2 ? HoldSeatsBatch.Answer.refused(ErrorCode.ALREADY_BOOKED.name(), "twice", 100)
+                        : hold.command().quantity() == 3 ? HoldSeatsBatch.Answer.of(new SoldOut(1), 1)
+                        : HoldSeatsBatch.Answer.of(reservation(hold.command()), 100));
             }
             return answers;
         });
-        holds = new HoldBatches(DefaultCommandGateway.builder().commandBus(bus).build());
+        holds = new HoldBatches(DefaultCommandGateway.builder().commandBus(bus).build(), onRecord::contains);
         guests = Executors.newVirtualThreadPerTaskExecutor();
     }
 
@@ -152,6 +154,78 @@ class HoldBatchesTest {
         assertThatThrownBy(() -> holds.hold(hold(1, 1), guest(1)))
                 .isInstanceOfSatisfying(SoireeException.class, refused -> assertThat(refused.code()).isEqualTo(ErrorCode.BANNED_BY_HOST));
         assertThat(holds.inLine(GATHERING)).isZero();
+    }
+
+    /**
+     * A gathering of six seats whose second batch takes its time: while it is decided, the holds in line and in it ask
+     * for all but one seat the first batch left. The next guest still joins for that seat; the one after is answered
+     * SOLD_OUT at once, without waiting for the batch or reaching the gathering; a guest whose booking is on record joins
+     * all the same and is answered by the gathering.
+     */
+    @Test
+    void aHoldForSeatsThatTheHoldsAheadAskForIsAnsweredSoldOutAtOnce() throws Exception {
+        int[] left = {6};
+        List<HoldSeats> decided = new CopyOnWriteArrayList<>();
+        CountDownLatch firstBatchDecides = new CountDownLatch(1);
+        CountDownLatch secondBatchDecides = new CountDownLatch(1);
+        bus.subscribe(HoldSeats.class.getName(), message -> {
+            alone.add(message);
+            firstHoldDecides.await(10, TimeUnit.SECONDS);
+            return decide((HoldSeats) message.getPayload(), left, decided);
+        });
+        bus.subscribe(HoldSeatsBatch.class.getName(), message -> {
+            batches.add(message);
+            (batches.size() == 1 ? firstBatchDecides : secondBatchDecides).await(10, TimeUnit.SECONDS);
+            List<HoldSeatsBatch.Answer> answers = new ArrayList<>();
+            for (HoldSeatsBatch.Hold hold : ((HoldSeatsBatch) message.getPayload()).holds()) {
+                answers.add(HoldSeatsBatch.Answer.of(decide(hold.command(), left, decided), left[0]));
+            }
+            return answers;
+        });
+
+        Future<HoldOutcome> first = guests.submit(() -> holds.hold(hold(1, 1), guest(1)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> alone.size() == 1);
+        List<Future<HoldOutcome>> inFirstBatch = List.of(guests.submit(() -> holds.hold(hold(2, 1), guest(2))),
+                guests.submit(() -> holds.hold(hold(3, 1), guest(3))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> holds.inLine(GATHERING) == 2);
+        firstHoldDecides.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> batches.size() == 1);
+        List<Future<HoldOutcome>> inSecondBatch = List.of(guests.submit(() -> holds.hold(hold(4, 1), guest(4))),
+                guests.submit(() -> holds.hold(hold(5, 1), guest(5))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> holds.inLine(GATHERING) == 2);
+        firstBatchDecides.countDown(); // three seats left, and the two holds now being decided ask for two of them
+        await().atMost(Duration.ofSeconds(5)).until(() -> batches.size() == 2);
+
+        Future<HoldOutcome> lastSeat = guests.submit(() -> holds.hold(hold(6, 1), guest(6)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> holds.inLine(GATHERING) == 1);
+        assertThat(holds.hold(hold(7, 1), guest(7))).isEqualTo(new SoldOut(0));
+        assertThat(holds.hold(hold(8, 3), guest(8))).isEqualTo(new SoldOut(0));
+        onRecord.add(hold(9, 1).bookingId());
+        Future<HoldOutcome> onItsRecord = guests.submit(() -> holds.hold(hold(9, 1), guest(9)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> holds.inLine(GATHERING) == 2);
+        assertThat(secondBatchDecides.getCount()).isOne(); // answered while the holds ahead were still being decided
+        secondBatchDecides.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(reservation(hold(1, 1)));
+        for (Future<HoldOutcome> held : List.of(inFirstBatch.get(0), inFirstBatch.get(1), inSecondBatch.get(0), inSecondBatch.get(1))) {
+            assertThat(held.get(5, TimeUnit.SECONDS)).isInstanceOf(SeatsReservation.class);
+        }
+        assertThat(lastSeat.get(5, TimeUnit.SECONDS)).isEqualTo(reservation(hold(6, 1)));
+        assertThat(onItsRecord.get(5, TimeUnit.SECONDS)).isEqualTo(new SoldOut(0));
+        assertThat(decided).extracting(HoldSeats::guestId).containsExactlyInAnyOrder(
+                guest(1).userId(), guest(2).userId(), guest(3).userId(), guest(4).userId(), guest(5).userId(),
+                guest(6).userId(), guest(9).userId());
+        assertThat(left[0]).isZero();
+    }
+
+    /** The gathering's decision, one hold at a time: seats while enough are left. */
+    private static HoldOutcome decide(HoldSeats hold, int[] left, List<HoldSeats> decided) {
+        decided.add(hold);
+        if (left[0] < hold.quantity()) {
+            return new SoldOut(left[0]);
+        }
+        left[0] -= hold.quantity();
+        return reservation(hold);
     }
 
     private static HoldSeats hold(int guest, int quantity) {

@@ -27,20 +27,22 @@ public record HoldSeatsBatch(@TargetAggregateIdentifier GatheringId gatheringId,
     /**
      * One hold's answer: seats reserved, sold out, or the refusal it would have been given alone ({@code refusal}, the
      * error code's name, as a refusal crosses the command bus, and {@code message}). Concrete types rather than
-     * {@link HoldOutcome}, so the answer crosses a distributed command bus.
+     * {@link HoldOutcome}, so the answer crosses a distributed command bus. {@code left}: the seats the hold's tier had
+     * left once it was decided (none for a tier the gathering does not have), which the line in front of the gathering
+     * counts the holds still waiting against.
      */
     public record Answer(@Nullable SeatsReservation reservation, @Nullable SoldOut soldOut, @Nullable String refusal,
-                         @Nullable String message) {
+                         @Nullable String message, @Nullable Integer left) {
 
-        public static Answer of(HoldOutcome outcome) {
+        public static Answer of(HoldOutcome outcome, @Nullable Integer left) {
             return switch (outcome) {
-                case SeatsReservation reservation -> new Answer(reservation, null, null, null);
-                case SoldOut soldOut -> new Answer(null, soldOut, null, null);
+                case SeatsReservation reservation -> new Answer(reservation, null, null, null, left);
+                case SoldOut soldOut -> new Answer(null, soldOut, null, null, left);
             };
         }
 
-        public static Answer refused(String refusal, String message) {
-            return new Answer(null, null, refusal, message);
+        public static Answer refused(String refusal, String message, @Nullable Integer left) {
+            return new Answer(null, null, refusal, message, left);
         }
     }
 }
