@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * a booking rush nine guests in ten are refused; each refusal used to take a unit of work, a database transaction
  * and its turn on the gathering.
  *
- * <p>A mark says how many seats the gathering answered were left; a request for more is refused. Seats only come
+ * <p>A mark says how many seats the gathering answered were left (or the line in front of it, {@code HoldBatches}, once
+ * the holds it has yet to decide ask for the rest: should one of those be refused after all, its seat is offered again
+ * when the mark lapses); a request for more is refused. Seats only come
  * back through events of the gathering (a hold expires or is given back, a booking is cancelled, the tiers are
  * edited, the gathering is cancelled; and when it ends, the refusal is another): each of them forgets the gathering's marks at once, in the same unit of work,
  * as this is a subscribing processor. A mark taken while such an event happened is not kept. Whatever this node did
