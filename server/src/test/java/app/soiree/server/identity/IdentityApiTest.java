@@ -3,24 +3,42 @@ package app.soiree.server.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.soiree.api.identity.Role;
+import app.soiree.command.identity.Tokens;
 import app.soiree.server.support.Api;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
 import app.soiree.server.support.IntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 @IntegrationTest
 class IdentityApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JwtEncoder jwtEncoder;
+    @Autowired
+    JdbcTemplate jdbc;
     Api api;
 
     @BeforeEach
@@ -47,6 +65,36 @@ class IdentityApiTest {
         assertThat(me.json().get("displayName").asString()).isEqualTo("Ada");
         assertThat(me.json().get("roles").toString()).isEqualTo("[\"GUEST\"]");
         assertThat(me.json().get("avatarMediaId").isNull()).as("no avatar yet, and the field is there").isTrue();
+    }
+
+    /**
+     * Signed in before the profile projection has written the new account (it yields to requests, so just after
+     * registration it may be a second behind): the caller is answered once the profile is there, not told their own
+     * account does not exist. A token of an account that never gets a profile is still a 404, after the wait.
+     */
+    @Test
+    void theSignedInUserIsAnsweredOnceTheirProfileIsProjectedNot404() throws Exception {
+        UUID userId = UUID.randomUUID();
+        String token = accessTokenOf(userId);
+        CompletableFuture<Response> me = CompletableFuture.supplyAsync(() -> api.get("/api/me", token));
+        Thread.sleep(400);
+        assertThat(me).as("waiting for the profile").isNotDone();
+        jdbc.update("insert into user_profiles (user_id, email, display_name, roles, registered_at) values (?, ?, ?, ?, now())",
+                userId, "late." + userId + "@soiree.test", "Projected Late", Role.encode(Set.of(Role.GUEST)));
+
+        Response answered = me.get(10, TimeUnit.SECONDS);
+        answered.expectStatus(200);
+        assertThat(answered.json().get("displayName").asString()).isEqualTo("Projected Late");
+        api.get("/api/me", accessTokenOf(UUID.randomUUID())).expectStatus(404);
+    }
+
+    /** An access token as the server signs them at sign-in, for an account the profile projection has not written. */
+    private String accessTokenOf(UUID userId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(Tokens.ISSUER).subject(userId.toString()).issuedAt(now)
+                .expiresAt(now.plus(Duration.ofMinutes(5))).id(UUID.randomUUID().toString())
+                .claim(Tokens.ROLES_CLAIM, List.of(Role.GUEST.name())).build();
+        return jwtEncoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
     }
 
     @Test
