@@ -274,13 +274,13 @@ public class HoldBatches implements DisposableBean {
 
     /**
      * A hold in line, and where its answer goes: empty when it is to be sent alone. {@code left}, once decided: the seats
-     * its tier had left, if its answer said.
+     * its tier had left, if its answer said (written and read by the thread that serves the line).
      */
     private static final class Waiting {
 
         private final HoldSeatsBatch.Hold hold;
         private final CompletableFuture<Optional<HoldOutcome>> answer = new CompletableFuture<>();
-        private volatile @Nullable Integer left;
+        private @Nullable Integer left;
 
         Waiting(HoldSeatsBatch.Hold hold) {
             this.hold = hold;

@@ -24,11 +24,11 @@ class MeController {
     /**
      * How long a signed-in user's own profile is waited for when it is not there yet. Tokens are issued only to accounts
      * that exist, and an erased account keeps its (emptied) profile: a profile missing for a valid token is one the
-     * {@code user-profiles} projection has yet to write. It yields to API requests while it keeps up, so right after
-     * registration it can be most of a second behind, and a client that signs in and asks for itself would be told
-     * its own account does not exist.
+     * {@code user-profiles} projection has yet to write, a moment after registration (more while the processors are
+     * busy, or on another replica), and a client that signs in and asks for itself would otherwise be told its own
+     * account does not exist.
      */
-    private static final Duration OWN_PROFILE_WAIT = Duration.ofSeconds(3);
+    private static final Duration OWN_PROFILE_WAIT = Duration.ofSeconds(2);
     private static final Duration OWN_PROFILE_POLL = Duration.ofMillis(25);
 
     private final QueryGateway queryGateway;
