@@ -20,6 +20,7 @@ import app.soiree.api.refund.QuoteRefund;
 import app.soiree.api.refund.RefundId;
 import app.soiree.command.gathering.BookingPolicy;
 import app.soiree.command.gathering.HoldBatches;
+import app.soiree.command.gathering.HoldsBeingAnswered;
 import app.soiree.command.limits.UnpaidHolds;
 import app.soiree.command.payment.Checkout;
 import app.soiree.command.refund.CancellationRefunds;
@@ -60,9 +61,11 @@ class BookingCommandController {
     private final BookingPolicy policy;
     private final SoldOutTiers soldOut;
     private final HoldBatches holds;
+    private final HoldsBeingAnswered beingAnswered;
 
     BookingCommandController(CommandGateway commands, BookingLookupRepository lookups, Checkout checkout, BookingIds bookingIds,
-                             UnpaidHolds unpaidHolds, BookingPolicy policy, SoldOutTiers soldOut, HoldBatches holds) {
+                             UnpaidHolds unpaidHolds, BookingPolicy policy, SoldOutTiers soldOut, HoldBatches holds,
+                             HoldsBeingAnswered beingAnswered) {
         this.commands = commands;
         this.lookups = lookups;
         this.checkout = checkout;
@@ -71,6 +74,7 @@ class BookingCommandController {
         this.policy = policy;
         this.soldOut = soldOut;
         this.holds = holds;
+        this.beingAnswered = beingAnswered;
     }
 
     @PostMapping("/api/bookings")
@@ -85,11 +89,17 @@ class BookingCommandController {
             parameters = @Parameter(name = KEY_HEADER, in = ParameterIn.HEADER, required = true))
     BookingResponse book(@Valid @RequestBody BookingRequest request, @RequestHeader(KEY_HEADER) String idempotencyKey, Actor actor,
                          HttpServletRequest http) {
+        try (HoldsBeingAnswered.Answering answering = beingAnswered.answering()) {
+            return book(request, idempotencyKey, actor, http.getRemoteAddr());
+        }
+    }
+
+    private BookingResponse book(BookingRequest request, String idempotencyKey, Actor actor, String clientAddress) {
         BookingId bookingId = request.bookingId() != null ? request.bookingId() : BookingId.forRequest(actor.userId(), idempotencyKey);
         if (request.bookingId() != null) {
             bookingIds.claim(bookingId, request.gatheringId(), actor.userId());
         }
-        boolean placeTaken = unpaidHolds.take(bookingId, actor.userId(), http.getRemoteAddr(), request.gatheringId(), request.quantity(),
+        boolean placeTaken = unpaidHolds.take(bookingId, actor.userId(), clientAddress, request.gatheringId(), request.quantity(),
                 policy.holdDuration());
         SeatsReservation reservation = holdSeats(request, bookingId, actor, placeTaken);
         Checkout.PaymentStart payment = reservation.status() == BookingStatus.HELD

@@ -1,8 +1,10 @@
 package app.soiree.command.provider;
 
 import app.soiree.api.identity.Actor;
+import app.soiree.command.gathering.HoldsBeingAnswered;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -15,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.support.DataAccessUtils;
@@ -54,9 +57,12 @@ public class ProviderInbox {
     private final TransactionManager transactions;
     private final Clock clock;
     private final TaskExecutor executor;
+    private final HoldsBeingAnswered holds;
+    private final Duration settlementMaxLag;
 
     ProviderInbox(JdbcTemplate jdbc, ProviderName provider, List<ProviderEventTranslator> translators, CommandGateway commands,
-                  TransactionManager transactions, Clock clock, @Qualifier(ProviderSelection.EVENT_EXECUTOR) TaskExecutor executor) {
+                  TransactionManager transactions, Clock clock, @Qualifier(ProviderSelection.EVENT_EXECUTOR) TaskExecutor executor,
+                  HoldsBeingAnswered holds, @Value("${soiree.events.settlement-max-lag:1s}") Duration settlementMaxLag) {
         this.jdbc = jdbc;
         this.provider = provider;
         this.translators = translators.stream().filter(translator -> translator.provider() == provider).toList();
@@ -64,6 +70,8 @@ public class ProviderInbox {
         this.transactions = transactions;
         this.clock = clock;
         this.executor = executor;
+        this.holds = holds;
+        this.settlementMaxLag = settlementMaxLag;
     }
 
     /**
@@ -96,9 +104,21 @@ public class ProviderInbox {
                 provider.code(), eventId, type, payload, Timestamp.from(clock.instant())) > 0;
     }
 
+    /**
+     * Applied on a thread of its own, once no hold is being answered or {@code soiree.events.settlement-max-lag} after it
+     * was stored, whichever comes first ({@link HoldsBeingAnswered}: in a rush, the guests still waiting for a hold are
+     * answered before the payments of those held a moment ago are captured).
+     */
     private void applySoon(String eventId) {
+        long settleBy = System.nanoTime() + settlementMaxLag.toNanos();
         try {
             executor.execute(() -> {
+                try {
+                    holds.awaitNone(Duration.ofNanos(Math.max(0, settleBy - System.nanoTime())));
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return; // stored: the next poll after a restart applies it
+                }
                 try {
                     process(eventId);
                 } catch (RuntimeException e) {

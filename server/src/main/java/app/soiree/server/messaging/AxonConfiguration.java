@@ -1,5 +1,6 @@
 package app.soiree.server.messaging;
 
+import app.soiree.command.gathering.HoldsBeingAnswered;
 import app.soiree.server.web.RequestsInFlight;
 import app.soiree.server.web.SoireeJsonModule;
 import java.time.Clock;
@@ -136,7 +137,18 @@ public class AxonConfiguration {
     BackgroundEventSource backgroundEvents(IgnoredEventsPassedOver processorEvents, RequestsInFlight requests,
                                            @Value("${soiree.events.background-yield:200ms}") Duration maxYield,
                                            @Value("${soiree.events.background-max-lag:60s}") Duration maxLag, Clock clock) {
-        return new BackgroundEventSource(processorEvents, requests, maxYield, maxLag, clock);
+        return new BackgroundEventSource(processorEvents, requests::awaitQuiet, maxYield, maxLag, clock);
+    }
+
+    /**
+     * The same for the processors that settle bookings already held (application.yml: confirmations, seat counts): they
+     * yield to the holds being answered ({@link HoldsBeingAnswered}) while their next event is younger than
+     * {@code soiree.events.settlement-max-lag}, so in a rush the guests still in line are answered first.
+     */
+    @Bean
+    BackgroundEventSource settlementEvents(IgnoredEventsPassedOver processorEvents, HoldsBeingAnswered holds,
+                                           @Value("${soiree.events.settlement-max-lag:1s}") Duration maxLag, Clock clock) {
+        return new BackgroundEventSource(processorEvents, holds::awaitNone, maxLag, maxLag, clock);
     }
 
     /**

@@ -1,6 +1,5 @@
 package app.soiree.server.messaging;
 
-import app.soiree.server.web.RequestsInFlight;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,19 +25,30 @@ import org.jspecify.annotations.Nullable;
  * {@code soiree.events.background-max-lag} does not wait at all: under a load that never leaves a quiet moment, a
  * processor that takes one event a batch (notification deliveries, which call providers) would otherwise take one event
  * per {@code background-yield}, five a second, and fall behind without end. So a processor yields while it is at most
- * that far behind, and catches up at full speed beyond it (also a processor reset to read the store from its start).
+ * that far behind, and catches up at full speed beyond it (also a processor reset to read the store from its start);
+ * nor does it wait past the moment its next event is that old.
+ * <p>
+ * The same source, as {@code settlementEvents}, yields to the holds being answered only ({@code HoldsBeingAnswered}), and
+ * only while its next event is younger than {@code soiree.events.settlement-max-lag} (a second): the processors that
+ * settle bookings already held (their confirmations, the seat counts) let the guests still in line be answered first.
  */
 final class BackgroundEventSource extends WrappedEventSource {
 
-    private final RequestsInFlight requests;
+    /** The work yielded to: returns once none is under way, or after {@code maxWait}. */
+    @FunctionalInterface
+    interface Foreground {
+        void awaitNone(Duration maxWait) throws InterruptedException;
+    }
+
+    private final Foreground foreground;
     private final Duration maxYield;
     private final Duration maxLag;
     private final Clock clock;
 
-    BackgroundEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, RequestsInFlight requests, Duration maxYield,
+    BackgroundEventSource(StreamableMessageSource<TrackedEventMessage<?>> events, Foreground foreground, Duration maxYield,
                           Duration maxLag, Clock clock) {
         super(events);
-        this.requests = requests;
+        this.foreground = foreground;
         this.maxYield = maxYield;
         this.maxLag = maxLag;
         this.clock = clock;
@@ -68,15 +78,24 @@ final class BackgroundEventSource extends WrappedEventSource {
             if (!stream.hasNextAvailable(timeout, unit)) {
                 return false;
             }
-            if (timeout > 0 && !behind()) {
-                requests.awaitQuiet(maxYield);
+            if (timeout > 0) {
+                Duration yield = yieldFor();
+                if (yield.isPositive()) {
+                    foreground.awaitNone(yield);
+                }
             }
             return true;
         }
 
-        /** Whether the next event was stored longer than the greatest lag ago (by the application's clock: UTC, as Axon stamps). */
-        private boolean behind() {
-            return stream.peek().map(next -> next.getTimestamp().isBefore(clock.instant().minus(maxLag))).orElse(false);
+        /**
+         * The yield, cut short so that the next event is not waited on beyond the greatest lag after it was stored (by the
+         * application's clock: UTC, as Axon stamps); none for a processor already further behind.
+         */
+        private Duration yieldFor() {
+            return stream.peek()
+                    .map(next -> Duration.between(clock.instant(), next.getTimestamp().plus(maxLag)))
+                    .map(untilTooOld -> untilTooOld.compareTo(maxYield) < 0 ? untilTooOld : maxYield)
+                    .orElse(maxYield);
         }
 
         @Override

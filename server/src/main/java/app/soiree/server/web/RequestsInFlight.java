@@ -1,13 +1,12 @@
 package app.soiree.server.web;
 
+import app.soiree.command.InFlight;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The API requests being answered right now, for work that can wait until nobody is waiting for an answer (the tracking
@@ -16,9 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RequestsInFlight extends RequestFilter {
 
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger waiting = new AtomicInteger();
-    private final Object quiet = new Object();
+    private final InFlight requests = new InFlight();
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -29,17 +26,17 @@ public final class RequestsInFlight extends RequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        inFlight.incrementAndGet();
+        requests.started();
         try {
             chain.doFilter(request, response);
         } finally {
-            ended();
+            requests.ended();
         }
     }
 
     /** API requests being answered. */
     public int count() {
-        return inFlight.get();
+        return requests.count();
     }
 
     /**
@@ -48,33 +45,6 @@ public final class RequestsInFlight extends RequestFilter {
      * @return whether it is quiet now
      */
     public boolean awaitQuiet(Duration maxWait) throws InterruptedException {
-        if (inFlight.get() == 0) {
-            return true;
-        }
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        waiting.incrementAndGet();
-        try {
-            synchronized (quiet) {
-                long left;
-                while (inFlight.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
-                    TimeUnit.NANOSECONDS.timedWait(quiet, left);
-                }
-                return inFlight.get() == 0;
-            }
-        } finally {
-            waiting.decrementAndGet();
-        }
-    }
-
-    /**
-     * A waiter counts itself before it looks at the count under the monitor; the last request counts down before it looks
-     * for waiters. So either the waiter sees the request gone, or the request sees the waiter and wakes it once it waits.
-     */
-    private void ended() {
-        if (inFlight.decrementAndGet() == 0 && waiting.get() > 0) {
-            synchronized (quiet) {
-                quiet.notifyAll();
-            }
-        }
+        return requests.awaitNone(maxWait);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -116,6 +117,22 @@ class BackgroundEventSourceTest {
         request.join(10_000);
     }
 
+    /** Nor past the moment its next event is as old as the greatest lag: the settlement's processors wait a second at most. */
+    @Test
+    void aBatchWaitsNoLongerThanUntilItsNextEventIsAsOldAsTheGreatestLag() throws Exception {
+        store.publish(GenericEventMessage.asEventMessage("booked"));
+        Thread request = startRequest();
+        BackgroundEventSource settlement = new BackgroundEventSource(store, requests::awaitQuiet, Duration.ofSeconds(30), Duration.ofSeconds(1),
+                Clock.systemUTC());
+        try (BlockingStream<TrackedEventMessage<?>> stream = settlement.openStream(null)) {
+            long started = System.nanoTime();
+            assertThat(stream.hasNextAvailable(1_000, TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(10));
+        }
+        answer.countDown();
+        request.join(10_000);
+    }
+
     @Test
     void lookingAheadInsideABatchNeverWaits() throws Exception {
         store.publish(GenericEventMessage.asEventMessage("booked"));
@@ -162,17 +179,32 @@ class BackgroundEventSourceTest {
         @Autowired
         EventProcessingConfiguration processing;
 
+        @Autowired
+        @Qualifier("backgroundEvents")
+        BackgroundEventSource backgroundEvents;
+
+        @Autowired
+        @Qualifier("settlementEvents")
+        BackgroundEventSource settlementEvents;
+
         @Test
         void recordsAndViewsReadThroughIt() {
             for (String name : List.of("audit-chain", "audit-timeline", "ledger", "notifications", "notification-delivery", "notification-views",
                     "wallets", "earnings")) {
-                assertThat(sourceOf(name)).as(name).isInstanceOf(BackgroundEventSource.class);
+                assertThat(sourceOf(name)).as(name).isSameAs(backgroundEvents);
             }
         }
 
         @Test
-        void confirmationsChatMediaTheFeedAndDiscoveryDoNot() {
-            for (String name : List.of("booking-payments", "chat", "media", "media-processing", "social", "gatherings")) {
+        void confirmationsAndSeatCountsYieldToTheHoldsBeingAnsweredOnly() {
+            for (String name : List.of("booking-payments", "gatherings")) {
+                assertThat(sourceOf(name)).as(name).isSameAs(settlementEvents);
+            }
+        }
+
+        @Test
+        void chatMediaAndTheFeedDoNot() {
+            for (String name : List.of("chat", "media", "media-processing", "social", "user-profiles")) {
                 assertThat(sourceOf(name)).as(name).isNotInstanceOf(BackgroundEventSource.class);
             }
         }
@@ -198,7 +230,7 @@ class BackgroundEventSourceTest {
 
     /** With the platform's greatest lag, 60 s. */
     private BackgroundEventSource source(Duration maxYield, Clock clock) {
-        return new BackgroundEventSource(store, requests, maxYield, Duration.ofSeconds(60), clock);
+        return new BackgroundEventSource(store, requests::awaitQuiet, maxYield, Duration.ofSeconds(60), clock);
     }
 
     /** An API request that is being answered until {@link #answer} counts down. */

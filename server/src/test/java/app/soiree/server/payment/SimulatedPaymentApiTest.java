@@ -3,6 +3,7 @@ package app.soiree.server.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.soiree.command.gathering.HoldsBeingAnswered;
 import app.soiree.command.provider.ProviderInbox;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;
@@ -23,6 +24,9 @@ class SimulatedPaymentApiTest extends PaymentFixture {
 
     @Autowired
     ProviderInbox inbox;
+
+    @Autowired
+    HoldsBeingAnswered holds;
 
     @Test
     void onlyThePayingGuestAndStaffMaySetAnOutcome() {
@@ -112,6 +116,28 @@ class SimulatedPaymentApiTest extends PaymentFixture {
         api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
         awaitCaptured(paymentId);
         assertThat(capturedEvents(paymentId)).hasSize(1);
+    }
+
+    /**
+     * In a rush the guests still waiting for a hold are answered first: a capture waits while a booking request is being
+     * answered (here one held open), though no longer than {@code soiree.events.settlement-max-lag} (1 s) after its event
+     * was stored. A booking request counts only until it is answered.
+     */
+    @Test
+    void aCaptureWaitsForTheHoldsBeingAnsweredAtMostTheSettlementLag() throws InterruptedException {
+        String paymentId = book(guest, 1).paymentId();
+        assertThat(holds.awaitNone(Duration.ZERO)).as("the booking's request no longer counts once answered").isTrue();
+
+        try (HoldsBeingAnswered.Answering answering = holds.answering()) {
+            long stored = System.nanoTime();
+            api.post("/api/dev/payments/" + paymentId + "/outcome", guest.accessToken(), Map.of("outcome", "succeeded")).expectStatus(202);
+            Thread.sleep(300);
+            assertThat(capturedEvents(paymentId)).as("waits while a hold is being answered").isEmpty();
+
+            awaitCaptured(paymentId);
+            assertThat(holds.awaitNone(Duration.ZERO)).as("captured while the hold is still being answered").isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - stored)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        }
     }
 
     @Test
