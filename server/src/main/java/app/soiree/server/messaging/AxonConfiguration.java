@@ -23,6 +23,7 @@ import org.axonframework.modelling.saga.ResourceInjector;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContext;
@@ -143,12 +144,16 @@ public class AxonConfiguration {
     /**
      * The same for the processors that settle bookings already held (application.yml: confirmations, seat counts): they
      * yield to the holds being answered ({@link HoldsBeingAnswered}) while their next event is younger than
-     * {@code soiree.events.settlement-max-lag}, so in a rush the guests still in line are answered first.
+     * {@code soiree.events.settlement-max-lag}, so in a rush the guests still in line are answered first. A process
+     * without the command role answers no holds, and its processors read the store as it is.
      */
     @Bean
-    BackgroundEventSource settlementEvents(IgnoredEventsPassedOver processorEvents, HoldsBeingAnswered holds,
+    BackgroundEventSource settlementEvents(IgnoredEventsPassedOver processorEvents, ObjectProvider<HoldsBeingAnswered> holds,
                                            @Value("${soiree.events.settlement-max-lag:1s}") Duration maxLag, Clock clock) {
-        return new BackgroundEventSource(processorEvents, holds::awaitNone, maxLag, maxLag, clock);
+        HoldsBeingAnswered answered = holds.getIfAvailable();
+        return answered == null
+                ? new BackgroundEventSource(processorEvents, nothing -> { }, Duration.ZERO, maxLag, clock)
+                : new BackgroundEventSource(processorEvents, answered::awaitNone, maxLag, maxLag, clock);
     }
 
     /**
