@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Work under way, counted, for other work that may wait until none is (or for a while): the API requests being answered
- * ({@code server.web.RequestsInFlight}), the holds being answered ({@code gathering.HoldsBeingAnswered}).
+ * ({@code server.web.RequestsInFlight}), the holds being answered ({@link HoldsBeingAnswered}).
  */
 public final class InFlight {
 

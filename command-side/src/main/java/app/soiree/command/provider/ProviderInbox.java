@@ -1,7 +1,7 @@
 package app.soiree.command.provider;
 
 import app.soiree.api.identity.Actor;
-import app.soiree.command.gathering.HoldsBeingAnswered;
+import app.soiree.command.HoldsBeingAnswered;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

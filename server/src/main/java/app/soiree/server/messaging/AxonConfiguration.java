@@ -1,6 +1,6 @@
 package app.soiree.server.messaging;
 
-import app.soiree.command.gathering.HoldsBeingAnswered;
+import app.soiree.command.HoldsBeingAnswered;
 import app.soiree.server.web.RequestsInFlight;
 import app.soiree.server.web.SoireeJsonModule;
 import java.time.Clock;

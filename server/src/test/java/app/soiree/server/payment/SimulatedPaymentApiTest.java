@@ -3,7 +3,7 @@ package app.soiree.server.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.soiree.command.gathering.HoldsBeingAnswered;
+import app.soiree.command.HoldsBeingAnswered;
 import app.soiree.command.provider.ProviderInbox;
 import app.soiree.server.support.Api.Response;
 import app.soiree.server.support.Api.Session;

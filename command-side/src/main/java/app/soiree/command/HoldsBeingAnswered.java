@@ -1,6 +1,5 @@
-package app.soiree.command.gathering;
+package app.soiree.command;
 
-import app.soiree.command.InFlight;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
